@@ -1,0 +1,87 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { getPrisma } from "../utils/db.server";
+import { caseScope } from "../utils/permissions.server";
+import { userHasPermission } from "../utils/permissions";
+import { requireUser } from "../utils/session.server";
+
+export const meta: MetaFunction = () => [{ title: "Home – Redress" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const prisma = await getPrisma();
+  const canReadCases = userHasPermission(user, "read:case");
+  const [open, closed] = canReadCases
+    ? await Promise.all([
+        prisma.case.count({ where: { AND: [caseScope(user, "read"), { status: { not: "closed" } }] } }),
+        prisma.case.count({ where: { AND: [caseScope(user, "read"), { status: "closed" }] } }),
+      ])
+    : [0, 0];
+  const children = userHasPermission(user, "create:concern")
+    ? await prisma.child.findMany({
+        where: { OR: [{ guardians: { some: { userId: user.id } } }, { youngPersonUserId: user.id }] },
+        select: { id: true, givenName: true, familyName: true, registerStatus: true, setting: { select: { name: true } } },
+      })
+    : [];
+  return json({
+    name: user.name,
+    roles: user.roles.map((r) => r.label),
+    workplace: user.setting?.name ?? (user.localArea ? `${user.localArea.name} local area` : null),
+    canReadCases,
+    canRaise: userHasPermission(user, "create:concern"),
+    canSeePatterns: userHasPermission(user, "read:analytics"),
+    canManageUsers: userHasPermission(user, "read:user"),
+    open,
+    closed,
+    children,
+  });
+}
+
+export default function Dashboard() {
+  const d = useLoaderData<typeof loader>();
+  return (
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-two-thirds">
+        <span className="govuk-caption-l">{d.roles.join(", ")}{d.workplace ? ` – ${d.workplace}` : ""}</span>
+        <h1 className="govuk-heading-l">Welcome, {d.name}</h1>
+        {d.children.length ? (
+          <>
+            <h2 className="govuk-heading-m">On the additional needs register</h2>
+            <ul className="govuk-list">
+              {d.children.map((c) => (
+                <li key={c.id}>
+                  {c.givenName} {c.familyName} – {c.setting.name}
+                </li>
+              ))}
+            </ul>
+          </>
+        ) : null}
+        {d.canReadCases ? (
+          <>
+            <h2 className="govuk-heading-m">Cases</h2>
+            <p className="govuk-body">
+              {d.open} open, {d.closed} closed.{" "}
+              <Link className="govuk-link" to="/cases">View cases</Link>
+            </p>
+          </>
+        ) : null}
+        {d.canRaise ? (
+          <p className="govuk-body">
+            <Link className="govuk-button" to="/concerns/new" role="button" data-module="govuk-button">Raise a concern</Link>
+          </p>
+        ) : null}
+        {d.canSeePatterns ? (
+          <p className="govuk-body">
+            <Link className="govuk-link" to="/analytics">See patterns across settings and areas</Link>
+          </p>
+        ) : null}
+        {d.canManageUsers ? (
+          <p className="govuk-body">
+            <Link className="govuk-link" to="/admin/users">Manage accounts and roles</Link>
+          </p>
+        ) : null}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,129 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { z } from "zod";
+import { Button, ErrorSummary, TextInput, type FieldErrors } from "../components/forms";
+import { verifySignIn } from "../utils/auth.server";
+import { getPrisma } from "../utils/db.server";
+import { DEMO_PASSWORD, DEMO_PERSONAS } from "../utils/demo-personas";
+import { isDemoLike } from "../utils/env.server";
+import { badRequest, parseForm } from "../utils/forms.server";
+import { ROLES } from "../utils/permissions";
+import { createUserSession, getUser, safeRedirect } from "../utils/session.server";
+
+export const meta: MetaFunction = () => [{ title: "Sign in – Redress" }];
+
+export const signInSchema = z.object({
+  email: z.string({ error: "Enter your email address" }).trim().min(1, "Enter your email address").pipe(z.email("Enter an email address in the correct format, like name@example.com")),
+  password: z.string({ error: "Enter your password" }).min(1, "Enter your password").max(200, "Password must be 200 characters or fewer"),
+  redirectTo: z.string().optional(),
+});
+
+const personaSchema = z.object({
+  email: z.string().refine((e) => DEMO_PERSONAS.some((p) => p.email === e), "Choose one of the demo personas"),
+  redirectTo: z.string().optional(),
+});
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  if (await getUser(request)) throw redirect("/dashboard");
+  const demo = isDemoLike();
+  return json({ personas: demo ? DEMO_PERSONAS.map((p) => ({ ...p, roleLabel: ROLES[p.role].label })) : [], demoPassword: demo ? DEMO_PASSWORD : null });
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const formData = await request.formData();
+  if (formData.get("intent") === "persona") {
+    // The persona picker does not exist in production: not hidden, refused.
+    if (!isDemoLike()) throw new Response("Not found", { status: 404 });
+    const parsed = parseForm(personaSchema, formData);
+    if (!parsed.ok) return parsed.response;
+    const prisma = await getPrisma();
+    const user = await prisma.user.findUnique({ where: { email: parsed.data.email }, select: { id: true } });
+    if (!user) return badRequest({ form: ["That demo persona is not in the database. Run the seed (npm start seeds an empty database)."] });
+    return createUserSession(user.id, request, safeRedirect(parsed.data.redirectTo));
+  }
+
+  const parsed = parseForm(signInSchema, formData);
+  if (!parsed.ok) return parsed.response;
+  const { email, password, redirectTo } = parsed.data;
+  const clientKey = String((context as { clientAddress?: string } | undefined)?.clientAddress ?? "unknown");
+  const result = await verifySignIn(email, password, clientKey);
+  if (result.ok) return createUserSession(result.userId, request, safeRedirect(redirectTo));
+  if (result.reason === "throttled") {
+    return badRequest(
+      { form: [`Too many failed attempts. Wait ${result.retryAfterMinutes} minute${result.retryAfterMinutes === 1 ? "" : "s"} and try again.`] },
+      { email },
+      429,
+    );
+  }
+  return badRequest({ email: ["Enter a correct email address and password"], password: ["Enter a correct email address and password"] }, { email }, 401);
+}
+
+export default function SignIn() {
+  const { personas, demoPassword } = useLoaderData<typeof loader>();
+  const actionData = useActionData<{ errors: FieldErrors; values?: { email?: string } }>();
+  const [searchParams] = useSearchParams();
+  const redirectTo = searchParams.get("redirectTo") ?? "";
+  const errors = actionData?.errors;
+  const summaryErrors = errors?.email && errors.password && errors.email[0] === errors.password[0] ? { email: errors.email } : errors;
+  return (
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-two-thirds">
+        <ErrorSummary errors={summaryErrors} />
+        <h1 className="govuk-heading-l">Sign in to Redress</h1>
+        <Form method="post" noValidate>
+          <input type="hidden" name="redirectTo" value={redirectTo} />
+          <TextInput name="email" label="Email address" type="email" autoComplete="username" spellCheck={false} defaultValue={actionData?.values?.email ?? ""} error={errors?.email?.[0]} />
+          <TextInput name="password" label="Password" type="password" autoComplete="current-password" error={errors?.password?.[0]} />
+          <Button>Sign in</Button>
+        </Form>
+        <p className="govuk-body">
+          After {60} minutes without activity you will be signed out to protect your information.
+        </p>
+      </div>
+      {personas.length ? (
+        <div className="govuk-grid-column-full">
+          <h2 className="govuk-heading-m" id="demo-personas">Demo personas</h2>
+          <div className="govuk-warning-text">
+            <span className="govuk-warning-text__icon" aria-hidden="true">!</span>
+            <strong className="govuk-warning-text__text">
+              <span className="govuk-visually-hidden">Warning</span>
+              Demo service only: the data is invented. Every persona's password is <code>{demoPassword}</code>.
+            </strong>
+          </div>
+          <table className="govuk-table" aria-labelledby="demo-personas">
+            <thead className="govuk-table__head">
+              <tr className="govuk-table__row">
+                <th scope="col" className="govuk-table__header">Persona</th>
+                <th scope="col" className="govuk-table__header">Role</th>
+                <th scope="col" className="govuk-table__header"><span className="govuk-visually-hidden">Action</span></th>
+              </tr>
+            </thead>
+            <tbody className="govuk-table__body">
+              {personas.map((p) => (
+                <tr className="govuk-table__row" key={p.email}>
+                  <td className="govuk-table__cell">
+                    <strong>{p.name}</strong>
+                    <br />
+                    <span className="govuk-body-s">{p.summary}</span>
+                  </td>
+                  <td className="govuk-table__cell">{p.roleLabel}</td>
+                  <td className="govuk-table__cell">
+                    <Form method="post" className="redress-inline-form">
+                      <input type="hidden" name="intent" value="persona" />
+                      <input type="hidden" name="email" value={p.email} />
+                      <input type="hidden" name="redirectTo" value={redirectTo} />
+                      <button type="submit" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" data-module="govuk-button">
+                        Sign in<span className="govuk-visually-hidden"> as {p.name}</span>
+                      </button>
+                    </Form>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,151 @@
+import fs from "node:fs";
+import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
+import { PrismaPGlite } from "pglite-prisma-adapter";
+import { PrismaClient } from "../../generated/prisma/client";
+
+// pglite-prisma-adapter is typed against its own copy of @prisma/driver-adapter-utils; the
+// runtime contract is the same (exercised by every integration test on PGlite).
+type AdapterFactory = ConstructorParameters<typeof PrismaClient>[0] extends { adapter?: infer A } ? A : never;
+
+// One database handle = a Prisma client plus raw SQL access for the migration runner,
+// over either the embedded PGlite or a real PostgreSQL (docs/decisions/001-embedded-pglite-and-postgres.md).
+
+export type Engine = "pglite" | "postgres";
+
+export interface Database {
+  engine: Engine;
+  prisma: PrismaClient;
+  /** Runs one or more SQL statements (no parameters) inside one transaction. */
+  execInTransaction(sql: string): Promise<void>;
+  /** Runs a parameterised query outside Prisma (used by the migration runner). */
+  query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
+  close(): Promise<void>;
+}
+
+export class DatabaseInUseError extends Error {
+  override name = "DatabaseInUseError";
+}
+
+export function engineOf(url: string): Engine {
+  return url.startsWith("pglite:") ? "pglite" : "postgres";
+}
+
+export async function openDatabase(url: string): Promise<Database> {
+  return engineOf(url) === "pglite" ? openPglite(url.slice("pglite:".length)) : openPostgres(url);
+}
+
+async function openPglite(location: string): Promise<Database> {
+  const inMemory = location === "memory";
+  const dir = inMemory ? undefined : path.resolve(location);
+  const releaseLock = dir ? lockDataFolder(dir) : () => {};
+  let client: PGlite;
+  try {
+    client = new PGlite(dir);
+    await client.waitReady;
+  } catch (error) {
+    releaseLock();
+    throw error;
+  }
+  const prisma = new PrismaClient({ adapter: new PrismaPGlite(client) as unknown as AdapterFactory });
+  return {
+    engine: "pglite",
+    prisma,
+    async execInTransaction(sql) {
+      await client.transaction(async (tx) => {
+        await tx.exec(sql);
+      });
+    },
+    async query<T>(sql: string, params: unknown[] = []) {
+      const result = await client.query<T>(sql, params);
+      return result.rows;
+    },
+    async close() {
+      await prisma.$disconnect();
+      await client.close();
+      releaseLock();
+    },
+  };
+}
+
+async function openPostgres(url: string): Promise<Database> {
+  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  try {
+    await pool.query("select 1");
+  } catch (error) {
+    await pool.end();
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new Error(`Cannot connect to PostgreSQL at ${redact(url)}: ${reason}`);
+  }
+  const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+  return {
+    engine: "postgres",
+    prisma,
+    async execInTransaction(sql) {
+      const conn = await pool.connect();
+      try {
+        await conn.query("BEGIN");
+        await conn.query(sql);
+        await conn.query("COMMIT");
+      } catch (error) {
+        await conn.query("ROLLBACK").catch(() => {});
+        throw error;
+      } finally {
+        conn.release();
+      }
+    },
+    async query<T>(sql: string, params: unknown[] = []) {
+      const result = await pool.query(sql, params);
+      return result.rows as T[];
+    },
+    async close() {
+      await prisma.$disconnect();
+      await pool.end().catch(() => {});
+    },
+  };
+}
+
+export function redact(url: string): string {
+  return url.replace(/\/\/([^:@/]+):[^@/]*@/, "//$1:***@");
+}
+
+// PGlite is one process per data folder: a second opener would corrupt it, so refuse clearly.
+function lockDataFolder(dir: string): () => void {
+  fs.mkdirSync(dir, { recursive: true });
+  const lockFile = path.join(path.dirname(dir), `${path.basename(dir)}.lock`);
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      fs.writeFileSync(lockFile, String(process.pid), { flag: "wx" });
+      let released = false;
+      const release = () => {
+        if (released) return;
+        released = true;
+        fs.rmSync(lockFile, { force: true });
+      };
+      process.once("exit", release);
+      return release;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+      const holder = Number(fs.readFileSync(lockFile, "utf8"));
+      if (holder && holder !== process.pid && isAlive(holder)) {
+        throw new DatabaseInUseError(
+          `The embedded database folder ${dir} is in use by process ${holder}. ` +
+            "Stop that process first (only one process may open a PGlite folder), or set DATABASE_URL to a PostgreSQL server.",
+        );
+      }
+      fs.rmSync(lockFile, { force: true }); // stale lock from a crashed process
+    }
+  }
+  throw new DatabaseInUseError(`Could not lock the embedded database folder ${dir}.`);
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}

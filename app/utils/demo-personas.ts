@@ -1,0 +1,27 @@
+import type { RoleName } from "./permissions";
+
+// The people the demo data is built around. Used by the seed and, outside production only,
+// by the persona picker on the sign-in page.
+
+export const DEMO_PASSWORD = "Redress-demo-2026";
+
+export interface DemoPersona {
+  email: string;
+  name: string;
+  role: RoleName;
+  summary: string;
+}
+
+export const DEMO_PERSONAS: DemoPersona[] = [
+  { email: "amira.hussain@example.com", name: "Amira Hussain", role: "family", summary: "Mother of Yusuf (9), autistic, at Beckett Park Primary, Leeds" },
+  { email: "gareth.evans@example.com", name: "Gareth Evans", role: "family", summary: "Father of Megan (13), speech and language needs, Truro" },
+  { email: "tyler.brown@example.com", name: "Tyler Brown", role: "young-person", summary: "17, at Aston Vale College, Birmingham; raises his own concerns" },
+  { email: "helen.clarke@beckettpark.example.com", name: "Helen Clarke", role: "setting-staff", summary: "SENCo, Beckett Park Primary School, Leeds" },
+  { email: "priya.sharma@leeds.example.gov.uk", name: "Priya Sharma", role: "local-officer", summary: "SEND casework officer, Leeds local service" },
+  { email: "owen.price@leeds-icb.example.nhs.uk", name: "Dr Owen Price", role: "health-partner", summary: "Designated clinical officer, Leeds health partner" },
+  { email: "sam.okafor@mediation.example.com", name: "Sam Okafor", role: "mediator", summary: "Independent SEND mediator" },
+  { email: "ruth.adeyemi@ombudsman.example.org.uk", name: "Ruth Adeyemi", role: "ombudsman-caseworker", summary: "Caseworker, ombudsman-style body (process route)" },
+  { email: "daniel.moore@practice.example.org.uk", name: "Daniel Moore", role: "practice-reviewer", summary: "Reviewer, national practice body (substance route)" },
+  { email: "grace.liu@practice.example.org.uk", name: "Grace Liu", role: "national-analyst", summary: "National analyst: patterns and equity" },
+  { email: "admin@redress.example.org.uk", name: "Alex Morgan", role: "administrator", summary: "Service administrator: accounts and roles" },
+];

@@ -1,0 +1,93 @@
+import { z } from "zod";
+
+// Configuration is read once, validated, and fails start-up with a message a person can act on.
+// Table of variables: README "Configuration".
+
+const APP_ENVS = ["production", "demo", "development", "test"] as const;
+export type AppEnv = (typeof APP_ENVS)[number];
+
+export const DEFAULT_DATABASE_URL = "pglite:./data/pglite";
+
+const databaseUrl = z
+  .string()
+  .trim()
+  .default(DEFAULT_DATABASE_URL)
+  .superRefine((value, ctx) => {
+    if (value === "pglite:memory" || /^pglite:.+/.test(value)) return;
+    if (/^postgres(ql)?:\/\//.test(value)) {
+      try {
+        const url = new URL(value);
+        if (!url.hostname) throw new Error("no host");
+        if (url.pathname.length <= 1) {
+          ctx.addIssue({ code: "custom", message: "names no database (add /<database> after the host)" });
+        }
+      } catch {
+        ctx.addIssue({ code: "custom", message: "is not a valid postgresql:// URL" });
+      }
+      return;
+    }
+    ctx.addIssue({
+      code: "custom",
+      message: `must be "postgresql://user@host:port/database", "pglite:<folder>" or "pglite:memory" (got "${value.slice(0, 40)}")`,
+    });
+  });
+
+const envSchema = z
+  .object({
+    NODE_ENV: z.enum(["production", "development", "test"]).default("development"),
+    APP_ENV: z.enum(APP_ENVS).optional(),
+    DATABASE_URL: databaseUrl,
+    SESSION_SECRET: z.string().optional(),
+    PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+    PUBLIC_URL: z.url().optional(),
+    RESEND_API_KEY: z.string().optional(),
+    EMAIL_FROM: z.string().default("Redress <no-reply@redress.example>"),
+    SWEEP_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(86_400).default(60),
+  })
+  .transform((env) => ({
+    ...env,
+    // Never let a forgotten APP_ENV turn a production build into a demo with persona sign-in.
+    APP_ENV: env.APP_ENV ?? (env.NODE_ENV === "production" ? "production" : env.NODE_ENV === "test" ? "test" : "development"),
+  }))
+  .superRefine((env, ctx) => {
+    if (env.APP_ENV !== "production") return;
+    if (!env.SESSION_SECRET || env.SESSION_SECRET.length < 32) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["SESSION_SECRET"],
+        message: "is required in production and must be at least 32 characters (e.g. `openssl rand -hex 32`)",
+      });
+    }
+    if (!env.RESEND_API_KEY) {
+      ctx.addIssue({ code: "custom", path: ["RESEND_API_KEY"], message: "is required in production so families are told what happens" });
+    }
+  });
+
+export type Env = z.output<typeof envSchema>;
+
+export class ConfigError extends Error {
+  override name = "ConfigError";
+}
+
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const result = envSchema.safeParse(source);
+  if (result.success) return result.data;
+  const lines = result.error.issues.map((issue) => `  - ${issue.path.join(".") || "environment"} ${issue.message}`);
+  throw new ConfigError(`Redress cannot start: the configuration is invalid.\n${lines.join("\n")}`);
+}
+
+let cached: Env | undefined;
+export function getEnv(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}
+
+// Demo and development builds may offer persona sign-in and print emails; production never.
+export function isDemoLike(env: Env = getEnv()): boolean {
+  return env.APP_ENV !== "production";
+}
+
+// Dev/test fallback: a fixed secret is fine where there is nothing to protect.
+export function sessionSecret(env: Env = getEnv()): string {
+  return env.SESSION_SECRET ?? "redress-development-secret-not-for-production";
+}

@@ -1,0 +1,19 @@
+// Dates as GOV.UK style prefers them: "3 April 2026".
+const DATE = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "Europe/London" });
+const DATE_TIME = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", hour: "numeric", minute: "2-digit", hour12: true, timeZone: "Europe/London" });
+
+export function formatDate(value: string | Date): string {
+  const date = typeof value === "string" ? new Date(value.length === 10 ? `${value}T12:00:00Z` : value) : value;
+  return DATE.format(date);
+}
+
+export function formatDateTime(value: string | Date): string {
+  return DATE_TIME.format(typeof value === "string" ? new Date(value) : value).replace(" am", "am").replace(" pm", "pm");
+}
+
+export const ROUTE_LABELS = {
+  process: "How a decision was made",
+  substance: "Level and quality of support",
+} as const;
+
+export const RUNG_LABELS: Record<number, string> = { 1: "Setting", 2: "Local service", 3: "National body" };

@@ -1,0 +1,11 @@
+import { userHasPermission, type UserPermissions } from "./permissions";
+
+// The service navigation a user sees follows from their permissions, not their role names.
+export function navigationFor(user: UserPermissions): { to: string; label: string }[] {
+  const items = [{ to: "/dashboard", label: "Home" }];
+  if (userHasPermission(user, "read:case")) items.push({ to: "/cases", label: "Cases" });
+  if (userHasPermission(user, "create:concern")) items.push({ to: "/concerns/new", label: "Raise a concern" });
+  if (userHasPermission(user, "read:analytics")) items.push({ to: "/analytics", label: "Patterns" });
+  if (userHasPermission(user, "read:user")) items.push({ to: "/admin/users", label: "Accounts" });
+  return items;
+}

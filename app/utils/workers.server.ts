@@ -1,0 +1,32 @@
+import type { Env } from "./env.server";
+
+// Background work that must survive restarts keeps its state in the database; these intervals
+// only decide WHEN to look. Each job is safe to run on several instances at once.
+
+export interface Job {
+  name: string;
+  run(): Promise<unknown>;
+}
+
+export function startIntervalJobs(jobs: Job[], intervalMs: number): () => void {
+  if (intervalMs <= 0 || jobs.length === 0) return () => {};
+  const running = new Set<string>();
+  const tick = () => {
+    for (const job of jobs) {
+      if (running.has(job.name)) continue; // never overlap a slow run with the next tick
+      running.add(job.name);
+      job
+        .run()
+        .catch((error: unknown) => console.error(`[${job.name}]`, error))
+        .finally(() => running.delete(job.name));
+    }
+  };
+  const timer = setInterval(tick, intervalMs);
+  timer.unref();
+  tick();
+  return () => clearInterval(timer);
+}
+
+export function startBackgroundWorkers(env: Env): () => void {
+  return startIntervalJobs([], env.SWEEP_INTERVAL_SECONDS * 1000);
+}

@@ -1,0 +1,213 @@
+import type { PrismaClient, SettingKind } from "../generated/prisma/client";
+import { hashPassword } from "../app/utils/auth.server";
+import { DEMO_PASSWORD, DEMO_PERSONAS } from "../app/utils/demo-personas";
+import { ROLES, ROLE_NAMES, parsePermission } from "../app/utils/permissions";
+
+// Demo data that looks like a real service: four local areas, a setting of every kind in each,
+// staff of every role, and ~240 children on the register with the characteristics the equity
+// analytics need. Deterministic (seeded PRNG) and idempotent: roles and permissions are
+// upserted every run; people and places are created only into an empty database.
+
+const AREAS = [
+  { code: "E08000035", name: "Leeds", region: "Yorkshire and The Humber" },
+  { code: "E08000025", name: "Birmingham", region: "West Midlands" },
+  { code: "E06000052", name: "Cornwall", region: "South West" },
+  { code: "E09000012", name: "Hackney", region: "London" },
+] as const;
+
+const SETTINGS: Record<(typeof AREAS)[number]["code"], { name: string; kind: SettingKind }[]> = {
+  E08000035: [
+    { name: "Little Acorns Nursery, Headingley", kind: "nursery" },
+    { name: "Beckett Park Primary School", kind: "primary" },
+    { name: "Roundhay Fields Academy", kind: "secondary" },
+    { name: "Elmwood Special School", kind: "special" },
+    { name: "Leeds City Vale College", kind: "college" },
+  ],
+  E08000025: [
+    { name: "Sparkhill Early Years Centre", kind: "nursery" },
+    { name: "Moseley Green Primary School", kind: "primary" },
+    { name: "Kings Heath Academy", kind: "secondary" },
+    { name: "Selly Brook Special School", kind: "special" },
+    { name: "Aston Vale College", kind: "college" },
+  ],
+  E06000052: [
+    { name: "Tresillian Day Nursery", kind: "nursery" },
+    { name: "St Piran's Primary School", kind: "primary" },
+    { name: "Truro Bay Community School", kind: "secondary" },
+    { name: "Kernow Valley Special School", kind: "special" },
+    { name: "Cornwall Coast College", kind: "college" },
+  ],
+  E09000012: [
+    { name: "London Fields Nursery", kind: "nursery" },
+    { name: "Dalston Lane Primary School", kind: "primary" },
+    { name: "Clapton Park Academy", kind: "secondary" },
+    { name: "Homerton Special School", kind: "special" },
+    { name: "Hackney Marshes College", kind: "college" },
+  ],
+};
+
+const ETHNICITIES = ["WHITE", "WHITE", "WHITE", "ASIAN", "ASIAN", "BLACK", "MIXED", "OTHER"] as const;
+const NEEDS = ["ASD", "ASD", "SLCN", "SLCN", "SEMH", "SEMH", "MLD", "SPLD", "PD", "HI", "VI", "SLD"] as const;
+const GIVEN = ["Aisha", "Ben", "Chloe", "Daniel", "Ella", "Freddie", "Grace", "Harry", "Isla", "Jacob", "Kacper", "Layla", "Mohammed", "Nia", "Oscar", "Priya", "Reuben", "Sofia", "Theo", "Zara"];
+const FAMILY = ["Ahmed", "Bailey", "Campbell", "Davies", "Edwards", "Fraser", "Green", "Hughes", "Iqbal", "Jones", "Khan", "Lewis", "Mensah", "Nowak", "Okoro", "Patel", "Roberts", "Smith", "Taylor", "Williams"];
+const AGE_BY_KIND: Record<SettingKind, [number, number]> = { nursery: [2, 4], primary: [5, 10], secondary: [11, 15], special: [5, 18], college: [16, 24] };
+
+// mulberry32: small, fast, and the same numbers on every machine.
+function prng(seed: number) {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export async function seedRolesAndPermissions(prisma: PrismaClient) {
+  for (const name of ROLE_NAMES) {
+    const role = ROLES[name];
+    const permissions = await Promise.all(
+      role.permissions.map((permission) => {
+        const key = parsePermission(permission);
+        return prisma.permission.upsert({
+          where: { action_entity_access: key },
+          create: { ...key, description: permission },
+          update: {},
+          select: { id: true },
+        });
+      }),
+    );
+    await prisma.role.upsert({
+      where: { name },
+      create: { name, label: role.label, description: role.description, permissions: { connect: permissions } },
+      update: { label: role.label, description: role.description, permissions: { set: permissions } },
+    });
+  }
+}
+
+export async function seed(prisma: PrismaClient, options: { today?: Date } = {}): Promise<{ created: boolean }> {
+  await seedRolesAndPermissions(prisma);
+  if ((await prisma.localArea.count()) > 0) return { created: false };
+
+  const today = options.today ?? new Date();
+  const random = prng(20261125);
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+
+  await prisma.$transaction(
+    async (tx) => {
+      const areas = new Map<string, string>();
+      const settings: { id: string; name: string; kind: SettingKind; localAreaId: string; areaCode: string }[] = [];
+      for (const [index, area] of AREAS.entries()) {
+        const row = await tx.localArea.create({ data: area });
+        areas.set(area.code, row.id);
+        for (const [n, setting] of SETTINGS[area.code].entries()) {
+          const urn = String(100_000 + index * 1000 + n * 37);
+          const created = await tx.setting.create({ data: { ...setting, urn, localAreaId: row.id } });
+          settings.push({ ...created, areaCode: area.code });
+        }
+      }
+      const settingByName = (name: string) => {
+        const found = settings.find((s) => s.name === name);
+        if (!found) throw new Error(`Seed refers to unknown setting ${name}`);
+        return found;
+      };
+      const leeds = areas.get("E08000035");
+
+      const persona = async (email: string, extra: { settingId?: string; localAreaId?: string } = {}) => {
+        const p = DEMO_PERSONAS.find((d) => d.email === email);
+        if (!p) throw new Error(`Seed refers to unknown persona ${email}`);
+        return tx.user.create({
+          data: { email: p.email, name: p.name, passwordHash, roles: { connect: { name: p.role } }, ...extra },
+        });
+      };
+      const beckett = settingByName("Beckett Park Primary School");
+      const truro = settingByName("Truro Bay Community School");
+      const aston = settingByName("Aston Vale College");
+      const amira = await persona("amira.hussain@example.com");
+      const gareth = await persona("gareth.evans@example.com");
+      const tyler = await persona("tyler.brown@example.com");
+      await persona("helen.clarke@beckettpark.example.com", { settingId: beckett.id });
+      await persona("priya.sharma@leeds.example.gov.uk", { localAreaId: leeds });
+      await persona("owen.price@leeds-icb.example.nhs.uk", { localAreaId: leeds });
+      for (const email of [
+        "sam.okafor@mediation.example.com",
+        "ruth.adeyemi@ombudsman.example.org.uk",
+        "daniel.moore@practice.example.org.uk",
+        "grace.liu@practice.example.org.uk",
+        "admin@redress.example.org.uk",
+      ]) {
+        await persona(email);
+      }
+
+      // A SENCo for every other setting and an officer for every other area, so each respondent exists.
+      for (const s of settings.filter((s) => s.id !== beckett.id)) {
+        const slug = s.name.toLowerCase().replace(/[^a-z]+/g, "-").replace(/^-|-$/g, "");
+        await tx.user.create({
+          data: { email: `senco@${slug}.example.com`, name: `SENCo, ${s.name}`, passwordHash, settingId: s.id, roles: { connect: { name: "setting-staff" } } },
+        });
+      }
+      for (const area of AREAS.filter((a) => a.code !== "E08000035")) {
+        const slug = area.name.toLowerCase();
+        await tx.user.create({
+          data: { email: `send.officer@${slug}.example.gov.uk`, name: `SEND officer, ${area.name}`, passwordHash, localAreaId: areas.get(area.code), roles: { connect: { name: "local-officer" } } },
+        });
+      }
+
+      const dob = (years: number, dayOffset: number) => {
+        const d = new Date(Date.UTC(today.getUTCFullYear() - years, today.getUTCMonth(), today.getUTCDate()));
+        d.setUTCDate(d.getUTCDate() - dayOffset);
+        return d;
+      };
+      let refNo = 0;
+      const nextRef = () => `AN-${String(++refNo).padStart(6, "0")}`;
+      const child = (data: { givenName: string; familyName: string; years: number; setting: (typeof settings)[number]; ethnicity: string; sex: string; fsm: boolean; decile: number; need: string; youngPersonUserId?: string }) =>
+        tx.child.create({
+          data: {
+            registerRef: nextRef(),
+            givenName: data.givenName,
+            familyName: data.familyName,
+            dateOfBirth: dob(data.years, Math.floor(random() * 300)),
+            ethnicity: data.ethnicity,
+            sex: data.sex,
+            freeSchoolMeals: data.fsm,
+            deprivationDecile: data.decile,
+            primaryNeed: data.need,
+            settingId: data.setting.id,
+            localAreaId: data.setting.localAreaId,
+            youngPersonUserId: data.youngPersonUserId,
+          },
+        });
+
+      const yusuf = await child({ givenName: "Yusuf", familyName: "Hussain", years: 9, setting: beckett, ethnicity: "ASIAN", sex: "male", fsm: true, decile: 2, need: "ASD" });
+      await tx.guardianship.create({ data: { userId: amira.id, childId: yusuf.id, relationship: "mother" } });
+      const megan = await child({ givenName: "Megan", familyName: "Evans", years: 13, setting: truro, ethnicity: "WHITE", sex: "female", fsm: false, decile: 4, need: "SLCN" });
+      await tx.guardianship.create({ data: { userId: gareth.id, childId: megan.id, relationship: "father" } });
+      await child({ givenName: "Tyler", familyName: "Brown", years: 17, setting: aston, ethnicity: "BLACK", sex: "male", fsm: true, decile: 1, need: "SEMH", youngPersonUserId: tyler.id });
+
+      // The wider register: each child with a parent or carer account.
+      for (let i = 0; i < 240; i++) {
+        const setting = pick(settings);
+        const [minAge, maxAge] = AGE_BY_KIND[setting.kind];
+        const familyName = pick(FAMILY);
+        const kid = await child({
+          givenName: pick(GIVEN),
+          familyName,
+          years: minAge + Math.floor(random() * (maxAge - minAge + 1)),
+          setting,
+          ethnicity: pick(ETHNICITIES),
+          sex: random() < 0.68 ? "male" : "female",
+          fsm: random() < 0.38,
+          decile: 1 + Math.floor(random() * 10),
+          need: pick(NEEDS),
+        });
+        const parent = await tx.user.create({
+          data: { email: `parent.${String(i + 1).padStart(3, "0")}@example.com`, name: `${pick(GIVEN)} ${familyName}`, passwordHash, roles: { connect: { name: "family" } } },
+        });
+        await tx.guardianship.create({ data: { userId: parent.id, childId: kid.id, relationship: random() < 0.8 ? "mother" : "father" } });
+      }
+    },
+    { timeout: 120_000, maxWait: 10_000 },
+  );
+  return { created: true };
+}
