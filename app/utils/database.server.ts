@@ -72,6 +72,9 @@ async function openPglite(location: string): Promise<Database> {
 
 async function openPostgres(url: string): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: 10 });
+  // An idle connection dropped by the server (restart, failover) must not crash the process;
+  // the pool replaces it on next use.
+  pool.on("error", (error) => console.warn(`PostgreSQL connection lost: ${error.message}`));
   try {
     await pool.query("select 1");
   } catch (error) {

@@ -14,3 +14,8 @@ export function getDatabase(): Promise<Database> {
 export async function getPrisma() {
   return (await getDatabase()).prisma;
 }
+
+/** Points the app at an already-open database (integration tests, CLIs that opened their own). */
+export function useDatabase(db: Database): void {
+  globalForDb.__redressDb = Promise.resolve(db);
+}

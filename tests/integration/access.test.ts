@@ -1,0 +1,90 @@
+import { beforeAll, expect, it } from "vitest";
+import type { PrismaClient } from "../../generated/prisma/client";
+import { verifySignIn, MAX_FAILURES_PER_EMAIL } from "../../app/utils/auth.server";
+import { DEMO_PASSWORD } from "../../app/utils/demo-personas";
+import { caseScope } from "../../app/utils/permissions.server";
+import type { SessionUser } from "../../app/utils/session.server";
+import { seed } from "../../prisma/seed";
+import { describeEachEngine } from "./engines";
+
+// Who may see which case: every role against the same five cases.
+
+async function sessionUser(prisma: PrismaClient, email: string): Promise<SessionUser> {
+  return prisma.user.findUniqueOrThrow({
+    where: { email },
+    select: {
+      id: true, email: true, name: true, settingId: true, localAreaId: true,
+      roles: { select: { name: true, label: true, permissions: { select: { action: true, entity: true, access: true } } } },
+      setting: { select: { id: true, name: true, kind: true } },
+      localArea: { select: { id: true, name: true } },
+    },
+  });
+}
+
+async function makeCase(prisma: PrismaClient, ref: string, childRef: string, raisedBy: string, opts: { route: "process" | "substance"; rung: number; healthInvolved?: boolean }) {
+  const child = await prisma.child.findUniqueOrThrow({ where: { registerRef: childRef } });
+  const raiser = await prisma.user.findUniqueOrThrow({ where: { email: raisedBy } });
+  const concern = await prisma.concern.create({
+    data: { ref, summary: "test", receivedOn: new Date("2026-11-02"), childId: child.id, raisedById: raiser.id, settingId: child.settingId, localAreaId: child.localAreaId },
+  });
+  return prisma.case.create({
+    data: { ref: `${ref}-${opts.route[0]?.toUpperCase()}`, concernId: concern.id, route: opts.route, rung: opts.rung, healthInvolved: opts.healthInvolved ?? false, settingId: child.settingId, localAreaId: child.localAreaId, machineId: "t", machineVersion: 1, snapshot: {}, stateValue: "t", status: "open" },
+  });
+}
+
+describeEachEngine("access to cases", ({ get }) => {
+  const ids: Record<string, string> = {};
+
+  beforeAll(async () => {
+    const { prisma } = get().db;
+    await seed(prisma);
+    // Yusuf (Leeds, Beckett Park) and Megan (Cornwall, Truro Bay) are the persona children.
+    ids.yusufRung1 = (await makeCase(prisma, "A1", "AN-000001", "amira.hussain@example.com", { route: "process", rung: 1 })).id;
+    ids.yusufHealth = (await makeCase(prisma, "A2", "AN-000001", "amira.hussain@example.com", { route: "substance", rung: 2, healthInvolved: true })).id;
+    ids.meganNationalProcess = (await makeCase(prisma, "A3", "AN-000002", "gareth.evans@example.com", { route: "process", rung: 3 })).id;
+    ids.meganNationalSubstance = (await makeCase(prisma, "A4", "AN-000002", "gareth.evans@example.com", { route: "substance", rung: 3 })).id;
+    ids.tylerOwn = (await makeCase(prisma, "A5", "AN-000003", "tyler.brown@example.com", { route: "substance", rung: 1 })).id;
+    const mediator = await prisma.user.findUniqueOrThrow({ where: { email: "sam.okafor@mediation.example.com" } });
+    await prisma.caseAssignment.create({ data: { caseId: ids.meganNationalSubstance, userId: mediator.id, capacity: "mediator" } });
+  });
+
+  const expectations: [string, string[]][] = [
+    ["amira.hussain@example.com", ["yusufRung1", "yusufHealth"]],
+    ["gareth.evans@example.com", ["meganNationalProcess", "meganNationalSubstance"]],
+    ["tyler.brown@example.com", ["tylerOwn"]],
+    ["helen.clarke@beckettpark.example.com", ["yusufRung1", "yusufHealth"]],
+    ["priya.sharma@leeds.example.gov.uk", ["yusufRung1", "yusufHealth"]],
+    ["owen.price@leeds-icb.example.nhs.uk", ["yusufHealth"]],
+    ["sam.okafor@mediation.example.com", ["meganNationalSubstance"]],
+    ["ruth.adeyemi@ombudsman.example.org.uk", ["meganNationalProcess"]],
+    ["daniel.moore@practice.example.org.uk", ["meganNationalSubstance"]],
+    ["grace.liu@practice.example.org.uk", []],
+    ["admin@redress.example.org.uk", []],
+  ];
+
+  it.each(expectations)("%s reads exactly the cases they should", async (email, expected) => {
+    const { prisma } = get().db;
+    const user = await sessionUser(prisma, email);
+    const visible = await prisma.case.findMany({ where: caseScope(user, "read"), select: { id: true } });
+    const names = Object.entries(ids).filter(([, id]) => visible.some((v) => v.id === id)).map(([name]) => name);
+    expect(names.sort()).toEqual([...expected].sort());
+  });
+
+  it("a mediator may read assigned cases but not update them as a case", async () => {
+    const { prisma } = get().db;
+    const user = await sessionUser(prisma, "sam.okafor@mediation.example.com");
+    expect(await prisma.case.count({ where: caseScope(user, "update") })).toBe(0);
+    expect(await prisma.case.count({ where: caseScope(user, "update", "mediation") })).toBe(1);
+  });
+
+  it("signs in with the right password only, and throttles guessing", async () => {
+    const email = "helen.clarke@beckettpark.example.com";
+    expect((await verifySignIn(email, DEMO_PASSWORD, "10.0.0.1")).ok).toBe(true);
+    expect(await verifySignIn("nobody@example.com", DEMO_PASSWORD, "10.0.0.1")).toEqual({ ok: false, reason: "invalid" });
+    for (let i = 0; i < MAX_FAILURES_PER_EMAIL; i++) {
+      expect(await verifySignIn(` ${email.toUpperCase()} `, "wrong", "10.0.0.2")).toEqual({ ok: false, reason: "invalid" });
+    }
+    const throttled = await verifySignIn(email, DEMO_PASSWORD, "10.0.0.3");
+    expect(throttled).toMatchObject({ ok: false, reason: "throttled" });
+  });
+});
