@@ -85,9 +85,10 @@ function startPortal() {
 
 // Runs every suite even when one fails, then prints one closing line for all of them.
 function runTests() {
-  fs.mkdirSync("test-results", { recursive: true });
-  const vitestReport = "test-results/vitest.json";
-  const playwrightReport = "test-results/playwright.json";
+  // Not test-results/: Playwright empties that folder when it starts.
+  fs.mkdirSync("tests/.tmp/reports", { recursive: true });
+  const vitestReport = "tests/.tmp/reports/vitest.json";
+  const playwrightReport = "tests/.tmp/reports/playwright.json";
   fs.rmSync(vitestReport, { force: true });
   fs.rmSync(playwrightReport, { force: true });
   const vitest = spawnSync("npx", ["vitest", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${vitestReport}`], { stdio: "inherit", env: process.env });
