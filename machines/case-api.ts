@@ -1,0 +1,121 @@
+import { createActor, type Actor, type AnyMachineSnapshot } from "xstate";
+import { toCaseFile, type CaseInput } from "./case-input";
+import { CASE_GUARD_QUESTIONS, caseMachine } from "./case.machine";
+import { isDue, type DeadlineSpec } from "./clocks";
+import { EventNotAllowedError, InvalidCaseEventError } from "./errors";
+import { CASE_EVENT_TYPES, MEDIATION_EVENT_TYPES, caseEventSchema, isDeadlineEvent, isMediationEvent, type CaseEvent } from "./events";
+import { explainRefusal, possibleEventTypes } from "./guard-questions";
+import { MEDIATION_GUARD_QUESTIONS } from "./mediation.machine";
+import type { NotificationSpec } from "./parties";
+import { CASE_MACHINE_ID, CASE_MACHINE_VERSION, migrateSnapshot, type PersistedCase } from "./persistence";
+import { caseView, deadlinesOf, mediationChild, stateLabelOf, stateValueOf, type CaseView } from "./view";
+
+/**
+ * The contract the app calls. Each call restores the machine from its
+ * persisted snapshot, does one thing, and hands back the new snapshot with
+ * everything the app must record: the view, the complete set of open
+ * deadlines and the notifications owed.
+ */
+export type CaseStep = { persisted: PersistedCase; view: CaseView; deadlines: DeadlineSpec[]; notifications: NotificationSpec[] };
+export type CaseTransition = CaseStep & { from: string; to: string };
+
+type CaseActor = Actor<typeof caseMachine>;
+
+const USER_EVENT_TYPES = CASE_EVENT_TYPES.filter((type) => !isDeadlineEvent({ type }));
+
+function stepOf(actor: CaseActor, notifications: NotificationSpec[]): CaseStep {
+  const snapshot = actor.getSnapshot();
+  const view = caseView(snapshot);
+  return {
+    persisted: { machineId: CASE_MACHINE_ID, machineVersion: CASE_MACHINE_VERSION, snapshot: actor.getPersistedSnapshot() },
+    view,
+    deadlines: view.deadlines,
+    notifications,
+  };
+}
+
+/** Runs `act` on a live actor, collecting notifications and turning an actor error into a thrown one. */
+function withActor<T>(actor: CaseActor, act: (notifications: NotificationSpec[]) => T): T {
+  const notifications: NotificationSpec[] = [];
+  let failure: unknown;
+  actor.on("notification", ({ notification }) => notifications.push(notification));
+  actor.subscribe({ error: (error) => (failure = error) });
+  try {
+    actor.start();
+    const result = act(notifications);
+    if (failure !== undefined) throw failure;
+    return result;
+  } finally {
+    actor.stop();
+  }
+}
+
+function restore(persisted: PersistedCase): CaseActor {
+  const { snapshot } = migrateSnapshot(persisted);
+  // NOTE: input is only read when a case starts; a restored actor takes its context from the snapshot.
+  return createActor(caseMachine, { snapshot } as never);
+}
+
+export function startCase(input: CaseInput): CaseStep {
+  const actor = createActor(caseMachine, { input: toCaseFile(input) });
+  return withActor(actor, (notifications) => stepOf(actor, notifications));
+}
+
+function parseEvent(event: unknown): CaseEvent {
+  const parsed = caseEventSchema.safeParse(event);
+  if (!parsed.success) throw new InvalidCaseEventError(parsed.error.issues);
+  return parsed.data;
+}
+
+/** Why the case cannot take `event` now, or undefined if it can. */
+function refusalOf(snapshot: AnyMachineSnapshot, event: CaseEvent): string | undefined {
+  if (snapshot.status !== "active") return "the case is closed";
+  if (!snapshot.can(event)) return explainRefusal(snapshot, event, CASE_GUARD_QUESTIONS, stateLabelOf(snapshot));
+  const child = mediationChild(snapshot);
+  if (child && isMediationEvent(event) && !child.can(event)) {
+    return explainRefusal(child, event, MEDIATION_GUARD_QUESTIONS, stateLabelOf(child));
+  }
+  return undefined;
+}
+
+/**
+ * Applies one event. A DEADLINE_* event whose key is no longer open (or not
+ * yet due) changes nothing and returns to === from, so a stale sweep is harmless.
+ */
+export function applyCaseEvent(persisted: PersistedCase, event: CaseEvent): CaseTransition {
+  const valid = parseEvent(event);
+  const actor = restore(persisted);
+  return withActor(actor, (notifications) => {
+    const before = actor.getSnapshot();
+    const from = stateValueOf(before);
+    if (isDeadlineEvent(valid) && !isDue(deadlinesOf(before), valid)) return { ...stepOf(actor, notifications), from, to: from };
+    const refusal = refusalOf(before, valid);
+    if (refusal) throw new EventNotAllowedError(valid.type, from, refusal);
+    actor.send(valid);
+    return { ...stepOf(actor, notifications), from, to: stateValueOf(actor.getSnapshot()) };
+  });
+}
+
+/**
+ * Event types the case can take now, for the UI's buttons. Questions about the
+ * case are answered; date questions only when `on` (the date of the action) is
+ * given; payload checks are left to the form and to applyCaseEvent.
+ */
+export function allowedEvents(persisted: PersistedCase, on?: string): string[] {
+  const actor = restore(persisted);
+  return withActor(actor, () => {
+    const snapshot = actor.getSnapshot();
+    if (snapshot.status !== "active") return [];
+    const own = possibleEventTypes(snapshot, CASE_GUARD_QUESTIONS, USER_EVENT_TYPES, on);
+    const child = mediationChild(snapshot);
+    if (!child) return own;
+    const mediation = possibleEventTypes(child, MEDIATION_GUARD_QUESTIONS, MEDIATION_EVENT_TYPES, on);
+    return [...own.filter((type) => !isMediationEvent({ type })), ...mediation];
+  });
+}
+
+/** The view of a stored case, without changing it. */
+export function viewCase(persisted: PersistedCase): CaseView {
+  const actor = restore(persisted);
+  return withActor(actor, () => caseView(actor.getSnapshot()));
+}

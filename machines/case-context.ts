@@ -1,0 +1,155 @@
+import { calendarFor, englandAndWales, type WorkingCalendar } from "./calendar";
+import type { CaseFile } from "./case-input";
+import { deadlineSpecs, openClock, type ClockPlan, type Clocks, type DeadlineSpec } from "./clocks";
+import type { Finding } from "./events";
+import type { MediationOutput } from "./mediation.machine";
+import { respondentsAt, type RungNumber } from "./parties";
+import type { Remedy } from "./remedies";
+
+/** Everything the case machine remembers; JSON-serialisable by construction. */
+export type OutcomeRecord = {
+  rung: RungNumber;
+  stage: "response" | "assessment" | "draft-decision" | "final-decision" | "mediation" | "withdrawal";
+  on: string;
+  findings: Array<{ issueId: string; finding: Finding; reasons?: string }>;
+  reasons?: string;
+  standards: string[];
+  remedyIds: string[];
+  decision?: "accepted-for-investigation" | "out-of-jurisdiction" | "out-of-time";
+};
+
+export type ConclusionReason =
+  | "outcome-accepted"
+  | "escalation-window-closed"
+  | "resolved-by-agreement"
+  | "final-decision"
+  | "out-of-jurisdiction"
+  | "out-of-time"
+  | "withdrawn";
+
+export type CaseContext = {
+  file: CaseFile;
+  clocks: Clocks;
+  handlers: Array<{ rung: RungNumber; handlerId: string; on: string }>;
+  outcomes: OutcomeRecord[];
+  remedies: Remedy[];
+  /** Issues closed by a mediation agreement: later outcomes no longer cover them. */
+  settledIssueIds: string[];
+  breaches: Array<{ key: string; on: string }>;
+  mediationOffer?: { rung: RungNumber; offeredOn: string; requestedBy: "family" | "handler" };
+  mediations: MediationOutput[];
+  national?: {
+    escalatedOn: string;
+    /** Last day of the time limit (awareness + 12 months); later escalations need discretion. */
+    timeLimitOn: string;
+    late: boolean;
+    discretionReason?: string;
+    comments: Partial<Record<"family" | "respondent", { on: string; comments: string }>>;
+  };
+  conclusion?: { reason: ConclusionReason; rung: RungNumber; on: string };
+};
+
+export const clockKey = {
+  acknowledge: (rung: RungNumber) => `rung${rung}.acknowledge`,
+  respond: (rung: RungNumber) => `rung${rung}.respond`,
+  escalationWindow: (rung: RungNumber) => `rung${rung}.escalationWindow`,
+  assessment: "rung3.assessment",
+  investigation: "rung3.investigation",
+  comments: "rung3.comments",
+  finalDecision: "rung3.finalDecision",
+} as const;
+
+const RESPONDENT_NAMES: Record<RungNumber, string> = { 1: "setting", 2: "local service", 3: "national body" };
+
+export const respondentName = (rung: RungNumber) => RESPONDENT_NAMES[rung];
+
+export function respondents(context: CaseContext, rung: RungNumber) {
+  return respondentsAt(rung, context.file.healthInvolved);
+}
+
+/** Rung 1 runs on the setting's calendar (school days if given); the local service and national body on working days. */
+export function calendarAt(file: CaseFile, rung: RungNumber): WorkingCalendar {
+  return rung === 1 ? calendarFor(file.calendar) : englandAndWales;
+}
+
+export function calendarOfClock(file: CaseFile, id: string): WorkingCalendar {
+  const rungOne = calendarAt(file, 1);
+  return id === rungOne.id ? rungOne : englandAndWales;
+}
+
+export function ladderPlans(file: CaseFile) {
+  const { policy } = file;
+  const respondTimings = { 1: policy.setting, 2: policy.localService } as const;
+  return {
+    acknowledge: (rung: RungNumber): ClockPlan => ({
+      key: clockKey.acknowledge(rung),
+      label: `The ${respondentName(rung)} to acknowledge the concern`,
+      kind: "deadline",
+      pausable: false,
+      owedBy: respondentsAt(rung, file.healthInvolved),
+      workingDays: rung === 3 ? policy.national.acknowledgeWorkingDays : policy.acknowledgeWorkingDays,
+    }),
+    respond: (rung: 1 | 2): ClockPlan => ({
+      key: clockKey.respond(rung),
+      label: `The ${respondentName(rung)} to respond with an outcome`,
+      kind: "deadline",
+      pausable: true,
+      owedBy: respondentsAt(rung, file.healthInvolved),
+      workingDays: respondTimings[rung].respondWorkingDays,
+    }),
+    escalationWindow: (rung: 1 | 2): ClockPlan => ({
+      key: clockKey.escalationWindow(rung),
+      label: `The family may accept the ${respondentName(rung)}’s outcome or escalate`,
+      kind: "window",
+      pausable: true,
+      owedBy: ["family"],
+      workingDays: policy.escalationWindowWorkingDays,
+    }),
+    assessment: (): ClockPlan => ({
+      key: clockKey.assessment,
+      label: "The national body to assess the concern",
+      kind: "deadline",
+      pausable: true,
+      owedBy: ["national-body"],
+      workingDays: policy.national.assessmentWorkingDays,
+    }),
+    investigation: (): ClockPlan => ({
+      key: clockKey.investigation,
+      label: "The national body to investigate and issue a draft decision",
+      kind: "deadline",
+      pausable: true,
+      owedBy: ["national-body"],
+      workingDays: policy.national.investigationWorkingDays,
+    }),
+    comments: (): ClockPlan => ({
+      key: clockKey.comments,
+      label: "Both parties may comment on the draft decision",
+      kind: "window",
+      pausable: false,
+      owedBy: ["family", ...respondentsAt(2, file.healthInvolved)],
+      workingDays: policy.national.commentsWorkingDays,
+    }),
+    finalDecision: (): ClockPlan => ({
+      key: clockKey.finalDecision,
+      label: "The national body to issue its final decision",
+      kind: "deadline",
+      pausable: false,
+      owedBy: ["national-body"],
+      workingDays: policy.national.finalDecisionWorkingDays,
+    }),
+  };
+}
+
+export function startClock(file: CaseFile, rung: RungNumber, plan: ClockPlan, startedBy: string, at: string) {
+  return openClock(plan, startedBy, at, calendarAt(file, rung));
+}
+
+export function caseDeadlines(context: CaseContext): DeadlineSpec[] {
+  return Object.values(context.clocks).flatMap((clock) =>
+    deadlineSpecs(clock, context.file.policy.warningPercents, calendarOfClock(context.file, clock.calendar)),
+  );
+}
+
+export function openIssueIds(context: CaseContext): string[] {
+  return context.file.issues.map(({ id }) => id).filter((id) => !context.settledIssueIds.includes(id));
+}

@@ -1,0 +1,101 @@
+import { z } from "zod";
+import { atSchema, isoDateSchema } from "./dates-schema";
+
+/**
+ * The event vocabulary: everything that can happen to a case. Every event
+ * carries `at`, the only way time enters the machines.
+ */
+const text = z.string().trim().min(1);
+
+export const FINDINGS = ["upheld", "partly-upheld", "not-upheld", "resolved-by-agreement", "withdrawn"] as const;
+export type Finding = (typeof FINDINGS)[number];
+
+/** Findings a decision-maker can give; "withdrawn" only ever comes from WITHDRAW. */
+const decidedFindingSchema = z.enum(["upheld", "partly-upheld", "not-upheld", "resolved-by-agreement"]);
+
+export const remedyInputSchema = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("apology"), description: text, dueOn: isoDateSchema.optional() }),
+  z.object({ kind: z.literal("action"), description: text, dueOn: isoDateSchema }),
+  z.object({ kind: z.literal("register-review"), description: text, dueOn: isoDateSchema.optional() }),
+  z.object({
+    kind: z.literal("payment"),
+    description: text,
+    amountPence: z.number().int().positive(),
+    dueOn: isoDateSchema.optional(),
+  }),
+]);
+export type RemedyInput = z.infer<typeof remedyInputSchema>;
+
+export const outcomeSchema = z.object({
+  findings: z.array(z.object({ issueId: text, finding: decidedFindingSchema, reasons: text.optional() })).min(1),
+  reasons: text,
+  /** National Framework standards relied on, e.g. "NF-3.2". */
+  standards: z.array(text),
+  remedies: z.array(remedyInputSchema).default([]),
+});
+export type OutcomeInput = z.infer<typeof outcomeSchema>;
+
+const event = <T extends string, S extends z.ZodRawShape>(type: T, shape: S) =>
+  z.object({ type: z.literal(type), at: atSchema, ...shape });
+
+export const DEADLINE_EVENT_TYPES = ["DEADLINE_WARNING", "DEADLINE_MISSED"] as const;
+/** Sent by the deadline sweeper (see DeadlineSpec.event); stale keys are ignored, never refused. */
+const deadlineEvents = [event("DEADLINE_WARNING", { key: text }), event("DEADLINE_MISSED", { key: text })] as const;
+
+export const mediationEventSchemas = [
+  event("SEND_MEDIATION_INFORMATION", {}),
+  event("ACCEPT_MEDIATION", {}),
+  event("DECLINE_MEDIATION", { reason: text.optional() }),
+  event("ASSIGN_MEDIATOR", { mediatorId: text }),
+  event("SCHEDULE_SESSION", { sessionOn: isoDateSchema }),
+  event("RECORD_MEDIATION_OUTCOME", {
+    agreedIssueIds: z.array(text),
+    actions: z.array(remedyInputSchema).default([]),
+    summary: text.optional(),
+  }),
+  event("ISSUE_CERTIFICATE", {}),
+] as const;
+
+export const mediationEventSchema = z.discriminatedUnion("type", [...mediationEventSchemas, ...deadlineEvents]);
+export type MediationEvent = z.infer<typeof mediationEventSchema>;
+export const MEDIATION_EVENT_TYPES = mediationEventSchemas.map((schema) => schema.shape.type.value);
+export type MediationEventType = (typeof MEDIATION_EVENT_TYPES)[number];
+
+const caseEventSchemas = z.discriminatedUnion("type", [
+  event("ACKNOWLEDGE", { handlerId: text }),
+  event("PAUSE", { reason: text, waitingOn: z.enum(["family", "third-party"]) }),
+  event("RESUME", {}),
+  event("EXTEND", { reason: text, workingDays: z.number().int().positive() }),
+  event("RESPOND", { outcome: outcomeSchema }),
+  event("ACCEPT_OUTCOME", {}),
+  event("ESCALATE", { reason: text.optional() }),
+  event("OFFER_MEDIATION", { requestedBy: z.enum(["family", "handler"]) }),
+  ...mediationEventSchemas,
+  event("ACCEPT_FOR_INVESTIGATION", { reasons: text.optional(), discretionReason: text.optional() }),
+  event("REJECT_OUT_OF_JURISDICTION", { reasons: text }),
+  event("REJECT_OUT_OF_TIME", { reasons: text }),
+  event("ISSUE_DRAFT_DECISION", { outcome: outcomeSchema }),
+  event("SUBMIT_COMMENTS", { party: z.enum(["family", "respondent"]), comments: text }),
+  event("ISSUE_FINAL_DECISION", { outcome: outcomeSchema }),
+  event("REMEDY_DONE", { remedyId: text, evidence: text.optional() }),
+  event("REMEDY_FAILED", { remedyId: text, reason: text }),
+  event("WITHDRAW", { reason: text.optional() }),
+  ...deadlineEvents,
+]);
+
+export type CaseEvent = z.infer<typeof caseEventSchemas>;
+export type CaseEventType = CaseEvent["type"];
+export type DeadlineEvent = Extract<CaseEvent, { type: (typeof DEADLINE_EVENT_TYPES)[number] }>;
+
+/** Validates any incoming event; the app answers 400 with its issues. */
+export const caseEventSchema: z.ZodType<CaseEvent> = caseEventSchemas;
+
+export const CASE_EVENT_TYPES = caseEventSchemas.options.map((schema) => schema.shape.type.value) as CaseEventType[];
+
+export function isDeadlineEvent(event: { type: string }): event is DeadlineEvent {
+  return (DEADLINE_EVENT_TYPES as readonly string[]).includes(event.type);
+}
+
+export function isMediationEvent(event: { type: string }): event is Extract<CaseEvent, { type: MediationEventType }> {
+  return (MEDIATION_EVENT_TYPES as readonly string[]).includes(event.type);
+}

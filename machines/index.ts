@@ -1,0 +1,48 @@
+/**
+ * Public contract of machines/: pure rules for Redress cases. The app imports
+ * only from here. Nothing in machines/ reads the clock or does IO; time comes
+ * in on each event's `at`.
+ */
+export { CASE_MACHINE_ID, CASE_MACHINE_VERSION, SNAPSHOT_MIGRATIONS, migrateSnapshot } from "./persistence";
+export type { PersistedCase, SnapshotMigration } from "./persistence";
+export { startCase, applyCaseEvent, allowedEvents, viewCase } from "./case-api";
+export type { CaseStep, CaseTransition } from "./case-api";
+export { EventNotAllowedError, SnapshotVersionError, InvalidCaseEventError } from "./errors";
+export {
+  caseEventSchema,
+  mediationEventSchema,
+  outcomeSchema,
+  remedyInputSchema,
+  CASE_EVENT_TYPES,
+  MEDIATION_EVENT_TYPES,
+  DEADLINE_EVENT_TYPES,
+  FINDINGS,
+} from "./events";
+export type { CaseEvent, CaseEventType, DeadlineEvent, Finding, MediationEvent, OutcomeInput, RemedyInput } from "./events";
+export { caseInputSchema } from "./case-input";
+export type { CaseInput, Issue } from "./case-input";
+export { triageConcern, caseRefFor } from "./triage";
+export type { Concern } from "./triage";
+export { ROUTES, ISSUE_CATEGORIES, routeOf } from "./route";
+export type { Route, IssueCategory } from "./route";
+export type { CaseView, MediationView } from "./view";
+export type { DeadlineSpec, Party } from "./clocks";
+export type { NotificationSpec, RungNumber } from "./parties";
+export { rungName } from "./parties";
+export type { Remedy } from "./remedies";
+export type { OutcomeRecord, ConclusionReason } from "./case-context";
+export { default as DEFAULT_POLICY, POLICIES, policySchema } from "./policy";
+export type { Policy } from "./policy";
+export {
+  addWorkingDays,
+  isWorkingDay,
+  workingDaysBetween,
+  addCalendarDays,
+  addCalendarMonths,
+  schoolCalendar,
+  calendarFor,
+  englandAndWales,
+  bankHolidayName,
+  CalendarRangeError,
+} from "./calendar";
+export type { CalendarSpec, Term, WorkingCalendar } from "./calendar";

@@ -1,0 +1,148 @@
+import type { AnyMachineSnapshot, StateValue } from "xstate";
+import { caseDeadlines, type CaseContext, type ConclusionReason, type OutcomeRecord } from "./case-context";
+import type { DeadlineSpec, PauseReason } from "./clocks";
+import type { Finding } from "./events";
+import { mediationDeadlines, type MediationContext, type MediationOutput } from "./mediation.machine";
+import { rungName, type RungNumber } from "./parties";
+import type { Remedy } from "./remedies";
+import type { Route } from "./route";
+
+/** What the app shows about a case: derived from the snapshot, never stored separately. */
+export type CaseView = {
+  caseRef: string;
+  route: Route;
+  linkedCaseRef?: string;
+  policyVersion: string;
+  /** The rung the concern is on; null once the ladder has ended (see conclusion.rung). */
+  rung: RungNumber | null;
+  rungName: string;
+  status: "open" | "paused" | "in-mediation" | "monitoring-compliance" | "closed";
+  stateLabel: string;
+  /** Dotted path; inside mediation it continues into the mediation machine. */
+  stateValue: string;
+  issues: Array<{ id: string; summary: string; category: string; finding?: Finding; settledByAgreement: boolean }>;
+  handlers: CaseContext["handlers"];
+  /** The latest outcome with findings or an assessment decision. */
+  outcome?: OutcomeRecord;
+  outcomes: OutcomeRecord[];
+  remedies: Remedy[];
+  mediation?: MediationView;
+  deadlines: DeadlineSpec[];
+  pausedClocks: Array<{ key: string; label: string; pausedSince: string; waitingOn: PauseReason; reason: string }>;
+  breaches: CaseContext["breaches"];
+  national?: CaseContext["national"];
+  conclusion?: { reason: ConclusionReason; rung: RungNumber; on: string };
+};
+
+export type MediationView =
+  | ({ status: "in-progress"; stateLabel: string; stateValue: string } & Pick<
+      MediationContext,
+      "rung" | "offeredOn" | "requestedBy" | "mediatorId" | "sessions" | "result"
+    >)
+  | ({ status: "concluded" } & MediationOutput);
+
+export function dottedPath(value: StateValue): string {
+  if (typeof value === "string") return value;
+  return Object.entries(value)
+    .map(([key, child]) => (child === undefined ? key : `${key}.${dottedPath(child)}`))
+    .join(",");
+}
+
+export function stateLabelOf(snapshot: AnyMachineSnapshot): string {
+  const labels = Object.entries(snapshot.getMeta() as Record<string, { label?: string } | undefined>)
+    .filter(([, meta]) => meta?.label)
+    .sort(([a], [b]) => b.split(".").length - a.split(".").length);
+  return labels[0]?.[1]?.label ?? dottedPath(snapshot.value);
+}
+
+export function mediationChild(snapshot: AnyMachineSnapshot): AnyMachineSnapshot | undefined {
+  return (snapshot.children as Record<string, { getSnapshot(): AnyMachineSnapshot } | undefined>).mediation?.getSnapshot();
+}
+
+export function stateValueOf(snapshot: AnyMachineSnapshot): string {
+  const child = mediationChild(snapshot);
+  return child ? `${dottedPath(snapshot.value)}.${dottedPath(child.value)}` : dottedPath(snapshot.value);
+}
+
+/** The complete set of open deadlines, the case's own and its mediation's. */
+export function deadlinesOf(snapshot: AnyMachineSnapshot): DeadlineSpec[] {
+  const child = mediationChild(snapshot);
+  const own = caseDeadlines(snapshot.context as CaseContext);
+  const all = child ? [...own, ...mediationDeadlines(child.context as MediationContext)] : own;
+  return all.sort((a, b) => a.dueOn.localeCompare(b.dueOn) || a.key.localeCompare(b.key));
+}
+
+function statusOf(snapshot: AnyMachineSnapshot): CaseView["status"] {
+  if (snapshot.status === "done" || snapshot.matches("closed")) return "closed";
+  if (snapshot.matches("monitoringCompliance")) return "monitoring-compliance";
+  if (snapshot.matches("mediation")) return "in-mediation";
+  return dottedPath(snapshot.value).endsWith(".paused") ? "paused" : "open";
+}
+
+function rungOf(snapshot: AnyMachineSnapshot, context: CaseContext): RungNumber | null {
+  if (snapshot.matches("mediation")) return context.mediationOffer?.rung ?? null;
+  if (snapshot.matches({ ladder: "setting" })) return 1;
+  if (snapshot.matches({ ladder: "localService" })) return 2;
+  if (snapshot.matches({ ladder: "national" })) return 3;
+  return null;
+}
+
+function mediationView(snapshot: AnyMachineSnapshot, context: CaseContext): MediationView | undefined {
+  const child = mediationChild(snapshot);
+  if (child) {
+    const { rung, offeredOn, requestedBy, mediatorId, sessions, result } = child.context as MediationContext;
+    return {
+      status: "in-progress",
+      stateLabel: stateLabelOf(child),
+      stateValue: dottedPath(child.value),
+      rung,
+      offeredOn,
+      requestedBy,
+      sessions,
+      ...(mediatorId ? { mediatorId } : {}),
+      ...(result ? { result } : {}),
+    };
+  }
+  const last = context.mediations.at(-1);
+  return last ? { status: "concluded", ...last } : undefined;
+}
+
+export function caseView(snapshot: AnyMachineSnapshot): CaseView {
+  const context = snapshot.context as CaseContext;
+  const { file } = context;
+  const rung = rungOf(snapshot, context);
+  const child = mediationChild(snapshot);
+  const latestFinding = (issueId: string) =>
+    context.outcomes.flatMap(({ findings }) => findings).findLast((finding) => finding.issueId === issueId)?.finding;
+  const outcome = context.outcomes.findLast(({ findings, decision }) => findings.length > 0 || decision !== undefined);
+  const mediation = mediationView(snapshot, context);
+  return {
+    caseRef: file.caseRef,
+    route: file.route,
+    ...(file.linkedCaseRef ? { linkedCaseRef: file.linkedCaseRef } : {}),
+    policyVersion: file.policy.policyVersion,
+    rung,
+    rungName: rung === null ? "Concluded" : rungName(rung, file.route),
+    status: statusOf(snapshot),
+    stateLabel: child ? stateLabelOf(child) : stateLabelOf(snapshot),
+    stateValue: stateValueOf(snapshot),
+    issues: file.issues.map((issue) => {
+      const finding = latestFinding(issue.id);
+      return { ...issue, ...(finding ? { finding } : {}), settledByAgreement: context.settledIssueIds.includes(issue.id) };
+    }),
+    handlers: context.handlers,
+    ...(outcome ? { outcome } : {}),
+    outcomes: context.outcomes,
+    remedies: context.remedies,
+    ...(mediation ? { mediation } : {}),
+    deadlines: deadlinesOf(snapshot),
+    pausedClocks: Object.values(context.clocks).flatMap((clock) =>
+      clock.paused
+        ? [{ key: clock.key, label: clock.label, pausedSince: clock.paused.since, waitingOn: clock.paused.for, reason: clock.paused.reason }]
+        : [],
+    ),
+    breaches: context.breaches,
+    ...(context.national ? { national: context.national } : {}),
+    ...(context.conclusion ? { conclusion: context.conclusion } : {}),
+  };
+}
