@@ -1,9 +1,9 @@
 import { calendarFor, englandAndWales, type WorkingCalendar } from "./calendar";
 import type { CaseFile } from "./case-input";
-import { deadlineSpecs, openClock, type ClockPlan, type Clocks, type DeadlineSpec } from "./clocks";
+import { deadlineSpecs, openClock, type ClockPlan, type Clocks, type DeadlineSpec, type Party } from "./clocks";
 import type { Finding } from "./events";
 import type { MediationOutput } from "./mediation.machine";
-import { respondentsAt, type RungNumber } from "./parties";
+import { bodiesComplainedAbout, respondentsAt, type RungNumber } from "./parties";
 import type { Remedy } from "./remedies";
 
 /** Everything the case machine remembers; JSON-serialisable by construction. */
@@ -67,7 +67,13 @@ export function respondents(context: CaseContext, rung: RungNumber) {
   return respondentsAt(rung, context.file.healthInvolved);
 }
 
-/** Rung 1 runs on the setting's calendar (school days if given); the local service and national body on working days. */
+/** Everyone with a part in the concern up to `rung`: the family and each respondent on the way. */
+export function partiesUpTo(context: CaseContext, rung: RungNumber): Party[] {
+  const rungs = ([1, 2, 3] as const).filter((r) => r <= rung);
+  return [...new Set<Party>(["family", ...rungs.flatMap((r) => respondents(context, r))])];
+}
+
+/** The setting's own duties run on its calendar (school days if given); everyone else's on working days. */
 export function calendarAt(file: CaseFile, rung: RungNumber): WorkingCalendar {
   return rung === 1 ? calendarFor(file.calendar) : englandAndWales;
 }
@@ -126,7 +132,7 @@ export function ladderPlans(file: CaseFile) {
       label: "Both parties may comment on the draft decision",
       kind: "window",
       pausable: false,
-      owedBy: ["family", ...respondentsAt(2, file.healthInvolved)],
+      owedBy: ["family", ...bodiesComplainedAbout(file.healthInvolved)],
       workingDays: policy.national.commentsWorkingDays,
     }),
     finalDecision: (): ClockPlan => ({

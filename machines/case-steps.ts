@@ -1,9 +1,10 @@
-import { addCalendarMonths } from "./calendar";
+import { addCalendarMonths, englandAndWales } from "./calendar";
 import {
   calendarOfClock,
   clockKey,
   ladderPlans,
   openIssueIds,
+  partiesUpTo,
   respondents,
   startClock,
   type CaseContext,
@@ -14,6 +15,7 @@ import {
   extendClock,
   mapClocks,
   markBreached,
+  openClock,
   markWarningSent,
   pauseClock,
   resumeClock,
@@ -26,7 +28,7 @@ import {
 import type { CaseEvent, OutcomeInput } from "./events";
 import { compareDates, dateOf } from "./iso-date";
 import type { MediationOutput } from "./mediation.machine";
-import type { NotificationSpec, RungNumber } from "./parties";
+import { bodiesComplainedAbout, type NotificationSpec, type RungNumber } from "./parties";
 import { areRemedyDatesValid, issueRemedies, remedyClockKey, settleRemedy } from "./remedies";
 
 /**
@@ -148,7 +150,8 @@ export function extendResponse(context: CaseContext, event: EventOf<"EXTEND">, r
 
 export function respond(context: CaseContext, event: EventOf<"RESPOND">, rung: 1 | 2): Change {
   const recorded = recordOutcome(context, rung, "response", event, respondents(context, rung));
-  const window = startClock(context.file, rung, ladderPlans(context.file).escalationWindow(rung), event.type, event.at);
+  // NOTE: the family's window runs on working days even where the setting works to a school calendar.
+  const window = openClock(ladderPlans(context.file).escalationWindow(rung), event.type, event.at, englandAndWales);
   const clocks = withClock(withoutClocks(recorded.clocks, (key) => key === clockKey.respond(rung)), window);
   return {
     changes: { ...recorded, clocks },
@@ -298,7 +301,7 @@ export function acceptForInvestigation(context: CaseContext, event: EventOf<"ACC
         : {}),
     },
     notifications: [
-      notice(context, "assessment-decision", ["family", ...respondents(context, 2)], {
+      notice(context, "assessment-decision", partiesUpTo(context, 3), {
         decision: record.decision,
         draftDecisionBy: investigation.dueOn,
       }),
@@ -323,7 +326,7 @@ export function rejectAtAssessment(
   };
   return {
     changes: { ...conclude(context, decision, 3, event.at), outcomes: [...context.outcomes, record] },
-    notifications: [notice(context, "assessment-decision", ["family", ...respondents(context, 2)], { decision, reasons: event.reasons })],
+    notifications: [notice(context, "assessment-decision", partiesUpTo(context, 3), { decision, reasons: event.reasons })],
   };
 }
 
@@ -337,7 +340,7 @@ export function issueDraftDecision(context: CaseContext, event: EventOf<"ISSUE_D
       outcomes: [...context.outcomes, draft],
     },
     notifications: [
-      notice(context, "draft-decision-issued", ["family", ...respondents(context, 2)], {
+      notice(context, "draft-decision-issued", partiesUpTo(context, 3), {
         findings,
         proposedRemedies: event.outcome.remedies,
         commentsBy: comments.dueOn,
@@ -365,11 +368,11 @@ export function closeComments(context: CaseContext, at: string): Change {
 }
 
 export function issueFinalDecision(context: CaseContext, event: EventOf<"ISSUE_FINAL_DECISION">): Change {
-  const recorded = recordOutcome(context, 3, "final-decision", event, respondents(context, 2));
+  const recorded = recordOutcome(context, 3, "final-decision", event, bodiesComplainedAbout(context.file.healthInvolved));
   return {
     changes: { ...recorded, ...conclude({ ...context, ...recorded }, "final-decision", 3, event.at) },
     notifications: [
-      notice(context, "final-decision-issued", ["family", ...respondents(context, 2), ...respondents(context, 3)], {
+      notice(context, "final-decision-issued", partiesUpTo(context, 3), {
         findings: event.outcome.findings,
         remedyIds: recorded.outcomes.at(-1)!.remedyIds,
       }),
@@ -387,7 +390,8 @@ export function settle(context: CaseContext, event: EventOf<"REMEDY_DONE" | "REM
       clocks: withoutClocks(context.clocks, (key) => key === remedyClockKey(event.remedyId)),
     },
     notifications: [
-      notice(context, status === "done" ? "remedy-done" : "remedy-failed", ["family", ...remedy.owedBy, "national-body"], {
+      // NOTE: the national body monitors compliance with its own remedies; lower rungs report to the family.
+      notice(context, status === "done" ? "remedy-done" : "remedy-failed", ["family", ...remedy.owedBy, ...(remedy.rung === 3 ? ["national-body" as const] : [])], {
         remedyId: remedy.id,
         kind: remedy.kind,
         note,

@@ -5,6 +5,7 @@ import {
   clockKey,
   ladderPlans,
   openIssueIds,
+  partiesUpTo,
   respondentName,
   respondents,
   startClock,
@@ -354,8 +355,6 @@ function mediationInput(context: CaseContext): MediationInput {
   };
 }
 
-const everyoneAt = (context: CaseContext, rung: RungNumber): NotificationSpec["to"] => ["family", ...respondents(context, rung)];
-
 export const caseMachine = caseSetup
   .extend({
     actions: {
@@ -363,7 +362,7 @@ export const caseMachine = caseSetup
         type: "notification" as const,
         notification: {
           kind: "concern-received",
-          to: everyoneAt(context, 1),
+          to: partiesUpTo(context, 1),
           data: { caseRef: context.file.caseRef, route: context.file.route, acknowledgeBy: context.clocks[clockKey.acknowledge(1)]?.dueOn },
         },
       })),
@@ -371,7 +370,7 @@ export const caseMachine = caseSetup
         type: "notification" as const,
         notification: {
           kind: "case-closed",
-          to: everyoneAt(context, context.conclusion?.rung ?? 1),
+          to: partiesUpTo(context, context.conclusion?.rung ?? 1),
           data: { caseRef: context.file.caseRef, conclusion: context.conclusion },
         },
       })),

@@ -16,4 +16,9 @@ export function respondentsAt(rung: RungNumber, healthInvolved: boolean): Party[
   return healthInvolved && rung !== 3 ? [body, "health-partner"] : [body];
 }
 
+/** The bodies a concern is about, who answer for national findings and remedies. */
+export function bodiesComplainedAbout(healthInvolved: boolean): Party[] {
+  return healthInvolved ? ["setting", "local-service", "health-partner"] : ["setting", "local-service"];
+}
+
 export type NotificationSpec = { kind: string; to: Party[]; data: Record<string, unknown> };
