@@ -1,0 +1,78 @@
+import { formatDate } from "./dates";
+import { audienceOf, PARTIES, type Audience, type Party, type Rung } from "./wording";
+
+/** What the dispatcher passes to a template: the machine's `data` plus recipientName, party and caseUrl. */
+export type NoticeProps = Record<string, unknown>;
+
+/** Data goes in as one prop: notifications carry fields such as `key` that React would swallow as props. */
+export type EmailProps = { data: NoticeProps };
+
+export class MissingCaseRefError extends Error {
+  constructor() {
+    super("Notification data has no caseRef: the email cannot say which concern it is about");
+    this.name = "MissingCaseRefError";
+  }
+}
+
+export const textOf = (value: unknown): string | undefined =>
+  typeof value === "string" && value.trim() !== "" ? value.trim() : undefined;
+
+export const numberOf = (value: unknown): number | undefined =>
+  typeof value === "number" && Number.isFinite(value) ? value : undefined;
+
+export const recordOf = (value: unknown): Record<string, unknown> | undefined =>
+  typeof value === "object" && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+
+export const listOf = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
+
+export const textsOf = (value: unknown): string[] => listOf(value).flatMap((item) => textOf(item) ?? []);
+
+export function rungOf(value: unknown): Rung | undefined {
+  const rung = typeof value === "string" ? Number(value) : value;
+  return rung === 1 || rung === 2 || rung === 3 ? rung : undefined;
+}
+
+const partyOf = (value: unknown): Party | undefined => PARTIES.find((party) => party === value);
+
+/** Only absolute http(s) links go into an email. */
+function urlOf(value: unknown): string | undefined {
+  const text = textOf(value);
+  if (!text) return undefined;
+  try {
+    const url = new URL(text);
+    return url.protocol === "https:" || url.protocol === "http:" ? url.href : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export function requireCaseRef(data: NoticeProps): string {
+  const caseRef = textOf(data.caseRef);
+  if (!caseRef) throw new MissingCaseRefError();
+  return caseRef;
+}
+
+/** Loose, never-throwing reads of a notification's data (except caseRef, without which we cannot send). */
+export function readNotice(data: NoticeProps) {
+  const party = partyOf(data.party);
+  return {
+    caseRef: requireCaseRef(data),
+    recipientName: textOf(data.recipientName),
+    party,
+    audience: audienceOf(party) as Audience | undefined,
+    caseUrl: urlOf(data.caseUrl),
+    text: (key: string) => textOf(data[key]),
+    date: (key: string) => formatDate(data[key]),
+    number: (key: string) => numberOf(data[key]),
+    rung: (key = "rung") => rungOf(data[key]),
+    list: (key: string) => listOf(data[key]),
+    texts: (key: string) => textsOf(data[key]),
+    record: (key: string) => recordOf(data[key]),
+    flag: (key: string) => data[key] === true,
+  };
+}
+
+export type Notice = ReturnType<typeof readNotice>;
+
+/** Every subject starts with the concern reference and nothing personal. */
+export const caseSubject = (data: NoticeProps, summary: string) => `Concern ${requireCaseRef(data)}: ${summary}`.replace(/\s+/g, " ");

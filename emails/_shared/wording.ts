@@ -1,0 +1,93 @@
+export type Rung = 1 | 2 | 3;
+
+export const PARTIES = ["family", "setting", "local-service", "health-partner", "mediator", "national-body"] as const;
+export type Party = (typeof PARTIES)[number];
+
+/** Who the reader is to the concern, which decides how we address them. */
+export type Audience = "family" | "respondent" | "mediator" | "national-body";
+
+export function audienceOf(party: Party | undefined): Audience | undefined {
+  if (party === "family" || party === "mediator" || party === "national-body") return party;
+  return party ? "respondent" : undefined;
+}
+
+const BODIES: Record<Rung, string> = { 1: "the setting", 2: "the local service", 3: "the national body" };
+
+/** Who is answering the concern at a rung, in running text ("the setting"). */
+export function bodyName(rung: Rung | undefined): string {
+  return rung ? BODIES[rung] : "the organisation handling the concern";
+}
+
+/** The next rung of the ladder, if there is one. */
+export function nextBodyName(rung: Rung | undefined): string | undefined {
+  return rung === 1 || rung === 2 ? BODIES[(rung + 1) as Rung] : undefined;
+}
+
+/** Whether a party answers the concern at a rung (health partners answer alongside the setting and local service). */
+export function answersAt(party: Party | undefined, rung: Rung | undefined): boolean {
+  if (!party || !rung) return false;
+  if (rung === 3) return party === "national-body";
+  return party === "health-partner" || party === (rung === 1 ? "setting" : "local-service");
+}
+
+export const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
+/** "partly-upheld" → "Partly upheld", for codes we have no wording for yet. */
+export const humanise = (code: string) => capitalise(code.replace(/[-_]+/g, " ").trim());
+
+export const wordFor = (names: Record<string, string>, code: string | undefined): string | undefined =>
+  code === undefined ? undefined : (names[code] ?? humanise(code));
+
+export const FINDING_NAMES: Record<string, string> = {
+  upheld: "Upheld",
+  "partly-upheld": "Partly upheld",
+  "not-upheld": "Not upheld",
+  "resolved-by-agreement": "Resolved by agreement",
+  withdrawn: "Withdrawn",
+};
+
+export const REMEDY_NAMES: Record<string, string> = {
+  apology: "An apology",
+  action: "An action",
+  "register-review": "A review of the register decision",
+  payment: "A payment",
+};
+
+export const ROUTE_SUBJECTS: Record<string, string> = {
+  process: "how a decision was made, such as whether to put the child on the additional needs register",
+  substance: "the level or quality of the child’s support",
+};
+
+export const CLOSURE_REASONS: Record<string, string> = {
+  "outcome-accepted": "the family accepted the outcome",
+  "escalation-window-closed": "the time to take the concern further has ended",
+  "resolved-by-agreement": "it was resolved by agreement at mediation",
+  "final-decision": "the national body has made its final decision",
+  "out-of-jurisdiction": "the national body cannot investigate it",
+  "out-of-time": "it was brought to the national body too late",
+  withdrawn: "the family withdrew it",
+};
+
+/** Pounds without pence when the amount is whole: £100, £12.50. */
+export function formatPence(pence: number): string {
+  return new Intl.NumberFormat("en-GB", {
+    style: "currency",
+    currency: "GBP",
+    minimumFractionDigits: pence % 100 === 0 ? 0 : 2,
+  }).format(pence / 100);
+}
+
+/** "the setting’s outcome", or just "the outcome" when we do not know the rung. */
+export const outcomeOf = (rung: Rung | undefined) => (rung ? `${bodyName(rung)}’s outcome` : "the outcome");
+
+export const lookup = (names: Record<string, string>, code: string | undefined): string | undefined =>
+  code === undefined ? undefined : names[code];
+
+export const MEDIATION_RESULTS: Record<string, string> = {
+  declined: "mediation was declined",
+  agreed: "everyone agreed on all the issues",
+  "partly-agreed": "everyone agreed on some of the issues",
+  "not-agreed": "no agreement was reached",
+};
+
+export const remedyName = (code: string | undefined) => wordFor(REMEDY_NAMES, code) ?? "A remedy";

@@ -1,0 +1,118 @@
+import { render } from "@react-email/components";
+import { createElement, type ComponentType } from "react";
+import { requireCaseRef, type EmailProps, type NoticeProps } from "./_shared/notice";
+import * as assessmentDecision from "./assessment-decision";
+import * as breach from "./breach";
+import * as caseClosed from "./case-closed";
+import * as commentsClosed from "./comments-closed";
+import * as commentsReceived from "./comments-received";
+import * as concernAcknowledged from "./concern-acknowledged";
+import * as concernEscalated from "./concern-escalated";
+import * as concernReceived from "./concern-received";
+import * as concernWithdrawn from "./concern-withdrawn";
+import * as deadlineWarning from "./deadline-warning";
+import * as draftDecisionIssued from "./draft-decision-issued";
+import * as escalationWindowClosed from "./escalation-window-closed";
+import * as finalDecisionIssued from "./final-decision-issued";
+import * as mediationAccepted from "./mediation-accepted";
+import * as mediationCertificateIssued from "./mediation-certificate-issued";
+import * as mediationDeclined from "./mediation-declined";
+import * as mediationInformationSent from "./mediation-information-sent";
+import * as mediationOffered from "./mediation-offered";
+import * as mediationOutcome from "./mediation-outcome";
+import * as mediationSessionScheduled from "./mediation-session-scheduled";
+import * as mediatorAssigned from "./mediator-assigned";
+import * as outcomeAccepted from "./outcome-accepted";
+import * as outcomeIssued from "./outcome-issued";
+import * as remedyDone from "./remedy-done";
+import * as remedyFailed from "./remedy-failed";
+import * as remedyOverdue from "./remedy-overdue";
+import * as resolvedByAgreement from "./resolved-by-agreement";
+import * as responseExtended from "./response-extended";
+import * as responsePaused from "./response-paused";
+import * as responseResumed from "./response-resumed";
+import * as returnedToLadder from "./returned-to-ladder";
+
+export { MissingCaseRefError, type EmailProps, type NoticeProps } from "./_shared/notice";
+export { formatDate } from "./_shared/dates";
+
+/** One module per notification kind: the email body, its subject line and sample data for previews. */
+export type EmailTemplate = {
+  default: ComponentType<EmailProps>;
+  subject: (data: NoticeProps) => string;
+  PreviewProps: EmailProps;
+};
+
+export const TEMPLATES = {
+  "assessment-decision": assessmentDecision,
+  breach,
+  "case-closed": caseClosed,
+  "comments-closed": commentsClosed,
+  "comments-received": commentsReceived,
+  "concern-acknowledged": concernAcknowledged,
+  "concern-escalated": concernEscalated,
+  "concern-received": concernReceived,
+  "concern-withdrawn": concernWithdrawn,
+  "deadline-warning": deadlineWarning,
+  "draft-decision-issued": draftDecisionIssued,
+  "escalation-window-closed": escalationWindowClosed,
+  "final-decision-issued": finalDecisionIssued,
+  "mediation-accepted": mediationAccepted,
+  "mediation-certificate-issued": mediationCertificateIssued,
+  "mediation-declined": mediationDeclined,
+  "mediation-information-sent": mediationInformationSent,
+  "mediation-offered": mediationOffered,
+  "mediation-outcome": mediationOutcome,
+  "mediation-session-scheduled": mediationSessionScheduled,
+  "mediator-assigned": mediatorAssigned,
+  "outcome-accepted": outcomeAccepted,
+  "outcome-issued": outcomeIssued,
+  "remedy-done": remedyDone,
+  "remedy-failed": remedyFailed,
+  "remedy-overdue": remedyOverdue,
+  "resolved-by-agreement": resolvedByAgreement,
+  "response-extended": responseExtended,
+  "response-paused": responsePaused,
+  "response-resumed": responseResumed,
+  "returned-to-ladder": returnedToLadder,
+} satisfies Record<string, EmailTemplate>;
+
+// Capitalised headings read as shouting in plain text and to screen readers.
+const PLAIN_TEXT = {
+  selectors: [
+    { selector: "h1", options: { uppercase: false } },
+    { selector: "h2", options: { uppercase: false } },
+  ],
+};
+
+export type NotificationKind = keyof typeof TEMPLATES;
+
+export const NOTIFICATION_KINDS: string[] = Object.keys(TEMPLATES);
+
+export class UnknownNotificationKindError extends Error {
+  constructor(kind: string) {
+    super(`No email template for notification kind "${kind}"`);
+    this.name = "UnknownNotificationKindError";
+  }
+}
+
+export function templateFor(kind: string): EmailTemplate {
+  // Own keys only, so "constructor" or "__proto__" can never pass for a template.
+  if (!Object.hasOwn(TEMPLATES, kind)) throw new UnknownNotificationKindError(kind);
+  return TEMPLATES[kind as NotificationKind];
+}
+
+/**
+ * What the outbox dispatcher sends for one notification. Throws (so the message is retried
+ * and then failed, never sent blank) for an unknown kind or data without a caseRef.
+ */
+export async function renderNotification(
+  kind: string,
+  data: Record<string, unknown>,
+): Promise<{ subject: string; html: string; text: string }> {
+  const template = templateFor(kind);
+  requireCaseRef(data);
+  const element = createElement(template.default, { data });
+  const [html, text] = await Promise.all([render(element), render(element, { plainText: true, htmlToTextOptions: PLAIN_TEXT })]);
+  return { subject: template.subject(data), html, text };
+}

@@ -1,0 +1,24 @@
+import { caseSubject, readNotice, type EmailProps, type NoticeProps } from "./_shared/notice";
+import { P, WhatHappensNext, WhatYouCanDo } from "./_shared/parts";
+import { sample } from "./_shared/samples";
+import { Layout } from "./layout";
+
+export const subject = (data: NoticeProps) => caseSubject(data, "information about mediation");
+
+export default function MediationInformationSent({ data }: EmailProps) {
+  const n = readNotice(data);
+  return (
+    <Layout notice={n} heading="Information about mediation">
+      <P>The mediator has sent you information about mediation for your concern. You can read it in Redress.</P>
+      <WhatYouCanDo>
+        <P>Accept or decline mediation in Redress.</P>
+      </WhatYouCanDo>
+      <WhatHappensNext>
+        <P>If you accept, a mediator will be assigned and will arrange a session with you.</P>
+        <P>If you decline, the mediator will send you a certificate and your concern carries on where it left off.</P>
+      </WhatHappensNext>
+    </Layout>
+  );
+}
+
+export const PreviewProps = sample({ rung: 1 });

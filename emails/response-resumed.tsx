@@ -1,0 +1,24 @@
+import { RespondBy } from "./_shared/next-steps";
+import { caseSubject, readNotice, type EmailProps, type NoticeProps } from "./_shared/notice";
+import { P, WhatHappensNext } from "./_shared/parts";
+import { sample } from "./_shared/samples";
+import { answersAt, bodyName } from "./_shared/wording";
+import { Layout } from "./layout";
+
+export const subject = (data: NoticeProps) => caseSubject(data, "the deadline for a response has restarted");
+
+export default function ResponseResumed({ data }: EmailProps) {
+  const n = readNotice(data);
+  const rung = n.rung();
+  const who = answersAt(n.party, rung) ? "you" : bodyName(rung);
+  return (
+    <Layout notice={n} heading="The deadline for a response has restarted">
+      <P>The pause has ended, so the deadline for a response is running again.</P>
+      <WhatHappensNext>
+        <RespondBy who={who} what={`respond to ${n.audience === "family" ? "your" : "the"} concern with an outcome`} date={n.date("dueOn")} />
+      </WhatHappensNext>
+    </Layout>
+  );
+}
+
+export const PreviewProps = sample({ rung: 1, dueOn: "2026-04-03" });
