@@ -1,7 +1,9 @@
 import type { PrismaClient, SettingKind } from "../generated/prisma/client";
 import { hashPassword } from "../app/utils/auth.server";
 import { DEMO_PASSWORD, DEMO_PERSONAS } from "../app/utils/demo-personas";
+import { londonDate } from "../app/utils/dates";
 import { ROLES, ROLE_NAMES, parsePermission } from "../app/utils/permissions";
+import { generatedStories, PERSONA_STORIES, seedCases } from "./seed-cases";
 
 // Demo data that looks like a real service: four local areas, a setting of every kind in each,
 // staff of every role, and ~240 children on the register with the characteristics the equity
@@ -46,6 +48,7 @@ const SETTINGS: Record<(typeof AREAS)[number]["code"], { name: string; kind: Set
   ],
 };
 
+const DEMO_CONCERNS = 40;
 const ETHNICITIES = ["WHITE", "WHITE", "WHITE", "ASIAN", "ASIAN", "BLACK", "MIXED", "OTHER"] as const;
 const NEEDS = ["ASD", "ASD", "SLCN", "SLCN", "SEMH", "SEMH", "MLD", "SPLD", "PD", "HI", "VI", "SLD"] as const;
 const GIVEN = ["Aisha", "Ben", "Chloe", "Daniel", "Ella", "Freddie", "Grace", "Harry", "Isla", "Jacob", "Kacper", "Layla", "Mohammed", "Nia", "Oscar", "Priya", "Reuben", "Sofia", "Theo", "Zara"];
@@ -85,9 +88,12 @@ export async function seedRolesAndPermissions(prisma: PrismaClient) {
   }
 }
 
-export async function seed(prisma: PrismaClient, options: { today?: Date } = {}): Promise<{ created: boolean }> {
+export async function seed(prisma: PrismaClient, options: { today?: Date; demoCases?: boolean } = {}): Promise<{ created: boolean }> {
   await seedRolesAndPermissions(prisma);
-  if ((await prisma.localArea.count()) > 0) return { created: false };
+  if ((await prisma.localArea.count()) > 0) {
+    // People exist; the demo cases are their own step so an interrupted first run completes next time.
+    return { created: options.demoCases !== false ? await seedDemoCases(prisma, options.today) : false };
+  }
 
   const today = options.today ?? new Date();
   const random = prng(20261125);
@@ -209,5 +215,15 @@ export async function seed(prisma: PrismaClient, options: { today?: Date } = {})
     },
     { timeout: 120_000, maxWait: 10_000 },
   );
+  if (options.demoCases !== false) await seedDemoCases(prisma, options.today);
   return { created: true };
+}
+
+async function seedDemoCases(prisma: PrismaClient, today?: Date): Promise<boolean> {
+  if ((await prisma.concern.count()) > 0) return false;
+  const random = prng(7_032_026);
+  const childRefs = (await prisma.child.findMany({ select: { registerRef: true }, where: { youngPersonUserId: null }, orderBy: { registerRef: "asc" } })).map((c) => c.registerRef).slice(3);
+  const stories = [...PERSONA_STORIES, ...generatedStories(DEMO_CONCERNS, random, childRefs)];
+  await seedCases(prisma, stories, today ? londonDate(today) : undefined);
+  return true;
 }

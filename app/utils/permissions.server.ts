@@ -1,4 +1,5 @@
-import type { Prisma } from "../../generated/prisma/client";
+import type { Prisma, PrismaClient } from "../../generated/prisma/client";
+import type { Capacity } from "./case-actions";
 import { accessLevels, type Access, type Action } from "./permissions";
 import type { SessionUser } from "./session.server";
 
@@ -7,7 +8,7 @@ import type { SessionUser } from "./session.server";
 
 const NOTHING: Prisma.CaseWhereInput = { id: { in: [] } };
 
-function scopeFor(access: Access, user: SessionUser): Prisma.CaseWhereInput {
+export function scopeFor(access: Access, user: SessionUser): Prisma.CaseWhereInput {
   switch (access) {
     case "any":
       return {};
@@ -39,4 +40,32 @@ export function caseScope(user: SessionUser, action: Action, entity: "case" | "m
   const levels = accessLevels(user, action, entity);
   if (levels.length === 0) return NOTHING;
   return { OR: levels.map((level) => scopeFor(level, user)) };
+}
+
+const CAPACITY_OF_ACCESS: Partial<Record<Access, Capacity>> = {
+  own: "family",
+  setting: "setting",
+  area: "local-service",
+  health: "health-partner",
+  assigned: "mediator",
+  "national-process": "national-body",
+  "national-substance": "national-body",
+};
+
+/**
+ * The capacities in which this user may change this case, each proved by the same query scope
+ * that guards reading it (so the two can never disagree).
+ */
+export async function capacitiesOn(prisma: PrismaClient, user: SessionUser, caseId: string): Promise<Capacity[]> {
+  const grants = [
+    ...accessLevels(user, "update", "case").map((access) => ({ access })),
+    ...accessLevels(user, "update", "mediation").map((access) => ({ access })),
+  ];
+  const capacities = new Set<Capacity>();
+  for (const { access } of grants) {
+    const capacity = CAPACITY_OF_ACCESS[access];
+    if (!capacity || capacities.has(capacity)) continue;
+    if ((await prisma.case.count({ where: { AND: [{ id: caseId }, scopeFor(access, user)] } })) > 0) capacities.add(capacity);
+  }
+  return [...capacities];
 }

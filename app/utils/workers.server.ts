@@ -1,4 +1,6 @@
 import type { Env } from "./env.server";
+import { dispatchOutbox } from "./outbox.server";
+import { sweepDeadlines } from "./sweeper.server";
 
 // Background work that must survive restarts keeps its state in the database; these intervals
 // only decide WHEN to look. Each job is safe to run on several instances at once.
@@ -28,5 +30,11 @@ export function startIntervalJobs(jobs: Job[], intervalMs: number): () => void {
 }
 
 export function startBackgroundWorkers(env: Env): () => void {
-  return startIntervalJobs([], env.SWEEP_INTERVAL_SECONDS * 1000);
+  return startIntervalJobs(
+    [
+      { name: "deadline-sweeper", run: () => sweepDeadlines() },
+      { name: "email-dispatcher", run: () => dispatchOutbox() },
+    ],
+    env.SWEEP_INTERVAL_SECONDS * 1000,
+  );
 }

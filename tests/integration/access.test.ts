@@ -37,7 +37,7 @@ describeEachEngine("access to cases", ({ get }) => {
 
   beforeAll(async () => {
     const { prisma } = get().db;
-    await seed(prisma);
+    await seed(prisma, { demoCases: false });
     // Yusuf (Leeds, Beckett Park) and Megan (Cornwall, Truro Bay) are the persona children.
     ids.yusufRung1 = (await makeCase(prisma, "A1", "AN-000001", "amira.hussain@example.com", { route: "process", rung: 1 })).id;
     ids.yusufHealth = (await makeCase(prisma, "A2", "AN-000001", "amira.hussain@example.com", { route: "substance", rung: 2, healthInvolved: true })).id;

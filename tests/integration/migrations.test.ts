@@ -59,6 +59,10 @@ describeEachEngine("migrations and seed", ({ get }) => {
       settings: await db.prisma.setting.count(),
       roles: await db.prisma.role.count(),
       permissions: await db.prisma.permission.count(),
+      concerns: await db.prisma.concern.count(),
+      cases: await db.prisma.case.count(),
+      events: await db.prisma.caseEvent.count(),
+      deadlines: await db.prisma.deadline.count(),
     });
     await seed(db.prisma);
     const first = await counts();
@@ -67,6 +71,24 @@ describeEachEngine("migrations and seed", ({ get }) => {
     expect(first.children).toBeGreaterThan(200);
     expect(await seed(db.prisma)).toEqual({ created: false });
     expect(await counts()).toEqual(first);
+  });
+
+  it("seeds demo cases that the machines really produced, at every rung", async () => {
+    const { prisma } = get().db;
+    await seed(prisma);
+    const rungs = await prisma.case.groupBy({ by: ["rung"], _count: { _all: true } });
+    expect(rungs.map((r) => r.rung)).toEqual(expect.arrayContaining([1, 2, 3, null]));
+    const yusuf = await prisma.case.findMany({ where: { machineId: "redress-case", concern: { child: { registerRef: "AN-000001" } } }, select: { route: true, healthInvolved: true } });
+    expect(yusuf.map((c) => c.route).sort()).toEqual(["process", "substance"]);
+    expect(yusuf.every((c) => c.healthInvolved)).toBe(true);
+    const tyler = await prisma.case.findFirstOrThrow({ where: { concern: { child: { registerRef: "AN-000003" } } }, select: { id: true } });
+    expect(await prisma.caseEvent.count({ where: { caseId: tyler.id, type: "DEADLINE_MISSED" } })).toBe(1);
+    const megan = await prisma.case.findFirstOrThrow({ where: { concern: { child: { registerRef: "AN-000002" } } } });
+    expect(megan.rung).toBe(3);
+    // Every case's log is contiguous from 1 to its version.
+    for (const c of await prisma.case.findMany({ where: { machineId: "redress-case" }, select: { id: true, version: true, _count: { select: { events: true } } } })) {
+      expect(c._count.events).toBe(c.version);
+    }
   });
 });
 

@@ -1,0 +1,164 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { DeadlinesTable, IssuesList, Ladder, OutcomeSummary, RemediesTable, StatusTag } from "../components/case-parts";
+import { CASE_ACTIONS } from "../utils/case-actions";
+import { actionSlug } from "../utils/case-forms";
+import { loadCaseForUser } from "../utils/case-page.server";
+import { formatDate, formatDateTime, ROUTE_LABELS } from "../utils/format";
+import { requireUserWithPermission } from "../utils/session.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.ref ?? "Case"} – Redress` }];
+
+const EVENT_TEXT: Record<string, string> = {
+  CONCERN_RAISED: "Concern raised",
+  ACKNOWLEDGE: "Acknowledged",
+  PAUSE: "Response clock paused",
+  RESUME: "Response clock restarted",
+  EXTEND: "Deadline extended",
+  RESPOND: "Response sent",
+  ACCEPT_OUTCOME: "Outcome accepted",
+  ESCALATE: "Taken to the next stage",
+  OFFER_MEDIATION: "Mediation offered",
+  SEND_MEDIATION_INFORMATION: "Mediation information sent",
+  ACCEPT_MEDIATION: "Mediation accepted",
+  DECLINE_MEDIATION: "Mediation declined",
+  ASSIGN_MEDIATOR: "Mediator assigned",
+  SCHEDULE_SESSION: "Mediation session scheduled",
+  RECORD_MEDIATION_OUTCOME: "Mediation outcome recorded",
+  ISSUE_CERTIFICATE: "Mediation certificate issued",
+  ACCEPT_FOR_INVESTIGATION: "Accepted for investigation",
+  REJECT_OUT_OF_JURISDICTION: "Decided outside jurisdiction",
+  REJECT_OUT_OF_TIME: "Decided out of time",
+  ISSUE_DRAFT_DECISION: "Draft decision issued",
+  SUBMIT_COMMENTS: "Comments on the draft decision",
+  ISSUE_FINAL_DECISION: "Final decision issued",
+  REMEDY_DONE: "Remedy done",
+  REMEDY_FAILED: "Remedy not done",
+  WITHDRAW: "Concern withdrawn",
+  DEADLINE_WARNING: "Deadline reminder",
+  DEADLINE_MISSED: "Deadline passed",
+};
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { user } = await requireUserWithPermission(request, "read:case");
+  const { row, view, actions } = await loadCaseForUser(user, params.caseId ?? "");
+  return json({
+    id: row.id,
+    ref: row.ref,
+    view,
+    concern: {
+      ref: row.concern.ref,
+      summary: row.concern.summary,
+      receivedOn: row.concern.receivedOn,
+      raisedBy: row.concern.raisedBy.name,
+      child: `${row.concern.child.givenName} ${row.concern.child.familyName}`,
+      linked: row.concern.cases.filter((c) => c.id !== row.id),
+    },
+    setting: row.setting.name,
+    area: row.localArea.name,
+    mediators: row.assignments.filter((a) => a.capacity === "mediator").map((a) => a.user.name),
+    events: row.events.map((e) => ({
+      seq: e.seq,
+      type: e.type,
+      actor: e.actorLabel.startsWith("system:") ? "Redress (automatic)" : e.actorLabel,
+      // The day it happened in the case (the event's own date), and when it was recorded.
+      on: typeof (e.payload as { at?: unknown }).at === "string" ? ((e.payload as { at: string }).at) : null,
+      recordedAt: e.occurredAt,
+    })),
+    actions: actions.map((type) => ({ type, slug: actionSlug(type), label: CASE_ACTIONS[type]?.label ?? type, warning: CASE_ACTIONS[type]?.warning ?? false })),
+  });
+}
+
+export default function CasePage() {
+  const d = useLoaderData<typeof loader>();
+  const { view } = d;
+  return (
+    <>
+      <Link to="/cases" className="govuk-back-link">Back to cases</Link>
+      <div className="govuk-grid-row">
+        <div className="govuk-grid-column-two-thirds">
+          <span className="govuk-caption-l">{d.ref}</span>
+          <h1 className="govuk-heading-l">{ROUTE_LABELS[view.route]}: {d.concern.child}</h1>
+          <p className="govuk-body">
+            <StatusTag status={view.status} /> {view.stateLabel}
+          </p>
+          <Ladder view={view} />
+          {d.actions.length ? (
+            <>
+              <h2 className="govuk-heading-m">What you can do</h2>
+              <div className="govuk-button-group">
+                {d.actions.map((a) => (
+                  <Link key={a.type} to={a.slug} className={`govuk-button ${a.warning ? "govuk-button--warning" : "govuk-button--secondary"}`} role="button" data-module="govuk-button">
+                    {a.label}
+                  </Link>
+                ))}
+              </div>
+            </>
+          ) : null}
+          <DeadlinesTable view={view} />
+          <h2 className="govuk-heading-m">Issues</h2>
+          <IssuesList view={view} />
+          <OutcomeSummary view={view} />
+          <RemediesTable view={view} />
+          <h2 className="govuk-heading-m">History</h2>
+          <ol className="redress-timeline" reversed>
+            {d.events.map((e) => (
+              <li key={e.seq}>
+                <p className="govuk-body redress-timeline__title">{EVENT_TEXT[e.type] ?? e.type}</p>
+                <p className="govuk-body-s redress-timeline__date">
+                  {e.on ? formatDate(e.on) : formatDateTime(e.recordedAt)} by {e.actor}
+                </p>
+              </li>
+            ))}
+          </ol>
+        </div>
+        <div className="govuk-grid-column-one-third">
+          <h2 className="govuk-heading-s">About this concern</h2>
+          <dl className="govuk-summary-list govuk-summary-list--no-border govuk-body-s">
+            <div className="govuk-summary-list__row">
+              <dt className="govuk-summary-list__key">Concern</dt>
+              <dd className="govuk-summary-list__value">{d.concern.ref}</dd>
+            </div>
+            <div className="govuk-summary-list__row">
+              <dt className="govuk-summary-list__key">Received</dt>
+              <dd className="govuk-summary-list__value">{formatDate(d.concern.receivedOn)}</dd>
+            </div>
+            <div className="govuk-summary-list__row">
+              <dt className="govuk-summary-list__key">Raised by</dt>
+              <dd className="govuk-summary-list__value">{d.concern.raisedBy}</dd>
+            </div>
+            <div className="govuk-summary-list__row">
+              <dt className="govuk-summary-list__key">Setting</dt>
+              <dd className="govuk-summary-list__value">{d.setting}</dd>
+            </div>
+            <div className="govuk-summary-list__row">
+              <dt className="govuk-summary-list__key">Local area</dt>
+              <dd className="govuk-summary-list__value">{d.area}</dd>
+            </div>
+            {d.mediators.length ? (
+              <div className="govuk-summary-list__row">
+                <dt className="govuk-summary-list__key">Mediator</dt>
+                <dd className="govuk-summary-list__value">{d.mediators.join(", ")}</dd>
+              </div>
+            ) : null}
+            <div className="govuk-summary-list__row">
+              <dt className="govuk-summary-list__key">Timings</dt>
+              <dd className="govuk-summary-list__value">Policy {view.policyVersion}</dd>
+            </div>
+          </dl>
+          {d.concern.linked.length ? (
+            <p className="govuk-body-s">
+              Linked case:{" "}
+              {d.concern.linked.map((c) => (
+                <Link key={c.id} className="govuk-link" to={`/cases/${c.id}`}>{c.ref}</Link>
+              ))}
+            </p>
+          ) : null}
+          <h2 className="govuk-heading-s">What was raised</h2>
+          <p className="govuk-body-s">{d.concern.summary}</p>
+        </div>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,141 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { ROUTES } from "../../machines/route";
+import { ISSUE_CATEGORIES, ISSUE_CATEGORY_NAMES, type IssueCategory } from "../../machines/route";
+import { Button, ChoiceGroup, ErrorSummary, Textarea, TextInput, type FieldErrors } from "../components/forms";
+import { raiseConcernForChild } from "../utils/concerns.server";
+import { getPrisma } from "../utils/db.server";
+import { redirectWithFlash } from "../utils/flash.server";
+import { badRequest, parseForm } from "../utils/forms.server";
+import { ISSUE_CATEGORY_TEXT } from "../utils/issue-categories";
+import { requireUserWithPermission } from "../utils/session.server";
+import { londonDate } from "../utils/dates";
+
+export const meta: MetaFunction = () => [{ title: "Raise a concern – Redress" }];
+
+const asArray = (value: unknown) => (value === undefined ? [] : Array.isArray(value) ? value : [value]);
+
+export const concernSchema = z
+  .object({
+    childId: z.string({ error: "Select the child or young person" }).min(1, "Select the child or young person"),
+    categories: z.preprocess(asArray, z.array(z.enum(ISSUE_CATEGORY_NAMES, { error: "Select what your concern is about" })).min(1, "Select what your concern is about")),
+    summary: z
+      .string({ error: "Describe your concern" })
+      .trim()
+      .min(20, "Describe your concern in at least 20 characters")
+      .max(5000, "Your description must be 5,000 characters or fewer"),
+    healthInvolved: z.enum(["yes", "no"], { error: "Select yes if health services are involved" }),
+    awarenessDate: z
+      .string()
+      .trim()
+      .optional()
+      .transform((v) => (v ? v : undefined))
+      .pipe(z.iso.date("Enter the date as YYYY-MM-DD, for example 2026-09-14").optional()),
+  })
+  .superRefine((value, ctx) => {
+    if (value.awarenessDate && value.awarenessDate > londonDate()) {
+      ctx.addIssue({ code: "custom", path: ["awarenessDate"], message: "The date you found out must be today or in the past" });
+    }
+  });
+
+async function childrenOf(userId: string) {
+  const prisma = await getPrisma();
+  return prisma.child.findMany({
+    where: { OR: [{ guardians: { some: { userId } } }, { youngPersonUserId: userId }] },
+    select: { id: true, givenName: true, familyName: true, setting: { select: { name: true } } },
+    orderBy: { givenName: "asc" },
+  });
+}
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { user } = await requireUserWithPermission(request, "create:concern");
+  return json({ children: await childrenOf(user.id) });
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const { user } = await requireUserWithPermission(request, "create:concern");
+  const parsed = parseForm(concernSchema, await request.formData());
+  if (!parsed.ok) return parsed.response;
+  const children = await childrenOf(user.id);
+  if (!children.some((c) => c.id === parsed.data.childId)) {
+    // Not their child: the same answer as a missing choice, so nothing leaks about other children.
+    return badRequest({ childId: ["Select the child or young person"] }, parsed.data);
+  }
+  const { concern, cases } = await raiseConcernForChild({ ...parsed.data, healthInvolved: parsed.data.healthInvolved === "yes", categories: parsed.data.categories as IssueCategory[] }, user);
+  const first = cases[0];
+  return redirectWithFlash(first ? `/cases/${first.id}` : "/cases", {
+    kind: "success",
+    title: `Concern ${concern.ref} sent`,
+    body:
+      cases.length > 1
+        ? "Your concern is about how a decision was made and about the support itself, so it has been split into two linked cases. Each has its own route and deadlines."
+        : "The setting must acknowledge it within 5 working days.",
+  });
+}
+
+export default function RaiseConcern() {
+  const { children } = useLoaderData<typeof loader>();
+  const actionData = useActionData<{ errors: FieldErrors; values?: Record<string, unknown> }>();
+  const errors = actionData?.errors;
+  const values = actionData?.values ?? {};
+  const str = (key: string) => (typeof values[key] === "string" ? (values[key] as string) : undefined);
+  const chosen = asArray(values.categories).filter((v): v is string => typeof v === "string");
+  if (children.length === 0) {
+    return (
+      <div className="govuk-grid-row">
+        <div className="govuk-grid-column-two-thirds">
+          <h1 className="govuk-heading-l">Raise a concern</h1>
+          <p className="govuk-body">There is no child on the additional needs register linked to your account. Ask the setting to link your account to your child's register entry.</p>
+        </div>
+      </div>
+    );
+  }
+  return (
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-two-thirds">
+        <ErrorSummary errors={errors} />
+        <h1 className="govuk-heading-l">Raise a concern</h1>
+        <p className="govuk-body">Your concern goes first to the nursery, school or college. If you are not happy with their answer you can take it to the local service, and then to a national body.</p>
+        <Form method="post" noValidate>
+          <ChoiceGroup
+            type="radio"
+            name="childId"
+            legend="Who is the concern about?"
+            error={errors?.childId?.[0]}
+            defaultValue={str("childId") ?? (children.length === 1 ? children[0]?.id : undefined)}
+            options={children.map((c) => ({ value: c.id, label: `${c.givenName} ${c.familyName}`, hint: c.setting.name }))}
+          />
+          {ROUTES.map((route) => (
+            <ChoiceGroup
+              key={route}
+              type="checkbox"
+              name="categories"
+              legend={route === "process" ? "Is it about how a decision was made?" : "Is it about the support itself?"}
+              hint="Select all that apply"
+              error={route === "process" ? errors?.categories?.[0] : undefined}
+              defaultValue={chosen}
+              options={ISSUE_CATEGORY_NAMES.filter((c) => ISSUE_CATEGORIES[c] === route).map((c) => ({ value: c, label: ISSUE_CATEGORY_TEXT[c].label, hint: ISSUE_CATEGORY_TEXT[c].hint || undefined }))}
+            />
+          ))}
+          <Textarea name="summary" label="Describe your concern" hint="What happened, when, and what you would like to happen now. Do not include medical records: you can add evidence later." error={errors?.summary?.[0]} defaultValue={str("summary")} rows={8} />
+          <ChoiceGroup
+            type="radio"
+            name="healthInvolved"
+            legend="Are health services involved in your child's support?"
+            hint="If yes, the health partner will answer your concern together with the setting or local service"
+            error={errors?.healthInvolved?.[0]}
+            defaultValue={str("healthInvolved")}
+            options={[
+              { value: "yes", label: "Yes" },
+              { value: "no", label: "No" },
+            ]}
+          />
+          <TextInput name="awarenessDate" label="When did you first find out about this? (optional)" hint="For example, 2026-09-14. National bodies normally look at concerns raised within 12 months." error={errors?.awarenessDate?.[0]} defaultValue={str("awarenessDate")} widthClass="govuk-input--width-10" inputMode="numeric" />
+          <Button>Send concern</Button>
+        </Form>
+      </div>
+    </div>
+  );
+}

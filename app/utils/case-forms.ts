@@ -1,0 +1,139 @@
+import { z } from "zod";
+import type { CaseEventType } from "../../machines/events";
+
+// One form schema per case action, shared by the page (field names, labels) and the server
+// (400 with field messages). Each turns the posted fields into the machine event's payload; the
+// machine's own caseEventSchema then checks the whole event again.
+
+const required = (message: string) => z.string({ error: message }).trim().min(1, message).max(5000, "Must be 5,000 characters or fewer");
+const optionalText = z
+  .string()
+  .trim()
+  .max(5000, "Must be 5,000 characters or fewer")
+  .optional()
+  .transform((v) => (v ? v : undefined));
+const isoDate = (message: string) => z.string({ error: message }).trim().pipe(z.iso.date(message));
+const asArray = (value: unknown) => (value === undefined ? [] : Array.isArray(value) ? value : [value]);
+
+export const FINDING_OPTIONS = [
+  { value: "upheld", label: "Upheld" },
+  { value: "partly-upheld", label: "Partly upheld" },
+  { value: "not-upheld", label: "Not upheld" },
+  { value: "resolved-by-agreement", label: "Resolved by agreement" },
+] as const;
+
+export const REMEDY_KIND_OPTIONS = [
+  { value: "", label: "No remedy" },
+  { value: "apology", label: "Apology" },
+  { value: "action", label: "Action to be taken" },
+  { value: "register-review", label: "Review of the register decision" },
+  { value: "payment", label: "Payment" },
+] as const;
+
+export const REMEDY_ROWS = 3;
+
+export interface FormContext {
+  issueIds: string[];
+  /** The acting person's side: family members comment as "family", everyone else as "respondent". */
+  side: "family" | "handler";
+  userId: string;
+  openRemedyIds: string[];
+  mediatorIds: string[];
+}
+
+type Payload = Record<string, unknown>;
+export type ActionSchema = (ctx: FormContext) => z.ZodType<Payload>;
+
+function remedyRows(fields: Record<string, unknown>, ctx: z.RefinementCtx) {
+  const remedies: Payload[] = [];
+  for (let i = 1; i <= REMEDY_ROWS; i++) {
+    const kind = String(fields[`remedy-${i}-kind`] ?? "");
+    if (!kind) continue;
+    const description = String(fields[`remedy-${i}-description`] ?? "").trim();
+    const dueOn = String(fields[`remedy-${i}-dueOn`] ?? "").trim();
+    const amount = String(fields[`remedy-${i}-amount`] ?? "").trim();
+    if (!description) ctx.addIssue({ code: "custom", path: [`remedy-${i}-description`], message: `Describe remedy ${i}` });
+    if (dueOn && !/^\d{4}-\d{2}-\d{2}$/.test(dueOn)) ctx.addIssue({ code: "custom", path: [`remedy-${i}-dueOn`], message: `Enter remedy ${i}'s due date as YYYY-MM-DD` });
+    if (kind === "action" && !dueOn) ctx.addIssue({ code: "custom", path: [`remedy-${i}-dueOn`], message: `Enter the date action ${i} is due` });
+    const remedy: Payload = { kind, description, ...(dueOn ? { dueOn } : {}) };
+    if (kind === "payment") {
+      const pounds = Number(amount.replace(/[£,\s]/g, ""));
+      if (!amount || !Number.isFinite(pounds) || pounds <= 0 || !/^\d+(\.\d{1,2})?$/.test(amount.replace(/[£,\s]/g, ""))) {
+        ctx.addIssue({ code: "custom", path: [`remedy-${i}-amount`], message: `Enter remedy ${i}'s amount in pounds, like 250 or 250.50` });
+      } else remedy.amountPence = Math.round(pounds * 100);
+    }
+    remedies.push(remedy);
+  }
+  return remedies;
+}
+
+const outcomeSchema: ActionSchema = ({ issueIds }) =>
+  z
+    .record(z.string(), z.unknown())
+    .transform((fields, ctx) => {
+      const findings = issueIds.map((issueId) => {
+        const finding = String(fields[`finding-${issueId}`] ?? "");
+        if (!FINDING_OPTIONS.some((o) => o.value === finding)) ctx.addIssue({ code: "custom", path: [`finding-${issueId}`], message: "Select a finding for this issue" });
+        const reasons = String(fields[`reasons-${issueId}`] ?? "").trim();
+        return { issueId, finding, ...(reasons ? { reasons } : {}) };
+      });
+      const reasons = String(fields.reasons ?? "").trim();
+      if (!reasons) ctx.addIssue({ code: "custom", path: ["reasons"], message: "Give the reasons for your decision" });
+      const standards = String(fields.standards ?? "")
+        .split(/[,\n]/)
+        .map((s) => s.trim())
+        .filter(Boolean);
+      const bad = standards.find((s) => !/^NF-\d+(\.\d+)*$/.test(s));
+      if (bad) ctx.addIssue({ code: "custom", path: ["standards"], message: `"${bad}" is not a National Framework standard reference, like NF-3.2` });
+      return { outcome: { findings, reasons, standards, remedies: remedyRows(fields, ctx) } };
+    });
+
+const none: ActionSchema = () => z.object({}).transform(() => ({}));
+
+export const ACTION_SCHEMAS: Partial<Record<CaseEventType, ActionSchema>> = {
+  ACKNOWLEDGE: ({ userId }) => z.object({}).transform(() => ({ handlerId: userId })),
+  PAUSE: () =>
+    z.object({
+      waitingOn: z.enum(["family", "third-party"], { error: "Select who you are waiting for" }),
+      reason: required("Say what information you are waiting for"),
+    }),
+  RESUME: none,
+  EXTEND: () =>
+    z.object({
+      workingDays: z.coerce.number({ error: "Enter the number of working days" }).int("Enter a whole number of working days").min(1, "Extend by at least 1 working day").max(20, "You can extend by at most 20 working days"),
+      reason: required("Give the reason for the extension"),
+    }),
+  RESPOND: outcomeSchema,
+  ACCEPT_OUTCOME: none,
+  ESCALATE: () => z.object({ reason: optionalText }),
+  OFFER_MEDIATION: ({ side }) => z.object({}).transform(() => ({ requestedBy: side })),
+  SEND_MEDIATION_INFORMATION: none,
+  ACCEPT_MEDIATION: none,
+  DECLINE_MEDIATION: () => z.object({ reason: optionalText }),
+  ASSIGN_MEDIATOR: ({ mediatorIds }) => z.object({ mediatorId: z.string({ error: "Select a mediator" }).refine((id) => mediatorIds.includes(id), "Select a mediator") }),
+  SCHEDULE_SESSION: () => z.object({ sessionOn: isoDate("Enter the session date as YYYY-MM-DD") }),
+  RECORD_MEDIATION_OUTCOME: ({ issueIds }) =>
+    z.record(z.string(), z.unknown()).transform((fields, ctx) => {
+      const agreedIssueIds = asArray(fields.agreedIssueIds).map(String);
+      const unknown = agreedIssueIds.find((id) => !issueIds.includes(id));
+      if (unknown) ctx.addIssue({ code: "custom", path: ["agreedIssueIds"], message: "Select only issues in this case" });
+      const summary = String(fields.summary ?? "").trim();
+      return { agreedIssueIds, actions: remedyRows(fields, ctx), ...(summary ? { summary } : {}) };
+    }),
+  ISSUE_CERTIFICATE: none,
+  ACCEPT_FOR_INVESTIGATION: () => z.object({ reasons: optionalText, discretionReason: optionalText }),
+  REJECT_OUT_OF_JURISDICTION: () => z.object({ reasons: required("Explain why the concern is outside jurisdiction") }),
+  REJECT_OUT_OF_TIME: () => z.object({ reasons: required("Explain why the concern is out of time") }),
+  ISSUE_DRAFT_DECISION: outcomeSchema,
+  SUBMIT_COMMENTS: ({ side }) => z.object({ comments: required("Enter your comments") }).transform((v) => ({ ...v, party: side === "family" ? "family" : "respondent" })),
+  ISSUE_FINAL_DECISION: outcomeSchema,
+  REMEDY_DONE: ({ openRemedyIds }) =>
+    z.object({ remedyId: z.string({ error: "Select the remedy" }).refine((id) => openRemedyIds.includes(id), "Select the remedy"), evidence: optionalText }),
+  REMEDY_FAILED: ({ openRemedyIds }) =>
+    z.object({ remedyId: z.string({ error: "Select the remedy" }).refine((id) => openRemedyIds.includes(id), "Select the remedy"), reason: required("Say why the remedy was not done") }),
+  WITHDRAW: () => z.object({ reason: optionalText }),
+};
+
+/** URL segment for an event type: OFFER_MEDIATION ⇄ offer-mediation. */
+export const actionSlug = (type: string) => type.toLowerCase().replaceAll("_", "-");
+export const actionType = (slug: string) => slug.toUpperCase().replaceAll("-", "_");

@@ -1,0 +1,262 @@
+import crypto from "node:crypto";
+import {
+  applyCaseEvent as transition,
+  startCase,
+  type CaseEvent,
+  type CaseInput,
+  type CaseView,
+  type DeadlineSpec,
+  type NotificationSpec,
+  type PersistedCase,
+} from "../../machines";
+import type { Prisma, PrismaClient } from "../../generated/prisma/client";
+import { dateColumn } from "./dates";
+import { getPrisma } from "./db.server";
+import { resolveRecipients } from "./recipients.server";
+
+// The ONLY way a case changes (docs/decisions/006-case-persistence.md). One database transaction
+// per transition: optimistic update of the case row, append to the hash-chained event log,
+// replace the open deadlines, queue the notifications. Rules live in machines/; this module only
+// records what the machine decided.
+
+export type Actor = { kind: "user"; userId: string; name: string } | { kind: "system"; name: string };
+
+type Tx = Prisma.TransactionClient;
+
+export class CaseNotFoundError extends Error {
+  override name = "CaseNotFoundError";
+}
+
+/** The case moved on since the caller read it; nothing was written. */
+export class CaseConflictError extends Error {
+  override name = "CaseConflictError";
+  constructor(
+    readonly caseId: string,
+    readonly expectedVersion: number,
+    readonly actualVersion: number,
+  ) {
+    super(`Case ${caseId} has changed since you opened it (version ${expectedVersion}, now ${actualVersion}). Reload it and try again.`);
+  }
+}
+
+export interface CaseRow {
+  id: string;
+  version: number;
+  machineId: string;
+  machineVersion: number;
+  snapshot: unknown;
+  stateValue: string;
+  localAreaId: string;
+}
+
+const caseRowSelect = { id: true, version: true, machineId: true, machineVersion: true, snapshot: true, stateValue: true, localAreaId: true } as const;
+
+export function persistedOf(row: CaseRow): PersistedCase {
+  return { machineId: row.machineId, machineVersion: row.machineVersion, snapshot: row.snapshot };
+}
+
+function caseColumns(view: CaseView) {
+  return { stateValue: view.stateValue, status: view.status, rung: view.rung };
+}
+
+function actorColumns(actor: Actor) {
+  return actor.kind === "user" ? { actorId: actor.userId, actorLabel: actor.name } : { actorId: null, actorLabel: `system:${actor.name}` };
+}
+
+/** JSON with object keys sorted at every depth: jsonb reorders keys, and the hash must survive a round trip. */
+export function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
+  if (value && typeof value === "object") {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(",")}}`;
+  }
+  return JSON.stringify(value) ?? "null";
+}
+
+/** sha256 over the previous hash and this event's content: editing history breaks the chain. */
+export function eventHash(prevHash: string, entry: { caseId: string; seq: number; type: string; payload: unknown; fromState: string; toState: string; actorLabel: string }): string {
+  return crypto.createHash("sha256").update(prevHash).update(canonicalJson(entry)).digest("hex");
+}
+
+async function appendEvent(tx: Tx, caseId: string, seq: number, event: { type: string } & Record<string, unknown>, fromState: string, toState: string, actor: Actor) {
+  const previous = seq > 1 ? await tx.caseEvent.findUnique({ where: { caseId_seq: { caseId, seq: seq - 1 } }, select: { hash: true } }) : null;
+  const prevHash = previous?.hash ?? "";
+  const { actorId, actorLabel } = actorColumns(actor);
+  const payload = event as Prisma.InputJsonObject;
+  const hash = eventHash(prevHash, { caseId, seq, type: event.type, payload, fromState, toState, actorLabel });
+  await tx.caseEvent.create({ data: { caseId, seq, type: event.type, payload, fromState, toState, actorId, actorLabel, prevHash, hash } });
+}
+
+/** Makes the case's open deadline rows exactly `specs`: new keys opened, moved keys re-dated, dropped keys cancelled. */
+async function replaceDeadlines(tx: Tx, caseId: string, localAreaId: string, specs: DeadlineSpec[]) {
+  const keys = specs.map((s) => s.key);
+  await tx.deadline.updateMany({ where: { caseId, status: "open", key: { notIn: keys } }, data: { status: "cancelled", claimedUntil: null } });
+  for (const spec of specs) {
+    const data = {
+      kind: spec.kind,
+      label: spec.label,
+      dueOn: dateColumn(spec.dueOn),
+      calendar: spec.calendar,
+      startedBy: spec.startedBy,
+      startedOn: dateColumn(spec.startedOn),
+      event: spec.event as unknown as Prisma.InputJsonObject,
+    };
+    const existing = await tx.deadline.findUnique({ where: { caseId_key: { caseId, key: spec.key } }, select: { id: true, status: true, dueOn: true } });
+    if (!existing) {
+      await tx.deadline.create({ data: { caseId, key: spec.key, localAreaId, ...data } });
+    } else if (existing.status === "open" || existing.dueOn.getTime() !== data.dueOn.getTime()) {
+      // A fired deadline stays fired unless the machine sets the same key to a new date.
+      await tx.deadline.update({ where: { id: existing.id }, data: { ...data, status: "open", firedAt: existing.status === "open" ? undefined : null } });
+    }
+  }
+}
+
+async function queueNotifications(tx: Tx, caseId: string, seq: number, notifications: NotificationSpec[]) {
+  for (const [index, notification] of notifications.entries()) {
+    const recipients = await resolveRecipients(tx, caseId, notification.to);
+    for (const recipient of recipients) {
+      await tx.outboxMessage.create({
+        data: {
+          caseId,
+          kind: notification.kind,
+          toAddress: recipient.email,
+          subject: notification.kind,
+          payload: { ...notification.data, recipientName: recipient.name, party: recipient.party } as Prisma.InputJsonObject,
+          idempotencyKey: `${caseId}:${seq}:${index}:${notification.kind}:${recipient.email}`,
+        },
+      });
+    }
+  }
+}
+
+interface Transitioned {
+  persisted: PersistedCase;
+  from: string;
+  to: string;
+  view: CaseView;
+  deadlines: DeadlineSpec[];
+  notifications: NotificationSpec[];
+}
+
+/** Writes one transition inside `tx`; false when the case row is no longer at `row.version`. */
+async function commitTransition(tx: Tx, row: CaseRow, event: CaseEvent, result: Transitioned, actor: Actor): Promise<boolean> {
+  const version = row.version + 1;
+  const updated = await tx.case.updateMany({
+    where: { id: row.id, version: row.version },
+    data: { version, machineId: result.persisted.machineId, machineVersion: result.persisted.machineVersion, snapshot: result.persisted.snapshot as Prisma.InputJsonValue, ...caseColumns(result.view) },
+  });
+  if (updated.count === 0) return false;
+  await appendEvent(tx, row.id, version, event as CaseEvent & Record<string, unknown>, result.from, result.to, actor);
+  await replaceDeadlines(tx, row.id, row.localAreaId, result.deadlines);
+  if (event.type === "ASSIGN_MEDIATOR") {
+    // The assigned mediator may now read the case: access follows the machine's record.
+    await tx.caseAssignment.upsert({
+      where: { caseId_userId_capacity: { caseId: row.id, userId: event.mediatorId, capacity: "mediator" } },
+      create: { caseId: row.id, userId: event.mediatorId, capacity: "mediator" },
+      update: {},
+    });
+  }
+  await queueNotifications(tx, row.id, version, result.notifications);
+  return true;
+}
+
+export interface ApplyOptions {
+  /** The version the user was looking at: a mismatch is a conflict to show them, not to retry. */
+  expectedVersion?: number;
+  maxAttempts?: number;
+}
+
+export interface Applied {
+  caseId: string;
+  version: number;
+  from: string;
+  to: string;
+  view: CaseView;
+}
+
+/**
+ * Applies one event to one case. Throws EventNotAllowedError (from machines/) when the case's
+ * state does not allow it, CaseConflictError when the caller's version is stale, and never
+ * writes half a transition.
+ */
+export async function applyCaseEvent(caseId: string, event: CaseEvent, actor: Actor, options: ApplyOptions = {}, prisma?: PrismaClient): Promise<Applied> {
+  const db = prisma ?? (await getPrisma());
+  const maxAttempts = options.maxAttempts ?? 8;
+  for (let attempt = 1; ; attempt++) {
+    const row = await db.case.findUnique({ where: { id: caseId }, select: caseRowSelect });
+    if (!row) throw new CaseNotFoundError(`No case ${caseId}`);
+    if (options.expectedVersion !== undefined && row.version !== options.expectedVersion) {
+      throw new CaseConflictError(caseId, options.expectedVersion, row.version);
+    }
+    const result = transition(persistedOf(row), event);
+    const committed = await db.$transaction((tx) => commitTransition(tx, row, event, result, actor), { timeout: 30_000, maxWait: 30_000 });
+    if (committed) return { caseId, version: row.version + 1, from: result.from, to: result.to, view: result.view };
+    if (options.expectedVersion !== undefined || attempt >= maxAttempts) {
+      const now = await db.case.findUniqueOrThrow({ where: { id: caseId }, select: { version: true } });
+      throw new CaseConflictError(caseId, options.expectedVersion ?? row.version, now.version);
+    }
+    // Someone else committed first: re-read and decide again against the new state.
+  }
+}
+
+/**
+ * The same, inside a transaction the caller already holds (the sweeper): locks the case row
+ * first — the same lock order as applyCaseEvent — so the two can never deadlock.
+ */
+export async function applyCaseEventInTransaction(tx: Tx, caseId: string, event: CaseEvent, actor: Actor): Promise<Applied> {
+  await tx.$queryRaw`SELECT id FROM "Case" WHERE id = ${caseId} FOR UPDATE`;
+  const row = await tx.case.findUnique({ where: { id: caseId }, select: caseRowSelect });
+  if (!row) throw new CaseNotFoundError(`No case ${caseId}`);
+  const result = transition(persistedOf(row), event);
+  if (!(await commitTransition(tx, row, event, result, actor))) throw new Error(`Case ${caseId} changed while locked`);
+  return { caseId, version: row.version + 1, from: result.from, to: result.to, view: result.view };
+}
+
+export interface NewConcern {
+  childId: string;
+  raisedById: string;
+  summary: string;
+  receivedOn: string;
+  cases: CaseInput[];
+}
+
+/** Records a concern and starts one case per route, all in one transaction. */
+export async function openConcern(concernRef: string, concern: NewConcern, actor: Actor, prisma?: PrismaClient) {
+  const db = prisma ?? (await getPrisma());
+  const child = await db.child.findUniqueOrThrow({ where: { id: concern.childId }, select: { settingId: true, localAreaId: true } });
+  return db.$transaction(
+    async (tx) => {
+      const created = await tx.concern.create({
+        data: { ref: concernRef, childId: concern.childId, raisedById: concern.raisedById, summary: concern.summary, receivedOn: dateColumn(concern.receivedOn), settingId: child.settingId, localAreaId: child.localAreaId },
+      });
+      const cases = [];
+      for (const input of concern.cases) {
+        const started = startCase(input);
+        const row = await tx.case.create({
+          data: {
+            ref: input.caseRef,
+            concernId: created.id,
+            route: input.route,
+            healthInvolved: input.healthInvolved,
+            settingId: input.settingId,
+            localAreaId: input.localAreaId,
+            machineId: started.persisted.machineId,
+            machineVersion: started.persisted.machineVersion,
+            snapshot: started.persisted.snapshot as Prisma.InputJsonValue,
+            version: 1,
+            ...caseColumns(started.view),
+          },
+        });
+        const raised = { type: "CONCERN_RAISED", at: input.receivedOn, route: input.route, issues: input.issues } as const;
+        await appendEvent(tx, row.id, 1, raised, "-", started.view.stateValue, actor);
+        await replaceDeadlines(tx, row.id, row.localAreaId, started.deadlines);
+        await queueNotifications(tx, row.id, 1, started.notifications);
+        cases.push(row);
+      }
+      return { concern: created, cases };
+    },
+    { timeout: 30_000, maxWait: 30_000 },
+  );
+}

@@ -1,0 +1,108 @@
+import { Resend } from "resend";
+import { renderNotification } from "../../emails";
+import type { PrismaClient } from "../../generated/prisma/client";
+import { getPrisma } from "./db.server";
+import { getEnv, isDemoLike } from "./env.server";
+
+// The email dispatcher: delivers OutboxMessage rows queued by case transitions. Claims with
+// FOR UPDATE SKIP LOCKED and a lease (safe with several instances), sends with the row's
+// idempotency key (a retry after a crash cannot send twice), backs off on failure.
+
+export interface OutgoingEmail {
+  to: string;
+  from: string;
+  subject: string;
+  html: string;
+  text: string;
+  idempotencyKey: string;
+}
+
+export interface EmailTransport {
+  name: "resend" | "log";
+  send(email: OutgoingEmail): Promise<void>;
+}
+
+export function resendTransport(apiKey: string): EmailTransport {
+  const resend = new Resend(apiKey);
+  return {
+    name: "resend",
+    async send(email) {
+      const { error } = await resend.emails.send(
+        { from: email.from, to: email.to, subject: email.subject, html: email.html, text: email.text },
+        { idempotencyKey: email.idempotencyKey },
+      );
+      if (error) throw new Error(`Resend refused the email: ${error.message}`);
+    },
+  };
+}
+
+/** Demo and test: nothing leaves the machine; the row records what would have been sent. */
+export function logTransport(print = process.env.NODE_ENV !== "test"): EmailTransport {
+  return {
+    name: "log",
+    async send(email) {
+      if (print) console.log(`[email] to ${email.to}: ${email.subject}`);
+    },
+  };
+}
+
+export function defaultTransport(): EmailTransport {
+  const env = getEnv();
+  if (env.RESEND_API_KEY) return resendTransport(env.RESEND_API_KEY);
+  if (!isDemoLike(env)) throw new Error("RESEND_API_KEY is required in production");
+  return logTransport();
+}
+
+export const MAX_SEND_ATTEMPTS = 8;
+
+/** Where links in emails point: PUBLIC_URL in production, this server otherwise. */
+function publicUrl(): string {
+  const env = getEnv();
+  return env.PUBLIC_URL ?? `http://localhost:${env.PORT}`;
+}
+
+/** Minutes to wait after the n-th failure: 1, 2, 4, … capped at 6 hours. */
+export function backoffMinutes(attempts: number): number {
+  return Math.min(360, 2 ** Math.max(0, attempts - 1));
+}
+
+export async function dispatchOutbox(options: { now?: Date; batchSize?: number; transport?: EmailTransport; prisma?: PrismaClient } = {}) {
+  const prisma = options.prisma ?? (await getPrisma());
+  const now = options.now ?? new Date();
+  const transport = options.transport ?? defaultTransport();
+  const from = getEnv().EMAIL_FROM;
+  const tally = { sent: 0, retrying: 0, failed: 0 };
+  const lease = new Date(now.getTime() + 5 * 60_000);
+
+  const claimed = await prisma.$transaction(async (tx) => {
+    const rows = await tx.$queryRaw<{ id: string }[]>`
+      SELECT id FROM "OutboxMessage"
+      WHERE status = 'pending' AND "nextAttemptAt" <= ${now}
+      ORDER BY "createdAt", id
+      LIMIT ${options.batchSize ?? 50}
+      FOR UPDATE SKIP LOCKED`;
+    const ids = rows.map((r) => r.id);
+    if (ids.length) await tx.outboxMessage.updateMany({ where: { id: { in: ids } }, data: { nextAttemptAt: lease, attempts: { increment: 1 } } });
+    return ids;
+  });
+
+  for (const id of claimed) {
+    const message = await prisma.outboxMessage.findUniqueOrThrow({ where: { id } });
+    try {
+      const caseUrl = message.caseId ? new URL(`/cases/${message.caseId}`, publicUrl()).toString() : undefined;
+      const rendered = await renderNotification(message.kind, { ...(message.payload as Record<string, unknown>), caseUrl });
+      await transport.send({ to: message.toAddress, from, idempotencyKey: message.idempotencyKey, ...rendered });
+      await prisma.outboxMessage.update({ where: { id }, data: { status: "sent", sentAt: now, subject: rendered.subject, transport: transport.name, lastError: null } });
+      tally.sent++;
+    } catch (error) {
+      const reason = (error instanceof Error ? error.message : String(error)).slice(0, 1000);
+      const givenUp = message.attempts >= MAX_SEND_ATTEMPTS;
+      await prisma.outboxMessage.update({
+        where: { id },
+        data: givenUp ? { status: "failed", lastError: reason } : { lastError: reason, nextAttemptAt: new Date(now.getTime() + backoffMinutes(message.attempts) * 60_000) },
+      });
+      givenUp ? tally.failed++ : tally.retrying++;
+    }
+  }
+  return tally;
+}

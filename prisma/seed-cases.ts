@@ -1,0 +1,202 @@
+import { addWorkingDays, EventNotAllowedError, isWorkingDay, triageConcern, type CaseEvent } from "../machines";
+import type { IssueCategory } from "../machines/route";
+import type { PrismaClient } from "../generated/prisma/client";
+import { applyCaseEvent, openConcern, type Actor } from "../app/utils/cases.server";
+import { londonDate } from "../app/utils/dates";
+import { ISSUE_CATEGORY_TEXT } from "../app/utils/issue-categories";
+import { sweepDeadlines } from "../app/utils/sweeper.server";
+
+// Demo concerns, replayed through the real case service day by day (the sweeper runs before
+// each step, as it would have in real time), so every case in the demo is one the machines
+// really produced: its deadlines, breaches, warnings and history are all genuine.
+
+type EventBody = CaseEvent extends infer E ? (E extends CaseEvent ? Omit<E, "at"> : never) : never;
+type Step = { daysAfter: number; by: "family" | "handler" | "mediator" | "national" | "officer"; event: EventBody | ((ctx: StepContext) => EventBody) };
+interface StepContext {
+  issueIds: string[];
+  handler: string;
+  officer: string;
+  national: string;
+  mediator: string;
+}
+
+export interface Story {
+  childRef: string;
+  categories: IssueCategory[];
+  healthInvolved: boolean;
+  summary: string;
+  /** Working days before today that the concern reached the setting. */
+  receivedWorkingDaysAgo: number;
+  /** Per route, the steps after receipt (days are working days after the previous step). */
+  steps: Partial<Record<"process" | "substance", Step[]>>;
+}
+
+type Remedies = Extract<CaseEvent, { type: "RESPOND" }>["outcome"]["remedies"];
+const respond =
+  (finding: "upheld" | "partly-upheld" | "not-upheld", remedies: Remedies = []) =>
+  ({ issueIds }: StepContext): EventBody => ({ type: "RESPOND", outcome: outcome(finding, issueIds, remedies) });
+const outcome = (finding: "upheld" | "partly-upheld" | "not-upheld", issueIds: string[], remedies: Remedies) => ({
+  findings: issueIds.map((issueId) => ({ issueId, finding })),
+  reasons:
+    finding === "not-upheld"
+      ? "We looked at the records and the decision followed the agreed process; we have explained it to the family."
+      : "The support set out in the development record was not delivered in full this term.",
+  standards: ["NF-2.1", "NF-3.2"],
+  remedies,
+});
+
+export function workingDaysBefore(date: string, days: number): string {
+  let current = date;
+  let left = days;
+  while (left > 0) {
+    const d = new Date(`${current}T12:00:00Z`);
+    d.setUTCDate(d.getUTCDate() - 1);
+    current = d.toISOString().slice(0, 10);
+    if (isWorkingDay(current)) left--;
+  }
+  return current;
+}
+
+export const PERSONA_STORIES: Story[] = [
+  {
+    // Amira: a review not held AND support cut: split into two linked cases, health involved.
+    childRef: "AN-000001",
+    categories: ["review-not-held", "support-level"],
+    healthInvolved: true,
+    summary: "Yusuf's register review was due in September and has not happened. His one-to-one support has been cut from 10 to 4 hours a week without anyone talking to us.",
+    receivedWorkingDaysAgo: 9,
+    steps: {
+      process: [{ daysAfter: 2, by: "handler", event: ({ handler }) => ({ type: "ACKNOWLEDGE", handlerId: handler }) }],
+      substance: [
+        { daysAfter: 2, by: "handler", event: ({ handler }) => ({ type: "ACKNOWLEDGE", handlerId: handler }) },
+        { daysAfter: 5, by: "handler", event: respond("partly-upheld", [{ kind: "apology", description: "Written apology to the family for the change made without them" }, { kind: "action", description: "Restore 8 hours a week of one-to-one support", dueOn: "" }]) },
+      ],
+    },
+  },
+  {
+    // Gareth: left out of decisions; answered at both lower rungs, now with the ombudsman.
+    childRef: "AN-000002",
+    categories: ["family-not-involved"],
+    healthInvolved: false,
+    summary: "Megan's support plan was rewritten at a meeting we were not invited to. We only found out from her speech and language therapist.",
+    receivedWorkingDaysAgo: 50,
+    steps: {
+      process: [
+        { daysAfter: 3, by: "handler", event: ({ handler }) => ({ type: "ACKNOWLEDGE", handlerId: handler }) },
+        { daysAfter: 8, by: "handler", event: respond("not-upheld") },
+        { daysAfter: 6, by: "family", event: { type: "ESCALATE", reason: "The school has not explained why we were not invited." } },
+        { daysAfter: 4, by: "officer", event: ({ officer }) => ({ type: "ACKNOWLEDGE", handlerId: officer }) },
+        { daysAfter: 15, by: "officer", event: respond("not-upheld") },
+        { daysAfter: 10, by: "family", event: { type: "ESCALATE" } },
+      ],
+    },
+  },
+  {
+    // Tyler: his college never acknowledged; the breach gives him the right to escalate now.
+    childRef: "AN-000003",
+    categories: ["transition-support"],
+    healthInvolved: false,
+    summary: "I started college in September and none of the transition support in my development record has been put in place.",
+    receivedWorkingDaysAgo: 8,
+    steps: {},
+  },
+];
+
+const FINDINGS = ["upheld", "partly-upheld", "not-upheld"] as const;
+const CATEGORIES = Object.keys(ISSUE_CATEGORY_TEXT) as IssueCategory[];
+
+/** Varied concerns across the register, so the national patterns have something to show. */
+export function generatedStories(count: number, random: () => number, childRefs: string[]): Story[] {
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;
+  return Array.from({ length: count }, () => {
+    const categories = random() < 0.3 ? [pick(CATEGORIES.slice(0, 7)), pick(CATEGORIES.slice(7))] : [pick(CATEGORIES)];
+    const steps: Step[] = [];
+    const roll = random();
+    if (roll > 0.1) steps.push({ daysAfter: 1 + Math.floor(random() * 4), by: "handler", event: ({ handler }) => ({ type: "ACKNOWLEDGE", handlerId: handler }) });
+    if (roll > 0.25) steps.push({ daysAfter: 3 + Math.floor(random() * 6), by: "handler", event: respond(pick(FINDINGS)) });
+    if (roll > 0.25 && roll < 0.6) steps.push({ daysAfter: 2 + Math.floor(random() * 8), by: "family", event: { type: "ACCEPT_OUTCOME" } });
+    if (roll >= 0.6) {
+      steps.push({ daysAfter: 3 + Math.floor(random() * 10), by: "family", event: { type: "ESCALATE" } });
+      if (roll > 0.7) steps.push({ daysAfter: 2 + Math.floor(random() * 3), by: "officer", event: ({ officer }) => ({ type: "ACKNOWLEDGE", handlerId: officer }) });
+      if (roll > 0.8) steps.push({ daysAfter: 8 + Math.floor(random() * 10), by: "officer", event: respond(pick(FINDINGS)) });
+    }
+    const byRoute: Story["steps"] = {};
+    for (const c of categories) byRoute[["support-level", "support-quality", "health-support", "transition-support"].includes(c) ? "substance" : "process"] = steps;
+    return {
+      childRef: pick(childRefs),
+      categories: [...new Set(categories)],
+      healthInvolved: random() < 0.25,
+      summary: "Concern raised by the family about the support and decisions for their child.",
+      receivedWorkingDaysAgo: 20 + Math.floor(random() * 180),
+      steps: byRoute,
+    };
+  });
+}
+
+export async function seedCases(prisma: PrismaClient, stories: Story[], today = londonDate()): Promise<{ concerns: number; refused: string[] }> {
+  const refused: string[] = [];
+  const national = {
+    process: await prisma.user.findUniqueOrThrow({ where: { email: "ruth.adeyemi@ombudsman.example.org.uk" } }),
+    substance: await prisma.user.findUniqueOrThrow({ where: { email: "daniel.moore@practice.example.org.uk" } }),
+  };
+  const mediator = await prisma.user.findUniqueOrThrow({ where: { email: "sam.okafor@mediation.example.com" } });
+  for (const [n, story] of stories.entries()) {
+    const child = await prisma.child.findUniqueOrThrow({ where: { registerRef: story.childRef }, include: { guardians: { include: { user: true } }, youngPersonUser: true, setting: true } });
+    const familyUser = child.youngPersonUser ?? child.guardians[0]?.user;
+    if (!familyUser) continue;
+    const handlerUser = await prisma.user.findFirstOrThrow({ where: { settingId: child.settingId, roles: { some: { name: "setting-staff" } } }, orderBy: { createdAt: "asc" } });
+    const officerUser = await prisma.user.findFirstOrThrow({ where: { localAreaId: child.localAreaId, roles: { some: { name: "local-officer" } } }, orderBy: { createdAt: "asc" } });
+    const receivedOn = workingDaysBefore(today, story.receivedWorkingDaysAgo);
+    const concernRef = `RC-${receivedOn.slice(0, 4)}-D${String(n + 1).padStart(5, "0")}`;
+    const cases = triageConcern({
+      concernRef,
+      receivedOn,
+      settingId: child.settingId,
+      settingName: child.setting.name,
+      localAreaId: child.localAreaId,
+      healthInvolved: story.healthInvolved,
+      issues: story.categories.map((category, i) => ({ id: `issue-${i + 1}`, category, summary: ISSUE_CATEGORY_TEXT[category].label })),
+    });
+    const familyActor: Actor = { kind: "user", userId: familyUser.id, name: familyUser.name };
+    const { cases: rows } = await openConcern(concernRef, { childId: child.id, raisedById: familyUser.id, summary: story.summary, receivedOn, cases }, familyActor, prisma);
+    for (const row of rows) {
+      const issueIds = cases.find((c) => c.caseRef === row.ref)?.issues.map((i) => i.id) ?? [];
+      const ctx: StepContext = { issueIds, handler: handlerUser.id, officer: officerUser.id, national: national[row.route].id, mediator: mediator.id };
+      const actors: Record<Step["by"], Actor> = {
+        family: familyActor,
+        handler: { kind: "user", userId: handlerUser.id, name: handlerUser.name },
+        officer: { kind: "user", userId: officerUser.id, name: officerUser.name },
+        national: { kind: "user", userId: national[row.route].id, name: national[row.route].name },
+        mediator: { kind: "user", userId: mediator.id, name: mediator.name },
+      };
+      let at = receivedOn;
+      for (const step of story.steps[row.route] ?? []) {
+        at = addWorkingDays(at, step.daysAfter);
+        if (at >= today) break;
+        await sweepDeadlines({ prisma, caseId: row.id, now: new Date(`${at}T06:00:00Z`) });
+        const body = typeof step.event === "function" ? step.event(ctx) : step.event;
+        const event = withDueDates({ ...body, at } as CaseEvent, at);
+        try {
+          await applyCaseEvent(row.id, event, actors[step.by], {}, prisma);
+        } catch (error) {
+          // A generated walk can run into a rule (a closed window, say): the case stays where it is.
+          if (!(error instanceof EventNotAllowedError)) throw error;
+          refused.push(`${row.ref}: ${error.reason}`);
+          break;
+        }
+      }
+    }
+  }
+  // Everything due by today fires now, as the running sweeper would have done.
+  await sweepDeadlines({ prisma, now: new Date(`${today}T06:00:00Z`) });
+  // The replayed past must not flood inboxes: its messages are recorded but never sent.
+  await prisma.outboxMessage.updateMany({ where: { status: "pending" }, data: { status: "skipped", lastError: "demo history: not sent" } });
+  return { concerns: stories.length, refused };
+}
+
+/** Remedies written with an empty due date get one 20 working days after the decision. */
+function withDueDates(event: CaseEvent, at: string): CaseEvent {
+  if (event.type !== "RESPOND") return event;
+  const remedies = event.outcome.remedies.map((r) => (r.dueOn === "" ? { ...r, dueOn: addWorkingDays(at, 20) } : r));
+  return { ...event, outcome: { ...event.outcome, remedies } } as CaseEvent;
+}

@@ -1,0 +1,124 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { EventNotAllowedError, addWorkingDays } from "../../machines";
+import { applyCaseEvent, CaseConflictError, eventHash, type Actor } from "../../app/utils/cases.server";
+import { seed } from "../../prisma/seed";
+import { describeEachEngine } from "./engines";
+import { outcome, raiseTestConcern } from "./support/cases";
+
+const HANDLER: Actor = { kind: "system", name: "test-handler" };
+
+describeEachEngine("case service", ({ get }) => {
+  beforeAll(async () => {
+    await seed(get().db.prisma, { demoCases: false });
+  });
+
+  it("splits a mixed concern into two linked cases, each with its first event, deadline and notifications", async () => {
+    const { prisma } = get().db;
+    const { concern, cases } = await raiseTestConcern(prisma, { categories: ["register-refusal", "support-level"] });
+    expect(cases.map((c) => c.route).sort()).toEqual(["process", "substance"]);
+    for (const c of cases) {
+      expect(c.version).toBe(1);
+      expect(c.concernId).toBe(concern.id);
+      const events = await prisma.caseEvent.findMany({ where: { caseId: c.id } });
+      expect(events.map((e) => [e.seq, e.type])).toEqual([[1, "CONCERN_RAISED"]]);
+      const deadlines = await prisma.deadline.findMany({ where: { caseId: c.id, status: "open", kind: "deadline" } });
+      expect(deadlines.map((d) => [d.key, d.dueOn.toISOString().slice(0, 10)])).toContainEqual(["rung1.acknowledge", addWorkingDays("2026-11-02", 5)]);
+      expect(await prisma.outboxMessage.count({ where: { caseId: c.id } })).toBeGreaterThan(0);
+    }
+  });
+
+  it("applies an event in one transaction: version, hash-chained log, replaced deadlines", async () => {
+    const { prisma } = get().db;
+    const { cases } = await raiseTestConcern(prisma);
+    const id = cases[0]!.id;
+    const applied = await applyCaseEvent(id, { type: "ACKNOWLEDGE", at: "2026-11-04", handlerId: "senco-1" }, HANDLER, {}, prisma);
+    expect(applied.version).toBe(2);
+    expect(applied.to).toContain("considering");
+    const events = await prisma.caseEvent.findMany({ where: { caseId: id }, orderBy: { seq: "asc" } });
+    expect(events.map((e) => e.seq)).toEqual([1, 2]);
+    let prev = "";
+    for (const e of events) {
+      expect(e.prevHash).toBe(prev);
+      expect(e.hash).toBe(eventHash(prev, { caseId: id, seq: e.seq, type: e.type, payload: e.payload, fromState: e.fromState, toState: e.toState, actorLabel: e.actorLabel }));
+      prev = e.hash;
+    }
+    const deadlines = await prisma.deadline.findMany({ where: { caseId: id } });
+    expect(deadlines.find((d) => d.key === "rung1.acknowledge")?.status).toBe("cancelled");
+    // The response clock runs from the acknowledgement, not from receipt.
+    expect(deadlines.find((d) => d.key === "rung1.respond" && d.status === "open")?.dueOn.toISOString().slice(0, 10)).toBe(addWorkingDays("2026-11-04", 10));
+  });
+
+  it("refuses an event the case cannot take and writes nothing", async () => {
+    const { prisma } = get().db;
+    const { cases } = await raiseTestConcern(prisma);
+    const id = cases[0]!.id;
+    const before = await prisma.case.findUniqueOrThrow({ where: { id } });
+    await expect(applyCaseEvent(id, { type: "ESCALATE", at: "2026-11-03" }, HANDLER, {}, prisma)).rejects.toBeInstanceOf(EventNotAllowedError);
+    const after = await prisma.case.findUniqueOrThrow({ where: { id } });
+    expect(after.version).toBe(before.version);
+    expect(after.snapshot).toEqual(before.snapshot);
+    expect(await prisma.caseEvent.count({ where: { caseId: id } })).toBe(1);
+  });
+
+  it("answers a stale form with a conflict and keeps the other person's change", async () => {
+    const { prisma } = get().db;
+    const { cases } = await raiseTestConcern(prisma);
+    const id = cases[0]!.id;
+    await applyCaseEvent(id, { type: "ACKNOWLEDGE", at: "2026-11-03", handlerId: "a" }, HANDLER, { expectedVersion: 1 }, prisma);
+    await expect(
+      applyCaseEvent(id, { type: "WITHDRAW", at: "2026-11-03" }, HANDLER, { expectedVersion: 1 }, prisma),
+    ).rejects.toBeInstanceOf(CaseConflictError);
+    const row = await prisma.case.findUniqueOrThrow({ where: { id } });
+    expect(row.version).toBe(2);
+    expect(row.stateValue).toContain("considering");
+  });
+
+  it("replays the persona demo stories with no step refused by the machines", async () => {
+    const { prisma } = get().db;
+    const { PERSONA_STORIES, seedCases } = await import("../../prisma/seed-cases");
+    const { refused } = await seedCases(prisma, PERSONA_STORIES, "2026-11-25");
+    expect(refused).toEqual([]);
+    const yusuf = await prisma.case.findMany({ where: { concern: { ref: { contains: "-D" }, child: { registerRef: "AN-000001" } } }, select: { route: true, stateValue: true } });
+    expect(yusuf.find((c) => c.route === "substance")?.stateValue).toBe("ladder.setting.responded");
+  });
+
+  it("loses no event when many arrive at once on one case", async () => {
+    const { prisma } = get().db;
+    const { cases } = await raiseTestConcern(prisma);
+    const id = cases[0]!.id;
+    const remedies = Array.from({ length: 12 }, (_, i) => ({ kind: "action" as const, description: `Action ${i + 1}`, dueOn: "2027-01-29" }));
+    await applyCaseEvent(id, { type: "ACKNOWLEDGE", at: "2026-11-03", handlerId: "a" }, HANDLER, {}, prisma);
+    await applyCaseEvent(id, { type: "RESPOND", at: "2026-11-10", outcome: outcome(["issue-1"], remedies) }, HANDLER, {}, prisma);
+    await applyCaseEvent(id, { type: "ACCEPT_OUTCOME", at: "2026-11-11" }, HANDLER, {}, prisma);
+    const base = (await prisma.case.findUniqueOrThrow({ where: { id } })).version;
+    const results = await Promise.allSettled(
+      remedies.map((_, i) => applyCaseEvent(id, { type: "REMEDY_DONE", at: "2026-11-20", remedyId: `R${i + 1}` }, HANDLER, { maxAttempts: 50 }, prisma)),
+    );
+    expect(results.filter((r) => r.status === "rejected")).toEqual([]);
+    const row = await prisma.case.findUniqueOrThrow({ where: { id } });
+    expect(row.version).toBe(base + remedies.length);
+    expect(row.status).toBe("closed");
+    const done = await prisma.caseEvent.findMany({ where: { caseId: id, type: "REMEDY_DONE" }, select: { payload: true, seq: true } });
+    expect(done.map((e) => (e.payload as { remedyId: string }).remedyId).sort()).toEqual(remedies.map((_, i) => `R${i + 1}`).sort());
+    const seqs = (await prisma.caseEvent.findMany({ where: { caseId: id }, select: { seq: true }, orderBy: { seq: "asc" } })).map((e) => e.seq);
+    expect(seqs).toEqual(Array.from({ length: row.version }, (_, i) => i + 1));
+  });
+});
+
+describe("event hash", () => {
+  it("changes when any recorded field changes", () => {
+    const entry = { caseId: "c", seq: 2, type: "RESPOND", payload: { a: 1 }, fromState: "x", toState: "y", actorLabel: "A" };
+    const base = eventHash("p", entry);
+    expect(eventHash("p", { ...entry, payload: { a: 2 } })).not.toBe(base);
+    expect(eventHash("q", entry)).not.toBe(base);
+    expect(eventHash("p", { ...entry })).toBe(base);
+  });
+});
+
+describe("canonical JSON", () => {
+  it("ignores key order at every depth, as jsonb does", async () => {
+    const { canonicalJson } = await import("../../app/utils/cases.server");
+    expect(canonicalJson({ b: 1, a: { d: [1, { f: 2, e: 3 }], c: "x" } })).toBe(canonicalJson({ a: { c: "x", d: [1, { e: 3, f: 2 }] }, b: 1 }));
+    expect(canonicalJson({ a: undefined, b: null })).toBe('{"b":null}');
+  });
+});
