@@ -27,6 +27,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return json({ user: navUser, flash, appEnv: getEnv().APP_ENV }, { headers });
 }
 
+// Re-read the session and the one-time message on every navigation: a flash belongs to the page it
+// was sent to, and a session that expired should show as signed out straight away.
+export const shouldRevalidate = () => true;
+
 function Document({ children, user }: { children: ReactNode; user: NavUser | null }) {
   useEffect(() => {
     // Progressive enhancement only: every page works before (and without) this.

@@ -58,6 +58,7 @@ export function copyFrontendAssets() {
   const src = "node_modules/govuk-frontend/dist/govuk";
   fs.cpSync(path.join(src, "assets"), "public/assets", { recursive: true });
   fs.copyFileSync(path.join(src, "govuk-frontend.min.js"), "public/assets/govuk-frontend.min.js");
+  fs.copyFileSync(path.join(src, "assets/images/favicon.ico"), "public/favicon.ico");
 }
 
 export function build() {

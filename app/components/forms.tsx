@@ -60,8 +60,7 @@ function FieldShell({ name, label, hint, error, children, labelIsHeading }: { na
   );
 }
 
-function describedBy(name: string, hint: unknown, error: unknown) {
-  const id = fieldId(name);
+function describedBy(name: string, hint: unknown, error: unknown, id = fieldId(name)) {
   return [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
 }
 
@@ -124,8 +123,11 @@ export function ChoiceGroup({
   options,
   defaultValue,
   legendIsHeading,
+  id: idOverride,
 }: {
   type: "radio" | "checkbox";
+  /** Needed when two groups share a field name (ids must stay unique on the page). */
+  id?: string;
   name: string;
   legend: ReactNode;
   hint?: ReactNode;
@@ -134,12 +136,12 @@ export function ChoiceGroup({
   defaultValue?: string | string[];
   legendIsHeading?: boolean;
 }) {
-  const id = fieldId(name);
+  const id = idOverride ?? fieldId(name);
   const selected = new Set(Array.isArray(defaultValue) ? defaultValue : defaultValue ? [defaultValue] : []);
   const base = type === "radio" ? "govuk-radios" : "govuk-checkboxes";
   return (
     <div className={`govuk-form-group${error ? " govuk-form-group--error" : ""}`}>
-      <fieldset className="govuk-fieldset" aria-describedby={describedBy(name, hint, error)} id={id}>
+      <fieldset className="govuk-fieldset" aria-describedby={describedBy(name, hint, error, id)} id={id}>
         <legend className={`govuk-fieldset__legend ${legendIsHeading ? "govuk-fieldset__legend--l" : "govuk-fieldset__legend--m"}`}>
           {legendIsHeading ? <h1 className="govuk-fieldset__heading">{legend}</h1> : legend}
         </legend>

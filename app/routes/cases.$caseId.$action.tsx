@@ -23,11 +23,16 @@ async function loadAction(request: Request, caseId: string, slug: string) {
   const meta = CASE_ACTIONS[type];
   const schema = ACTION_SCHEMAS[type];
   if (!meta || !schema) throw new Response("Not found", { status: 404 });
-  if (!page.actions.includes(type)) {
-    throw new Response(`“${meta.label}” is not something you can do on this case at the moment.`, { status: 403, statusText: "Forbidden" });
-  }
   return { user, page, type, meta, schema };
 }
+
+function refuseUnlessAllowed(page: Awaited<ReturnType<typeof loadCaseForUser>>, type: CaseEventType, label: string) {
+  if (!page.actions.includes(type)) {
+    throw new Response(`“${label}” is not something you can do on this case at the moment.`, { status: 403, statusText: "Forbidden" });
+  }
+}
+
+const CONFLICT = "Someone else updated this case while you were working on it. Nothing you entered was saved: go back to the case to see what changed.";
 
 async function formContext(user: SessionUser, page: Awaited<ReturnType<typeof loadCaseForUser>>): Promise<FormContext> {
   const prisma = await getPrisma();
@@ -43,6 +48,7 @@ async function formContext(user: SessionUser, page: Awaited<ReturnType<typeof lo
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { page, type, meta } = await loadAction(request, params.caseId ?? "", params.action ?? "");
+  refuseUnlessAllowed(page, type, meta.label);
   const prisma = await getPrisma();
   const mediators = type === "ASSIGN_MEDIATOR" ? await prisma.user.findMany({ where: { active: true, roles: { some: { name: "mediator" } } }, select: { id: true, name: true }, orderBy: { name: "asc" } }) : [];
   return json({
@@ -64,16 +70,19 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { user, page, type, meta, schema } = await loadAction(request, caseId, params.action ?? "");
   const formData = await request.formData();
   const version = Number(formData.get("version"));
+  // A stale form is a conflict to explain, even if the case has since moved somewhere this action no longer fits.
+  if (version !== page.row.version) return badRequest({ form: [CONFLICT] }, Object.fromEntries(formData), 409);
+  refuseUnlessAllowed(page, type, meta.label);
   const parsed = parseForm(schema(await formContext(user, page)), formData);
   if (!parsed.ok) return parsed.response;
   const event = caseEventSchema.safeParse({ type, at: londonDate(), ...parsed.data });
   if (!event.success) return badRequest(zodFieldErrors(event.error), Object.fromEntries(formData));
   try {
-    await applyCaseEvent(caseId, event.data as CaseEvent, { kind: "user", userId: user.id, name: user.name }, { expectedVersion: Number.isInteger(version) ? version : -1 });
+    await applyCaseEvent(caseId, event.data as CaseEvent, { kind: "user", userId: user.id, name: user.name }, { expectedVersion: version });
   } catch (error) {
     if (error instanceof EventNotAllowedError) return badRequest({ form: [`This cannot be done: ${error.reason}.`] }, Object.fromEntries(formData), 409);
     if (error instanceof CaseConflictError) {
-      return badRequest({ form: ["Someone else updated this case while you were working on it. Nothing you entered was saved: go back to the case to see what changed."] }, Object.fromEntries(formData), 409);
+      return badRequest({ form: [CONFLICT] }, Object.fromEntries(formData), 409);
     }
     throw error;
   }

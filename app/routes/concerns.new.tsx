@@ -32,12 +32,12 @@ export const concernSchema = z
       .trim()
       .optional()
       .transform((v) => (v ? v : undefined))
-      .pipe(z.iso.date("Enter the date as YYYY-MM-DD, for example 2026-09-14").optional()),
-  })
-  .superRefine((value, ctx) => {
-    if (value.awarenessDate && value.awarenessDate > londonDate()) {
-      ctx.addIssue({ code: "custom", path: ["awarenessDate"], message: "The date you found out must be today or in the past" });
-    }
+      .pipe(
+        z.iso
+          .date("Enter the date as YYYY-MM-DD, for example 2026-09-14")
+          .refine((date) => date <= londonDate(), "The date you found out must be today or in the past")
+          .optional(),
+      ),
   });
 
 async function childrenOf(userId: string) {
@@ -110,6 +110,7 @@ export default function RaiseConcern() {
           {ROUTES.map((route) => (
             <ChoiceGroup
               key={route}
+              id={route === "process" ? undefined : `field-categories-${route}`}
               type="checkbox"
               name="categories"
               legend={route === "process" ? "Is it about how a decision was made?" : "Is it about the support itself?"}

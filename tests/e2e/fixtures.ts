@@ -5,7 +5,12 @@ import { DEMO_PASSWORD } from "../../app/utils/demo-personas";
 // Fixtures shared by every browser test: sign in as a persona, and an axe check that fails on
 // any WCAG 2.2 A/AA violation. A console error on a page fails the test that caused it.
 
-export const test = base.extend<{ signInAs: (email: string) => Promise<void>; checkA11y: (page?: Page) => Promise<void> }>({
+export const test = base.extend<{
+  signInAs: (email: string) => Promise<void>;
+  checkA11y: (page?: Page) => Promise<void>;
+  /** A second person in their own browser context, signed in with the demo persona picker. */
+  pageAs: (personaName: string) => Promise<Page>;
+}>({
   page: async ({ page }, use) => {
     const errors: string[] = [];
     page.on("console", (message) => {
@@ -23,6 +28,19 @@ export const test = base.extend<{ signInAs: (email: string) => Promise<void>; ch
       await page.getByRole("button", { name: "Sign in", exact: true }).click();
       await expect(page.getByRole("heading", { level: 1 })).toContainText("Welcome");
     });
+  },
+  pageAs: async ({ browser }, use) => {
+    const contexts: Awaited<ReturnType<typeof browser.newContext>>[] = [];
+    await use(async (personaName: string) => {
+      const context = await browser.newContext();
+      contexts.push(context);
+      const other = await context.newPage();
+      await other.goto("/sign-in");
+      await other.getByRole("button", { name: `Sign in as ${personaName}` }).click();
+      await other.waitForURL(/\/dashboard$/);
+      return other;
+    });
+    for (const context of contexts) await context.close();
   },
   checkA11y: async ({ page }, use) => {
     await use(async (target = page) => {

@@ -1,0 +1,18 @@
+import { chromium } from "@playwright/test";
+const [,, base, persona, out, ...paths] = process.argv;
+const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--no-sandbox","--disable-gpu","--disable-quic","--no-first-run","--disable-background-networking","--disable-component-update","--disable-sync"] });
+const page = await browser.newPage({ viewport: { width: 1100, height: 900 }, javaScriptEnabled: !process.env.NOJS });
+if (persona !== "-") {
+  await page.goto(base + "/sign-in");
+  await page.getByRole("button", { name: `Sign in as ${persona}` }).click();
+  await page.waitForURL(/dashboard/);
+}
+let i = 0;
+for (const p of paths) {
+  if (p.startsWith("click:")) { await page.getByRole("link", { name: p.slice(6) }).first().click(); await page.waitForTimeout(800); }
+  else if (p.startsWith("button:")) { await page.getByRole("button", { name: p.slice(7) }).first().click(); await page.waitForTimeout(800); }
+  else { await page.goto(base + p); }
+  await page.screenshot({ path: out.replace(".png", `-${i++}.png`), fullPage: true });
+  console.log(page.url(), await page.locator("h1").first().textContent());
+}
+await browser.close();

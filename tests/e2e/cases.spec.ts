@@ -1,0 +1,140 @@
+import type { Page } from "@playwright/test";
+import { expect, test } from "./fixtures";
+
+// A concern walked up the ladder through the browser, by the people who would really do it.
+
+async function raiseConcern(page: Page, options: { process?: string[]; substance?: string[]; summary: string }) {
+  await page.goto("/concerns/new");
+  for (const label of [...(options.process ?? []), ...(options.substance ?? [])]) await page.getByLabel(label).check();
+  await page.getByLabel("Describe your concern").fill(options.summary);
+  await page.getByRole("group", { name: /Are health services involved/ }).getByLabel("No").check();
+  await page.getByRole("button", { name: "Send concern" }).click();
+  await expect(page.getByText(/Concern RC-\d{4}-[A-Z0-9]{6} sent/)).toBeVisible();
+  return page.url();
+}
+
+/** Opens an action from the case page, waits for its form, and submits it as it stands. */
+async function act(page: Page, label: string) {
+  await page.getByRole("button", { name: label }).click();
+  await expect(page.getByRole("heading", { level: 1, name: label })).toBeVisible();
+  await page.getByRole("button", { name: label }).click();
+  await expect(page.getByText(`${label}: done`)).toBeVisible();
+}
+
+test("a parent raises a mixed concern: it is split into two linked cases with deadlines", async ({ page, signInAs, checkA11y }) => {
+  await signInAs("amira.hussain@example.com");
+  await page.goto("/concerns/new");
+  await checkA11y();
+  const url = await raiseConcern(page, {
+    process: ["I was left out of decisions"],
+    substance: ["The quality of support"],
+    summary: "The school changed Yusuf's timetable without asking us and the new support is not working.",
+  });
+  expect(url).toMatch(/\/cases\/[a-z0-9]+$/);
+  await expect(page.getByText("split into two linked cases")).toBeVisible();
+  await expect(page.getByText("Linked case:")).toBeVisible();
+  await expect(page.getByRole("table", { name: "Deadlines" })).toContainText("acknowledge");
+  await checkA11y();
+});
+
+test("raising a concern with nothing filled in explains every problem, and saves nothing", async ({ page, signInAs, checkA11y }) => {
+  await signInAs("gareth.evans@example.com");
+  await page.goto("/cases");
+  const before = await page.getByRole("row").count();
+  await page.goto("/concerns/new");
+  await page.getByRole("button", { name: "Send concern" }).click();
+  const summary = page.getByRole("alert");
+  await expect(summary).toContainText("Select what your concern is about");
+  await expect(summary).toContainText("Describe your concern");
+  await expect(summary).toContainText("Select yes if health services are involved");
+  await checkA11y();
+  await page.getByLabel("Describe your concern").fill("too short");
+  await page.getByLabel("When did you first find out about this? (optional)").fill("2099-01-01");
+  await page.getByRole("button", { name: "Send concern" }).click();
+  await expect(page.getByRole("alert")).toContainText("at least 20 characters");
+  await expect(page.getByRole("alert")).toContainText("must be today or in the past");
+  await page.goto("/cases");
+  expect(await page.getByRole("row").count()).toBe(before);
+});
+
+test("a concern climbs the ladder: acknowledged, answered, escalated to the local service", async ({ page, pageAs, signInAs, checkA11y }) => {
+  await signInAs("amira.hussain@example.com");
+  const caseUrl = await raiseConcern(page, { substance: ["The amount of support"], summary: "Yusuf's speech and language sessions stopped in October." });
+  await expect(page.getByRole("button", { name: "Take the concern to the next stage" })).toHaveCount(0); // premature
+
+  const staff = await pageAs("Helen Clarke");
+  await staff.goto(caseUrl);
+  await staff.getByRole("button", { name: "Acknowledge the concern" }).click();
+  await expect(staff.getByRole("heading", { level: 1, name: "Acknowledge the concern" })).toBeVisible();
+  await checkA11y(staff);
+  await staff.getByRole("button", { name: "Acknowledge the concern" }).click();
+  await expect(staff.getByText("Acknowledge the concern: done")).toBeVisible();
+  await expect(staff.getByRole("table", { name: "Deadlines" })).toContainText("respond");
+
+  await staff.getByRole("button", { name: "Send the response" }).click();
+  await expect(staff.getByRole("heading", { level: 1, name: "Send the response" })).toBeVisible();
+  await staff.getByRole("group", { name: /Finding:/ }).getByLabel("Partly upheld").check();
+  await staff.getByLabel("Reasons for the decision").fill("Sessions were missed while the therapist was on leave.");
+  await staff.getByLabel("National Framework standards relied on").fill("NF-3.2");
+  await staff.getByRole("group", { name: "Remedy 1 (optional)" }).getByLabel("Kind of remedy").selectOption("action");
+  await staff.getByRole("group", { name: "Remedy 1 (optional)" }).getByLabel("What must be done").fill("Make up the missed sessions");
+  await staff.getByRole("group", { name: "Remedy 1 (optional)" }).getByLabel(/Due date/).fill("2027-02-26");
+  await staff.getByRole("button", { name: "Send the response" }).click();
+  await expect(staff.getByText("Send the response: done")).toBeVisible();
+  await expect(staff.getByRole("table", { name: "Remedies" })).toContainText("Make up the missed sessions");
+  await checkA11y(staff);
+
+  await page.goto(caseUrl);
+  await expect(page.getByText("The setting has responded")).toBeVisible();
+  await act(page, "Take the concern to the next stage");
+  await expect(page.getByText("Waiting for the local service to acknowledge")).toBeVisible();
+});
+
+test("the response form rejects bad input with field messages and keeps what was typed", async ({ page, pageAs, signInAs }) => {
+  await signInAs("amira.hussain@example.com");
+  const caseUrl = await raiseConcern(page, { substance: ["Health support"], summary: "No occupational therapy assessment since the summer." });
+  const staff = await pageAs("Helen Clarke");
+  await staff.goto(caseUrl);
+  await act(staff, "Acknowledge the concern");
+  await staff.getByRole("button", { name: "Send the response" }).click();
+  await expect(staff.getByRole("heading", { level: 1, name: "Send the response" })).toBeVisible();
+  await staff.getByLabel("National Framework standards relied on").fill("standard three");
+  await staff.getByRole("group", { name: "Remedy 1 (optional)" }).getByLabel("Kind of remedy").selectOption("payment");
+  await staff.getByRole("button", { name: "Send the response" }).click();
+  const alert = staff.getByRole("alert");
+  await expect(alert).toContainText("Select a finding for this issue");
+  await expect(alert).toContainText("Give the reasons for your decision");
+  await expect(alert).toContainText('"standard three" is not a National Framework standard reference');
+  await expect(alert).toContainText("Describe remedy 1");
+  await expect(alert).toContainText("Enter remedy 1's amount in pounds");
+  await expect(staff.getByLabel("National Framework standards relied on")).toHaveValue("standard three");
+  await staff.goto(caseUrl);
+  await expect(staff.getByText("The setting is considering the concern")).toBeVisible();
+});
+
+test("two people acting on the same case at once: the second is told, nothing is overwritten", async ({ page, pageAs, signInAs }) => {
+  await signInAs("amira.hussain@example.com");
+  const caseUrl = await raiseConcern(page, { process: ["Reviews that have not been held"], summary: "No review meeting has been held this year at all." });
+  const staff = await pageAs("Helen Clarke");
+  await staff.goto(`${caseUrl}/acknowledge`);
+  await page.goto(`${caseUrl}/withdraw`);
+  await page.getByRole("button", { name: "Withdraw the concern" }).click();
+  await expect(page.getByText("Withdraw the concern: done")).toBeVisible();
+  await staff.getByRole("button", { name: "Acknowledge the concern" }).click();
+  await expect(staff.getByRole("alert")).toContainText("Someone else updated this case");
+  await staff.goto(caseUrl);
+  await expect(staff.getByText("Closed").first()).toBeVisible();
+});
+
+test("people outside a case cannot open it or act on it", async ({ page, pageAs, signInAs }) => {
+  await signInAs("gareth.evans@example.com");
+  const caseUrl = await raiseConcern(page, { substance: ["Support when moving between settings"], summary: "Megan's move to year 9 had no transition plan at all." });
+  for (const persona of ["Helen Clarke", "Priya Sharma", "Amira Hussain", "Sam Okafor", "Ruth Adeyemi"]) {
+    const other = await pageAs(persona);
+    expect((await other.goto(caseUrl))?.status(), `${persona} opening the case`).toBe(404);
+    const post = await other.request.post(`${caseUrl}/withdraw`, { form: { version: "1" } });
+    expect(post.status(), `${persona} acting on the case`).toBe(404);
+  }
+  // The family itself may not act for the setting.
+  expect((await page.goto(`${caseUrl}/acknowledge`))?.status()).toBe(403);
+});
