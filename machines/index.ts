@@ -17,6 +17,8 @@ export {
   MEDIATION_EVENT_TYPES,
   DEADLINE_EVENT_TYPES,
   FINDINGS,
+  isDeadlineEvent,
+  isMediationEvent,
 } from "./events";
 export type { CaseEvent, CaseEventType, DeadlineEvent, Finding, MediationEvent, OutcomeInput, RemedyInput } from "./events";
 export { caseInputSchema } from "./case-input";

@@ -1,0 +1,165 @@
+import { getShortestPaths, getSimplePaths } from "@xstate/graph";
+import { describe, expect, it } from "vitest";
+import { createActor } from "xstate";
+import { allowedEvents, applyCaseEvent, isDeadlineEvent, startCase, type CaseEvent, type CaseTransition, type PersistedCase } from "../../../machines";
+import { toCaseFile } from "../../../machines/case-input";
+import { caseMachine } from "../../../machines/case.machine";
+import { addCalendarDays } from "../../../machines/calendar";
+import { dottedPath } from "../../../machines/view";
+import { abstractState, mediationEventsFor, sampleEvents, type CaseSnapshot, type ModelEvent, type Sample } from "./case-model";
+import { substanceInput } from "./support";
+
+/**
+ * Model-based tests of the case machine. The model walks the machine with
+ * pure transitions over an abstraction that keeps what guards depend on;
+ * every path is then replayed through the public API (applyCaseEvent, with a
+ * JSON round trip at every step) and must land in the state the model says.
+ *
+ * All simple paths explode once every event is sampled together (168,871 with
+ * pause, extension and mediation at every rung), so simple paths are taken
+ * per profile, and shortest paths cover every abstract state of the full sample.
+ */
+const input = substanceInput();
+const file = toCaseFile(input);
+
+const notBeyondLocalService = (snapshot: CaseSnapshot) => snapshot.matches({ ladder: "national" });
+
+const PROFILES: Array<{ name: string; sample: Sample; stopWhen?: (snapshot: CaseSnapshot) => boolean; simplePaths: number }> = [
+  { name: "the ladder: acknowledge, respond, accept, escalate, breach, windows, national stage, withdraw", sample: {}, simplePaths: 1162 },
+  { name: "clocks at rungs 1 and 2: pause, resume and extension (stopping at the national body)", sample: { pauseAndExtend: true }, stopWhen: notBeyondLocalService, simplePaths: 2641 },
+  { name: "mediation at rungs 1 and 2: declined, partly agreed, agreed (stopping at the national body)", sample: { mediation: true }, stopWhen: notBeyondLocalService, simplePaths: 1319 },
+];
+
+const FULL_SAMPLE: Sample = { pauseAndExtend: true, mediation: true, remedies: true };
+const ABSTRACT_STATES = 185;
+
+type Path = { steps: ReadonlyArray<{ event: ModelEvent }>; state: CaseSnapshot };
+type Trie = { children: Map<string, { event: ModelEvent; node: Trie }>; expected?: string };
+
+function trieOf(paths: Path[]): Trie {
+  const root: Trie = { children: new Map() };
+  for (const path of paths) {
+    let node = root;
+    for (const { event } of path.steps.slice(1)) {
+      const key = JSON.stringify(event);
+      if (!node.children.has(key)) node.children.set(key, { event, node: { children: new Map() } });
+      node = node.children.get(key)!.node;
+    }
+    node.expected = abstractState(path.state);
+  }
+  return root;
+}
+
+const restored = (persisted: PersistedCase) => createActor(caseMachine, { snapshot: persisted.snapshot } as never).getSnapshot() as CaseSnapshot;
+
+/** Sends a model event through the public API: the sweeper's event for deadlines, the mediation's own events for its outcome. */
+function apply(persisted: PersistedCase, deadlines: CaseTransition["deadlines"], event: ModelEvent): CaseTransition {
+  const concrete: CaseEvent[] =
+    event.type === "xstate.done.actor.mediation"
+      ? mediationEventsFor(event.output)
+      : isDeadlineEvent(event)
+        ? [deadlines.find((spec) => spec.key === (event as { key: string }).key && spec.event.type === event.type)?.event ?? (event as CaseEvent)]
+        : [event as CaseEvent];
+  let result: CaseTransition | undefined;
+  for (const next of concrete) {
+    result = applyCaseEvent(JSON.parse(JSON.stringify(result?.persisted ?? persisted)) as PersistedCase, next);
+    checkInvariants(result);
+  }
+  return result!;
+}
+
+function checkInvariants({ view, deadlines, persisted }: CaseTransition) {
+  expect(new Set(deadlines.map(({ key }) => key)).size).toBe(deadlines.length);
+  for (const spec of deadlines) {
+    expect(spec.event).toEqual({ type: spec.kind === "deadline" ? "DEADLINE_MISSED" : "DEADLINE_WARNING", key: spec.key, at: addCalendarDays(spec.dueOn, 1) });
+  }
+  if (view.status === "closed") expect(deadlines).toEqual([]);
+  if (view.status === "paused") expect(deadlines.some(({ key }) => key === `rung${view.rung}.respond`)).toBe(false);
+  if (view.status === "in-mediation") expect(view.mediation?.status).toBe("in-progress");
+  expect(() => allowedEvents(persisted)).not.toThrow();
+}
+
+function replayAll(paths: Path[]): number {
+  let checked = 0;
+  const walk = (node: Trie, step: { persisted: PersistedCase; deadlines: CaseTransition["deadlines"] }) => {
+    if (node.expected !== undefined) {
+      expect(abstractState(restored(step.persisted))).toBe(node.expected);
+      checked += 1;
+    }
+    for (const { event, node: child } of node.children.values()) {
+      const result = apply(step.persisted, step.deadlines, event);
+      walk(child, result);
+    }
+  };
+  const started = startCase(input);
+  walk(trieOf(paths), started);
+  return checked;
+}
+
+const ATOMIC_STATES = [
+  "closed",
+  "ladder.localService.awaitingAcknowledgement",
+  "ladder.localService.considering.active",
+  "ladder.localService.considering.paused",
+  "ladder.localService.responded",
+  "ladder.national.assessment",
+  "ladder.national.awaitingAcknowledgement",
+  "ladder.national.awaitingComments",
+  "ladder.national.finalising",
+  "ladder.national.investigation",
+  "ladder.setting.awaitingAcknowledgement",
+  "ladder.setting.considering.active",
+  "ladder.setting.considering.paused",
+  "ladder.setting.responded",
+  "mediation",
+  "monitoringCompliance",
+];
+
+describe("case machine: simple paths per profile", () => {
+  const reached = new Set<string>();
+  describe.each(PROFILES)("$name", ({ sample, stopWhen, simplePaths }) => {
+    const paths = getSimplePaths(caseMachine, { input: file, events: sampleEvents(sample), serializeState: abstractState, ...(stopWhen ? { stopWhen } : {}) }) as unknown as Path[];
+    paths.forEach((path) => reached.add(dottedPath(path.state.value)));
+
+    it("has the documented number of simple paths", () => {
+      expect(paths.length).toBe(simplePaths);
+    });
+
+    it("replays every path through the public API to the state the model predicts", () => {
+      expect(replayAll(paths)).toBe(paths.length);
+    });
+  });
+
+  it("together reach every state but the compliance-only one", () => {
+    expect([...reached].sort()).toEqual(ATOMIC_STATES.filter((state) => state !== "monitoringCompliance"));
+  });
+});
+
+describe("case machine: shortest path to every abstract state of the full sample", () => {
+  const paths = getShortestPaths(caseMachine, { input: file, events: sampleEvents(FULL_SAMPLE), serializeState: abstractState }) as unknown as Path[];
+
+  it("finds the documented number of abstract states", () => {
+    expect(paths.length).toBe(ABSTRACT_STATES);
+  });
+
+  it("reaches every state of the machine", () => {
+    expect([...new Set(paths.map((path) => dottedPath(path.state.value)))].sort()).toEqual(ATOMIC_STATES);
+  });
+
+  it("offers mediation from every place it is allowed and returns there", () => {
+    const returnPoints = paths.flatMap((path) => (JSON.parse(abstractState(path.state)) as { returnTo?: string[] }).returnTo ?? []);
+    expect([...new Set(returnPoints)].sort()).toEqual([
+      "redress-case.ladder.localService.considering.active",
+      "redress-case.ladder.localService.considering.paused",
+      "redress-case.ladder.localService.responded",
+      "redress-case.ladder.national.investigation",
+      "redress-case.ladder.setting.considering.active",
+      "redress-case.ladder.setting.considering.paused",
+      "redress-case.ladder.setting.responded",
+    ]);
+  });
+
+  it("replays every path through the public API to the state the model predicts", () => {
+    expect(replayAll(paths)).toBe(paths.length);
+  });
+});
