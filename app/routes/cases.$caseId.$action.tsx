@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ShouldRevalidateFunction } from "@remix-run/react";
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { caseEventSchema, EventNotAllowedError, type CaseEvent } from "../../machines";
@@ -15,6 +16,11 @@ import { badRequest, parseForm, zodFieldErrors } from "../utils/forms.server";
 import { requireUserWithPermission, type SessionUser } from "../utils/session.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? "Case action"} – Redress` }];
+
+// A refused or conflicting submission keeps the form and its message on screen; reloading the
+// form's data now would replace them with "you cannot do this" (the case has moved on).
+export const shouldRevalidate: ShouldRevalidateFunction = ({ actionResult, defaultShouldRevalidate }) =>
+  actionResult && typeof actionResult === "object" && "errors" in actionResult ? false : defaultShouldRevalidate;
 
 async function loadAction(request: Request, caseId: string, slug: string) {
   const { user } = await requireUserWithPermission(request, "read:case");

@@ -91,8 +91,13 @@ async function appendEvent(tx: Tx, caseId: string, seq: number, event: { type: s
 
 /** Makes the case's open deadline rows exactly `specs`: new keys opened, moved keys re-dated, dropped keys cancelled. */
 async function replaceDeadlines(tx: Tx, caseId: string, localAreaId: string, specs: DeadlineSpec[]) {
-  const keys = specs.map((s) => s.key);
-  await tx.deadline.updateMany({ where: { caseId, status: "open", key: { notIn: keys } }, data: { status: "cancelled", claimedUntil: null } });
+  const existing = new Map(
+    (await tx.deadline.findMany({ where: { caseId }, select: { id: true, key: true, status: true, dueOn: true, label: true } })).map((d) => [d.key, d]),
+  );
+  const wanted = new Set(specs.map((s) => s.key));
+  const dropped = [...existing.values()].filter((d) => d.status === "open" && !wanted.has(d.key)).map((d) => d.id);
+  if (dropped.length) await tx.deadline.updateMany({ where: { id: { in: dropped } }, data: { status: "cancelled", claimedUntil: null } });
+  const created: Prisma.DeadlineCreateManyInput[] = [];
   for (const spec of specs) {
     const data = {
       kind: spec.kind,
@@ -103,32 +108,34 @@ async function replaceDeadlines(tx: Tx, caseId: string, localAreaId: string, spe
       startedOn: dateColumn(spec.startedOn),
       event: spec.event as unknown as Prisma.InputJsonObject,
     };
-    const existing = await tx.deadline.findUnique({ where: { caseId_key: { caseId, key: spec.key } }, select: { id: true, status: true, dueOn: true } });
-    if (!existing) {
-      await tx.deadline.create({ data: { caseId, key: spec.key, localAreaId, ...data } });
-    } else if (existing.status === "open" || existing.dueOn.getTime() !== data.dueOn.getTime()) {
-      // A fired deadline stays fired unless the machine sets the same key to a new date.
-      await tx.deadline.update({ where: { id: existing.id }, data: { ...data, status: "open", firedAt: existing.status === "open" ? undefined : null } });
+    const row = existing.get(spec.key);
+    if (!row) {
+      created.push({ caseId, key: spec.key, localAreaId, ...data });
+    } else if (row.dueOn.getTime() !== data.dueOn.getTime() || row.label !== data.label || (row.status === "cancelled")) {
+      // Re-dated (pause, extension) or reopened. A FIRED deadline stays fired unless the machine
+      // sets the same key to a new date: it was owed once and has been delivered.
+      if (row.status === "fired" && row.dueOn.getTime() === data.dueOn.getTime()) continue;
+      await tx.deadline.update({ where: { id: row.id }, data: { ...data, status: "open", firedAt: null, claimedUntil: null } });
     }
   }
+  if (created.length) await tx.deadline.createMany({ data: created });
 }
 
 async function queueNotifications(tx: Tx, caseId: string, seq: number, notifications: NotificationSpec[]) {
+  const messages: Prisma.OutboxMessageCreateManyInput[] = [];
   for (const [index, notification] of notifications.entries()) {
-    const recipients = await resolveRecipients(tx, caseId, notification.to);
-    for (const recipient of recipients) {
-      await tx.outboxMessage.create({
-        data: {
-          caseId,
-          kind: notification.kind,
-          toAddress: recipient.email,
-          subject: notification.kind,
-          payload: { ...notification.data, recipientName: recipient.name, party: recipient.party } as Prisma.InputJsonObject,
-          idempotencyKey: `${caseId}:${seq}:${index}:${notification.kind}:${recipient.email}`,
-        },
+    for (const recipient of await resolveRecipients(tx, caseId, notification.to)) {
+      messages.push({
+        caseId,
+        kind: notification.kind,
+        toAddress: recipient.email,
+        subject: notification.kind,
+        payload: { ...notification.data, recipientName: recipient.name, party: recipient.party } as Prisma.InputJsonObject,
+        idempotencyKey: `${caseId}:${seq}:${index}:${notification.kind}:${recipient.email}`,
       });
     }
   }
+  if (messages.length) await tx.outboxMessage.createMany({ data: messages });
 }
 
 interface Transitioned {

@@ -1,58 +1,11 @@
-import crypto from "node:crypto";
-import pg from "pg";
 import { afterAll, beforeAll, describe } from "vitest";
-import { openDatabase, type Database } from "../../app/utils/database.server";
 import { useDatabase } from "../../app/utils/db.server";
-import { migrate } from "../../app/utils/migrate.server";
+import { createTestDatabase, ENGINES, type EngineName, type TestDatabase } from "../support/scratch-database";
 
 // Every database test runs on BOTH engines: the embedded PGlite (in memory) and the real
-// PostgreSQL (a fresh database per suite on TEST_POSTGRES_URL, default 127.0.0.1:5432/test).
+// PostgreSQL (a fresh database per suite).
 
-export const POSTGRES_ADMIN_URL = process.env.TEST_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/test";
-
-export type EngineName = "pglite" | "postgres";
-export const ENGINES: EngineName[] = ["pglite", "postgres"];
-
-export interface TestDatabase {
-  db: Database;
-  url: string;
-  drop(): Promise<void>;
-}
-
-export async function createTestDatabase(engine: EngineName, options: { migrate?: boolean } = {}): Promise<TestDatabase> {
-  let url: string;
-  let dropDatabase = async () => {};
-  if (engine === "pglite") {
-    url = "pglite:memory";
-  } else {
-    const name = `redress_t_${process.pid}_${crypto.randomBytes(4).toString("hex")}`;
-    const admin = new pg.Client({ connectionString: POSTGRES_ADMIN_URL });
-    await admin.connect().catch((error: Error) => {
-      throw new Error(`The integration tests need PostgreSQL at ${POSTGRES_ADMIN_URL} (set TEST_POSTGRES_URL): ${error.message}`);
-    });
-    await admin.query(`CREATE DATABASE "${name}"`);
-    await admin.end();
-    const target = new URL(POSTGRES_ADMIN_URL);
-    target.pathname = `/${name}`;
-    url = target.toString();
-    dropDatabase = async () => {
-      const c = new pg.Client({ connectionString: POSTGRES_ADMIN_URL });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      await c.end();
-    };
-  }
-  const db = await openDatabase(url);
-  if (options.migrate !== false) await migrate(db);
-  return {
-    db,
-    url,
-    async drop() {
-      await db.close();
-      await dropDatabase();
-    },
-  };
-}
+export { createTestDatabase, ENGINES, POSTGRES_ADMIN_URL, type EngineName, type TestDatabase } from "../support/scratch-database";
 
 /** describe() once per engine, with a migrated database that the app modules also use. */
 export function describeEachEngine(name: string, body: (ctx: { get: () => TestDatabase; engine: EngineName }) => void) {
