@@ -1,3 +1,7 @@
+// Look at what you built: signs in as a demo persona (or "-" for signed out), visits each path
+// (or "click:<link>", "button:<name>") and saves a full-page PNG per step.
+//   node scripts/screenshot.mjs http://localhost:3000 "Amira Hussain" /tmp/amira.png /dashboard /cases
+// NOJS=1 takes them with JavaScript off.
 import { chromium } from "@playwright/test";
 const [,, base, persona, out, ...paths] = process.argv;
 const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--no-sandbox","--disable-gpu","--disable-quic","--no-first-run","--disable-background-networking","--disable-component-update","--disable-sync"] });
