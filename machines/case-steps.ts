@@ -28,7 +28,7 @@ import {
 import type { CaseEvent, OutcomeInput } from "./events";
 import { compareDates, dateOf } from "./iso-date";
 import type { MediationOutput } from "./mediation.machine";
-import { bodiesComplainedAbout, type NotificationSpec, type RungNumber } from "./parties";
+import { bodiesComplainedAbout, type NotificationKind, type NotificationSpec, type RungNumber } from "./parties";
 import { areRemedyDatesValid, issueRemedies, remedyClockKey, settleRemedy } from "./remedies";
 
 /**
@@ -39,7 +39,7 @@ import { areRemedyDatesValid, issueRemedies, remedyClockKey, settleRemedy } from
 export type Change = { changes: Partial<CaseContext>; notifications: NotificationSpec[] };
 type EventOf<T extends CaseEvent["type"]> = Extract<CaseEvent, { type: T }>;
 
-const notice = (context: CaseContext, kind: string, to: Party[], data: Record<string, unknown> = {}): NotificationSpec => ({
+const notice = (context: CaseContext, kind: NotificationKind, to: Party[], data: Record<string, unknown> = {}): NotificationSpec => ({
   kind,
   to: [...new Set(to)],
   data: { caseRef: context.file.caseRef, ...data },

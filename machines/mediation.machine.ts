@@ -15,7 +15,7 @@ import {
 import type { MediationEvent, RemedyInput } from "./events";
 import type { GuardQuestions } from "./guard-questions";
 import { compareDates, dateOf } from "./iso-date";
-import type { NotificationSpec, RungNumber } from "./parties";
+import type { NotificationKind, NotificationSpec, RungNumber } from "./parties";
 import type { Policy } from "./policy";
 import { areRemedyDatesValid } from "./remedies";
 
@@ -95,7 +95,7 @@ function nextClocks(context: MediationContext, next: keyof typeof CLOCK_PLANS | 
   return next ? withClock({}, openClock(CLOCK_PLANS[next](context), startedBy, at, englandAndWales)) : {};
 }
 
-const note = (context: MediationContext, kind: string, to: Party[], data: Record<string, unknown> = {}): NotificationSpec => ({
+const note = (context: MediationContext, kind: NotificationKind, to: Party[], data: Record<string, unknown> = {}): NotificationSpec => ({
   kind,
   to,
   data: { caseRef: context.caseRef, rung: context.rung, ...data },

@@ -21,4 +21,41 @@ export function bodiesComplainedAbout(healthInvolved: boolean): Party[] {
   return healthInvolved ? ["setting", "local-service", "health-partner"] : ["setting", "local-service"];
 }
 
-export type NotificationSpec = { kind: string; to: Party[]; data: Record<string, unknown> };
+/** Every kind of notification the machines can owe; the app keeps one message template per kind. */
+export const NOTIFICATION_KINDS = [
+  "concern-received",
+  "concern-acknowledged",
+  "response-paused",
+  "response-resumed",
+  "response-extended",
+  "outcome-issued",
+  "outcome-accepted",
+  "escalation-window-closed",
+  "concern-escalated",
+  "deadline-warning",
+  "breach",
+  "mediation-offered",
+  "mediation-information-sent",
+  "mediation-accepted",
+  "mediation-declined",
+  "mediator-assigned",
+  "mediation-session-scheduled",
+  "mediation-outcome",
+  "mediation-certificate-issued",
+  "returned-to-ladder",
+  "resolved-by-agreement",
+  "assessment-decision",
+  "draft-decision-issued",
+  "comments-received",
+  "comments-closed",
+  "final-decision-issued",
+  "remedy-done",
+  "remedy-failed",
+  "remedy-overdue",
+  "concern-withdrawn",
+  "case-closed",
+] as const;
+
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+
+export type NotificationSpec = { kind: NotificationKind; to: Party[]; data: Record<string, unknown> };
