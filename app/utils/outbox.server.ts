@@ -66,7 +66,7 @@ export function backoffMinutes(attempts: number): number {
   return Math.min(360, 2 ** Math.max(0, attempts - 1));
 }
 
-export async function dispatchOutbox(options: { now?: Date; batchSize?: number; transport?: EmailTransport; prisma?: PrismaClient } = {}) {
+export async function dispatchOutbox(options: { now?: Date; batchSize?: number; maxBatches?: number; transport?: EmailTransport; prisma?: PrismaClient } = {}) {
   const prisma = options.prisma ?? (await getPrisma());
   const now = options.now ?? new Date();
   const transport = options.transport ?? defaultTransport();
@@ -74,35 +74,39 @@ export async function dispatchOutbox(options: { now?: Date; batchSize?: number; 
   const tally = { sent: 0, retrying: 0, failed: 0 };
   const lease = new Date(now.getTime() + 5 * 60_000);
 
-  const claimed = await prisma.$transaction(async (tx) => {
-    const rows = await tx.$queryRaw<{ id: string }[]>`
-      SELECT id FROM "OutboxMessage"
-      WHERE status = 'pending' AND "nextAttemptAt" <= ${now}
-      ORDER BY "createdAt", id
-      LIMIT ${options.batchSize ?? 50}
-      FOR UPDATE SKIP LOCKED`;
-    const ids = rows.map((r) => r.id);
-    if (ids.length) await tx.outboxMessage.updateMany({ where: { id: { in: ids } }, data: { nextAttemptAt: lease, attempts: { increment: 1 } } });
-    return ids;
-  });
+  const batchSize = options.batchSize ?? 50;
+  for (let batch = 0; batch < (options.maxBatches ?? Number.POSITIVE_INFINITY); batch++) {
+    const claimed = await prisma.$transaction(async (tx) => {
+      const rows = await tx.$queryRaw<{ id: string }[]>`
+        SELECT id FROM "OutboxMessage"
+        WHERE status = 'pending' AND "nextAttemptAt" <= ${now}
+        ORDER BY "createdAt", id
+        LIMIT ${batchSize}
+        FOR UPDATE SKIP LOCKED`;
+      const ids = rows.map((r) => r.id);
+      if (ids.length) await tx.outboxMessage.updateMany({ where: { id: { in: ids } }, data: { nextAttemptAt: lease, attempts: { increment: 1 } } });
+      return ids;
+    });
 
-  for (const id of claimed) {
-    const message = await prisma.outboxMessage.findUniqueOrThrow({ where: { id } });
-    try {
-      const caseUrl = message.caseId ? new URL(`/cases/${message.caseId}`, publicUrl()).toString() : undefined;
-      const rendered = await renderNotification(message.kind, { ...(message.payload as Record<string, unknown>), caseUrl });
-      await transport.send({ to: message.toAddress, from, idempotencyKey: message.idempotencyKey, ...rendered });
-      await prisma.outboxMessage.update({ where: { id }, data: { status: "sent", sentAt: now, subject: rendered.subject, transport: transport.name, lastError: null } });
-      tally.sent++;
-    } catch (error) {
-      const reason = (error instanceof Error ? error.message : String(error)).slice(0, 1000);
-      const givenUp = message.attempts >= MAX_SEND_ATTEMPTS;
-      await prisma.outboxMessage.update({
-        where: { id },
-        data: givenUp ? { status: "failed", lastError: reason } : { lastError: reason, nextAttemptAt: new Date(now.getTime() + backoffMinutes(message.attempts) * 60_000) },
-      });
-      givenUp ? tally.failed++ : tally.retrying++;
+    for (const id of claimed) {
+      const message = await prisma.outboxMessage.findUniqueOrThrow({ where: { id } });
+      try {
+        const caseUrl = message.caseId ? new URL(`/cases/${message.caseId}`, publicUrl()).toString() : undefined;
+        const rendered = await renderNotification(message.kind, { ...(message.payload as Record<string, unknown>), caseUrl });
+        await transport.send({ to: message.toAddress, from, idempotencyKey: message.idempotencyKey, ...rendered });
+        await prisma.outboxMessage.update({ where: { id }, data: { status: "sent", sentAt: now, subject: rendered.subject, transport: transport.name, lastError: null } });
+        tally.sent++;
+      } catch (error) {
+        const reason = (error instanceof Error ? error.message : String(error)).slice(0, 1000);
+        const givenUp = message.attempts >= MAX_SEND_ATTEMPTS;
+        await prisma.outboxMessage.update({
+          where: { id },
+          data: givenUp ? { status: "failed", lastError: reason } : { lastError: reason, nextAttemptAt: new Date(now.getTime() + backoffMinutes(message.attempts) * 60_000) },
+        });
+        givenUp ? tally.failed++ : tally.retrying++;
+      }
     }
+    if (claimed.length < batchSize) break;
   }
   return tally;
 }
