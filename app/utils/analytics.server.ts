@@ -1,11 +1,13 @@
 import { getPrisma } from "./db.server";
+import { groupLabel } from "./group-labels";
 
 // Aggregates for national analysts. No row ever names a child; any count below the threshold is
 // suppressed, and so is a total that would let a suppressed cell be worked out by subtraction.
 
 export const SUPPRESSION_THRESHOLD = 5;
 
-export type Cell = { value: number; suppressed: false } | { value: null; suppressed: true };
+/** A published figure: a value, suppressed, or (value null, not suppressed) nothing to measure. */
+export type Cell = { value: number; suppressed: false } | { value: null; suppressed: true } | { value: null; suppressed: false };
 
 export function suppress(count: number): Cell {
   return count > 0 && count < SUPPRESSION_THRESHOLD ? { value: null, suppressed: true } : { value: count, suppressed: false };
@@ -41,7 +43,7 @@ export async function registerBreakdown(dimension: "primaryNeed" | "ethnicity" |
   const labels = [...new Set(grouped.map((g) => String(g[dimension])))].sort();
   const rows = labels.map((label) => {
     const counts = areas.map((a) => grouped.find((g) => String(g[dimension]) === label && g.localAreaId === a.id)?._count._all ?? 0);
-    return { label, cells: suppressRow(counts), total: suppress(counts.reduce((s, n) => s + n, 0)) };
+    return { label: groupLabel(label), cells: suppressRow(counts), total: suppress(counts.reduce((s, n) => s + n, 0)) };
   });
   return { columns: areas.map((a) => a.name), rows };
 }
@@ -52,7 +54,7 @@ export async function caseCountsByRoute(): Promise<{ columns: string[]; rows: Br
   const statuses = [...new Set(grouped.map((g) => g.status))].sort();
   const rows = (["process", "substance"] as const).map((route) => {
     const counts = statuses.map((s) => grouped.find((g) => g.route === route && g.status === s)?._count._all ?? 0);
-    return { label: route === "process" ? "Process (how decisions were made)" : "Substance (level and quality of support)", cells: suppressRow(counts), total: suppress(counts.reduce((a, b) => a + b, 0)) };
+    return { label: groupLabel(route), cells: suppressRow(counts), total: suppress(counts.reduce((a, b) => a + b, 0)) };
   });
-  return { columns: statuses, rows };
+  return { columns: statuses.map(groupLabel), rows };
 }
