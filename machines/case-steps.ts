@@ -355,7 +355,7 @@ export function recordComments(context: CaseContext, event: EventOf<"SUBMIT_COMM
     changes: {
       national: { ...national, comments: { ...national.comments, [event.party]: { on: dateOf(event.at), comments: event.comments } } },
     },
-    notifications: [notice(context, "comments-received", ["national-body"], { party: event.party })],
+    notifications: [notice(context, "comments-received", ["national-body"], { commentsFrom: event.party })],
   };
 }
 
