@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { allowedEvents, InvalidCaseEventError, startCase } from "../../../machines";
-import { acknowledged, caseInput, CaseDriver, outcome, respondedAtSetting, substanceInput } from "./support";
+import { acknowledged, atLocalService, caseInput, CaseDriver, outcome, respondedAtSetting, substanceInput } from "./support";
 
 describe("intake", () => {
   it("opens the acknowledgement deadline of 5 working days and tells the family and setting", () => {
@@ -196,22 +196,14 @@ describe("breach and escalation", () => {
   });
 
   it("allows an extension of up to 20 working days at the local service", () => {
-    const driver = respondedAtSetting();
-    driver.sendAll([
-      { type: "ESCALATE", at: "2026-01-19" },
-      { type: "ACKNOWLEDGE", at: "2026-01-20", handlerId: "la-1" },
-    ]);
+    const driver = atLocalService();
     driver.refuse({ type: "EXTEND", at: "2026-01-21", reason: "x", workingDays: 21 }, /at most 20/);
     driver.send({ type: "EXTEND", at: "2026-01-21", reason: "Health partner report", workingDays: 20 });
     expect(driver.deadline("rung2.respond")?.dueOn).toBe("2026-03-17");
   });
 
   it("refuses a premature escalation to the national body until the local service has finished or breached", () => {
-    const driver = respondedAtSetting();
-    driver.sendAll([
-      { type: "ESCALATE", at: "2026-01-19" },
-      { type: "ACKNOWLEDGE", at: "2026-01-20", handlerId: "la-1" },
-    ]);
+    const driver = atLocalService();
     driver.refuse({ type: "ESCALATE", at: "2026-01-21" }, /premature: the local service has not responded/);
     driver.send({ type: "DEADLINE_MISSED", key: "rung2.respond", at: "2026-02-18" });
     expect(driver.send({ type: "ESCALATE", at: "2026-02-18" }).view).toMatchObject({ rung: 3, rungName: "Ombudsman" });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createActor } from "xstate";
-import { addCalendarDays, addWorkingDays, allowedEvents, DEFAULT_POLICY, type MediationEvent, type NotificationSpec } from "../../../machines";
+import { addCalendarDays, addWorkingDays, allowedEvents, DEFAULT_POLICY, type CaseEvent, type MediationEvent, type NotificationSpec, type RemedyInput } from "../../../machines";
 import { mediationDeadlines, mediationMachine, type MediationInput } from "../../../machines/mediation.machine";
 import { acknowledged, CaseDriver, outcome, respondedAtSetting, substanceInput } from "./support";
 
@@ -117,6 +117,20 @@ describe("mediation machine", () => {
   });
 });
 
+/** A whole mediation inside a case: offered, arranged the next days, held on sessionOn, certified on certificateOn. */
+function mediated(plan: { offeredOn: string; sessionOn: string; certificateOn: string; agreedIssueIds?: string[]; actions?: RemedyInput[] }): CaseEvent[] {
+  const arrangedOn = addWorkingDays(plan.offeredOn, 1);
+  return [
+    { type: "OFFER_MEDIATION", at: plan.offeredOn, requestedBy: "family" },
+    { type: "SEND_MEDIATION_INFORMATION", at: plan.offeredOn },
+    { type: "ACCEPT_MEDIATION", at: arrangedOn },
+    { type: "ASSIGN_MEDIATOR", at: arrangedOn, mediatorId: "med-1" },
+    { type: "SCHEDULE_SESSION", at: arrangedOn, sessionOn: plan.sessionOn },
+    { type: "RECORD_MEDIATION_OUTCOME", at: plan.sessionOn, agreedIssueIds: plan.agreedIssueIds ?? [], actions: plan.actions ?? [] },
+    { type: "ISSUE_CERTIFICATE", at: plan.certificateOn },
+  ];
+}
+
 describe("mediation inside a case", () => {
   it("is offered only once the concern is acknowledged", () => {
     const fresh = new CaseDriver(substanceInput());
@@ -159,15 +173,7 @@ describe("mediation inside a case", () => {
 
   it("keeps the family's escalation window open while mediating after a response", () => {
     const driver = respondedAtSetting(substanceInput());
-    driver.sendAll([
-      { type: "OFFER_MEDIATION", at: "2026-02-02", requestedBy: "family" },
-      { type: "SEND_MEDIATION_INFORMATION", at: "2026-02-03" },
-      { type: "ACCEPT_MEDIATION", at: "2026-02-04" },
-      { type: "ASSIGN_MEDIATOR", at: "2026-02-05", mediatorId: "med-1" },
-      { type: "SCHEDULE_SESSION", at: "2026-02-05", sessionOn: "2026-02-20" },
-      { type: "RECORD_MEDIATION_OUTCOME", at: "2026-02-20", agreedIssueIds: [], actions: [] },
-      { type: "ISSUE_CERTIFICATE", at: "2026-02-23" },
-    ]);
+    driver.sendAll(mediated({ offeredOn: "2026-02-02", sessionOn: "2026-02-20", certificateOn: "2026-02-23" }));
     expect(driver.view.stateValue).toBe("ladder.setting.responded");
     // window was due 2026-02-12; paused 2nd → 23rd: 15 working days
     expect(driver.deadline("rung1.escalationWindow")?.dueOn).toBe(addWorkingDays("2026-02-12", 15));
@@ -176,20 +182,15 @@ describe("mediation inside a case", () => {
 
   it("closes the matters a partial agreement covers and returns the rest to the ladder", () => {
     const driver = acknowledged(substanceInput());
-    driver.sendAll([
-      { type: "OFFER_MEDIATION", at: "2026-01-07", requestedBy: "family" },
-      { type: "SEND_MEDIATION_INFORMATION", at: "2026-01-07" },
-      { type: "ACCEPT_MEDIATION", at: "2026-01-08" },
-      { type: "ASSIGN_MEDIATOR", at: "2026-01-08", mediatorId: "med-1" },
-      { type: "SCHEDULE_SESSION", at: "2026-01-08", sessionOn: "2026-01-15" },
-      {
-        type: "RECORD_MEDIATION_OUTCOME",
-        at: "2026-01-15",
+    driver.sendAll(
+      mediated({
+        offeredOn: "2026-01-07",
+        sessionOn: "2026-01-15",
+        certificateOn: "2026-01-16",
         agreedIssueIds: ["S2"],
         actions: [{ kind: "action", description: "Write a transition plan", dueOn: "2026-02-13" }],
-      },
-      { type: "ISSUE_CERTIFICATE", at: "2026-01-16" },
-    ]);
+      }),
+    );
     expect(driver.view.stateValue).toBe("ladder.setting.considering.active");
     expect(driver.view.issues.map(({ id, finding, settledByAgreement }) => [id, finding, settledByAgreement])).toEqual([
       ["S1", undefined, false],
@@ -203,15 +204,15 @@ describe("mediation inside a case", () => {
 
   it("ends the ladder when the agreement covers every open matter; its actions are tracked as remedies", () => {
     const driver = acknowledged(substanceInput());
-    driver.sendAll([
-      { type: "OFFER_MEDIATION", at: "2026-01-07", requestedBy: "family" },
-      { type: "SEND_MEDIATION_INFORMATION", at: "2026-01-07" },
-      { type: "ACCEPT_MEDIATION", at: "2026-01-08" },
-      { type: "ASSIGN_MEDIATOR", at: "2026-01-08", mediatorId: "med-1" },
-      { type: "SCHEDULE_SESSION", at: "2026-01-08", sessionOn: "2026-01-15" },
-      { type: "RECORD_MEDIATION_OUTCOME", at: "2026-01-15", agreedIssueIds: ["S1", "S2"], actions: [{ kind: "apology", description: "Apology" }] },
-      { type: "ISSUE_CERTIFICATE", at: "2026-01-16" },
-    ]);
+    driver.sendAll(
+      mediated({
+        offeredOn: "2026-01-07",
+        sessionOn: "2026-01-15",
+        certificateOn: "2026-01-16",
+        agreedIssueIds: ["S1", "S2"],
+        actions: [{ kind: "apology", description: "Apology" }],
+      }),
+    );
     expect(driver.view).toMatchObject({ status: "monitoring-compliance", conclusion: { reason: "resolved-by-agreement", rung: 1, on: "2026-01-16" } });
     expect(driver.view.outcome).toMatchObject({ stage: "mediation", findings: [{ finding: "resolved-by-agreement" }, { finding: "resolved-by-agreement" }] });
     expect(driver.last.deadlines.filter((d) => d.kind === "deadline").map((d) => d.key)).toEqual(["remedy.R1"]);

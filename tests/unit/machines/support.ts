@@ -112,16 +112,20 @@ export function respondedAtSetting(input: CaseInput = caseInput(), remedies: Rem
   return driver;
 }
 
-/** At the national body's assessment, acknowledged on 2026-02-23. */
-export function atNationalAssessment(input: CaseInput = caseInput()): CaseDriver {
-  const driver = respondedAtSetting(input);
-  const findings = Object.fromEntries(input.issues.map(({ id }) => [id, "not-upheld" as const]));
-  driver.sendAll([
+/** At the local service, acknowledged by la-1 on 2026-01-20 (response due 2026-02-17). */
+export function atLocalService(input: CaseInput = caseInput()): CaseDriver {
+  return respondedAtSetting(input).sendAll([
     { type: "ESCALATE", at: "2026-01-19" },
     { type: "ACKNOWLEDGE", at: "2026-01-20", handlerId: "la-1" },
+  ]);
+}
+
+/** At the national body's assessment, acknowledged on 2026-02-23. */
+export function atNationalAssessment(input: CaseInput = caseInput()): CaseDriver {
+  const findings = Object.fromEntries(input.issues.map(({ id }) => [id, "not-upheld" as const]));
+  return atLocalService(input).sendAll([
     { type: "RESPOND", at: "2026-02-16", outcome: outcome(findings) },
     { type: "ESCALATE", at: "2026-02-18" },
     { type: "ACKNOWLEDGE", at: "2026-02-23", handlerId: "national-1" },
   ]);
-  return driver;
 }
