@@ -1,10 +1,12 @@
 import { createActor, type Actor, type AnyMachineSnapshot } from "xstate";
+import type { CaseContext } from "./case-context";
 import { toCaseFile, type CaseInput } from "./case-input";
 import { CASE_GUARD_QUESTIONS, caseMachine } from "./case.machine";
 import { isDue, type DeadlineSpec } from "./clocks";
 import { EventNotAllowedError, InvalidCaseEventError } from "./errors";
 import { CASE_EVENT_TYPES, MEDIATION_EVENT_TYPES, caseEventSchema, isDeadlineEvent, isMediationEvent, type CaseEvent } from "./events";
 import { explainRefusal, possibleEventTypes } from "./guard-questions";
+import { compareDates, dateOf } from "./iso-date";
 import { MEDIATION_GUARD_QUESTIONS } from "./mediation.machine";
 import type { NotificationSpec } from "./parties";
 import { CASE_MACHINE_ID, CASE_MACHINE_VERSION, migrateSnapshot, type PersistedCase } from "./persistence";
@@ -70,6 +72,8 @@ function parseEvent(event: unknown): CaseEvent {
 /** Why the case cannot take `event` now, or undefined if it can. */
 function refusalOf(snapshot: AnyMachineSnapshot, event: CaseEvent): string | undefined {
   if (snapshot.status !== "active") return "the case is closed";
+  const { receivedOn } = (snapshot.context as CaseContext).file;
+  if (compareDates(dateOf(event.at), receivedOn) < 0) return `the event is dated before the concern was received (${receivedOn})`;
   if (!snapshot.can(event)) return explainRefusal(snapshot, event, CASE_GUARD_QUESTIONS, stateLabelOf(snapshot));
   const child = mediationChild(snapshot);
   if (child && isMediationEvent(event) && !child.can(event)) {

@@ -74,7 +74,7 @@ export function partiesUpTo(context: CaseContext, rung: RungNumber): Party[] {
 }
 
 /** The setting's own duties run on its calendar (school days if given); everyone else's on working days. */
-export function calendarAt(file: CaseFile, rung: RungNumber): WorkingCalendar {
+function calendarAt(file: CaseFile, rung: RungNumber): WorkingCalendar {
   return rung === 1 ? calendarFor(file.calendar) : englandAndWales;
 }
 

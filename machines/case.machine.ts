@@ -31,7 +31,6 @@ export type CaseMachineEvent = CaseEvent | MediationNotification;
 type EventOf<T extends CaseEvent["type"]> = Extract<CaseEvent, { type: T }>;
 type Rung = { rung: 1 | 2 };
 /** Typed where setup checks it; `any` stands for the machine's own actor, action and guard unions. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 type CaseAction<P> = ActionFunction<CaseContext, CaseMachineEvent, CaseMachineEvent, P, any, any, any, never, NotificationEvent>;
 
 const mediationForCase = mediationMachine.provide({
@@ -42,7 +41,6 @@ const mediationForCase = mediationMachine.provide({
 
 /** An action that records a step: its context changes, then the notifications it owes. */
 function changeAction<P>(run: (context: CaseContext, event: CaseMachineEvent, params: P) => Change): CaseAction<P> {
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   return enqueueActions<CaseContext, CaseMachineEvent, P, CaseMachineEvent, any, any, any, never, NotificationEvent>(
     ({ context, event, enqueue }, params) => {
       const { changes, notifications } = run(context, event, params);
@@ -327,7 +325,7 @@ const nationalStates = caseSetup.createStateConfig({
   },
 });
 
-export function initialCaseContext(file: CaseFile): CaseContext {
+function initialCaseContext(file: CaseFile): CaseContext {
   const acknowledge = startClock(file, 1, ladderPlans(file).acknowledge(1), "CONCERN_RECEIVED", file.receivedOn);
   return {
     file,

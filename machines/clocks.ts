@@ -115,10 +115,10 @@ export function warningOffsets(clock: Clock, percents: readonly number[]): Array
   });
 }
 
-export const warningKey = (clockKey: string, percent: number) => `${clockKey}.warn${percent}`;
+const warningKey = (clockKey: string, percent: number) => `${clockKey}.warn${percent}`;
 
 /** Parses "rung1.respond.warn75" into its clock key and percent. */
-export function parseWarningKey(key: string): { clockKey: string; percent: number } | undefined {
+function parseWarningKey(key: string): { clockKey: string; percent: number } | undefined {
   const match = /^(.*)\.warn(\d+)$/.exec(key);
   return match ? { clockKey: match[1] as string, percent: Number(match[2]) } : undefined;
 }

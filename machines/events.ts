@@ -42,7 +42,7 @@ export const DEADLINE_EVENT_TYPES = ["DEADLINE_WARNING", "DEADLINE_MISSED"] as c
 /** Sent by the deadline sweeper (see DeadlineSpec.event); stale keys are ignored, never refused. */
 const deadlineEvents = [event("DEADLINE_WARNING", { key: text }), event("DEADLINE_MISSED", { key: text })] as const;
 
-export const mediationEventSchemas = [
+const mediationEventSchemas = [
   event("SEND_MEDIATION_INFORMATION", {}),
   event("ACCEPT_MEDIATION", {}),
   event("DECLINE_MEDIATION", { reason: text.optional() }),

@@ -52,7 +52,7 @@ export function issueRemedies(
   return { remedies: issued.map(({ remedy }) => remedy), clocks: issued.map(({ clock }) => clock) };
 }
 
-export const REMEDY_NAMES: Record<RemedyInput["kind"], string> = {
+const REMEDY_NAMES: Record<RemedyInput["kind"], string> = {
   apology: "Apology",
   action: "Action",
   "register-review": "Review of the register decision",

@@ -20,8 +20,6 @@ export const ISSUE_CATEGORIES = {
 
 export type IssueCategory = keyof typeof ISSUE_CATEGORIES;
 
-export const ISSUE_CATEGORY_NAMES = Object.keys(ISSUE_CATEGORIES) as [IssueCategory, ...IssueCategory[]];
-
 export function routeOf(category: IssueCategory): Route {
   return ISSUE_CATEGORIES[category];
 }

@@ -25,6 +25,10 @@ describe("intake", () => {
     expect(() => startCase(caseInput({ issues: [{ id: "X", summary: "x", category: "support-level" }] }))).toThrow(/triageConcern/);
   });
 
+  it("refuses events dated before the concern was received", () => {
+    new CaseDriver().refuse({ type: "ACKNOWLEDGE", at: "2026-01-02T16:00:00Z", handlerId: "h" }, /dated before the concern was received \(2026-01-05\)/);
+  });
+
   it("keeps the policy version it started with", () => {
     expect(startCase(caseInput()).view.policyVersion).toBe("2026-11");
   });
