@@ -36,17 +36,22 @@ function stepOf(actor: CaseActor, notifications: NotificationSpec[]): CaseStep {
   };
 }
 
-/** Runs `act` on a live actor, collecting notifications and turning an actor error into a thrown one. */
+/** Throws what went wrong inside the actor (a calendar out of range, say) instead of carrying on with a broken snapshot. */
+function ensureHealthy(actor: CaseActor): void {
+  const snapshot = actor.getSnapshot();
+  if (snapshot.status === "error") throw snapshot.error;
+}
+
+/** Runs `act` on a started actor, collecting the notifications it emits. */
 function withActor<T>(actor: CaseActor, act: (notifications: NotificationSpec[]) => T): T {
   const notifications: NotificationSpec[] = [];
-  let failure: unknown;
   actor.on("notification", ({ notification }) => notifications.push(notification));
-  actor.subscribe({ error: (error) => (failure = error) });
+  // NOTE: without an error observer XState rethrows actor errors asynchronously, outside the caller's try.
+  actor.subscribe({ error: () => undefined });
   try {
     actor.start();
-    const result = act(notifications);
-    if (failure !== undefined) throw failure;
-    return result;
+    ensureHealthy(actor);
+    return act(notifications);
   } finally {
     actor.stop();
   }
@@ -96,6 +101,7 @@ export function applyCaseEvent(persisted: PersistedCase, event: CaseEvent): Case
     const refusal = refusalOf(before, valid);
     if (refusal) throw new EventNotAllowedError(valid.type, from, refusal);
     actor.send(valid);
+    ensureHealthy(actor);
     return { ...stepOf(actor, notifications), from, to: stateValueOf(actor.getSnapshot()) };
   });
 }

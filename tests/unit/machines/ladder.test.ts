@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { allowedEvents, InvalidCaseEventError, startCase } from "../../../machines";
+import { allowedEvents, applyCaseEvent, CalendarRangeError, InvalidCaseEventError, startCase } from "../../../machines";
 import { acknowledged, atLocalService, caseInput, CaseDriver, outcome, respondedAtSetting, substanceInput } from "./support";
 
 describe("intake", () => {
@@ -23,6 +23,13 @@ describe("intake", () => {
 
   it("refuses a case whose issue belongs to the other route", () => {
     expect(() => startCase(caseInput({ issues: [{ id: "X", summary: "x", category: "support-level" }] }))).toThrow(/triageConcern/);
+  });
+
+  it("fails loudly when a deadline would fall outside the calendar it runs on", () => {
+    const school = { kind: "school" as const, settingId: "URN-1", terms: [{ start: "2026-04-13", end: "2026-07-22" }] };
+    expect(() => startCase(caseInput({ receivedOn: "2026-07-20", calendar: school }))).toThrow(/2026-07-23 is outside the school:URN-1 calendar/);
+    const late = startCase(caseInput({ receivedOn: "2035-12-10" }));
+    expect(() => applyCaseEvent(late.persisted, { type: "ACKNOWLEDGE", at: "2035-12-17", handlerId: "h" })).toThrow(CalendarRangeError);
   });
 
   it("refuses events dated before the concern was received", () => {
