@@ -138,3 +138,17 @@ test("people outside a case cannot open it or act on it", async ({ page, pageAs,
   // The family itself may not act for the setting.
   expect((await page.goto(`${caseUrl}/acknowledge`))?.status()).toBe(403);
 });
+
+test.describe("without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("a concern is raised and acknowledged with plain HTML forms", async ({ page, signInAs }) => {
+    await signInAs("amira.hussain@example.com");
+    const caseUrl = await raiseConcern(page, { process: ["The health lead was left out"], summary: "The school nurse was not invited to the register meeting." });
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await signInAs("helen.clarke@beckettpark.example.com");
+    await page.goto(caseUrl);
+    await act(page, "Acknowledge the concern");
+    await expect(page.getByText("The setting is considering the concern")).toBeVisible();
+  });
+});
