@@ -57,7 +57,7 @@ export type Clocks = Readonly<Record<string, Clock>>;
 
 export function openClock(plan: ClockPlan, startedBy: string, at: string, calendar: WorkingCalendar): Clock {
   const startedOn = dateOf(at);
-  const clock: Clock = {
+  const opened = {
     ...plan,
     calendar: plan.calendarDays === undefined ? calendar.id : "calendar-days",
     startedBy,
@@ -65,22 +65,24 @@ export function openClock(plan: ClockPlan, startedBy: string, at: string, calend
     countsFrom: plan.calendarDays === undefined ? calendar.clockStart(startedOn) : startedOn,
     pausedWorkingDays: 0,
     warningsSent: [],
-    dueOn: startedOn,
   };
-  return { ...clock, dueOn: dueOnOf(clock, calendar) };
+  return { ...opened, dueOn: dueOnOf(opened, calendar) };
 }
 
-function totalDays(clock: Clock): number {
+/** What a due date is computed from. */
+type Timing = Pick<Clock, "workingDays" | "calendarDays" | "extension" | "countsFrom" | "pausedWorkingDays">;
+
+function totalDays(clock: Timing): number {
   return (clock.workingDays ?? clock.calendarDays ?? 0) + (clock.extension?.workingDays ?? 0);
 }
 
-function dayAfterOffset(clock: Clock, offset: number, calendar: WorkingCalendar): string {
+function dayAfterOffset(clock: Timing, offset: number, calendar: WorkingCalendar): string {
   return clock.calendarDays === undefined
     ? calendar.addWorkingDays(clock.countsFrom, offset + clock.pausedWorkingDays)
     : addCalendarDays(clock.countsFrom, offset);
 }
 
-function dueOnOf(clock: Clock, calendar: WorkingCalendar): string {
+function dueOnOf(clock: Timing, calendar: WorkingCalendar): string {
   return dayAfterOffset(clock, totalDays(clock), calendar);
 }
 
@@ -175,11 +177,11 @@ export function mapClocks(clocks: Clocks, change: (clock: Clock) => Clock): Cloc
 
 /** Marks the warning as sent; the caller has already checked it is due. */
 export function markWarningSent(clocks: Clocks, key: string): { clocks: Clocks; clock: Clock; percent: number } {
-  const { clockKey, percent } = parseWarningKey(key) ?? { clockKey: key, percent: 0 };
-  const clock = clocks[clockKey];
-  if (!clock) throw new RangeError(`no open clock ${clockKey}`);
-  const sent = { ...clock, warningsSent: [...clock.warningsSent, percent] };
-  return { clocks: withClock(clocks, sent), clock: sent, percent };
+  const warning = parseWarningKey(key);
+  const clock = warning && clocks[warning.clockKey];
+  if (!warning || !clock) throw new RangeError(`no open warning ${key}`);
+  const sent = { ...clock, warningsSent: [...clock.warningsSent, warning.percent] };
+  return { clocks: withClock(clocks, sent), clock: sent, percent: warning.percent };
 }
 
 /** A missed deadline stays on record as breached (it is still owed) but stops producing deadlines. */
