@@ -1,7 +1,7 @@
-import { addWorkingDays, EventNotAllowedError, isWorkingDay, triageConcern, type CaseEvent } from "../machines";
-import type { IssueCategory } from "../machines/route";
+import { addWorkingDays, EventNotAllowedError, isWorkingDay, viewCase, type CaseEvent, type IssueCategory } from "../machines";
 import type { PrismaClient } from "../generated/prisma/client";
-import { applyCaseEvent, openConcern, type Actor } from "../app/utils/cases.server";
+import { applyCaseEvent, type Actor } from "../app/utils/cases.server";
+import { openChildConcern } from "../app/utils/concerns.server";
 import { londonDate } from "../app/utils/dates";
 import { ISSUE_CATEGORY_TEXT } from "../app/utils/issue-categories";
 import { sweepDeadlines } from "../app/utils/sweeper.server";
@@ -148,19 +148,10 @@ export async function seedCases(prisma: PrismaClient, stories: Story[], today = 
     const officerUser = await prisma.user.findFirstOrThrow({ where: { localAreaId: child.localAreaId, roles: { some: { name: "local-officer" } } }, orderBy: { createdAt: "asc" } });
     const receivedOn = workingDaysBefore(today, story.receivedWorkingDaysAgo);
     const concernRef = `RC-${receivedOn.slice(0, 4)}-D${String(n + 1).padStart(5, "0")}`;
-    const cases = triageConcern({
-      concernRef,
-      receivedOn,
-      settingId: child.settingId,
-      settingName: child.setting.name,
-      localAreaId: child.localAreaId,
-      healthInvolved: story.healthInvolved,
-      issues: story.categories.map((category, i) => ({ id: `issue-${i + 1}`, category, summary: ISSUE_CATEGORY_TEXT[category].label })),
-    });
     const familyActor: Actor = { kind: "user", userId: familyUser.id, name: familyUser.name };
-    const { cases: rows } = await openConcern(concernRef, { childId: child.id, raisedById: familyUser.id, summary: story.summary, receivedOn, cases }, familyActor, prisma);
+    const { cases: rows } = await openChildConcern(prisma, concernRef, child, familyUser.id, { ...story, receivedOn }, familyActor);
     for (const row of rows) {
-      const issueIds = cases.find((c) => c.caseRef === row.ref)?.issues.map((i) => i.id) ?? [];
+      const issueIds = viewCase(row).issues.map((i) => i.id);
       const ctx: StepContext = { issueIds, handler: handlerUser.id, officer: officerUser.id, national: national[row.route].id, mediator: mediator.id };
       const actors: Record<Step["by"], Actor> = {
         family: familyActor,

@@ -35,16 +35,10 @@ export function fieldId(name: string) {
   return `field-${name.replace(/[^a-zA-Z0-9_-]/g, "-")}`;
 }
 
-function FieldShell({ name, label, hint, error, children, labelIsHeading }: { name: string; label: ReactNode; hint?: ReactNode; error?: string; children: ReactNode; labelIsHeading?: boolean }) {
-  const id = fieldId(name);
-  const labelEl = (
-    <label className={`govuk-label${labelIsHeading ? " govuk-label--l" : ""}`} htmlFor={id}>
-      {label}
-    </label>
-  );
+/** Hint then error message, in the order and with the ids the design system expects. */
+function HintAndError({ id, hint, error }: { id: string; hint?: ReactNode; error?: string }) {
   return (
-    <div className={`govuk-form-group${error ? " govuk-form-group--error" : ""}`}>
-      {labelIsHeading ? <h1 className="govuk-label-wrapper">{labelEl}</h1> : labelEl}
+    <>
       {hint ? (
         <div id={`${id}-hint`} className="govuk-hint">
           {hint}
@@ -55,6 +49,21 @@ function FieldShell({ name, label, hint, error, children, labelIsHeading }: { na
           <span className="govuk-visually-hidden">Error:</span> {error}
         </p>
       ) : null}
+    </>
+  );
+}
+
+function FieldShell({ name, label, hint, error, children, labelIsHeading }: { name: string; label: ReactNode; hint?: ReactNode; error?: string; children: ReactNode; labelIsHeading?: boolean }) {
+  const id = fieldId(name);
+  const labelEl = (
+    <label className={`govuk-label${labelIsHeading ? " govuk-label--l" : ""}`} htmlFor={id}>
+      {label}
+    </label>
+  );
+  return (
+    <div className={`govuk-form-group${error ? " govuk-form-group--error" : ""}`}>
+      {labelIsHeading ? <h1 className="govuk-label-wrapper">{labelEl}</h1> : labelEl}
+      <HintAndError id={id} hint={hint} error={error} />
       {children}
     </div>
   );
@@ -145,16 +154,7 @@ export function ChoiceGroup({
         <legend className={`govuk-fieldset__legend ${legendIsHeading ? "govuk-fieldset__legend--l" : "govuk-fieldset__legend--m"}`}>
           {legendIsHeading ? <h1 className="govuk-fieldset__heading">{legend}</h1> : legend}
         </legend>
-        {hint ? (
-          <div id={`${id}-hint`} className="govuk-hint">
-            {hint}
-          </div>
-        ) : null}
-        {error ? (
-          <p id={`${id}-error`} className="govuk-error-message">
-            <span className="govuk-visually-hidden">Error:</span> {error}
-          </p>
-        ) : null}
+        <HintAndError id={id} hint={hint} error={error} />
         <div className={base} data-module={base}>
           {options.map((option, index) => {
             const optionId = index === 0 ? `${id}-option` : `${id}-option-${index}`;

@@ -2,8 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import type { ShouldRevalidateFunction } from "@remix-run/react";
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { caseEventSchema, EventNotAllowedError, type CaseEvent } from "../../machines";
-import type { CaseEventType } from "../../machines/events";
+import { caseEventSchema, EventNotAllowedError, type CaseEvent, type CaseEventType } from "../../machines";
 import { Button, ChoiceGroup, ErrorSummary, Select, Textarea, TextInput, type FieldErrors } from "../components/forms";
 import { CASE_ACTIONS } from "../utils/case-actions";
 import { ACTION_SCHEMAS, actionType, FINDING_OPTIONS, REMEDY_KIND_OPTIONS, REMEDY_ROWS, type FormContext } from "../utils/case-forms";

@@ -2,14 +2,13 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { ROUTES } from "../../machines/route";
-import { ISSUE_CATEGORIES, ISSUE_CATEGORY_NAMES, type IssueCategory } from "../../machines/route";
+import { ISSUE_CATEGORIES, ROUTES, type IssueCategory } from "../../machines/route";
 import { Button, ChoiceGroup, ErrorSummary, Textarea, TextInput, type FieldErrors } from "../components/forms";
 import { raiseConcernForChild } from "../utils/concerns.server";
 import { getPrisma } from "../utils/db.server";
 import { redirectWithFlash } from "../utils/flash.server";
 import { badRequest, parseForm } from "../utils/forms.server";
-import { ISSUE_CATEGORY_TEXT } from "../utils/issue-categories";
+import { ISSUE_CATEGORY_NAMES, ISSUE_CATEGORY_TEXT } from "../utils/issue-categories";
 import { requireUserWithPermission } from "../utils/session.server";
 import { londonDate } from "../utils/dates";
 

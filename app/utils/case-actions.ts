@@ -1,5 +1,4 @@
-import type { CaseEventType } from "../../machines/events";
-import type { Party } from "../../machines/clocks";
+import type { CaseEventType, Party } from "../../machines";
 
 // Who may send which event, by the capacity they act in on THIS case (the machine's parties).
 // The machine decides whether an event is possible now; this decides whether this person may

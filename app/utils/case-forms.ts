@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { CaseEventType } from "../../machines/events";
+import type { CaseEventType } from "../../machines";
 
 // One form schema per case action, shared by the page (field names, labels) and the server
 // (400 with field messages). Each turns the posted fields into the machine event's payload; the

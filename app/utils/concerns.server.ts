@@ -1,7 +1,7 @@
 import crypto from "node:crypto";
-import { triageConcern } from "../../machines/triage";
-import type { IssueCategory } from "../../machines/route";
-import { openConcern } from "./cases.server";
+import { triageConcern, type IssueCategory } from "../../machines";
+import type { PrismaClient } from "../../generated/prisma/client";
+import { openConcern, type Actor } from "./cases.server";
 import { londonDate } from "./dates";
 import { getPrisma } from "./db.server";
 import { ISSUE_CATEGORY_TEXT } from "./issue-categories";
@@ -16,33 +16,46 @@ export function newConcernRef(year: number, random: (n: number) => Buffer = cryp
   return `RC-${year}-${code}`;
 }
 
-export interface RaiseConcernInput {
-  childId: string;
+export interface ConcernDetails {
   categories: IssueCategory[];
   summary: string;
   healthInvolved: boolean;
+  receivedOn: string;
   awarenessDate?: string;
-  receivedOn?: string;
 }
+
+export interface ConcernChild {
+  id: string;
+  settingId: string;
+  localAreaId: string;
+  setting: { name: string };
+}
+
+/** Splits a child's concern into one case per route (triage) and opens them in one transaction. */
+export function openChildConcern(prisma: PrismaClient, concernRef: string, child: ConcernChild, raisedById: string, details: ConcernDetails, actor: Actor) {
+  const cases = triageConcern({
+    concernRef,
+    receivedOn: details.receivedOn,
+    settingId: child.settingId,
+    settingName: child.setting.name,
+    localAreaId: child.localAreaId,
+    healthInvolved: details.healthInvolved,
+    awarenessDate: details.awarenessDate,
+    issues: details.categories.map((category, i) => ({ id: `issue-${i + 1}`, category, summary: ISSUE_CATEGORY_TEXT[category].label })),
+  });
+  return openConcern(concernRef, { childId: child.id, raisedById, summary: details.summary, receivedOn: details.receivedOn, cases }, actor, prisma);
+}
+
+export type RaiseConcernInput = Omit<ConcernDetails, "receivedOn"> & { childId: string; receivedOn?: string };
 
 export async function raiseConcernForChild(input: RaiseConcernInput, user: Pick<SessionUser, "id" | "name">) {
   const prisma = await getPrisma();
-  const child = await prisma.child.findUniqueOrThrow({ where: { id: input.childId }, select: { settingId: true, localAreaId: true, setting: { select: { name: true } } } });
-  const receivedOn = input.receivedOn ?? londonDate();
+  const child = await prisma.child.findUniqueOrThrow({ where: { id: input.childId }, select: { id: true, settingId: true, localAreaId: true, setting: { select: { name: true } } } });
+  const details = { ...input, receivedOn: input.receivedOn ?? londonDate() };
   for (let attempt = 0; ; attempt++) {
-    const concernRef = newConcernRef(Number(receivedOn.slice(0, 4)));
-    const cases = triageConcern({
-      concernRef,
-      receivedOn,
-      settingId: child.settingId,
-      settingName: child.setting.name,
-      localAreaId: child.localAreaId,
-      healthInvolved: input.healthInvolved,
-      awarenessDate: input.awarenessDate,
-      issues: input.categories.map((category, i) => ({ id: `issue-${i + 1}`, category, summary: ISSUE_CATEGORY_TEXT[category].label })),
-    });
+    const concernRef = newConcernRef(Number(details.receivedOn.slice(0, 4)));
     try {
-      return await openConcern(concernRef, { childId: input.childId, raisedById: user.id, summary: input.summary, receivedOn, cases }, { kind: "user", userId: user.id, name: user.name });
+      return await openChildConcern(prisma, concernRef, child, user.id, details, { kind: "user", userId: user.id, name: user.name });
     } catch (error) {
       // A reference collision (1 in ~10^9) is retried with a new reference; anything else is real.
       if (attempt < 3 && (error as { code?: string }).code === "P2002") continue;

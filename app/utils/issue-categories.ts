@@ -1,4 +1,7 @@
-import type { IssueCategory } from "../../machines/route";
+// A leaf module of machines/ (no dependencies), so the browser bundle stays small.
+import { ISSUE_CATEGORIES, type IssueCategory } from "../../machines/route";
+
+export const ISSUE_CATEGORY_NAMES = Object.keys(ISSUE_CATEGORIES) as [IssueCategory, ...IssueCategory[]];
 
 // Plain-English names for the machine's issue categories, as a family would put them.
 export const ISSUE_CATEGORY_TEXT: Record<IssueCategory, { label: string; hint: string }> = {

@@ -1,7 +1,7 @@
-import { triageConcern, type CaseEvent } from "../../../machines";
-import type { IssueCategory } from "../../../machines/route";
+import type { CaseEvent, IssueCategory } from "../../../machines";
 import type { PrismaClient } from "../../../generated/prisma/client";
-import { openConcern, type Actor } from "../../../app/utils/cases.server";
+import type { Actor } from "../../../app/utils/cases.server";
+import { openChildConcern } from "../../../app/utils/concerns.server";
 
 // Builders for database tests: a real concern through the real service, on a seeded database.
 
@@ -16,18 +16,12 @@ export async function raiseTestConcern(
   const child = await prisma.child.findUniqueOrThrow({ where: { registerRef: options.childRef ?? "AN-000001" }, include: { guardians: true, setting: true } });
   const raisedById = child.guardians[0]?.userId ?? child.youngPersonUserId;
   if (!raisedById) throw new Error("test child has no family account");
-  const concernRef = `RC-TEST-${process.pid}-${++counter}`;
-  const receivedOn = options.receivedOn ?? "2026-11-02";
-  const cases = triageConcern({
-    concernRef,
-    receivedOn,
-    settingId: child.settingId,
-    settingName: child.setting.name,
-    localAreaId: child.localAreaId,
+  return openChildConcern(prisma, `RC-TEST-${process.pid}-${++counter}`, child, raisedById, {
+    categories: options.categories ?? ["support-level"],
+    summary: "A test concern that is long enough.",
     healthInvolved: options.healthInvolved ?? false,
-    issues: (options.categories ?? ["support-level"]).map((category, i) => ({ id: `issue-${i + 1}`, category, summary: category })),
-  });
-  return openConcern(concernRef, { childId: child.id, raisedById, summary: "A test concern that is long enough.", receivedOn, cases }, FAMILY, prisma);
+    receivedOn: options.receivedOn ?? "2026-11-02",
+  }, FAMILY);
 }
 
 export const outcome = (issueIds: string[], remedies: Extract<CaseEvent, { type: "RESPOND" }>["outcome"]["remedies"] = []) => ({
