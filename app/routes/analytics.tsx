@@ -7,7 +7,8 @@ import { londonDate } from "../utils/dates";
 import { casePatterns, DIMENSIONS, type Dimension } from "../utils/patterns.server";
 import { requireUserWithPermission } from "../utils/session.server";
 
-const DIMENSION_KEYS = Object.keys(DIMENSIONS) as [Dimension, ...Dimension[]];
+// NOTE: patterns.server is stripped from the browser bundle, so its values are only read in the loader.
+const dimensionKeys = () => Object.keys(DIMENSIONS) as [Dimension, ...Dimension[]];
 
 export const meta: MetaFunction = () => [{ title: "Patterns – Redress" }];
 
@@ -16,7 +17,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const thisYear = Number(londonDate().slice(0, 4));
   const query = z
     .object({
-      by: z.enum(DIMENSION_KEYS).catch("area"),
+      by: z.enum(dimensionKeys()).catch("area"),
       year: z.coerce.number().int().min(2020).max(thisYear).catch(thisYear),
     })
     .parse(Object.fromEntries(new URL(request.url).searchParams));
@@ -32,7 +33,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     by: query.by,
     year: query.year,
     years: Array.from({ length: thisYear - 2020 + 1 }, (_, i) => thisYear - i),
-    dimensions: DIMENSION_KEYS.map((key) => ({ key, label: DIMENSIONS[key].label })),
+    dimensions: dimensionKeys().map((key) => ({ key, label: DIMENSIONS[key].label })),
     cases,
     need,
     ethnicity,
