@@ -1,6 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { CaseTable } from "../components/case-table";
+import { casesDueSoonest } from "../utils/case-list.server";
 import { getPrisma } from "../utils/db.server";
 import { caseScope } from "../utils/permissions.server";
 import { userHasPermission } from "../utils/permissions";
@@ -24,7 +26,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
         select: { id: true, givenName: true, familyName: true, registerStatus: true, setting: { select: { name: true } } },
       })
     : [];
+  const dueSoonest = canReadCases ? await casesDueSoonest(user) : [];
   return json({
+    dueSoonest,
     name: user.name,
     roles: user.roles.map((r) => r.label),
     workplace: user.setting?.name ?? (user.localArea ? `${user.localArea.name} local area` : null),
@@ -62,10 +66,11 @@ export default function Dashboard() {
             <h2 className="govuk-heading-m">Cases</h2>
             <p className="govuk-body">
               {d.open} open, {d.closed} closed.{" "}
-              <Link className="govuk-link" to="/cases">View cases</Link>
+              <Link className="govuk-link" to="/cases">View all cases</Link>
             </p>
           </>
         ) : null}
+
         {d.canRaise ? (
           <p className="govuk-body">
             <Link className="govuk-button" to="/concerns/new" role="button" data-module="govuk-button">Raise a concern</Link>
@@ -82,6 +87,11 @@ export default function Dashboard() {
           </p>
         ) : null}
       </div>
+      {d.dueSoonest.length ? (
+        <div className="govuk-grid-column-full">
+          <CaseTable cases={d.dueSoonest} caption="Open cases with the soonest deadlines" />
+        </div>
+      ) : null}
     </div>
   );
 }
