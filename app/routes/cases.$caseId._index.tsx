@@ -61,6 +61,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     events: row.events.map((e) => ({
       seq: e.seq,
       type: e.type,
+      // Deadline events name the deadline they were about.
+      about: row.deadlines.find((d) => d.key === (e.payload as { key?: unknown }).key)?.label ?? null,
       actor: e.actorLabel.startsWith("system:") ? "Redress (automatic)" : e.actorLabel,
       // The day it happened in the case (the event's own date), and when it was recorded.
       on: typeof (e.payload as { at?: unknown }).at === "string" ? ((e.payload as { at: string }).at) : null,
@@ -105,7 +107,10 @@ export default function CasePage() {
           <ol className="redress-timeline" reversed>
             {d.events.map((e) => (
               <li key={e.seq}>
-                <p className="govuk-body redress-timeline__title">{EVENT_TEXT[e.type] ?? e.type}</p>
+                <p className="govuk-body redress-timeline__title">
+                  {EVENT_TEXT[e.type] ?? e.type}
+                  {e.about ? `: ${e.about}` : ""}
+                </p>
                 <p className="govuk-body-s redress-timeline__date">
                   {e.on ? formatDate(e.on) : formatDateTime(e.recordedAt)} by {e.actor}
                 </p>

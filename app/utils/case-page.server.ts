@@ -36,6 +36,7 @@ export async function loadCaseForUser(user: SessionUser, caseId: string) {
       },
       events: { orderBy: { seq: "desc" }, select: { seq: true, type: true, payload: true, toState: true, actorLabel: true, occurredAt: true } },
       assignments: { select: { capacity: true, user: { select: { id: true, name: true } } } },
+      deadlines: { select: { key: true, label: true } },
     },
   });
   if (!row) throw new Response("Not found", { status: 404 });
