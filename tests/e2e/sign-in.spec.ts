@@ -4,7 +4,8 @@ import { expect, test } from "./fixtures";
 test("a parent signs in with email and password, sees their home page, and signs out", async ({ page, signInAs, checkA11y }) => {
   await signInAs("amira.hussain@example.com");
   await expect(page.getByRole("heading", { name: "Welcome, Amira Hussain" })).toBeVisible();
-  await expect(page.getByText("Yusuf Hussain")).toBeVisible();
+  await expect(page.getByRole("listitem").filter({ hasText: "Yusuf Hussain – Beckett Park Primary School" })).toBeVisible();
+  await expect(page.getByRole("table", { name: "Open cases with the soonest deadlines" })).toBeVisible();
   await checkA11y();
   await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page.getByRole("heading", { name: "You have signed out" })).toBeVisible();
