@@ -49,6 +49,25 @@ const SETTINGS: Record<(typeof AREAS)[number]["code"], { name: string; kind: Set
 };
 
 const DEMO_CONCERNS = 40;
+
+// Illustrative English term dates (six half-terms) for the academic years 2024/25 to 2029/30:
+// the settings that count school days use these for their own rung-1 deadlines.
+export function illustrativeTerms(): { start: string; end: string }[] {
+  const terms: { start: string; end: string }[] = [];
+  for (let year = 2024; year <= 2029; year++) {
+    const next = year + 1;
+    terms.push(
+      { start: `${year}-09-03`, end: `${year}-10-24` },
+      { start: `${year}-11-03`, end: `${year}-12-19` },
+      { start: `${next}-01-05`, end: `${next}-02-13` },
+      { start: `${next}-02-23`, end: `${next}-03-27` },
+      { start: `${next}-04-13`, end: `${next}-05-22` },
+      { start: `${next}-06-01`, end: `${next}-07-22` },
+    );
+  }
+  return terms;
+}
+const SCHOOL_DAY_SETTINGS = new Set(["Elmwood Special School", "St Piran's Primary School"]);
 const ETHNICITIES = ["WHITE", "WHITE", "WHITE", "ASIAN", "ASIAN", "BLACK", "MIXED", "OTHER"] as const;
 const NEEDS = ["ASD", "ASD", "SLCN", "SLCN", "SEMH", "SEMH", "MLD", "SPLD", "PD", "HI", "VI", "SLD"] as const;
 const GIVEN = ["Aisha", "Ben", "Chloe", "Daniel", "Ella", "Freddie", "Grace", "Harry", "Isla", "Jacob", "Kacper", "Layla", "Mohammed", "Nia", "Oscar", "Priya", "Reuben", "Sofia", "Theo", "Zara"];
@@ -109,7 +128,8 @@ export async function seed(prisma: PrismaClient, options: { today?: Date; demoCa
         areas.set(area.code, row.id);
         for (const [n, setting] of SETTINGS[area.code].entries()) {
           const urn = String(100_000 + index * 1000 + n * 37);
-          const created = await tx.setting.create({ data: { ...setting, urn, localAreaId: row.id } });
+          const schoolTerms = SCHOOL_DAY_SETTINGS.has(setting.name) ? illustrativeTerms() : undefined;
+          const created = await tx.setting.create({ data: { ...setting, urn, localAreaId: row.id, schoolTerms } });
           settings.push({ ...created, areaCode: area.code });
         }
       }

@@ -1,5 +1,6 @@
 import crypto from "node:crypto";
-import { triageConcern, type IssueCategory } from "../../machines";
+import { z } from "zod";
+import { triageConcern, type CalendarSpec, type IssueCategory } from "../../machines";
 import type { PrismaClient } from "../../generated/prisma/client";
 import { openConcern, type Actor } from "./cases.server";
 import { londonDate } from "./dates";
@@ -28,7 +29,17 @@ export interface ConcernChild {
   id: string;
   settingId: string;
   localAreaId: string;
-  setting: { name: string };
+  setting: { name: string; schoolTerms: unknown };
+}
+
+const termsSchema = z.array(z.object({ start: z.iso.date(), end: z.iso.date() })).min(1);
+
+/** The calendar the setting answers in: its own school days when it has term dates, else working days. */
+export function settingCalendar(settingId: string, schoolTerms: unknown): CalendarSpec {
+  if (schoolTerms === null || schoolTerms === undefined) return { kind: "england-and-wales" };
+  const terms = termsSchema.safeParse(schoolTerms);
+  if (!terms.success) throw new Error(`Setting ${settingId} has malformed term dates: ${terms.error.issues[0]?.message}`);
+  return { kind: "school", settingId, terms: terms.data };
 }
 
 /** Splits a child's concern into one case per route (triage) and opens them in one transaction. */
@@ -39,6 +50,7 @@ export function openChildConcern(prisma: PrismaClient, concernRef: string, child
     settingId: child.settingId,
     settingName: child.setting.name,
     localAreaId: child.localAreaId,
+    calendar: settingCalendar(child.settingId, child.setting.schoolTerms),
     healthInvolved: details.healthInvolved,
     awarenessDate: details.awarenessDate,
     issues: details.categories.map((category, i) => ({ id: `issue-${i + 1}`, category, summary: ISSUE_CATEGORY_TEXT[category].label })),
@@ -50,7 +62,7 @@ export type RaiseConcernInput = Omit<ConcernDetails, "receivedOn"> & { childId: 
 
 export async function raiseConcernForChild(input: RaiseConcernInput, user: Pick<SessionUser, "id" | "name">) {
   const prisma = await getPrisma();
-  const child = await prisma.child.findUniqueOrThrow({ where: { id: input.childId }, select: { id: true, settingId: true, localAreaId: true, setting: { select: { name: true } } } });
+  const child = await prisma.child.findUniqueOrThrow({ where: { id: input.childId }, select: { id: true, settingId: true, localAreaId: true, setting: { select: { name: true, schoolTerms: true } } } });
   const details = { ...input, receivedOn: input.receivedOn ?? londonDate() };
   for (let attempt = 0; ; attempt++) {
     const concernRef = newConcernRef(Number(details.receivedOn.slice(0, 4)));

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { EventNotAllowedError, addWorkingDays } from "../../machines";
+import { EventNotAllowedError, addWorkingDays, schoolCalendar } from "../../machines";
 import { applyCaseEvent, CaseConflictError, eventHash, type Actor } from "../../app/utils/cases.server";
-import { seed } from "../../prisma/seed";
+import { illustrativeTerms, seed } from "../../prisma/seed";
 import { describeEachEngine } from "./engines";
 import { outcome, raiseTestConcern } from "./support/cases";
 
@@ -71,6 +71,20 @@ describeEachEngine("case service", ({ get }) => {
     const row = await prisma.case.findUniqueOrThrow({ where: { id } });
     expect(row.version).toBe(2);
     expect(row.stateValue).toContain("considering");
+  });
+
+  it("counts a school's own deadlines in its school days, from its term dates", async () => {
+    const { prisma } = get().db;
+    const child = await prisma.child.findFirstOrThrow({ where: { setting: { name: "Elmwood Special School" }, guardians: { some: {} } }, include: { setting: true } });
+    // Received in the October half-term: the school's clock waits for the first school day.
+    const { cases } = await raiseTestConcern(prisma, { childRef: child.registerRef, receivedOn: "2026-10-28" });
+    const ack = await prisma.deadline.findUniqueOrThrow({ where: { caseId_key: { caseId: cases[0]!.id, key: "rung1.acknowledge" } } });
+    expect(ack.calendar).toBe(`school:${child.settingId}`);
+    const school = schoolCalendar(illustrativeTerms(), child.settingId);
+    // Treated as received on the first school day, 3 November, and counted in school days from there.
+    expect(school.isWorkingDay("2026-10-28")).toBe(false);
+    expect(ack.dueOn.toISOString().slice(0, 10)).toBe(school.addWorkingDays("2026-11-03", 5));
+    expect(ack.dueOn.toISOString().slice(0, 10)).not.toBe(addWorkingDays("2026-10-28", 5));
   });
 
   it("replays the persona demo stories with no step refused by the machines", async () => {
