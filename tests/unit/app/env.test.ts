@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ConfigError, DEFAULT_DATABASE_URL, parseEnv } from "../../../app/utils/env.server";
+import { ConfigError, DEFAULT_DATABASE_URL, isDemoLike, parseEnv } from "../../../app/utils/env.server";
 
 describe("configuration", () => {
   it("defaults to the embedded database and development", () => {
@@ -36,6 +36,13 @@ describe("configuration", () => {
   it("a production build is production unless APP_ENV says demo", () => {
     expect(parseEnv({ NODE_ENV: "production", APP_ENV: "demo" }).APP_ENV).toBe("demo");
     expect(() => parseEnv({ APP_ENV: "staging" })).toThrow(/APP_ENV/);
+  });
+
+  it("offers demo personas everywhere but production", () => {
+    const production = parseEnv({ NODE_ENV: "production", SESSION_SECRET: "x".repeat(32), RESEND_API_KEY: "re_x" });
+    expect(isDemoLike(production)).toBe(false);
+    expect(isDemoLike(parseEnv({ NODE_ENV: "production", APP_ENV: "demo" }))).toBe(true);
+    expect(isDemoLike(parseEnv({ NODE_ENV: "test" }))).toBe(true);
   });
 
   it("rejects a port out of range", () => {
