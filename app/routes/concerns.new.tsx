@@ -8,7 +8,7 @@ import { raiseConcernForChild } from "../utils/concerns.server";
 import { getPrisma } from "../utils/db.server";
 import { redirectWithFlash } from "../utils/flash.server";
 import { badRequest, parseForm } from "../utils/forms.server";
-import { ISSUE_CATEGORY_NAMES, ISSUE_CATEGORY_TEXT } from "../utils/issue-categories";
+import { ISSUE_CATEGORY_NAMES, issueCategoryText } from "../utils/issue-categories";
 import { requireUserWithPermission } from "../utils/session.server";
 import { londonDate } from "../utils/dates";
 
@@ -50,7 +50,7 @@ async function childrenOf(userId: string) {
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { user } = await requireUserWithPermission(request, "create:concern");
-  return json({ children: await childrenOf(user.id) });
+  return json({ children: await childrenOf(user.id), youngPerson: user.roles.some((r) => r.name === "young-person") });
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -75,7 +75,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function RaiseConcern() {
-  const { children } = useLoaderData<typeof loader>();
+  const { children, youngPerson } = useLoaderData<typeof loader>();
   const actionData = useActionData<{ errors: FieldErrors; values?: Record<string, unknown> }>();
   const errors = actionData?.errors;
   const values = actionData?.values ?? {};
@@ -116,14 +116,17 @@ export default function RaiseConcern() {
               hint="Select all that apply"
               error={route === "process" ? errors?.categories?.[0] : undefined}
               defaultValue={chosen}
-              options={ISSUE_CATEGORY_NAMES.filter((c) => ISSUE_CATEGORIES[c] === route).map((c) => ({ value: c, label: ISSUE_CATEGORY_TEXT[c].label, hint: ISSUE_CATEGORY_TEXT[c].hint || undefined }))}
+              options={ISSUE_CATEGORY_NAMES.filter((c) => ISSUE_CATEGORIES[c] === route).map((c) => {
+                const text = issueCategoryText(c, youngPerson);
+                return { value: c, label: text.label, hint: text.hint || undefined };
+              })}
             />
           ))}
           <Textarea name="summary" label="Describe your concern" hint="What happened, when, and what you would like to happen now. Do not include medical records: you can add evidence later." error={errors?.summary?.[0]} defaultValue={str("summary")} rows={8} />
           <ChoiceGroup
             type="radio"
             name="healthInvolved"
-            legend="Are health services involved in your child's support?"
+            legend={youngPerson ? "Are health services involved in your support?" : "Are health services involved in your child's support?"}
             hint="If yes, the health partner will answer your concern together with the setting or local service"
             error={errors?.healthInvolved?.[0]}
             defaultValue={str("healthInvolved")}

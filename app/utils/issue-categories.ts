@@ -17,3 +17,14 @@ export const ISSUE_CATEGORY_TEXT: Record<IssueCategory, { label: string; hint: s
   "health-support": { label: "Health support", hint: "For example, speech and language therapy or mental health support" },
   "transition-support": { label: "Support when moving between settings", hint: "For example, starting school or moving to college" },
 };
+
+// A young person raising their own concern reads these instead.
+const YOUNG_PERSON_TEXT: Partial<Record<IssueCategory, { label: string; hint: string }>> = {
+  "register-placement": { label: "The decision to place me on the register", hint: "For example, I was not told or asked" },
+  "register-refusal": { label: "The decision not to place me on the register", hint: "I need support beyond what everyone gets" },
+  "register-removal": { label: "The decision to take me off the register", hint: "" },
+};
+
+export function issueCategoryText(category: IssueCategory, youngPerson: boolean): { label: string; hint: string } {
+  return (youngPerson ? YOUNG_PERSON_TEXT[category] : undefined) ?? ISSUE_CATEGORY_TEXT[category];
+}

@@ -152,3 +152,12 @@ test.describe("without JavaScript", () => {
     await expect(page.getByText("The setting is considering the concern")).toBeVisible();
   });
 });
+
+test("a young person raising their own concern is spoken to as themselves", async ({ page, signInAs, checkA11y }) => {
+  await signInAs("tyler.brown@example.com");
+  await page.goto("/concerns/new");
+  await expect(page.getByLabel("The decision to place me on the register")).toBeVisible();
+  await expect(page.getByRole("group", { name: "Are health services involved in your support?" })).toBeVisible();
+  await expect(page.getByText("my child")).toHaveCount(0);
+  await checkA11y();
+});
