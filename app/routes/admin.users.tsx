@@ -1,9 +1,12 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { useLoaderData, useSearchParams, Form } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { ErrorSummary, type FieldErrors } from "../components/forms";
+import { redirectWithFlash } from "../utils/flash.server";
+import { badRequest, parseForm } from "../utils/forms.server";
 import { z } from "zod";
 import { getPrisma } from "../utils/db.server";
-import { ROLE_NAMES, ROLES } from "../utils/permissions";
+import { ROLE_NAMES, ROLES, userHasPermission } from "../utils/permissions";
 import { requireUserWithPermission } from "../utils/session.server";
 
 export const meta: MetaFunction = () => [{ title: "Accounts – Redress" }];
@@ -15,7 +18,7 @@ const querySchema = z.object({
 });
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireUserWithPermission(request, "read:user");
+  const { user } = await requireUserWithPermission(request, "read:user");
   const url = new URL(request.url);
   const { role, page } = querySchema.parse(Object.fromEntries(url.searchParams));
   const prisma = await getPrisma();
@@ -30,11 +33,36 @@ export async function loader({ request }: LoaderFunctionArgs) {
       select: { id: true, name: true, email: true, active: true, roles: { select: { label: true } }, setting: { select: { name: true } }, localArea: { select: { name: true } } },
     }),
   ]);
-  return json({ users, total, page, pages: Math.max(1, Math.ceil(total / PAGE_SIZE)), role: role ?? "" });
+  return json({ users, total, page, pages: Math.max(1, Math.ceil(total / PAGE_SIZE)), role: role ?? "", canUpdate: userHasPermission(user, "update:user"), selfId: user.id });
+}
+
+const statusSchema = z.object({
+  userId: z.string({ error: "Choose an account" }).min(1, "Choose an account"),
+  active: z.enum(["true", "false"], { error: "Choose whether the account is active" }),
+  returnTo: z.string().optional(),
+});
+
+export async function action({ request }: ActionFunctionArgs) {
+  const { user } = await requireUserWithPermission(request, "update:user");
+  const parsed = parseForm(statusSchema, await request.formData());
+  if (!parsed.ok) return parsed.response;
+  const { userId, active, returnTo } = parsed.data;
+  if (userId === user.id) return badRequest({ form: ["You cannot deactivate your own account. Ask another administrator."] });
+  const prisma = await getPrisma();
+  const target = await prisma.user.findUnique({ where: { id: userId }, select: { id: true, name: true } });
+  if (!target) return badRequest({ form: ["That account no longer exists."] }, {}, 404);
+  await prisma.$transaction([
+    prisma.user.update({ where: { id: userId }, data: { active: active === "true" } }),
+    // Deactivation signs the person out everywhere at once.
+    ...(active === "false" ? [prisma.session.deleteMany({ where: { userId } })] : []),
+  ]);
+  const back = returnTo?.startsWith("?") ? `/admin/users${returnTo}` : "/admin/users";
+  return redirectWithFlash(back, { kind: "success", title: `${target.name} ${active === "true" ? "reactivated" : "deactivated"}` });
 }
 
 export default function Users() {
   const d = useLoaderData<typeof loader>();
+  const actionData = useActionData<{ errors: FieldErrors }>();
   const [params] = useSearchParams();
   const pageLink = (p: number) => {
     const next = new URLSearchParams(params);
@@ -44,6 +72,7 @@ export default function Users() {
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-full">
+        <ErrorSummary errors={actionData?.errors} />
         <h1 className="govuk-heading-l">Accounts</h1>
         <Form method="get" className="govuk-!-margin-bottom-6">
           <div className="govuk-form-group">
@@ -66,6 +95,7 @@ export default function Users() {
               <th scope="col" className="govuk-table__header">Roles</th>
               <th scope="col" className="govuk-table__header">Works at</th>
               <th scope="col" className="govuk-table__header">Status</th>
+              <th scope="col" className="govuk-table__header"><span className="govuk-visually-hidden">Action</span></th>
             </tr>
           </thead>
           <tbody className="govuk-table__body">
@@ -77,6 +107,19 @@ export default function Users() {
                 <td className="govuk-table__cell">{u.setting?.name ?? u.localArea?.name ?? ""}</td>
                 <td className="govuk-table__cell">
                   <strong className={`govuk-tag${u.active ? " govuk-tag--green" : " govuk-tag--grey"}`}>{u.active ? "Active" : "Deactivated"}</strong>
+                </td>
+                <td className="govuk-table__cell">
+                  {d.canUpdate && u.id !== d.selfId ? (
+                    <Form method="post" className="redress-inline-form">
+                      <input type="hidden" name="userId" value={u.id} />
+                      <input type="hidden" name="active" value={u.active ? "false" : "true"} />
+                      <input type="hidden" name="returnTo" value={params.size ? `?${params}` : ""} />
+                      <button type="submit" className={`govuk-button govuk-!-margin-bottom-0 ${u.active ? "govuk-button--warning" : "govuk-button--secondary"}`} data-module="govuk-button">
+                        {u.active ? "Deactivate" : "Reactivate"}
+                        <span className="govuk-visually-hidden"> {u.name}</span>
+                      </button>
+                    </Form>
+                  ) : null}
                 </td>
               </tr>
             ))}

@@ -1,0 +1,38 @@
+import { DEMO_PASSWORD } from "../../app/utils/demo-personas";
+import { expect, test } from "./fixtures";
+
+test("an administrator deactivates an account, which can no longer sign in, then reactivates it", async ({ page, pageAs, signInAs, checkA11y }) => {
+  const parent = await pageAs("Gareth Evans");
+  await signInAs("admin@redress.example.org.uk");
+  await page.goto("/admin/users?role=family");
+  await checkA11y();
+  await page.getByRole("button", { name: "Deactivate Gareth Evans" }).click();
+  await expect(page.getByText("Gareth Evans deactivated")).toBeVisible();
+  await expect(page).toHaveURL(/role=family/);
+
+  // Signed out everywhere at once, and the password no longer works.
+  await parent.goto("/cases");
+  await expect(parent).toHaveURL(/\/sign-in/);
+  await parent.getByLabel("Email address").fill("gareth.evans@example.com");
+  await parent.getByLabel("Password").fill(DEMO_PASSWORD);
+  await parent.getByRole("button", { name: "Sign in", exact: true }).click();
+  await expect(parent.getByRole("alert")).toContainText("Enter a correct email address and password");
+
+  await page.getByRole("button", { name: "Reactivate Gareth Evans" }).click();
+  await expect(page.getByText("Gareth Evans reactivated")).toBeVisible();
+  await parent.getByLabel("Password").fill(DEMO_PASSWORD); // never echoed back after a failure
+  await parent.getByRole("button", { name: "Sign in", exact: true }).click();
+  // Back where they were going when they were signed out.
+  await expect(parent).toHaveURL(/\/cases$/);
+  await expect(parent.getByRole("heading", { level: 1, name: "Cases" })).toBeVisible();
+});
+
+test("the account status form refuses bad input, the administrator's own account, and signed-out requests", async ({ page, signInAs, request }) => {
+  await signInAs("admin@redress.example.org.uk");
+  const bad = await page.request.post("/admin/users?_data=routes%2Fadmin.users", { form: { userId: "", active: "maybe" } });
+  expect(bad.status()).toBe(400);
+  expect((await bad.json()).errors).toMatchObject({ userId: ["Choose an account"], active: ["Choose whether the account is active"] });
+  await expect(page.getByRole("button", { name: /Deactivate Alex Morgan/ })).toHaveCount(0);
+  const anonymous = await request.post("/admin/users", { form: { userId: "x", active: "false" }, maxRedirects: 0 });
+  expect(anonymous.status()).toBe(302);
+});
