@@ -60,8 +60,20 @@ export async function createUserSession(userId: string, request: Request, redire
   });
 }
 
+// The root loader and the page's loader both ask; one request reads the session once.
+const usersByRequest = new WeakMap<Request, Promise<SessionUser | null>>();
+
 /** The signed-in user, or null. Slides the idle expiry, never past the absolute limit. */
-export async function getUser(request: Request): Promise<SessionUser | null> {
+export function getUser(request: Request): Promise<SessionUser | null> {
+  let user = usersByRequest.get(request);
+  if (!user) {
+    user = readUser(request);
+    usersByRequest.set(request, user);
+  }
+  return user;
+}
+
+async function readUser(request: Request): Promise<SessionUser | null> {
   const sessionId = await readSessionId(request);
   if (!sessionId) return null;
   const prisma = await getPrisma();

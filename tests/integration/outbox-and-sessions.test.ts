@@ -66,37 +66,40 @@ describeEachEngine("sessions", ({ get }) => {
     const user = await get().db.prisma.user.findUniqueOrThrow({ where: { email } });
     const response = await createUserSession(user.id, new Request("http://localhost/sign-in"), "/dashboard");
     const cookie = response.headers.get("Set-Cookie")!.split(";")[0]!;
-    return { user, request: new Request("http://localhost/dashboard", { headers: { Cookie: cookie } }) };
+    // Each call is a new page load (the session is read once per request).
+    return { user, visit: () => new Request("http://localhost/dashboard", { headers: { Cookie: cookie } }) };
   }
 
   it("finds the user from the cookie, and nobody once the session has expired", async () => {
-    const { user, request } = await signedInRequest("priya.sharma@leeds.example.gov.uk");
+    const { user, visit } = await signedInRequest("priya.sharma@leeds.example.gov.uk");
+    const request = visit();
     expect((await getUser(request))?.id).toBe(user.id);
+    expect(await getUser(request)).toBe(await getUser(request)); // one read per request
     await get().db.prisma.session.updateMany({ where: { userId: user.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
-    expect(await getUser(request)).toBeNull();
+    expect(await getUser(visit())).toBeNull();
   });
 
   it("slides the idle expiry on activity but never past the absolute limit", async () => {
-    const { user, request } = await signedInRequest("owen.price@leeds-icb.example.nhs.uk");
+    const { user, visit } = await signedInRequest("owen.price@leeds-icb.example.nhs.uk");
     const { prisma } = get().db;
     const created = new Date(Date.now() - 11.9 * 3600_000);
     await prisma.session.updateMany({ where: { userId: user.id }, data: { createdAt: created, lastSeenAt: new Date(Date.now() - 5 * 60_000) } });
-    await getUser(request);
+    await getUser(visit());
     const session = await prisma.session.findFirstOrThrow({ where: { userId: user.id } });
     expect(session.expiresAt.getTime()).toBeLessThanOrEqual(created.getTime() + 12 * 3600_000);
     expect(session.expiresAt.getTime()).toBeLessThan(Date.now() + SESSION_IDLE_MINUTES * 60_000);
   });
 
   it("signing out deletes the session row, so the old cookie is worthless", async () => {
-    const { user, request } = await signedInRequest("sam.okafor@mediation.example.com");
-    await signOut(request);
+    const { user, visit } = await signedInRequest("sam.okafor@mediation.example.com");
+    await signOut(visit());
     expect(await get().db.prisma.session.count({ where: { userId: user.id } })).toBe(0);
-    expect(await getUser(request)).toBeNull();
+    expect(await getUser(visit())).toBeNull();
   });
 
   it("a deactivated account is signed out at once", async () => {
-    const { user, request } = await signedInRequest("daniel.moore@practice.example.org.uk");
+    const { user, visit } = await signedInRequest("daniel.moore@practice.example.org.uk");
     await get().db.prisma.user.update({ where: { id: user.id }, data: { active: false } });
-    expect(await getUser(request)).toBeNull();
+    expect(await getUser(visit())).toBeNull();
   });
 });
