@@ -23,6 +23,9 @@ export function Header({ user }: { user: NavUser | null }) {
               <span className="govuk-visually-hidden">, signed in as </span>
               <span className="redress-header__role"> ({user.roleLabels.join(", ")})</span>
             </span>
+            <Link to="/account/password" className="govuk-header__link redress-header__account-link">
+              Change password
+            </Link>
             <Form method="post" action="/sign-out" className="redress-header__sign-out">
               <button type="submit" className="govuk-header__link redress-link-button">
                 Sign out

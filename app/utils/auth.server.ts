@@ -41,3 +41,21 @@ export async function verifySignIn(emailInput: string, password: string, clientK
   await prisma.signInAttempt.create({ data: { email, clientKey, succeeded } });
   return succeeded && user ? { ok: true, userId: user.id } : { ok: false, reason: "invalid" };
 }
+
+
+/**
+ * Changes a signed-in user's password after checking the current one (throttled like sign-in),
+ * and ends every other session of theirs: whoever knew the old password is signed out.
+ */
+export async function changePassword(userId: string, currentPassword: string, newPassword: string, clientKey: string, keepSessionId?: string): Promise<"changed" | "wrong-password" | "throttled"> {
+  const prisma = await getPrisma();
+  const user = await prisma.user.findUniqueOrThrow({ where: { id: userId }, select: { email: true } });
+  const check = await verifySignIn(user.email, currentPassword, clientKey);
+  if (!check.ok) return check.reason === "throttled" ? "throttled" : "wrong-password";
+  const passwordHash = await hashPassword(newPassword);
+  await prisma.$transaction([
+    prisma.user.update({ where: { id: userId }, data: { passwordHash } }),
+    prisma.session.deleteMany({ where: { userId, ...(keepSessionId ? { id: { not: keepSessionId } } : {}) } }),
+  ]);
+  return "changed";
+}

@@ -40,6 +40,11 @@ async function loadUser(userId: string) {
   });
 }
 
+/** The id of the session the request was made in (or null). */
+export function currentSessionId(request: Request): Promise<string | null> {
+  return readSessionId(request);
+}
+
 async function readSessionId(request: Request): Promise<string | null> {
   const value = await sessionCookie().parse(request.headers.get("Cookie"));
   return typeof value === "string" ? value : null;

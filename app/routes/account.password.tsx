@@ -1,0 +1,60 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, useActionData } from "@remix-run/react";
+import { z } from "zod";
+import { Button, ErrorSummary, TextInput, type FieldErrors } from "../components/forms";
+import { changePassword } from "../utils/auth.server";
+import { redirectWithFlash } from "../utils/flash.server";
+import { badRequest, parseForm } from "../utils/forms.server";
+import { MIN_PASSWORD_LENGTH } from "../utils/passwords";
+import { currentSessionId, requireUser } from "../utils/session.server";
+
+export const meta: MetaFunction = () => [{ title: "Change your password – Redress" }];
+
+export const passwordSchema = z
+  .object({
+    currentPassword: z.string({ error: "Enter your current password" }).min(1, "Enter your current password"),
+    newPassword: z
+      .string({ error: "Enter a new password" })
+      .min(MIN_PASSWORD_LENGTH, `Your new password must be at least ${MIN_PASSWORD_LENGTH} characters`)
+      .max(200, "Your new password must be 200 characters or fewer"),
+    confirmPassword: z.string({ error: "Enter your new password again" }).min(1, "Enter your new password again"),
+  })
+  .superRefine((value, ctx) => {
+    if (value.newPassword !== value.confirmPassword) ctx.addIssue({ code: "custom", path: ["confirmPassword"], message: "The passwords do not match" });
+    if (value.newPassword === value.currentPassword) ctx.addIssue({ code: "custom", path: ["newPassword"], message: "Choose a password you have not used here before" });
+  });
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireUser(request);
+  return null;
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const parsed = parseForm(passwordSchema, await request.formData());
+  if (!parsed.ok) return parsed.response;
+  const clientKey = String((context as { clientAddress?: string } | undefined)?.clientAddress ?? "unknown");
+  const result = await changePassword(user.id, parsed.data.currentPassword, parsed.data.newPassword, clientKey, (await currentSessionId(request)) ?? undefined);
+  if (result === "throttled") return badRequest({ form: ["Too many failed attempts. Wait 15 minutes and try again."] }, {}, 429);
+  if (result === "wrong-password") return badRequest({ currentPassword: ["Your current password is not right"] }, {}, 400);
+  return redirectWithFlash("/dashboard", { kind: "success", title: "Your password has been changed", body: "You have been signed out everywhere else." });
+}
+
+export default function ChangePassword() {
+  const actionData = useActionData<{ errors: FieldErrors }>();
+  const errors = actionData?.errors;
+  return (
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-two-thirds">
+        <ErrorSummary errors={errors} />
+        <h1 className="govuk-heading-l">Change your password</h1>
+        <Form method="post" noValidate>
+          <TextInput name="currentPassword" label="Current password" type="password" autoComplete="current-password" error={errors?.currentPassword?.[0]} />
+          <TextInput name="newPassword" label="New password" hint={`At least ${MIN_PASSWORD_LENGTH} characters. A few unrelated words make a strong password.`} type="password" autoComplete="new-password" error={errors?.newPassword?.[0]} />
+          <TextInput name="confirmPassword" label="Confirm new password" type="password" autoComplete="new-password" error={errors?.confirmPassword?.[0]} />
+          <Button>Change password</Button>
+        </Form>
+      </div>
+    </div>
+  );
+}
