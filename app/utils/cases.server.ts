@@ -47,16 +47,18 @@ export interface CaseRow {
   snapshot: unknown;
   stateValue: string;
   localAreaId: string;
+  highestRung: number;
 }
 
-const caseRowSelect = { id: true, version: true, machineId: true, machineVersion: true, snapshot: true, stateValue: true, localAreaId: true } as const;
+const caseRowSelect = { id: true, version: true, machineId: true, machineVersion: true, snapshot: true, stateValue: true, localAreaId: true, highestRung: true } as const;
 
 export function persistedOf(row: CaseRow): PersistedCase {
   return { machineId: row.machineId, machineVersion: row.machineVersion, snapshot: row.snapshot };
 }
 
-function caseColumns(view: CaseView) {
-  return { stateValue: view.stateValue, status: view.status, rung: view.rung };
+function caseColumns(view: CaseView, highestRungSoFar = 0) {
+  const rung = view.rung ?? view.conclusion?.rung ?? 0;
+  return { stateValue: view.stateValue, status: view.status, rung: view.rung, highestRung: Math.max(highestRungSoFar, rung) };
 }
 
 function actorColumns(actor: Actor) {
@@ -152,7 +154,7 @@ async function commitTransition(tx: Tx, row: CaseRow, event: CaseEvent, result: 
   const version = row.version + 1;
   const updated = await tx.case.updateMany({
     where: { id: row.id, version: row.version },
-    data: { version, machineId: result.persisted.machineId, machineVersion: result.persisted.machineVersion, snapshot: result.persisted.snapshot as Prisma.InputJsonValue, ...caseColumns(result.view) },
+    data: { version, machineId: result.persisted.machineId, machineVersion: result.persisted.machineVersion, snapshot: result.persisted.snapshot as Prisma.InputJsonValue, ...caseColumns(result.view, row.highestRung) },
   });
   if (updated.count === 0) return false;
   await appendEvent(tx, row.id, version, event as CaseEvent & Record<string, unknown>, result.from, result.to, actor);

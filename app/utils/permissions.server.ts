@@ -26,10 +26,11 @@ export function scopeFor(access: Access, user: SessionUser): Prisma.CaseWhereInp
       return user.localAreaId ? { localAreaId: user.localAreaId, healthInvolved: true } : NOTHING;
     case "assigned":
       return { assignments: { some: { userId: user.id } } };
+    // Once a case reaches the national body it stays theirs, through compliance monitoring to closure.
     case "national-process":
-      return { route: "process", rung: 3 };
+      return { route: "process", highestRung: 3 };
     case "national-substance":
-      return { route: "substance", rung: 3 };
+      return { route: "substance", highestRung: 3 };
     case "aggregate":
       return NOTHING;
   }

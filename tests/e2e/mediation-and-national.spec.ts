@@ -1,4 +1,5 @@
 import type { Page } from "@playwright/test";
+import { DEMO_PASSWORD } from "../../app/utils/demo-personas";
 import { expect, test } from "./fixtures";
 
 async function openAction(page: Page, label: string) {
@@ -89,4 +90,60 @@ test("the ombudsman acknowledges and accepts an escalated process case; the prac
   // The practice body (substance route) cannot see this process case at all.
   const practice = await pageAs("Daniel Moore");
   expect((await practice.goto(ombudsman.url()))?.status()).toBe(404);
+});
+
+test("the national stage: draft decision, comments from both sides, final decision with a payment remedy", async ({ pageAs, browser, checkA11y }) => {
+  const ombudsman = await pageAs("Ruth Adeyemi");
+  await ombudsman.goto("/cases");
+  await ombudsman.getByRole("link", { name: /RC-\d{4}-D00002-P/ }).click();
+  await ombudsman.waitForURL(/\/cases\/[a-z0-9]+$/);
+  const caseUrl = ombudsman.url();
+  // Earlier tests may already have taken it this far; walk on from wherever it is.
+  if (await ombudsman.getByRole("button", { name: "Acknowledge the concern" }).isVisible()) await act(ombudsman, "Acknowledge the concern");
+  if (await ombudsman.getByRole("button", { name: "Accept for investigation" }).isVisible()) await act(ombudsman, "Accept for investigation");
+
+  await openAction(ombudsman, "Issue a draft decision");
+  await ombudsman.getByRole("group", { name: /Finding:/ }).getByLabel("Upheld", { exact: true }).check();
+  await ombudsman.getByLabel("Reasons for the decision").fill("The family should have been invited to the meeting that changed the plan.");
+  await ombudsman.getByLabel("National Framework standards relied on").fill("NF-1.3");
+  await submit(ombudsman, "Issue a draft decision");
+  await expect(ombudsman.getByText("Draft decision issued: both parties may comment")).toBeVisible();
+
+  const family = await pageAs("Gareth Evans");
+  await family.goto(caseUrl);
+  await openAction(family, "Comment on the draft decision");
+  await family.getByLabel("Your comments on the draft decision").fill("We agree and would like an apology.");
+  await submit(family, "Comment on the draft decision");
+
+  // The body complained about comments too: the Cornwall local service (signed in with its password).
+  const officerContext = await browser.newContext();
+  const officer = await officerContext.newPage();
+  await officer.goto("/sign-in");
+  await officer.getByLabel("Email address").fill("send.officer@cornwall.example.gov.uk");
+  await officer.getByLabel("Password").fill(DEMO_PASSWORD);
+  await officer.getByRole("button", { name: "Sign in", exact: true }).click();
+  await officer.waitForURL(/\/dashboard$/);
+  await officer.goto(caseUrl);
+  await openAction(officer, "Comment on the draft decision");
+  await officer.getByLabel("Your comments on the draft decision").fill("We accept the draft decision.");
+  await submit(officer, "Comment on the draft decision");
+  await officerContext.close();
+
+  await ombudsman.goto(caseUrl);
+  await expect(ombudsman.getByText("The national body is preparing its final decision")).toBeVisible();
+  await openAction(ombudsman, "Issue the final decision");
+  await checkA11y(ombudsman);
+  await ombudsman.getByRole("group", { name: /Finding:/ }).getByLabel("Upheld", { exact: true }).check();
+  await ombudsman.getByLabel("Reasons for the decision").fill("Upheld: the family was left out of a decision about their child.");
+  await ombudsman.getByLabel("National Framework standards relied on").fill("NF-1.3");
+  const remedy = ombudsman.getByRole("group", { name: "Remedy 1 (optional)" });
+  await remedy.getByLabel("Kind of remedy").selectOption("payment");
+  await remedy.getByLabel("What must be done").fill("Payment to the family for time and trouble");
+  await remedy.getByLabel("Amount in pounds (payments only)").fill("250");
+  await submit(ombudsman, "Issue the final decision");
+  await expect(ombudsman.getByRole("table", { name: "Remedies" })).toContainText("(£250.00)");
+  await expect(ombudsman.getByText("Remedies monitored").first()).toBeVisible();
+  // The ladder has ended, but the ombudsman keeps the case to monitor its remedy.
+  await ombudsman.goto("/cases");
+  await expect(ombudsman.getByRole("link", { name: /RC-\d{4}-D00002-P/ })).toBeVisible();
 });

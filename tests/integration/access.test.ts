@@ -21,14 +21,14 @@ async function sessionUser(prisma: PrismaClient, email: string): Promise<Session
   });
 }
 
-async function makeCase(prisma: PrismaClient, ref: string, childRef: string, raisedBy: string, opts: { route: "process" | "substance"; rung: number; healthInvolved?: boolean }) {
+async function makeCase(prisma: PrismaClient, ref: string, childRef: string, raisedBy: string, opts: { route: "process" | "substance"; rung: number | null; highestRung?: number; healthInvolved?: boolean }) {
   const child = await prisma.child.findUniqueOrThrow({ where: { registerRef: childRef } });
   const raiser = await prisma.user.findUniqueOrThrow({ where: { email: raisedBy } });
   const concern = await prisma.concern.create({
     data: { ref, summary: "test", receivedOn: new Date("2026-11-02"), childId: child.id, raisedById: raiser.id, settingId: child.settingId, localAreaId: child.localAreaId },
   });
   return prisma.case.create({
-    data: { ref: `${ref}-${opts.route[0]?.toUpperCase()}`, concernId: concern.id, route: opts.route, rung: opts.rung, healthInvolved: opts.healthInvolved ?? false, settingId: child.settingId, localAreaId: child.localAreaId, machineId: "t", machineVersion: 1, snapshot: {}, stateValue: "t", status: "open" },
+    data: { ref: `${ref}-${opts.route[0]?.toUpperCase()}`, concernId: concern.id, route: opts.route, rung: opts.rung, highestRung: opts.highestRung ?? opts.rung ?? 0, healthInvolved: opts.healthInvolved ?? false, settingId: child.settingId, localAreaId: child.localAreaId, machineId: "t", machineVersion: 1, snapshot: {}, stateValue: "t", status: "open" },
   });
 }
 
@@ -43,6 +43,8 @@ describeEachEngine("access to cases", ({ get }) => {
     ids.yusufHealth = (await makeCase(prisma, "A2", "AN-000001", "amira.hussain@example.com", { route: "substance", rung: 2, healthInvolved: true })).id;
     ids.meganNationalProcess = (await makeCase(prisma, "A3", "AN-000002", "gareth.evans@example.com", { route: "process", rung: 3 })).id;
     ids.meganNationalSubstance = (await makeCase(prisma, "A4", "AN-000002", "gareth.evans@example.com", { route: "substance", rung: 3 })).id;
+    // Decided by the ombudsman and now only monitoring remedies: the ladder has ended (rung null).
+    ids.meganDecidedNationally = (await makeCase(prisma, "A6", "AN-000002", "gareth.evans@example.com", { route: "process", rung: null, highestRung: 3 })).id;
     ids.tylerOwn = (await makeCase(prisma, "A5", "AN-000003", "tyler.brown@example.com", { route: "substance", rung: 1 })).id;
     const mediator = await prisma.user.findUniqueOrThrow({ where: { email: "sam.okafor@mediation.example.com" } });
     await prisma.caseAssignment.create({ data: { caseId: ids.meganNationalSubstance, userId: mediator.id, capacity: "mediator" } });
@@ -50,13 +52,13 @@ describeEachEngine("access to cases", ({ get }) => {
 
   const expectations: [string, string[]][] = [
     ["amira.hussain@example.com", ["yusufRung1", "yusufHealth"]],
-    ["gareth.evans@example.com", ["meganNationalProcess", "meganNationalSubstance"]],
+    ["gareth.evans@example.com", ["meganNationalProcess", "meganNationalSubstance", "meganDecidedNationally"]],
     ["tyler.brown@example.com", ["tylerOwn"]],
     ["helen.clarke@beckettpark.example.com", ["yusufRung1", "yusufHealth"]],
     ["priya.sharma@leeds.example.gov.uk", ["yusufRung1", "yusufHealth"]],
     ["owen.price@leeds-icb.example.nhs.uk", ["yusufHealth"]],
     ["sam.okafor@mediation.example.com", ["meganNationalSubstance"]],
-    ["ruth.adeyemi@ombudsman.example.org.uk", ["meganNationalProcess"]],
+    ["ruth.adeyemi@ombudsman.example.org.uk", ["meganNationalProcess", "meganDecidedNationally"]],
     ["daniel.moore@practice.example.org.uk", ["meganNationalSubstance"]],
     ["grace.liu@practice.example.org.uk", []],
     ["admin@redress.example.org.uk", []],
