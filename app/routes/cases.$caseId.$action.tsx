@@ -39,9 +39,15 @@ function refuseUnlessAllowed(page: Awaited<ReturnType<typeof loadCaseForUser>>, 
 
 const CONFLICT = "Someone else updated this case while you were working on it. Nothing you entered was saved: go back to the case to see what changed.";
 
-async function formContext(user: SessionUser, page: Awaited<ReturnType<typeof loadCaseForUser>>): Promise<FormContext> {
+/** The mediators who can be assigned; only the assign form needs them. */
+async function assignableMediators(type: CaseEventType) {
+  if (type !== "ASSIGN_MEDIATOR") return [];
   const prisma = await getPrisma();
-  const mediators = await prisma.user.findMany({ where: { active: true, roles: { some: { name: "mediator" } } }, select: { id: true } });
+  return prisma.user.findMany({ where: { active: true, roles: { some: { name: "mediator" } } }, select: { id: true, name: true }, orderBy: { name: "asc" } });
+}
+
+async function formContext(user: SessionUser, page: Awaited<ReturnType<typeof loadCaseForUser>>, type: CaseEventType): Promise<FormContext> {
+  const mediators = await assignableMediators(type);
   return {
     issueIds: page.view.issues.map((i) => i.id),
     side: page.capacities.includes("family") ? "family" : "handler",
@@ -54,8 +60,7 @@ async function formContext(user: SessionUser, page: Awaited<ReturnType<typeof lo
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { page, type, meta } = await loadAction(request, params.caseId ?? "", params.action ?? "");
   refuseUnlessAllowed(page, type, meta.label);
-  const prisma = await getPrisma();
-  const mediators = type === "ASSIGN_MEDIATOR" ? await prisma.user.findMany({ where: { active: true, roles: { some: { name: "mediator" } } }, select: { id: true, name: true }, orderBy: { name: "asc" } }) : [];
+  const mediators = await assignableMediators(type);
   return json({
     caseId: page.row.id,
     ref: page.row.ref,
@@ -78,7 +83,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   // A stale form is a conflict to explain, even if the case has since moved somewhere this action no longer fits.
   if (version !== page.row.version) return badRequest({ form: [CONFLICT] }, Object.fromEntries(formData), 409);
   refuseUnlessAllowed(page, type, meta.label);
-  const parsed = parseForm(schema(await formContext(user, page)), formData);
+  const parsed = parseForm(schema(await formContext(user, page, type)), formData);
   if (!parsed.ok) return parsed.response;
   const event = caseEventSchema.safeParse({ type, at: londonDate(), ...parsed.data });
   if (!event.success) return badRequest(zodFieldErrors(event.error), Object.fromEntries(formData));
