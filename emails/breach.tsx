@@ -20,6 +20,7 @@ export default function Breach({ data }: EmailProps) {
       {!family && (
         <WhatYouNeedToDo>
           <P>Do this as soon as you can. The missed deadline has been recorded and is reported.</P>
+          <P>Give the family a delay notice in Redress: why it is late and the date it will be done by. The family will see it.</P>
         </WhatYouNeedToDo>
       )}
       {family && next && (

@@ -13,7 +13,7 @@ export default function DraftDecisionIssued({ data }: EmailProps) {
     <Layout notice={n} heading="The national body has sent its draft decision">
       <P>
         The national body has finished investigating {n.audience === "family" ? "your" : "this"} concern. This is a draft: it may change
-        after both sides have commented. Its proposed findings are:
+        after everyone involved has had the chance to comment. Its proposed findings are:
       </P>
       <Findings findings={data.findings} />
       {hasRemedies && <P>To put things right, it proposes:</P>}

@@ -10,10 +10,13 @@ import * as concernAcknowledged from "./concern-acknowledged";
 import * as concernEscalated from "./concern-escalated";
 import * as concernReceived from "./concern-received";
 import * as concernWithdrawn from "./concern-withdrawn";
+import * as contributionReceived from "./contribution-received";
 import * as deadlineWarning from "./deadline-warning";
+import * as delayNotice from "./delay-notice";
 import * as draftDecisionIssued from "./draft-decision-issued";
 import * as escalationWindowClosed from "./escalation-window-closed";
 import * as finalDecisionIssued from "./final-decision-issued";
+import * as longOpenAlert from "./long-open-alert";
 import * as mediationAccepted from "./mediation-accepted";
 import * as mediationCertificateIssued from "./mediation-certificate-issued";
 import * as mediationDeclined from "./mediation-declined";
@@ -32,6 +35,7 @@ import * as responseExtended from "./response-extended";
 import * as responsePaused from "./response-paused";
 import * as responseResumed from "./response-resumed";
 import * as returnedToLadder from "./returned-to-ladder";
+import * as termDatesNeeded from "./term-dates-needed";
 
 export { MissingCaseRefError, type EmailProps, type NoticeProps } from "./_shared/notice";
 export { formatDate } from "./_shared/dates";
@@ -53,10 +57,13 @@ export const TEMPLATES = {
   "concern-escalated": concernEscalated,
   "concern-received": concernReceived,
   "concern-withdrawn": concernWithdrawn,
+  "contribution-received": contributionReceived,
   "deadline-warning": deadlineWarning,
+  "delay-notice": delayNotice,
   "draft-decision-issued": draftDecisionIssued,
   "escalation-window-closed": escalationWindowClosed,
   "final-decision-issued": finalDecisionIssued,
+  "long-open-alert": longOpenAlert,
   "mediation-accepted": mediationAccepted,
   "mediation-certificate-issued": mediationCertificateIssued,
   "mediation-declined": mediationDeclined,
@@ -75,6 +82,7 @@ export const TEMPLATES = {
   "response-paused": responsePaused,
   "response-resumed": responseResumed,
   "returned-to-ladder": returnedToLadder,
+  "term-dates-needed": termDatesNeeded,
 } satisfies Record<string, EmailTemplate>;
 
 // Capitalised headings read as shouting in plain text and to screen readers.

@@ -11,13 +11,11 @@ export default function MediationDeclined({ data }: EmailProps) {
     <Layout notice={n} heading="The family has declined mediation">
       <P>The family has decided not to take part in mediation on this concern.</P>
       <Quote label="Reason given" text={n.text("reason")} />
-      {n.audience === "mediator" && (
-        <WhatYouNeedToDo>
-          <P>Issue the mediation certificate to the family by the date shown in Redress.</P>
-        </WhatYouNeedToDo>
-      )}
       <WhatHappensNext>
-        <P>Once the certificate is issued, the concern goes back to where it was and its deadlines start again.</P>
+        <P>
+          Mediation has ended. The decision not to take part is recorded in Redress as the mediation certificate. The concern has gone
+          straight back to where it was, with its deadlines as they were; any deadline already missed stays missed.
+        </P>
       </WhatHappensNext>
     </Layout>
   );

@@ -15,7 +15,7 @@ export default function MediationInformationSent({ data }: EmailProps) {
       </WhatYouCanDo>
       <WhatHappensNext>
         <P>If you accept, a mediator will be assigned and will arrange a session with you.</P>
-        <P>If you decline, the mediator will send you a certificate and your concern carries on where it left off.</P>
+        <P>If you decline, mediation ends at once, your decision is recorded as the mediation certificate and your concern carries on where it left off.</P>
       </WhatHappensNext>
     </Layout>
   );

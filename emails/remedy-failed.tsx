@@ -1,13 +1,16 @@
 import { caseSubject, readNotice, type EmailProps, type NoticeProps } from "./_shared/notice";
-import { P, Quote, WhatHappensNext, WhatYouNeedToDo } from "./_shared/parts";
+import { dueBy } from "./_shared/dates";
+import { P, Quote, WhatHappensNext, WhatYouCanDo, WhatYouNeedToDo } from "./_shared/parts";
 import { sample } from "./_shared/samples";
-import { remedyName } from "./_shared/wording";
+import { bodyName, partyName, remedyName } from "./_shared/wording";
 import { Layout } from "./layout";
 
 export const subject = (data: NoticeProps) => caseSubject(data, "a remedy has not been carried out");
 
 export default function RemedyFailed({ data }: EmailProps) {
   const n = readNotice(data);
+  const takeFurtherBy = n.date("takeFurtherBy");
+  const told = n.texts("told").map(partyName);
   return (
     <Layout notice={n} heading="A remedy has not been carried out">
       <P>{remedyName(n.text("kind"))} owed on {n.audience === "family" ? "your" : "this"} concern has been recorded as not done.</P>
@@ -16,13 +19,27 @@ export default function RemedyFailed({ data }: EmailProps) {
         <WhatYouNeedToDo>
           <P>Decide what follow-up is needed as part of monitoring compliance with remedies.</P>
         </WhatYouNeedToDo>
-      ) : (
-        <WhatHappensNext>
-          <P>The national body monitors remedies and has been told. It will decide what happens next.</P>
-        </WhatHappensNext>
-      )}
+      ) : null}
+      {n.audience === "family" && takeFurtherBy ? (
+        <WhatYouCanDo>
+          <P>
+            You can take this further to {bodyName(n.rung("takeFurtherTo"))} {dueBy(takeFurtherBy)}. Choose “Take the failed remedy further” on your
+            concern in Redress.
+          </P>
+        </WhatYouCanDo>
+      ) : null}
+      <WhatHappensNext>
+        <P>This has been recorded on the concern. {told.length ? `We have told: ${told.join(", ")}.` : ""}</P>
+      </WhatHappensNext>
     </Layout>
   );
 }
 
-export const PreviewProps = sample({ remedyId: "R2", kind: "action", note: "The speech and language therapist post is still vacant." });
+export const PreviewProps = sample({
+  remedyId: "R2",
+  kind: "action",
+  note: "The speech and language therapist post is still vacant.",
+  told: ["family", "setting"],
+  takeFurtherBy: "2026-12-18",
+  takeFurtherTo: 2,
+});

@@ -12,6 +12,7 @@ export default function ResponsePaused({ data }: EmailProps) {
   const family = n.audience === "family";
   const who = answersAt(n.party, rung) ? "you" : bodyName(rung);
   const waitingOnFamily = n.text("waitingOn") === "family";
+  const pauseEndsOn = n.date("pauseEndsOn");
   const waitingFor = waitingOnFamily
     ? `information from ${family ? "you" : "the family"}`
     : n.text("waitingOn") === "third-party"
@@ -24,11 +25,15 @@ export default function ResponsePaused({ data }: EmailProps) {
       </P>
       <Quote label="Reason given" text={n.text("reason")} />
       <WhatHappensNext>
-        <P>The deadline starts again when the information arrives. Everyone will get an email with the new date.</P>
+        <P>
+          The deadline starts again when the information arrives
+          {pauseEndsOn ? `, or by itself on ${pauseEndsOn} if it has not arrived by then: a pause cannot last longer` : ""}. Everyone will
+          get an email with the new date.
+        </P>
       </WhatHappensNext>
       {family && waitingOnFamily && (
         <WhatYouCanDo>
-          <P>Send the information in Redress as soon as you can. The deadline stays paused until you do.</P>
+          <P>Send the information in Redress as soon as you can (choose “Send the information asked for” on your concern). The deadline starts again when you do.</P>
         </WhatYouCanDo>
       )}
     </Layout>
@@ -39,4 +44,5 @@ export const PreviewProps = sample({
   rung: 1,
   reason: "We need the latest speech and language therapy report before we can respond.",
   waitingOn: "family",
+  pauseEndsOn: "2026-05-01",
 });

@@ -4,8 +4,9 @@ import { toCaseFile, type CaseInput } from "./case-input";
 import { CASE_GUARD_QUESTIONS, caseMachine } from "./case.machine";
 import { isDue, type DeadlineSpec } from "./clocks";
 import { EventNotAllowedError, InvalidCaseEventError } from "./errors";
-import { CASE_EVENT_TYPES, MEDIATION_EVENT_TYPES, caseEventSchema, isDeadlineEvent, isMediationEvent, type CaseEvent } from "./events";
+import { CASE_EVENT_TYPES, MEDIATION_EVENT_TYPES, caseEventSchema, isDeadlineEvent, isMediationEvent, type CaseEvent, type DeadlineEvent } from "./events";
 import { explainRefusal, possibleEventTypes } from "./guard-questions";
+import { addCalendarDays } from "./calendar";
 import { compareDates, dateOf } from "./iso-date";
 import { MEDIATION_GUARD_QUESTIONS } from "./mediation.machine";
 import type { NotificationSpec } from "./parties";
@@ -19,7 +20,8 @@ import { caseView, deadlinesOf, mediationChild, stateLabelOf, stateValueOf, type
  * deadlines and the notifications owed.
  */
 export type CaseStep = { persisted: PersistedCase; view: CaseView; deadlines: DeadlineSpec[]; notifications: NotificationSpec[] };
-export type CaseTransition = CaseStep & { from: string; to: string };
+/** `caughtUp`: deadline events that fell due by the event's date and were applied before it, in order. */
+export type CaseTransition = CaseStep & { from: string; to: string; caughtUp?: DeadlineEvent[] };
 
 type CaseActor = Actor<typeof caseMachine>;
 
@@ -76,15 +78,24 @@ function parseEvent(event: unknown): CaseEvent {
 
 /** Why the case cannot take `event` now, or undefined if it can. */
 function refusalOf(snapshot: AnyMachineSnapshot, event: CaseEvent): string | undefined {
-  if (snapshot.status !== "active") return "the case is closed";
-  const { receivedOn } = (snapshot.context as CaseContext).file;
-  if (compareDates(dateOf(event.at), receivedOn) < 0) return `the event is dated before the concern was received (${receivedOn})`;
+  if (snapshot.status !== "active") return `the case is closed${closedBecause(snapshot.context as CaseContext)}`;
+  const { file, lastEventOn } = snapshot.context as CaseContext;
+  if (compareDates(dateOf(event.at), file.receivedOn) < 0) return `the event is dated before the concern was received (${file.receivedOn})`;
+  // The case's history is a time line that never runs backwards.
+  if (lastEventOn && compareDates(dateOf(event.at), lastEventOn) < 0) {
+    return `the event is dated ${dateOf(event.at)}, before the latest event on this case (${lastEventOn})`;
+  }
   if (!snapshot.can(event)) return explainRefusal(snapshot, event, CASE_GUARD_QUESTIONS, stateLabelOf(snapshot));
   const child = mediationChild(snapshot);
   if (child && isMediationEvent(event) && !child.can(event)) {
     return explainRefusal(child, event, MEDIATION_GUARD_QUESTIONS, stateLabelOf(child));
   }
   return undefined;
+}
+
+function closedBecause({ conclusion }: CaseContext): string {
+  if (conclusion?.reason !== "escalation-window-closed") return "";
+  return `: the time to take it further ended on ${addCalendarDays(conclusion.on, -1)} and the outcome stands`;
 }
 
 /**
@@ -95,16 +106,40 @@ export function applyCaseEvent(persisted: PersistedCase, event: CaseEvent): Case
   const valid = parseEvent(event);
   const actor = restore(persisted);
   return withActor(actor, (notifications) => {
+    const from = stateValueOf(actor.getSnapshot());
+    if (isDeadlineEvent(valid) && !isDue(deadlinesOf(actor.getSnapshot()), valid)) return { ...stepOf(actor, notifications), from, to: from };
+    // A deadline that had passed by a person's event is breached first, whoever gets there first
+    // (the sweeper may not have run yet): an event can never erase or jump a breach.
+    const caughtUp = isDeadlineEvent(valid) ? [] : catchUp(actor, dateOf(valid.at));
     const before = actor.getSnapshot();
-    const from = stateValueOf(before);
-    if (isDeadlineEvent(valid) && !isDue(deadlinesOf(before), valid)) return { ...stepOf(actor, notifications), from, to: from };
     const refusal = refusalOf(before, valid);
-    if (refusal) throw new EventNotAllowedError(valid.type, from, refusal);
+    if (refusal) throw new EventNotAllowedError(valid.type, stateValueOf(before), refusal);
     actor.send(valid);
     ensureHealthy(actor);
-    return { ...stepOf(actor, notifications), from, to: stateValueOf(actor.getSnapshot()) };
+    return { ...stepOf(actor, notifications), from, to: stateValueOf(actor.getSnapshot()), caughtUp };
   });
 }
+
+const MAX_CATCH_UP = 200;
+
+/** Sends, in order, every open deadline's event due by `on`, as the sweeper would have. */
+function catchUp(actor: CaseActor, on: string): DeadlineEvent[] {
+  const fired: DeadlineEvent[] = [];
+  for (;;) {
+    const snapshot = actor.getSnapshot();
+    if (snapshot.status !== "active") return fired;
+    // NOTE: missed deadlines first: a reminder for a deadline that has itself passed is never sent.
+    const due = deadlinesOf(snapshot)
+      .filter((spec) => compareDates(spec.event.at, on) <= 0)
+      .sort((a, b) => a.kind.localeCompare(b.kind) || a.event.at.localeCompare(b.event.at) || a.key.localeCompare(b.key))[0];
+    if (!due) return fired;
+    if (fired.length >= MAX_CATCH_UP) throw new RangeError(`more than ${MAX_CATCH_UP} deadlines fell due before ${on}`);
+    actor.send(due.event);
+    ensureHealthy(actor);
+    fired.push(due.event);
+  }
+}
+
 
 /**
  * Event types the case can take now, for the UI's buttons. Questions about the
@@ -114,6 +149,7 @@ export function applyCaseEvent(persisted: PersistedCase, event: CaseEvent): Case
 export function allowedEvents(persisted: PersistedCase, on?: string): string[] {
   const actor = restore(persisted);
   return withActor(actor, () => {
+    if (on !== undefined) catchUp(actor, dateOf(on));
     const snapshot = actor.getSnapshot();
     if (snapshot.status !== "active") return [];
     const own = possibleEventTypes(snapshot, CASE_GUARD_QUESTIONS, USER_EVENT_TYPES, on);

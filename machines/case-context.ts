@@ -27,8 +27,16 @@ export type ConclusionReason =
   | "out-of-time"
   | "withdrawn";
 
+export type DelayNotice = { keys: string[]; on: string; reason: string; expectedOn: string; rung: RungNumber | null };
+export type Comment = { party: Party; on: string; comments: string };
+export type Contribution = { rung: RungNumber; party: Party; on: string; contribution: string };
+
 export type CaseContext = {
   file: CaseFile;
+  /** The date of the latest event sent by a person: no later event may be dated before it. */
+  lastEventOn?: string;
+  /** Set when the setting's term dates did not cover the case: rung 1 counts working days instead. */
+  calendarFallback?: { reason: string; on: string };
   clocks: Clocks;
   handlers: Array<{ rung: RungNumber; handlerId: string; on: string }>;
   outcomes: OutcomeRecord[];
@@ -37,14 +45,25 @@ export type CaseContext = {
   settledIssueIds: string[];
   breaches: Array<{ key: string; on: string }>;
   mediationOffer?: { rung: RungNumber; offeredOn: string; requestedBy: "family" | "handler" };
+  /** Every mediation offer, to cap respondents' offers per rung. */
+  mediationOffers?: Array<{ rung: RungNumber; on: string; requestedBy: "family" | "handler" }>;
   mediations: MediationOutput[];
+  /** Dated reasons and new dates given by a body that missed a deadline (the breach still stands). */
+  delayNotices?: DelayNotice[];
+  /** Co-respondents' parts of a joint response, kept for the lead respondent and shown on the file. */
+  contributions?: Contribution[];
+  /** Days on which the long-open alert was raised. */
+  longOpenAlerts?: string[];
+  /** Failed remedies the family took further, and where to. */
+  remedyReferrals?: Array<{ remedyId: string; on: string; toRung: RungNumber; reason: string }>;
   national?: {
     escalatedOn: string;
     /** Last day of the time limit (awareness + 12 months); later escalations need discretion. */
     timeLimitOn: string;
     late: boolean;
     discretionReason?: string;
-    comments: Partial<Record<"family" | "respondent", { on: string; comments: string }>>;
+    /** Every comment on the draft decision, from any party, in order. */
+    comments: Comment[];
   };
   conclusion?: { reason: ConclusionReason; rung: RungNumber; on: string };
 };
@@ -57,6 +76,8 @@ export const clockKey = {
   investigation: "rung3.investigation",
   comments: "rung3.comments",
   finalDecision: "rung3.finalDecision",
+  longOpen: "case.longOpen",
+  failedRemedy: (remedyId: string) => `remedy.${remedyId}.takeFurther`,
 } as const;
 
 const RESPONDENT_NAMES: Record<RungNumber, string> = { 1: "setting", 2: "local service", 3: "national body" };
@@ -77,6 +98,8 @@ export function partiesUpTo(context: CaseContext, rung: RungNumber): Party[] {
 function calendarAt(file: CaseFile, rung: RungNumber): WorkingCalendar {
   return rung === 1 ? calendarFor(file.calendar) : englandAndWales;
 }
+
+export { calendarAt };
 
 export function calendarOfClock(file: CaseFile, id: string): WorkingCalendar {
   const rungOne = calendarAt(file, 1);
@@ -105,11 +128,16 @@ export function ladderPlans(file: CaseFile) {
     }),
     escalationWindow: (rung: 1 | 2): ClockPlan => ({
       key: clockKey.escalationWindow(rung),
-      label: `The family may accept the ${respondentName(rung)}’s outcome or escalate`,
+      label:
+        rung === 2
+          ? `The family may accept the local service’s outcome or ask the national body to look at it`
+          : `The family may accept the setting’s outcome or take it to the local service`,
       kind: "window",
       pausable: true,
       owedBy: ["family"],
-      workingDays: policy.escalationWindowWorkingDays,
+      // The route to the national body stays open for months after the local service's final
+      // response (the Housing Ombudsman's practice); the setting's outcome keeps its 20 working days.
+      ...(rung === 2 ? { calendarMonths: policy.fairness.nationalReferralMonths } : { workingDays: policy.escalationWindowWorkingDays }),
     }),
     assessment: (): ClockPlan => ({
       key: clockKey.assessment,
@@ -129,7 +157,7 @@ export function ladderPlans(file: CaseFile) {
     }),
     comments: (): ClockPlan => ({
       key: clockKey.comments,
-      label: "Both parties may comment on the draft decision",
+      label: "Everyone involved may comment on the draft decision",
       kind: "window",
       pausable: false,
       owedBy: ["family", ...bodiesComplainedAbout(file.healthInvolved)],
@@ -142,6 +170,23 @@ export function ladderPlans(file: CaseFile) {
       pausable: false,
       owedBy: ["national-body"],
       workingDays: policy.national.finalDecisionWorkingDays,
+    }),
+    longOpen: (): ClockPlan => ({
+      key: clockKey.longOpen,
+      label: "The concern has been open a long time: the body handling it owes the family a dated update",
+      kind: "window",
+      pausable: false,
+      owedBy: ["family"],
+      noWarnings: true,
+      calendarMonths: policy.fairness.longOpenAlertMonths,
+    }),
+    failedRemedy: (remedyId: string): ClockPlan => ({
+      key: clockKey.failedRemedy(remedyId),
+      label: "The family may take the failed remedy further",
+      kind: "window",
+      pausable: false,
+      owedBy: ["family"],
+      workingDays: policy.fairness.failedRemedyWindowWorkingDays,
     }),
   };
 }

@@ -1,5 +1,6 @@
-import { addCalendarMonths, englandAndWales } from "./calendar";
+import { addCalendarDays, addCalendarMonths, englandAndWales } from "./calendar";
 import {
+  calendarAt,
   calendarOfClock,
   clockKey,
   ladderPlans,
@@ -9,6 +10,7 @@ import {
   startClock,
   type CaseContext,
   type ConclusionReason,
+  type DelayNotice,
   type OutcomeRecord,
 } from "./case-context";
 import {
@@ -18,6 +20,7 @@ import {
   markWarningSent,
   openClock,
   pauseClock,
+  pauseEndsKey,
   resumeClock,
   withClock,
   withoutClocks,
@@ -28,7 +31,7 @@ import {
 import type { CaseEvent, OutcomeInput } from "./events";
 import { compareDates, dateOf } from "./iso-date";
 import type { MediationOutput } from "./mediation.machine";
-import { bodiesComplainedAbout, type NotificationKind, type NotificationSpec, type RungNumber } from "./parties";
+import { bodiesComplainedAbout, mediationOtherSide, type NotificationKind, type NotificationSpec, type RungNumber } from "./parties";
 import { areRemedyDatesValid, issueRemedies, remedyClockKey, settleRemedy } from "./remedies";
 
 /**
@@ -53,8 +56,9 @@ function onClock(context: CaseContext, key: string, change: (clock: Clock) => Cl
   return withClock(context.clocks, change(clock));
 }
 
-export function outcomeProblems(context: CaseContext, outcome: OutcomeInput, at: string): string[] {
+export function outcomeProblems(context: CaseContext, outcome: OutcomeInput, at: string, decidedBy?: string, rung?: RungNumber): string[] {
   const open = openIssueIds(context);
+  const earlier = rung === undefined ? [] : context.handlers.filter((handler) => handler.rung < rung).map(({ handlerId }) => handlerId);
   const given = outcome.findings.map(({ issueId }) => issueId);
   const missing = open.filter((id) => !given.includes(id));
   const unexpected = given.filter((id) => !open.includes(id));
@@ -66,6 +70,8 @@ export function outcomeProblems(context: CaseContext, outcome: OutcomeInput, at:
       ? ["a substance outcome must name the National Framework standards relied on"]
       : []),
     ...(!areRemedyDatesValid(outcome.remedies, at) ? ["a remedy is due before the outcome date"] : []),
+    // NOTE: the different-handler rule covers every decision at a rung, not only the acknowledgement.
+    ...(decidedBy && earlier.includes(decidedBy) ? ["a different person must decide at this stage: you handled the concern at an earlier stage"] : []),
   ];
 }
 
@@ -120,11 +126,38 @@ export function acknowledge(context: CaseContext, event: EventOf<"ACKNOWLEDGE">,
 }
 
 export function pauseResponse(context: CaseContext, event: EventOf<"PAUSE">, rung: 1 | 2): Change {
+  const bound = { maxHeldWorkingDays: context.file.policy.fairness.maxPauseWorkingDays, calendar: calendarAt(context.file, rung) };
+  const clocks = onClock(context, clockKey.respond(rung), (clock) => pauseClock(clock, event.at, event.waitingOn, event.reason, bound));
   return {
-    changes: { clocks: onClock(context, clockKey.respond(rung), (clock) => pauseClock(clock, event.at, event.waitingOn, event.reason)) },
-    notifications: [notice(context, "response-paused", ["family", ...respondents(context, rung)], { rung, reason: event.reason, waitingOn: event.waitingOn })],
+    changes: { clocks },
+    notifications: [
+      notice(context, "response-paused", ["family", ...respondents(context, rung)], {
+        rung,
+        reason: event.reason,
+        waitingOn: event.waitingOn,
+        pauseEndsOn: clocks[clockKey.respond(rung)]!.paused?.until,
+      }),
+    ],
   };
 }
+
+/** Working days of pause this rung's response clock has left (the bound is per rung, in total). */
+export function pauseDaysLeft(context: CaseContext, rung: 1 | 2): number {
+  const clock = context.clocks[clockKey.respond(rung)];
+  return clock ? context.file.policy.fairness.maxPauseWorkingDays - (clock.heldWorkingDays ?? 0) : 0;
+}
+
+/** A bounded pause reached its last day: the clock restarts by itself, moved on by the days it was held. */
+export function endPause(context: CaseContext, event: EventOf<"DEADLINE_MISSED">, rung: 1 | 2): Change {
+  const key = clockKey.respond(rung);
+  const clocks = onClock(context, key, (clock) => resumeClock(clock, clock.paused?.until ?? event.at, calendarOfClock(context.file, clock.calendar)));
+  return {
+    changes: { clocks },
+    notifications: [notice(context, "response-resumed", ["family", ...respondents(context, rung)], { rung, dueOn: clocks[key]!.dueOn, pauseLimitReached: true })],
+  };
+}
+
+export const isPauseEndKey = (key: string, rung: 1 | 2) => key === pauseEndsKey(clockKey.respond(rung));
 
 export function resumeResponse(context: CaseContext, event: EventOf<"RESUME">, rung: 1 | 2): Change {
   const clocks = onClock(context, clockKey.respond(rung), (clock) =>
@@ -132,7 +165,13 @@ export function resumeResponse(context: CaseContext, event: EventOf<"RESUME">, r
   );
   return {
     changes: { clocks },
-    notifications: [notice(context, "response-resumed", ["family", ...respondents(context, rung)], { rung, dueOn: clocks[clockKey.respond(rung)]!.dueOn })],
+    notifications: [
+      notice(context, "response-resumed", ["family", ...respondents(context, rung)], {
+        rung,
+        dueOn: clocks[clockKey.respond(rung)]!.dueOn,
+        ...(event.information ? { information: event.information, sentBy: "family" } : {}),
+      }),
+    ],
   };
 }
 
@@ -199,21 +238,54 @@ export function escalate(context: CaseContext, event: EventOf<"ESCALATE">, from:
   };
 }
 
-/** The national time limit runs from when the family became aware of the matter. */
-function nationalReferral(context: CaseContext, at: string): NonNullable<CaseContext["national"]> {
+/**
+ * The national time limit runs from when the family became aware of the matter, but only until
+ * the concern was first raised: time spent with the setting and the local service, and in the
+ * family's windows after their responses, never makes a family late. So a concern is late for
+ * the national body only when it reached the setting after the time limit had already run out.
+ */
+export function nationalReferral(context: CaseContext, at: string): NonNullable<CaseContext["national"]> {
   const escalatedOn = dateOf(at);
   const timeLimitOn = addCalendarMonths(context.file.awarenessDate, context.file.policy.national.timeLimitMonths);
-  return { escalatedOn, timeLimitOn, late: compareDates(escalatedOn, timeLimitOn) > 0, comments: {} };
+  return { escalatedOn, timeLimitOn, late: compareDates(context.file.receivedOn, timeLimitOn) > 0, comments: [] };
 }
 
-/** Mediation pauses the rung's resolution clocks; clocks already paused for another reason stay as they are. */
+/**
+ * An offer of mediation stops no respondent's clock: only the family's own window waits while
+ * the family considers it (so an offer can never cost the family its right to escalate). Clocks
+ * stop only once the family accepts (acceptMediation).
+ */
 export function offerMediation(context: CaseContext, event: EventOf<"OFFER_MEDIATION">, rung: RungNumber): Change {
+  const familyWindow = (clock: Clock) => clock.kind === "window" && clock.owedBy.includes("family") && !isRemedyClock(clock.key) && clock.key !== clockKey.longOpen;
+  const offer = { rung, offeredOn: dateOf(event.at), requestedBy: event.requestedBy };
   return {
     changes: {
-      clocks: mapClocks(context.clocks, (clock) => pauseClock(clock, event.at, "mediation", "mediation offered")),
-      mediationOffer: { rung, offeredOn: dateOf(event.at), requestedBy: event.requestedBy },
+      clocks: mapClocks(context.clocks, (clock) => (familyWindow(clock) ? pauseClock(clock, event.at, "mediation", "mediation offered") : clock)),
+      mediationOffer: offer,
+      mediationOffers: [...(context.mediationOffers ?? []), { rung, on: offer.offeredOn, requestedBy: event.requestedBy }],
     },
-    notifications: [notice(context, "mediation-offered", ["family", "mediator", ...respondents(context, rung)], { rung, requestedBy: event.requestedBy })],
+    notifications: [notice(context, "mediation-offered", ["family", ...mediationConvenors(context, rung), ...mediationOtherSide(rung, context.file.healthInvolved)], { rung, requestedBy: event.requestedBy })],
+  };
+}
+
+/** Who arranges a mediation at a rung: the body handling the concern there. */
+export function mediationConvenors(context: CaseContext, rung: RungNumber): Party[] {
+  return rung === 3 ? ["national-body"] : respondents(context, rung);
+}
+
+/** Offers a respondent has made at this rung, counted against the policy's cap. */
+export function respondentOffersAt(context: CaseContext, rung: RungNumber): number {
+  return (context.mediationOffers ?? []).filter((offer) => offer.rung === rung && offer.requestedBy === "handler").length;
+}
+
+/**
+ * Once the family accepts, every pausable clock waits for the mediation (the family loses no time,
+ * nor does the body). A clock already paused for information keeps that pause, and its bound.
+ */
+export function acceptMediation(context: CaseContext, event: { at: string }): Change {
+  return {
+    changes: { clocks: mapClocks(context.clocks, (clock) => (isRemedyClock(clock.key) ? clock : pauseClock(clock, event.at, "mediation", "mediation accepted"))) },
+    notifications: [],
   };
 }
 
@@ -223,7 +295,8 @@ export function applyMediation(context: CaseContext, output: MediationOutput): C
     via: "mediation",
     startedBy: "RECORD_MEDIATION_OUTCOME",
     at: output.outcomeOn ?? output.certificateOn,
-    owedBy: respondents(context, output.rung),
+    // NOTE: agreed actions are owed by the bodies that must act, never by the national body convening.
+    owedBy: mediationOtherSide(output.rung, context.file.healthInvolved),
     defaultWorkingDays: context.file.policy.remedyDefaultWorkingDays,
   });
   const agreement: OutcomeRecord[] = output.agreedIssueIds.length
@@ -263,7 +336,7 @@ export function resumeAfterMediation(context: CaseContext, output: MediationOutp
   return {
     changes: { clocks },
     notifications: [
-      notice(context, "returned-to-ladder", ["family", ...respondents(context, output.rung)], {
+      notice(context, "returned-to-ladder", ["family", ...mediationConvenors(context, output.rung), ...mediationOtherSide(output.rung, context.file.healthInvolved)], {
         rung: output.rung,
         mediationResult: output.result,
         openIssueIds: openIssueIds({ ...context, settledIssueIds: [...context.settledIssueIds, ...output.agreedIssueIds] }),
@@ -276,7 +349,7 @@ export function resumeAfterMediation(context: CaseContext, output: MediationOutp
 export function concludeByAgreement(context: CaseContext, output: MediationOutput): Change {
   return {
     changes: conclude(context, "resolved-by-agreement", output.rung, output.certificateOn),
-    notifications: [notice(context, "resolved-by-agreement", ["family", ...respondents(context, output.rung)], { rung: output.rung })],
+    notifications: [notice(context, "resolved-by-agreement", ["family", ...mediationConvenors(context, output.rung), ...mediationOtherSide(output.rung, context.file.healthInvolved)], { rung: output.rung })],
   };
 }
 
@@ -349,21 +422,29 @@ export function issueDraftDecision(context: CaseContext, event: EventOf<"ISSUE_D
   };
 }
 
+/** Every party may comment, as often as it likes, until the window closes; every comment is kept. */
 export function recordComments(context: CaseContext, event: EventOf<"SUBMIT_COMMENTS">): Change {
   const national = context.national!;
+  const party = commentingParty(event.party);
   return {
     changes: {
-      national: { ...national, comments: { ...national.comments, [event.party]: { on: dateOf(event.at), comments: event.comments } } },
+      national: { ...national, comments: [...national.comments, { party, on: dateOf(event.at), comments: event.comments }] },
     },
-    notifications: [notice(context, "comments-received", ["national-body"], { commentsFrom: event.party })],
+    notifications: [notice(context, "comments-received", ["national-body"], { commentsFrom: party })],
   };
 }
+
+/** "respondent" is how comments were recorded before every body commented for itself. */
+export const commentingParty = (party: EventOf<"SUBMIT_COMMENTS">["party"]): Party => (party === "respondent" ? "local-service" : party);
+
+/** Who may comment on the draft: the family and every body the concern is about. */
+export const commentingParties = (context: CaseContext): Party[] => ["family", ...bodiesComplainedAbout(context.file.healthInvolved)];
 
 export function closeComments(context: CaseContext, at: string): Change {
   const finalDecision = startClock(context.file, 3, ladderPlans(context.file).finalDecision(), "COMMENTS_CLOSED", at);
   return {
     changes: { clocks: withClock(withoutClocks(context.clocks, (key) => key === clockKey.comments), finalDecision) },
-    notifications: [notice(context, "comments-closed", ["family", "national-body"], { finalDecisionBy: finalDecision.dueOn })],
+    notifications: [notice(context, "comments-closed", [...commentingParties(context), "national-body"], { finalDecisionBy: finalDecision.dueOn })],
   };
 }
 
@@ -380,27 +461,68 @@ export function issueFinalDecision(context: CaseContext, event: EventOf<"ISSUE_F
   };
 }
 
+/** The body that ordered a remedy: the respondent at its rung, or the national body. */
+export const orderedBy = (context: CaseContext, remedy: { rung: RungNumber }): Party[] =>
+  remedy.rung === 3 ? ["national-body"] : respondents(context, remedy.rung);
+
+/**
+ * A remedy done closes its clock. A remedy reported failed opens the family's window to take it
+ * further (to the rung above the one that ordered it; a national remedy back to the national body).
+ */
 export function settle(context: CaseContext, event: EventOf<"REMEDY_DONE" | "REMEDY_FAILED">): Change {
   const status = event.type === "REMEDY_DONE" ? "done" : "failed";
   const note = event.type === "REMEDY_DONE" ? event.evidence : event.reason;
   const remedy = context.remedies.find(({ id }) => id === event.remedyId)!;
+  const closed = withoutClocks(context.clocks, (key) => key === remedyClockKey(event.remedyId));
+  const window = status === "failed" ? openClock(ladderPlans(context.file).failedRemedy(remedy.id), event.type, event.at, englandAndWales) : undefined;
+  const told: Party[] = ["family", ...remedy.owedBy, ...orderedBy(context, remedy)];
   return {
     changes: {
       remedies: settleRemedy(context.remedies, event.remedyId, status, event.at, note),
-      clocks: withoutClocks(context.clocks, (key) => key === remedyClockKey(event.remedyId)),
+      clocks: window ? withClock(closed, window) : closed,
     },
     notifications: [
-      // NOTE: the national body monitors compliance with its own remedies; lower rungs report to the family.
-      notice(context, status === "done" ? "remedy-done" : "remedy-failed", ["family", ...remedy.owedBy, ...(remedy.rung === 3 ? ["national-body" as const] : [])], {
+      notice(context, status === "done" ? "remedy-done" : "remedy-failed", told, {
         remedyId: remedy.id,
         kind: remedy.kind,
+        description: remedy.description,
         note,
+        told: [...new Set(told)],
+        ...(window ? { takeFurtherBy: window.dueOn, takeFurtherTo: Math.min(remedy.rung + 1, 3) } : {}),
       }),
     ],
   };
 }
 
-export function withdraw(context: CaseContext, event: EventOf<"WITHDRAW">, rung: RungNumber): Change {
+/** The family takes a failed remedy further: the case returns to the ladder at the next rung up (the national body for its own remedies). */
+export function takeRemedyFurther(context: CaseContext, event: EventOf<"TAKE_REMEDY_FURTHER">): Change {
+  const remedy = context.remedies.find(({ id }) => id === event.remedyId)!;
+  const toRung = Math.min(remedy.rung + 1, 3) as 2 | 3;
+  const acknowledgeClock = startClock(context.file, toRung, ladderPlans(context.file).acknowledge(toRung), event.type, event.at);
+  const clocks = withClock(withoutClocks(context.clocks, (key) => key === clockKey.failedRemedy(remedy.id)), acknowledgeClock);
+  return {
+    changes: {
+      clocks,
+      conclusion: undefined,
+      remedyReferrals: [...(context.remedyReferrals ?? []), { remedyId: remedy.id, on: dateOf(event.at), toRung, reason: event.reason }],
+      ...(toRung === 3 ? { national: { ...nationalReferral(context, event.at), late: false } } : {}),
+    },
+    notifications: [
+      notice(context, "concern-escalated", ["family", ...orderedBy(context, remedy), ...remedy.owedBy, ...respondents(context, toRung)], {
+        from: remedy.rung,
+        to: toRung,
+        reason: event.reason,
+        remedyId: remedy.id,
+        acknowledgeBy: acknowledgeClock.dueOn,
+      }),
+    ],
+  };
+}
+
+export const isFailedRemedyOpenForFamily = (context: CaseContext, remedyId?: string) =>
+  context.remedies.some(({ id, status }) => status === "failed" && (remedyId === undefined || id === remedyId) && context.clocks[clockKey.failedRemedy(id)] !== undefined);
+
+export function withdraw(context: CaseContext, event: EventOf<"WITHDRAW">, rung: RungNumber, inMediation = false): Change {
   const record: OutcomeRecord = {
     rung,
     stage: "withdrawal",
@@ -412,7 +534,12 @@ export function withdraw(context: CaseContext, event: EventOf<"WITHDRAW">, rung:
   };
   return {
     changes: { ...conclude(context, "withdrawn", rung, event.at), outcomes: [...context.outcomes, record] },
-    notifications: [notice(context, "concern-withdrawn", ["family", ...respondents(context, rung)], { rung })],
+    notifications: [
+      notice(context, "concern-withdrawn", ["family", ...respondents(context, rung), ...(inMediation ? (["mediator", ...mediationOtherSide(rung, context.file.healthInvolved)] as Party[]) : [])], {
+        rung,
+        reason: event.reason,
+      }),
+    ],
   };
 }
 
@@ -426,6 +553,13 @@ export function recordWarning(context: CaseContext, event: EventOf<"DEADLINE_WAR
 
 /** A missed deadline is a breach: recorded for good, and at rungs 1–2 it gives the family an immediate right to escalate. */
 export function recordBreach(context: CaseContext, event: EventOf<"DEADLINE_MISSED">): Change {
+  if (event.key === clockKey.longOpen) return raiseLongOpenAlert(context, event);
+  // A bounded pause ending while the case is elsewhere (an offer of mediation under way): the clock restarts all the same.
+  const paused = /^rung([12])\.respond\.pauseEnds$/.exec(event.key);
+  if (paused) return endPause(context, event, Number(paused[1]) as 1 | 2);
+  if (/^remedy\.[^.]+\.takeFurther$/.test(event.key)) {
+    return { changes: { clocks: withoutClocks(context.clocks, (key) => key === event.key) }, notifications: [] };
+  }
   const { clocks, clock } = markBreached(context.clocks, event.key, event.at);
   const kind = isRemedyClock(clock.key) ? "remedy-overdue" : "breach";
   const rungMatch = /^rung([12])\.(acknowledge|respond)$/.exec(clock.key);
@@ -437,8 +571,76 @@ export function recordBreach(context: CaseContext, event: EventOf<"DEADLINE_MISS
         label: clock.label,
         dueOn: clock.dueOn,
         familyMayEscalate: rungMatch !== null,
+        delayNoticeOwed: true,
       }),
     ],
+  };
+}
+
+/** The respondents currently handling the concern (none once the ladder has ended). */
+function handlingNow(context: CaseContext, rung: RungNumber | null): Party[] {
+  return rung === null ? [] : rung === 3 ? ["national-body"] : respondents(context, rung);
+}
+
+/**
+ * A case open for `longOpenAlertMonths` (and every such period after) alerts the family and the
+ * body handling it, which owes a dated delay notice; the alert repeats until the ladder ends.
+ */
+function raiseLongOpenAlert(context: CaseContext, event: EventOf<"DEADLINE_MISSED">): Change {
+  const next = openClock(ladderPlans(context.file).longOpen(), "LONG_OPEN_ALERT", addCalendarDays(context.clocks[clockKey.longOpen]!.dueOn, 1), englandAndWales);
+  const rung = currentRung(context);
+  return {
+    changes: { clocks: withClock(context.clocks, next), longOpenAlerts: [...(context.longOpenAlerts ?? []), dateOf(event.at)] },
+    notifications: [
+      notice(context, "long-open-alert", ["family", ...handlingNow(context, rung)], {
+        openSince: context.file.receivedOn,
+        months: monthsOpen(context, event.at),
+        nextAlertOn: next.dueOn,
+      }),
+    ],
+  };
+}
+
+const monthsOpen = (context: CaseContext, at: string) => {
+  let months = 0;
+  while (compareDates(addCalendarMonths(context.file.receivedOn, months + 1), dateOf(at)) < 0) months += 1;
+  return months;
+};
+
+/** The rung the ladder is on, from the clocks and handlers (the machine's state knows it too). */
+function currentRung(context: CaseContext): RungNumber | null {
+  if (context.conclusion) return null;
+  const keys = Object.keys(context.clocks);
+  for (const rung of [3, 2, 1] as const) if (keys.some((key) => key.startsWith(`rung${rung}.`))) return rung;
+  return context.handlers.at(-1)?.rung ?? 1;
+}
+
+/** Missed deadlines owed by a body that have no delay notice yet (the long-open alert counts as one). */
+export function breachesAwaitingNotice(context: CaseContext): string[] {
+  const noticed = new Set((context.delayNotices ?? []).flatMap(({ keys }) => keys));
+  const alerts = (context.longOpenAlerts ?? []).map((on) => `${clockKey.longOpen}@${on}`);
+  const breached = context.breaches.filter(({ key }) => !key.startsWith("mediation.")).map(({ key, on }) => `${key}@${on}`);
+  return [...breached, ...alerts].filter((key) => !noticed.has(key));
+}
+
+/** A late body gives a dated reason and a new date; the family sees it. The breach still stands. */
+export function giveDelayNotice(context: CaseContext, event: EventOf<"GIVE_DELAY_NOTICE">): Change {
+  const keys = breachesAwaitingNotice(context);
+  const rung = currentRung(context);
+  const notice_: DelayNotice = { keys, on: dateOf(event.at), reason: event.reason, expectedOn: event.expectedOn, rung };
+  return {
+    changes: { delayNotices: [...(context.delayNotices ?? []), notice_] },
+    notifications: [notice(context, "delay-notice", ["family", ...handlingNow(context, rung)], { reason: event.reason, expectedOn: event.expectedOn })],
+  };
+}
+
+/** A co-respondent's part of a joint response (the lead respondent sends the response). */
+export function contribute(context: CaseContext, event: EventOf<"CONTRIBUTE_TO_RESPONSE">, rung: 1 | 2): Change {
+  return {
+    changes: {
+      contributions: [...(context.contributions ?? []), { rung, party: event.party, on: dateOf(event.at), contribution: event.contribution }],
+    },
+    notifications: [notice(context, "contribution-received", respondents(context, rung).filter((p) => p !== event.party), { rung, from: event.party })],
   };
 }
 

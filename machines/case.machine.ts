@@ -14,11 +14,12 @@ import {
 import * as steps from "./case-steps";
 import type { Change } from "./case-steps";
 import { isDue } from "./clocks";
-import { MEDIATION_EVENT_TYPES, type CaseEvent } from "./events";
+import { isDeadlineEvent, MEDIATION_EVENT_TYPES, type CaseEvent } from "./events";
 import type { GuardQuestions } from "./guard-questions";
 import { compareDates, dateOf } from "./iso-date";
 import { mediationMachine, type MediationInput, type MediationOutput, type NotificationEvent } from "./mediation.machine";
-import type { NotificationSpec, RungNumber } from "./parties";
+import { mediationOtherSide, type NotificationSpec, type RungNumber } from "./parties";
+import { addCalendarDays } from "./calendar";
 
 /**
  * The ladder of one case on one route: setting (rung 1) → local service
@@ -44,10 +45,17 @@ function changeAction<P>(run: (context: CaseContext, event: CaseMachineEvent, pa
   return enqueueActions<CaseContext, CaseMachineEvent, P, CaseMachineEvent, any, any, any, never, NotificationEvent>(
     ({ context, event, enqueue }, params) => {
       const { changes, notifications } = run(context, event, params);
-      enqueue.assign(changes);
+      enqueue.assign({ ...changes, ...stamp(context, event) });
       for (const notification of notifications) enqueue.emit({ type: "notification", notification });
     },
   );
+}
+
+/** A person's event moves the case's time line on: no later event may be dated before it. */
+function stamp(context: CaseContext, event: CaseMachineEvent): Pick<CaseContext, "lastEventOn"> | undefined {
+  if (!("at" in event) || typeof event.at !== "string" || isDeadlineEvent(event)) return undefined;
+  const on = dateOf(event.at);
+  return !context.lastEventOn || compareDates(on, context.lastEventOn) > 0 ? { lastEventOn: on } : undefined;
 }
 
 /** A named action for one kind of event, narrowed with assertEvent. */
@@ -72,8 +80,37 @@ const onMediationDone = (run: (context: CaseContext, output: MediationOutput) =>
 export const CASE_GUARD_QUESTIONS: GuardQuestions<CaseContext> = {
   isDifferentHandlerFromLowerRungs: {
     asks: "payload",
+    refusal: (context, _, params) =>
+      `a different person must handle this rung: ${lowerRungHandlers(context, params.rung as RungNumber).join(", ")} already handled the concern at an earlier stage`,
+  },
+  canPause: {
+    asks: "case",
+    refusal: (context, _, params) =>
+      `the response clock at this stage has already been paused for the most allowed (${context.file.policy.fairness.maxPauseWorkingDays} working days in total)`,
+  },
+  isPauseEnding: { asks: "payload", refusal: () => "that is not the end of this pause" },
+  canOfferMediation: {
+    asks: "payload",
+    refusal: (context, _, params) =>
+      `the ${respondentName(params.rung as RungNumber)} has already offered mediation ${steps.respondentOffersAt(context, params.rung as RungNumber)} time(s) at this stage; only the family can ask for it again`,
+  },
+  isCoRespondent: {
+    asks: "payload",
+    refusal: (context, event, params) => `${(event as EventOf<"CONTRIBUTE_TO_RESPONSE">).party ?? "that party"} is not a co-respondent at this stage`,
+    couldPass: (context) => context.file.healthInvolved,
+  },
+  canGiveDelayNotice: {
+    asks: "payload",
     refusal: (context) =>
-      `a different person must handle this rung: ${context.handlers.map(({ handlerId }) => handlerId).join(", ")} already handled the concern`,
+      steps.breachesAwaitingNotice(context).length === 0
+        ? "no missed deadline is waiting for a delay notice"
+        : "the new date must not be before the day of the notice",
+    couldPass: (context) => steps.breachesAwaitingNotice(context).length > 0,
+  },
+  isFailedRemedyOpen: {
+    asks: "payload",
+    refusal: (_, event) => `remedy ${(event as EventOf<"TAKE_REMEDY_FURTHER">).remedyId} has not been reported as failed, or the time to take it further has passed`,
+    couldPass: (context) => steps.isFailedRemedyOpenForFamily(context),
   },
   isLowerRungFinishedOrBreached: {
     asks: "case",
@@ -98,9 +135,9 @@ export const CASE_GUARD_QUESTIONS: GuardQuestions<CaseContext> = {
   },
   isOutcomeComplete: {
     asks: "payload",
-    refusal: (context, event) => {
-      const { outcome, at } = event as EventOf<"RESPOND">;
-      return `the outcome is incomplete: ${steps.outcomeProblems(context, outcome, at).join("; ")}`;
+    refusal: (context, event, params) => {
+      const { outcome, at, decidedBy } = event as EventOf<"RESPOND">;
+      return `the outcome cannot be sent: ${steps.outcomeProblems(context, outcome, at, decidedBy, params.rung as RungNumber).join("; ")}`;
     },
   },
   isInTimeOrDiscretionRecorded: {
@@ -118,6 +155,10 @@ export const CASE_GUARD_QUESTIONS: GuardQuestions<CaseContext> = {
     couldPass: (context) => context.remedies.some(({ status }) => status === "open"),
   },
 };
+
+/** People who handled an earlier rung than `rung`: a rung's own handler may come back to it (a failed remedy taken further). */
+const lowerRungHandlers = (context: CaseContext, rung: RungNumber) =>
+  context.handlers.filter((handler) => handler.rung < rung).map(({ handlerId }) => handlerId);
 
 const maxExtension = (context: CaseContext, rung: 1 | 2) =>
   (rung === 1 ? context.file.policy.setting : context.file.policy.localService).maxExtensionWorkingDays;
@@ -138,9 +179,35 @@ const caseSetup = setup({
   },
   actors: { mediation: mediationForCase },
   guards: {
-    isDifferentHandlerFromLowerRungs: ({ context, event }) => {
+    isDifferentHandlerFromLowerRungs: ({ context, event }, { rung }: { rung: RungNumber }) => {
       assertEvent(event, "ACKNOWLEDGE");
-      return !context.handlers.some(({ handlerId }) => handlerId === event.handlerId);
+      return !lowerRungHandlers(context, rung).includes(event.handlerId);
+    },
+    canPause: ({ context }, { rung }: Rung) => steps.pauseDaysLeft(context, rung) > 0,
+    isResponseClockRunning: ({ context }, { rung }: Rung) => {
+      const clock = context.clocks[clockKey.respond(rung)];
+      return clock !== undefined && !clock.paused;
+    },
+    isPauseEnding: ({ event }, { rung }: Rung) => {
+      assertEvent(event, "DEADLINE_MISSED");
+      return steps.isPauseEndKey(event.key, rung);
+    },
+    canOfferMediation: ({ context, event }, { rung }: { rung: RungNumber }) => {
+      assertEvent(event, "OFFER_MEDIATION");
+      return event.requestedBy === "family" || steps.respondentOffersAt(context, rung) < context.file.policy.fairness.maxRespondentMediationOffersPerRung;
+    },
+    isCoRespondent: ({ context, event }, { rung }: Rung) => {
+      assertEvent(event, "CONTRIBUTE_TO_RESPONSE");
+      return respondents(context, rung).slice(1).includes(event.party);
+    },
+    canGiveDelayNotice: ({ context, event }) => {
+      assertEvent(event, "GIVE_DELAY_NOTICE");
+      return steps.breachesAwaitingNotice(context).length > 0 && compareDates(event.expectedOn, dateOf(event.at)) >= 0;
+    },
+    isFailedRemedyOpen: ({ context, event }, { fromRung }: { fromRung: RungNumber }) => {
+      assertEvent(event, "TAKE_REMEDY_FURTHER");
+      const remedy = context.remedies.find(({ id }) => id === event.remedyId);
+      return remedy?.rung === fromRung && steps.isFailedRemedyOpenForFamily(context, event.remedyId);
     },
     isLowerRungFinishedOrBreached: ({ context }, { rung }: Rung) => steps.hasResponded(context, rung) || steps.hasBreached(context, rung),
     isWithinEscalationWindow: ({ context, event }, { rung }: Rung) => {
@@ -151,9 +218,9 @@ const caseSetup = setup({
       assertEvent(event, "EXTEND");
       return isExtensionUnused(context, rung) && event.workingDays <= maxExtension(context, rung);
     },
-    isOutcomeComplete: ({ context, event }) => {
+    isOutcomeComplete: ({ context, event }, { rung }: { rung: RungNumber }) => {
       assertEvent(event, ["RESPOND", "ISSUE_DRAFT_DECISION", "ISSUE_FINAL_DECISION"]);
-      return steps.outcomeProblems(context, event.outcome, event.at).length === 0;
+      return steps.outcomeProblems(context, event.outcome, event.at, event.decidedBy, rung).length === 0;
     },
     isDeadlineDue: ({ context, event }) => {
       assertEvent(event, ["DEADLINE_WARNING", "DEADLINE_MISSED"]);
@@ -172,13 +239,15 @@ const caseSetup = setup({
       return !context.national?.late || event.discretionReason !== undefined;
     },
     isLateForNationalBody: ({ context }) => context.national?.late === true,
-    haveBothPartiesCommented: ({ context }) =>
-      context.national?.comments.family !== undefined && context.national.comments.respondent !== undefined,
+    haveAllPartiesCommented: ({ context }) => {
+      const commented = new Set((context.national?.comments ?? []).map(({ party }) => party));
+      return steps.commentingParties(context).every((party) => commented.has(party));
+    },
     isRemedyOpen: ({ context, event }) => {
       assertEvent(event, ["REMEDY_DONE", "REMEDY_FAILED"]);
       return context.remedies.some(({ id, status }) => id === event.remedyId && status === "open");
     },
-    areAllRemediesSettled: ({ context }) => context.remedies.every(({ status }) => status !== "open"),
+    areAllRemediesSettled: ({ context }) => context.remedies.every(({ status }) => status !== "open") && !steps.isFailedRemedyOpenForFamily(context),
     doesAgreementSettleAllIssues: ({ context, event }) => {
       const agreed = mediationDone(event).agreedIssueIds;
       return openIssueIds(context).every((id) => agreed.includes(id));
@@ -187,6 +256,11 @@ const caseSetup = setup({
   actions: {
     acknowledge: step("ACKNOWLEDGE", (context, event, { rung }: { rung: RungNumber }) => steps.acknowledge(context, event, rung)),
     pauseResponse: step("PAUSE", (context, event, { rung }: Rung) => steps.pauseResponse(context, event, rung)),
+    endPause: step("DEADLINE_MISSED", (context, event, { rung }: Rung) => steps.endPause(context, event, rung)),
+    contribute: step("CONTRIBUTE_TO_RESPONSE", (context, event, { rung }: Rung) => steps.contribute(context, event, rung)),
+    giveDelayNotice: step("GIVE_DELAY_NOTICE", steps.giveDelayNotice),
+    takeRemedyFurther: step("TAKE_REMEDY_FURTHER", steps.takeRemedyFurther),
+    pauseForMediation: step("ACCEPT_MEDIATION", (context, event) => steps.acceptMediation(context, event)),
     resumeResponse: step("RESUME", (context, event, { rung }: Rung) => steps.resumeResponse(context, event, rung)),
     extendResponse: step("EXTEND", (context, event, { rung }: Rung) => steps.extendResponse(context, event, rung)),
     respond: step("RESPOND", (context, event, { rung }: Rung) => steps.respond(context, event, rung)),
@@ -201,12 +275,15 @@ const caseSetup = setup({
     closeComments: step(["SUBMIT_COMMENTS", "DEADLINE_MISSED"], (context, event) => steps.closeComments(context, event.at)),
     issueFinalDecision: step("ISSUE_FINAL_DECISION", steps.issueFinalDecision),
     settleRemedy: step(["REMEDY_DONE", "REMEDY_FAILED"], steps.settle),
-    withdraw: step("WITHDRAW", (context, event, { rung }: { rung: RungNumber }) => steps.withdraw(context, event, rung)),
+    withdraw: step("WITHDRAW", (context, event, { rung, inMediation }: { rung: RungNumber; inMediation?: boolean }) =>
+      steps.withdraw(context, event, rung, inMediation),
+    ),
     recordWarning: step("DEADLINE_WARNING", steps.recordWarning),
     recordBreach: step("DEADLINE_MISSED", steps.recordBreach),
     applyMediation: onMediationDone(steps.applyMediation),
     resumeAfterMediation: onMediationDone(steps.resumeAfterMediation),
     concludeByAgreement: onMediationDone(steps.concludeByAgreement),
+    stampEvent: changeAction<undefined>(() => ({ changes: {}, notifications: [] })),
     forwardToMediation: sendTo("mediation", ({ event }) => event as never),
     relayMediationNotification: emit(({ event }) => {
       assertEvent(event, "MEDIATION_NOTIFICATION");
@@ -222,7 +299,11 @@ function withdrawal(rung: RungNumber) {
 }
 
 function offerMediation(rung: RungNumber) {
-  return { target: "#redress-case.mediation", actions: { type: "offerMediation", params: { rung } } } as const;
+  return {
+    guard: { type: "canOfferMediation", params: { rung } },
+    target: "#redress-case.mediation",
+    actions: { type: "offerMediation", params: { rung } },
+  } as const;
 }
 
 /** Rungs 1 and 2 share one shape: acknowledge, consider (pause/extend), respond, then accept or escalate. */
@@ -241,7 +322,7 @@ function rungStates(rung: 1 | 2) {
       awaitingAcknowledgement: {
         meta: { label: `Waiting for the ${name} to acknowledge the concern` },
         on: {
-          ACKNOWLEDGE: rung === 1 ? acknowledge : { guard: "isDifferentHandlerFromLowerRungs", ...acknowledge },
+          ACKNOWLEDGE: rung === 1 ? acknowledge : { guard: { type: "isDifferentHandlerFromLowerRungs", params: { rung } }, ...acknowledge },
           ESCALATE: escalateIfFinishedOrBreached,
         },
       },
@@ -249,18 +330,25 @@ function rungStates(rung: 1 | 2) {
         initial: "active",
         on: {
           EXTEND: { guard: { type: "canExtendResponse", params: { rung } }, actions: { type: "extendResponse", params: { rung } } },
-          RESPOND: { guard: "isOutcomeComplete", target: "responded", actions: { type: "respond", params: { rung } } },
+          RESPOND: { guard: { type: "isOutcomeComplete", params: { rung } }, target: "responded", actions: { type: "respond", params: { rung } } },
+          CONTRIBUTE_TO_RESPONSE: { guard: { type: "isCoRespondent", params: { rung } }, actions: { type: "contribute", params: { rung } } },
           ESCALATE: escalateIfFinishedOrBreached,
           OFFER_MEDIATION: offerMediation(rung),
         },
         states: {
           active: {
             meta: { label: `The ${name} is considering the concern` },
-            on: { PAUSE: { target: "paused", actions: { type: "pauseResponse", params: { rung } } } },
+            on: { PAUSE: { guard: { type: "canPause", params: { rung } }, target: "paused", actions: { type: "pauseResponse", params: { rung } } } },
           },
           paused: {
             meta: { label: `Paused: the ${name} is waiting for information` },
-            on: { RESUME: { target: "active", actions: { type: "resumeResponse", params: { rung } } } },
+            // Back from mediation, or a bounded pause ended elsewhere: a running clock is never shown as paused.
+            always: { guard: { type: "isResponseClockRunning", params: { rung } }, target: "active" },
+            on: {
+              RESUME: { target: "active", actions: { type: "resumeResponse", params: { rung } } },
+              // NOTE: a pause is bounded: on its last day the clock restarts by itself.
+              DEADLINE_MISSED: { guard: { type: "isPauseEnding", params: { rung } }, target: "active", actions: { type: "endPause", params: { rung } } },
+            },
           },
         },
       },
@@ -288,7 +376,11 @@ const nationalStates = caseSetup.createStateConfig({
     awaitingAcknowledgement: {
       meta: { label: "Waiting for the national body to acknowledge the escalation" },
       on: {
-        ACKNOWLEDGE: { guard: "isDifferentHandlerFromLowerRungs", target: "assessment", actions: { type: "acknowledge", params: { rung: 3 } } },
+        ACKNOWLEDGE: {
+          guard: { type: "isDifferentHandlerFromLowerRungs", params: { rung: 3 } },
+          target: "assessment",
+          actions: { type: "acknowledge", params: { rung: 3 } },
+        },
       },
     },
     assessment: {
@@ -302,13 +394,13 @@ const nationalStates = caseSetup.createStateConfig({
     investigation: {
       meta: { label: "The national body is investigating" },
       on: {
-        ISSUE_DRAFT_DECISION: { guard: "isOutcomeComplete", target: "awaitingComments", actions: "issueDraftDecision" },
+        ISSUE_DRAFT_DECISION: { guard: { type: "isOutcomeComplete", params: { rung: 3 } }, target: "awaitingComments", actions: "issueDraftDecision" },
         OFFER_MEDIATION: offerMediation(3),
       },
     },
     awaitingComments: {
-      meta: { label: "Draft decision issued: both parties may comment" },
-      always: { guard: "haveBothPartiesCommented", target: "finalising", actions: "closeComments" },
+      meta: { label: "Draft decision issued: everyone involved may comment" },
+      always: { guard: "haveAllPartiesCommented", target: "finalising", actions: "closeComments" },
       on: {
         SUBMIT_COMMENTS: { actions: "recordComments" },
         DEADLINE_MISSED: {
@@ -320,22 +412,44 @@ const nationalStates = caseSetup.createStateConfig({
     },
     finalising: {
       meta: { label: "The national body is preparing its final decision" },
-      on: { ISSUE_FINAL_DECISION: { guard: "isOutcomeComplete", target: concluded, actions: "issueFinalDecision" } },
+      on: { ISSUE_FINAL_DECISION: { guard: { type: "isOutcomeComplete", params: { rung: 3 } }, target: concluded, actions: "issueFinalDecision" } },
     },
   },
 });
 
-function initialCaseContext(file: CaseFile): CaseContext {
+function initialCaseContext(input: CaseFile): CaseContext {
+  const { file, fallback } = withCoveredCalendar(input);
   const acknowledge = startClock(file, 1, ladderPlans(file).acknowledge(1), "CONCERN_RECEIVED", file.receivedOn);
+  const longOpen = startClock(file, 1, ladderPlans(file).longOpen(), "CONCERN_RECEIVED", file.receivedOn);
   return {
     file,
-    clocks: { [acknowledge.key]: acknowledge },
+    ...(fallback ? { calendarFallback: fallback } : {}),
+    clocks: { [acknowledge.key]: acknowledge, [longOpen.key]: longOpen },
     handlers: [],
     outcomes: [],
     remedies: [],
     settledIssueIds: [],
     breaches: [],
     mediations: [],
+  };
+}
+
+/**
+ * A school calendar must cover the concern's rung-1 steps; when the setting has not entered term
+ * dates far enough ahead, rung 1 counts England and Wales working days instead (never a crash),
+ * and the case says so. The setting is told to enter its term dates.
+ */
+function withCoveredCalendar(file: CaseFile): { file: CaseFile; fallback?: { reason: string; on: string } } {
+  if (file.calendar.kind !== "school") return { file };
+  const lastTermDay = file.calendar.terms.map(({ end }) => end).sort().at(-1)!;
+  const needed = addCalendarDays(file.receivedOn, file.policy.fairness.termDatesCoverCalendarDays);
+  if (compareDates(lastTermDay, needed) >= 0 && compareDates(file.calendar.terms.map(({ start }) => start).sort()[0]!, file.receivedOn) <= 0) return { file };
+  return {
+    file: { ...file, calendar: { kind: "england-and-wales" } },
+    fallback: {
+      reason: `the setting’s term dates (to ${lastTermDay}) do not cover the time needed for this concern, so its deadlines count working days`,
+      on: file.receivedOn,
+    },
   };
 }
 
@@ -347,7 +461,8 @@ function mediationInput(context: CaseContext): MediationInput {
     at: offer.offeredOn,
     requestedBy: offer.requestedBy,
     issueIds: openIssueIds(context),
-    respondents: respondents(context, offer.rung),
+    respondents: mediationOtherSide(offer.rung, context.file.healthInvolved),
+    convenors: steps.mediationConvenors(context, offer.rung),
     timings: context.file.policy.mediation,
     warningPercents: context.file.policy.warningPercents,
   };
@@ -356,14 +471,27 @@ function mediationInput(context: CaseContext): MediationInput {
 export const caseMachine = caseSetup
   .extend({
     actions: {
-      announceConcern: emit(({ context }) => ({
-        type: "notification" as const,
-        notification: {
-          kind: "concern-received",
-          to: partiesUpTo(context, 1),
-          data: { caseRef: context.file.caseRef, route: context.file.route, acknowledgeBy: context.clocks[clockKey.acknowledge(1)]?.dueOn },
-        },
-      })),
+      announceConcern: enqueueActions(({ context, enqueue }) => {
+        enqueue.emit({
+          type: "notification" as const,
+          notification: {
+            kind: "concern-received",
+            to: partiesUpTo(context, 1),
+            data: {
+              caseRef: context.file.caseRef,
+              route: context.file.route,
+              acknowledgeBy: context.clocks[clockKey.acknowledge(1)]?.dueOn,
+              calendar: context.file.calendar.kind,
+            },
+          },
+        });
+        if (context.calendarFallback) {
+          enqueue.emit({
+            type: "notification" as const,
+            notification: { kind: "term-dates-needed", to: ["setting"], data: { caseRef: context.file.caseRef, reason: context.calendarFallback.reason } },
+          });
+        }
+      }),
       announceClosure: emit(({ context }) => ({
         type: "notification" as const,
         notification: {
@@ -382,6 +510,7 @@ export const caseMachine = caseSetup
     on: {
       DEADLINE_WARNING: { guard: "isDeadlineDue", actions: "recordWarning" },
       DEADLINE_MISSED: { guard: "isDeadlineDue", actions: "recordBreach" },
+      GIVE_DELAY_NOTICE: { guard: "canGiveDelayNotice", actions: "giveDelayNotice" },
       REMEDY_DONE: { guard: "isRemedyOpen", actions: "settleRemedy" },
       REMEDY_FAILED: { guard: "isRemedyOpen", actions: "settleRemedy" },
       MEDIATION_NOTIFICATION: { actions: "relayMediationNotification" },
@@ -407,18 +536,32 @@ export const caseMachine = caseSetup
           ],
         },
         on: {
-          ...Object.fromEntries(MEDIATION_EVENT_TYPES.map((type) => [type, { actions: "forwardToMediation" }])),
+          ...Object.fromEntries(MEDIATION_EVENT_TYPES.map((type) => [type, { actions: ["stampEvent", "forwardToMediation"] }])),
+          // Clocks stop only once the family accepts mediation (an offer stops none of the respondent's).
+          ACCEPT_MEDIATION: { actions: ["pauseForMediation", "forwardToMediation"] },
           DEADLINE_WARNING: { guard: "isMediationDeadline", actions: "forwardToMediation" },
           DEADLINE_MISSED: { guard: "isMediationDeadline", actions: "forwardToMediation" },
           WITHDRAW: {
             target: "monitoringCompliance",
-            actions: { type: "withdraw", params: ({ context }) => ({ rung: context.mediationOffer!.rung }) },
+            actions: { type: "withdraw", params: ({ context }) => ({ rung: context.mediationOffer!.rung, inMediation: true }) },
           },
         },
       },
       monitoringCompliance: {
         meta: { label: "Decided: the remedies are being monitored until each is done" },
         always: { guard: "areAllRemediesSettled", target: "closed" },
+        on: {
+          // A failed remedy can be taken further: back up the ladder (the national body for its own remedies).
+          TAKE_REMEDY_FURTHER: [
+            {
+              guard: { type: "isFailedRemedyOpen", params: { fromRung: 1 } },
+              target: "ladder.localService",
+              actions: "takeRemedyFurther",
+            },
+            { guard: { type: "isFailedRemedyOpen", params: { fromRung: 2 } }, target: "ladder.national", actions: "takeRemedyFurther" },
+            { guard: { type: "isFailedRemedyOpen", params: { fromRung: 3 } }, target: "ladder.national", actions: "takeRemedyFurther" },
+          ],
+        },
       },
       closed: { type: "final", meta: { label: "Closed" }, entry: "announceClosure" },
     },

@@ -1,6 +1,6 @@
-import { addCalendarDays, type WorkingCalendar } from "./calendar";
+import { addCalendarDays, addCalendarMonths, type WorkingCalendar } from "./calendar";
 import type { DeadlineEvent } from "./events";
-import { compareDates, dateOf } from "./iso-date";
+import { compareDates, dateOf, dayNumber } from "./iso-date";
 
 /**
  * Clocks are the durable deadlines of a case, kept as data in machine context
@@ -25,17 +25,26 @@ export type Clock = {
   calendarDays?: number;
   pausable: boolean;
   pausedWorkingDays: number;
-  paused?: { since: string; for: PauseReason; reason: string };
+  /** Working days spent paused for the family or a third party (mediation not counted): bounded by policy. */
+  heldWorkingDays?: number;
+  /** `until`: the last day of a bounded pause; the clock restarts by itself after it. */
+  paused?: { since: string; for: PauseReason; reason: string; until?: string };
   extension?: { workingDays: number; reason: string; on: string };
   dueOn: string;
   breachedOn?: string;
   warningsSent: number[];
   /** Who must act before dueOn, and so who is warned. */
   owedBy: Party[];
+  /** No reminders before it falls due (alerts such as the long-open alert). */
+  noWarnings?: boolean;
 };
 
-export type ClockPlan = Pick<Clock, "key" | "label" | "kind" | "pausable" | "owedBy"> &
-  ({ workingDays: number; calendarDays?: never } | { calendarDays: number; workingDays?: never });
+export type ClockPlan = Pick<Clock, "key" | "label" | "kind" | "pausable" | "owedBy" | "noWarnings"> &
+  (
+    | { workingDays: number; calendarDays?: never; calendarMonths?: never }
+    | { calendarDays: number; workingDays?: never; calendarMonths?: never }
+    | { calendarMonths: number; workingDays?: never; calendarDays?: never }
+  );
 
 export type DeadlineSpec = {
   /** Stable: "rung1.respond" for the deadline, "rung1.respond.warn75" for its warnings. */
@@ -55,8 +64,14 @@ export type DeadlineSpec = {
 
 export type Clocks = Readonly<Record<string, Clock>>;
 
-export function openClock(plan: ClockPlan, startedBy: string, at: string, calendar: WorkingCalendar): Clock {
+export function openClock(planned: ClockPlan, startedBy: string, at: string, calendar: WorkingCalendar): Clock {
   const startedOn = dateOf(at);
+  // A length in months is fixed in calendar days when the clock starts (31 Jan + 1 month = 28/29 Feb).
+  const { calendarMonths, ...rest } = planned;
+  const plan =
+    calendarMonths === undefined
+      ? rest
+      : { ...rest, calendarDays: dayNumber(addCalendarMonths(startedOn, calendarMonths)) - dayNumber(startedOn) };
   const opened = {
     ...plan,
     calendar: plan.calendarDays === undefined ? calendar.id : "calendar-days",
@@ -86,19 +101,39 @@ function dueOnOf(clock: Timing, calendar: WorkingCalendar): string {
   return dayAfterOffset(clock, totalDays(clock), calendar);
 }
 
-/** Pausing stops the clock; its deadline and warnings are withdrawn until it resumes. */
-export function pauseClock(clock: Clock, at: string, pausedFor: PauseReason, reason: string): Clock {
+/**
+ * Pausing stops the clock; its deadline and warnings are withdrawn until it resumes. A pause for
+ * the family or a third party is bounded: it ends by itself after `maxHeldWorkingDays` in total
+ * (the `.pauseEnds` deadline), so no clock can be held for ever.
+ */
+export function pauseClock(
+  clock: Clock,
+  at: string,
+  pausedFor: PauseReason,
+  reason: string,
+  bound?: { maxHeldWorkingDays: number; calendar: WorkingCalendar },
+): Clock {
   if (!clock.pausable || clock.paused) return clock;
-  return { ...clock, paused: { since: dateOf(at), for: pausedFor, reason } };
+  const since = dateOf(at);
+  const until =
+    bound && pausedFor !== "mediation" ? bound.calendar.addWorkingDays(since, Math.max(0, bound.maxHeldWorkingDays - heldDays(clock))) : undefined;
+  return { ...clock, paused: { since, for: pausedFor, reason, ...(until ? { until } : {}) } };
 }
 
-/** On resume the due date moves on by the working days the clock spent paused. */
+export const heldDays = (clock: Clock) => clock.heldWorkingDays ?? 0;
+
+/** On resume the due date moves on by the working days the clock spent paused (never past a bounded pause's last day). */
 export function resumeClock(clock: Clock, at: string, calendar: WorkingCalendar): Clock {
   if (!clock.paused) return clock;
-  const paused = Math.max(0, calendar.workingDaysBetween(clock.paused.since, dateOf(at)));
-  const resumed: Clock = { ...clock, paused: undefined, pausedWorkingDays: clock.pausedWorkingDays + paused };
+  const { since, until } = clock.paused;
+  const on = until && compareDates(dateOf(at), until) > 0 ? until : dateOf(at);
+  const paused = Math.max(0, calendar.workingDaysBetween(since, on));
+  const held = clock.paused.for === "mediation" ? heldDays(clock) : heldDays(clock) + paused;
+  const resumed: Clock = { ...clock, paused: undefined, pausedWorkingDays: clock.pausedWorkingDays + paused, heldWorkingDays: held };
   return { ...resumed, dueOn: dueOnOf(resumed, calendar) };
 }
+
+export const pauseEndsKey = (clockKey: string) => `${clockKey}.pauseEnds`;
 
 export function extendClock(clock: Clock, workingDays: number, reason: string, at: string, calendar: WorkingCalendar): Clock {
   const extended: Clock = { ...clock, extension: { workingDays, reason, on: dateOf(at) } };
@@ -127,10 +162,26 @@ function parseWarningKey(key: string): { clockKey: string; percent: number } | u
 
 /** The open deadline and pending warnings of a running clock; none while paused or after a breach. */
 export function deadlineSpecs(clock: Clock, percents: readonly number[], calendar: WorkingCalendar): DeadlineSpec[] {
-  if (clock.paused || clock.breachedOn) return [];
   const common = { calendar: clock.calendar, startedBy: clock.startedBy, startedOn: clock.startedOn };
+  if (clock.paused?.until && !clock.breachedOn) {
+    const key = pauseEndsKey(clock.key);
+    return [
+      {
+        key,
+        kind: "deadline",
+        label: `The pause ends and the clock restarts by itself: ${clock.label}`,
+        dueOn: clock.paused.until,
+        calendar: clock.calendar,
+        startedBy: "PAUSE",
+        startedOn: clock.paused.since,
+        workingDays: calendar.workingDaysBetween(clock.paused.since, clock.paused.until),
+        event: { type: "DEADLINE_MISSED", key, at: addCalendarDays(clock.paused.until, 1) },
+      },
+    ];
+  }
+  if (clock.paused || clock.breachedOn) return [];
   const length = (days: number) => (clock.calendarDays === undefined ? { workingDays: days } : { calendarDays: days });
-  const warnings = warningOffsets(clock, percents)
+  const warnings = warningOffsets(clock, clock.noWarnings ? [] : percents)
     .filter(({ percent }) => !clock.warningsSent.includes(percent))
     .map(({ percent, offset }): DeadlineSpec => {
       const dueOn = dayAfterOffset(clock, offset, calendar);

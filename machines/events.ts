@@ -47,7 +47,10 @@ const mediationEventSchemas = [
   event("ACCEPT_MEDIATION", {}),
   event("DECLINE_MEDIATION", { reason: text.optional() }),
   event("ASSIGN_MEDIATOR", { mediatorId: text }),
-  event("SCHEDULE_SESSION", { sessionOn: isoDateSchema }),
+  /** A session after the 30-day window needs both sides' agreement, recorded here. */
+  event("SCHEDULE_SESSION", { sessionOn: isoDateSchema, laterDateAgreed: z.boolean().optional() }),
+  /** The session took place (recorded on or after the day): the session clock stops here, not at the outcome. */
+  event("RECORD_SESSION_HELD", { heldOn: isoDateSchema }),
   event("RECORD_MEDIATION_OUTCOME", {
     agreedIssueIds: z.array(text),
     actions: z.array(remedyInputSchema).default([]),
@@ -64,9 +67,13 @@ export type MediationEventType = (typeof MEDIATION_EVENT_TYPES)[number];
 const caseEventSchemas = z.discriminatedUnion("type", [
   event("ACKNOWLEDGE", { handlerId: text }),
   event("PAUSE", { reason: text, waitingOn: z.enum(["family", "third-party"]) }),
-  event("RESUME", {}),
+  /** `information`: the family's answer, which ends a pause that waits on them. */
+  event("RESUME", { information: text.optional() }),
   event("EXTEND", { reason: text, workingDays: z.number().int().positive() }),
-  event("RESPOND", { outcome: outcomeSchema }),
+  /** `decidedBy`: the person deciding, who may not have handled an earlier rung. */
+  event("RESPOND", { outcome: outcomeSchema, decidedBy: text.optional() }),
+  event("CONTRIBUTE_TO_RESPONSE", { party: z.enum(["setting", "local-service", "health-partner"]), contribution: text }),
+  event("GIVE_DELAY_NOTICE", { reason: text, expectedOn: isoDateSchema }),
   event("ACCEPT_OUTCOME", {}),
   event("ESCALATE", { reason: text.optional() }),
   event("OFFER_MEDIATION", { requestedBy: z.enum(["family", "handler"]) }),
@@ -74,11 +81,13 @@ const caseEventSchemas = z.discriminatedUnion("type", [
   event("ACCEPT_FOR_INVESTIGATION", { reasons: text.optional(), discretionReason: text.optional() }),
   event("REJECT_OUT_OF_JURISDICTION", { reasons: text }),
   event("REJECT_OUT_OF_TIME", { reasons: text }),
-  event("ISSUE_DRAFT_DECISION", { outcome: outcomeSchema }),
-  event("SUBMIT_COMMENTS", { party: z.enum(["family", "respondent"]), comments: text }),
-  event("ISSUE_FINAL_DECISION", { outcome: outcomeSchema }),
+  event("ISSUE_DRAFT_DECISION", { outcome: outcomeSchema, decidedBy: text.optional() }),
+  /** "respondent" is accepted from logs written before each body commented for itself (read as the local service). */
+  event("SUBMIT_COMMENTS", { party: z.enum(["family", "setting", "local-service", "health-partner", "respondent"]), comments: text }),
+  event("ISSUE_FINAL_DECISION", { outcome: outcomeSchema, decidedBy: text.optional() }),
   event("REMEDY_DONE", { remedyId: text, evidence: text.optional() }),
   event("REMEDY_FAILED", { remedyId: text, reason: text }),
+  event("TAKE_REMEDY_FURTHER", { remedyId: text, reason: text }),
   event("WITHDRAW", { reason: text.optional() }),
   ...deadlineEvents,
 ]);

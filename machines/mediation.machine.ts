@@ -31,7 +31,10 @@ export type MediationInput = {
   at: string;
   requestedBy: "family" | "handler";
   issueIds: string[];
+  /** The other side: the bodies the concern is about (never the national body itself). */
   respondents: Party[];
+  /** Who arranges the mediation: the body handling the concern at this rung. Defaults to `respondents`. */
+  convenors?: Party[];
   timings: Policy["mediation"];
   warningPercents: number[];
 };
@@ -43,6 +46,10 @@ export type MediationContext = Omit<MediationInput, "at"> & {
   clocks: Clocks;
   mediatorId?: string;
   sessions: string[];
+  /** Sessions recorded as held (the day each took place). */
+  held?: string[];
+  /** Sessions after the 30-day window that both sides agreed to. */
+  laterDateAgreed?: boolean;
   result?: MediationResult;
   agreedIssueIds: string[];
   actions: RemedyInput[];
@@ -50,14 +57,20 @@ export type MediationContext = Omit<MediationInput, "at"> & {
   summary?: string;
   certificateOn?: string;
   breaches: Array<{ key: string; on: string }>;
+  /** The last day of the 30-day window, kept once the session clock has stopped. */
+  sessionWindowEndsOn?: string;
+  declineReason?: string;
+  certificateDeemed?: boolean;
 };
 
 export type MediationOutput = Pick<
   MediationContext,
-  "rung" | "offeredOn" | "mediatorId" | "sessions" | "agreedIssueIds" | "actions" | "outcomeOn" | "summary" | "breaches"
-> & { result: MediationResult; certificateOn: string };
+  "rung" | "offeredOn" | "mediatorId" | "sessions" | "held" | "agreedIssueIds" | "actions" | "outcomeOn" | "summary" | "breaches"
+> & { result: MediationResult; certificateOn: string; declineReason?: string; certificateDeemed?: boolean };
 
 export type NotificationEvent = { type: "notification"; notification: NotificationSpec };
+
+const convenorsOf = (ctx: Pick<MediationContext, "convenors" | "respondents">) => ctx.convenors ?? ctx.respondents;
 
 const CLOCK_PLANS = {
   information: (ctx: MediationContext): ClockPlan => ({
@@ -65,7 +78,8 @@ const CLOCK_PLANS = {
     label: "Send the family information about mediation",
     kind: "deadline",
     pausable: false,
-    owedBy: ["mediator"],
+    // NOTE: owed by the body arranging the mediation: no mediator exists yet at this step.
+    owedBy: convenorsOf(ctx),
     workingDays: ctx.timings.informationWorkingDays,
   }),
   session: (ctx: MediationContext): ClockPlan => ({
@@ -81,7 +95,7 @@ const CLOCK_PLANS = {
     label: "Issue the mediation certificate",
     kind: "deadline",
     pausable: false,
-    owedBy: ["mediator"],
+    owedBy: ctx.mediatorId ? ["mediator"] : convenorsOf(ctx),
     workingDays: ctx.timings.certificateWorkingDays,
   }),
 };
@@ -101,7 +115,10 @@ const note = (context: MediationContext, kind: NotificationKind, to: Party[], da
   data: { caseRef: context.caseRef, rung: context.rung, ...data },
 });
 
-const everyone = (context: MediationContext): Party[] => ["family", ...context.respondents];
+/** The family, the other side and the convenor; the mediator too once one is assigned. */
+const everyone = (context: MediationContext): Party[] => [
+  ...new Set<Party>(["family", ...convenorsOf(context), ...context.respondents, ...(context.mediatorId ? (["mediator"] as const) : [])]),
+];
 
 function outcomeProblems(context: MediationContext, event: Extract<MediationEvent, { type: "RECORD_MEDIATION_OUTCOME" }>): string[] {
   const unknown = event.agreedIssueIds.filter((id) => !context.issueIds.includes(id));
@@ -110,7 +127,7 @@ function outcomeProblems(context: MediationContext, event: Extract<MediationEven
     ...(new Set(event.agreedIssueIds).size !== event.agreedIssueIds.length ? ["an issue is listed twice"] : []),
     ...(event.actions.length && !event.agreedIssueIds.length ? ["actions need an agreement on at least one issue"] : []),
     ...(!areRemedyDatesValid(event.actions, event.at) ? ["an action is due before the outcome date"] : []),
-    ...(!context.sessions.some((on) => compareDates(on, dateOf(event.at)) <= 0) ? ["no session has been held yet"] : []),
+    ...(!(context.held ?? []).length ? ["no session has been recorded as held yet"] : []),
   ];
 }
 
@@ -119,8 +136,14 @@ export const MEDIATION_GUARD_QUESTIONS: GuardQuestions<MediationContext> = {
   isWithinMediationWindow: {
     asks: "payload",
     refusal: (context, event) =>
-      `a session must be between ${dateOf(event.at ?? context.offeredOn)} and ${context.clocks["mediation.session"]?.dueOn ?? "the end of the 30-day window"}`,
+      `a session must be between ${dateOf(event.at ?? context.offeredOn)} and ${context.clocks["mediation.session"]?.dueOn ?? "the end of the 30-day window"}, unless both sides agree to a later date`,
   },
+  isSessionHeldOnValid: {
+    asks: "payload",
+    refusal: (context, event) =>
+      `a session is recorded as held on a day it was scheduled for (${context.sessions.join(", ")}), no later than the day it is recorded`,
+  },
+  isCertificateDeadline: { asks: "payload", refusal: () => "that is not the certificate deadline" },
   isOutcomeConsistent: {
     asks: "payload",
     refusal: (context, event) =>
@@ -144,8 +167,19 @@ const mediationSetup = setup({
     },
     isWithinMediationWindow: ({ context, event }) => {
       assertEvent(event, "SCHEDULE_SESSION");
+      if (compareDates(event.sessionOn, dateOf(event.at)) < 0) return false;
+      if (event.laterDateAgreed) return true;
       const window = context.clocks["mediation.session"];
-      return window !== undefined && compareDates(event.sessionOn, dateOf(event.at)) >= 0 && compareDates(event.sessionOn, window.dueOn) <= 0;
+      const lastDay = window?.dueOn ?? context.sessionWindowEndsOn;
+      return lastDay !== undefined && compareDates(event.sessionOn, lastDay) <= 0;
+    },
+    isSessionHeldOnValid: ({ context, event }) => {
+      assertEvent(event, "RECORD_SESSION_HELD");
+      return context.sessions.includes(event.heldOn) && compareDates(event.heldOn, dateOf(event.at)) <= 0;
+    },
+    isCertificateDeadline: ({ context, event }) => {
+      assertEvent(event, "DEADLINE_MISSED");
+      return event.key === "mediation.certificate" && isDue(mediationDeadlines(context), event);
     },
     isOutcomeConsistent: ({ context, event }) => {
       assertEvent(event, "RECORD_MEDIATION_OUTCOME");
@@ -178,21 +212,35 @@ export const mediationMachine = mediationSetup.extend({
       changes: { clocks: nextClocks(context, undefined, event.type, event.at) },
       notification: note(context, "mediation-information-sent", ["family"]),
     })),
-    accept: step("ACCEPT_MEDIATION", (context, event) => ({
-      changes: { clocks: nextClocks(context, "session", event.type, event.at) },
-      notification: note(context, "mediation-accepted", ["mediator", ...context.respondents]),
-    })),
+    accept: step("ACCEPT_MEDIATION", (context, event) => {
+      const clocks = nextClocks(context, "session", event.type, event.at);
+      return {
+        changes: { clocks, sessionWindowEndsOn: clocks["mediation.session"]?.dueOn },
+        notification: note(context, "mediation-accepted", everyone(context), { sessionBy: clocks["mediation.session"]?.dueOn }),
+      };
+    }),
+    /** Declining ends the mediation at once: the decline is its certificate, and the case goes straight back to the ladder. */
     decline: step("DECLINE_MEDIATION", (context, event) => ({
-      changes: { result: "declined", clocks: nextClocks(context, "certificate", event.type, event.at) },
-      notification: note(context, "mediation-declined", ["mediator", ...context.respondents], { reason: event.reason }),
+      changes: { result: "declined", clocks: {}, certificateOn: dateOf(event.at), ...(event.reason ? { declineReason: event.reason } : {}) },
+      notification: note(context, "mediation-declined", everyone(context), { reason: event.reason }),
     })),
     assignMediator: step("ASSIGN_MEDIATOR", (context, event) => ({
       changes: { mediatorId: event.mediatorId },
-      notification: note(context, "mediator-assigned", everyone(context), { mediatorId: event.mediatorId }),
+      // NOTE: the mediator is told too: everyone() includes them once assigned, so build the list after.
+      notification: note(context, "mediator-assigned", everyone({ ...context, mediatorId: event.mediatorId }), { mediatorId: event.mediatorId }),
     })),
     scheduleSession: step("SCHEDULE_SESSION", (context, event) => ({
-      changes: { sessions: [...context.sessions, event.sessionOn] },
-      notification: note(context, "mediation-session-scheduled", [...everyone(context), "mediator"], { sessionOn: event.sessionOn }),
+      changes: { sessions: [...context.sessions, event.sessionOn], ...(event.laterDateAgreed ? { laterDateAgreed: true } : {}) },
+      notification: note(context, "mediation-session-scheduled", everyone(context), { sessionOn: event.sessionOn, laterDateAgreed: event.laterDateAgreed ?? false }),
+    })),
+    /** The session clock stops when a session is held, whenever its outcome is written up. */
+    recordHeld: step("RECORD_SESSION_HELD", (context, event) => ({
+      changes: { held: [...(context.held ?? []), event.heldOn], clocks: {} },
+      notification: note(context, "mediation-session-scheduled", everyone(context), { heldOn: event.heldOn, held: true }),
+    })),
+    deemCertificate: step("DEADLINE_MISSED", (context, event) => ({
+      changes: { certificateOn: dateOf(event.at), certificateDeemed: true, clocks: {} },
+      notification: note(context, "mediation-certificate-issued", everyone(context), { result: context.result, deemed: true }),
     })),
     recordOutcome: step("RECORD_MEDIATION_OUTCOME", (context, event) => {
       const agreed = event.agreedIssueIds.length;
@@ -253,19 +301,19 @@ export const mediationMachine = mediationSetup.extend({
       meta: { label: "Mediation offered: the family is owed information about it" },
       on: {
         SEND_MEDIATION_INFORMATION: { target: "awaitingDecision", actions: "sendInformation" },
-        DECLINE_MEDIATION: { target: "awaitingCertificate", actions: "decline" },
+        DECLINE_MEDIATION: { target: "concluded", actions: "decline" },
       },
     },
     awaitingDecision: {
       meta: { label: "Mediation offered: waiting for the family to accept or decline" },
       on: {
         ACCEPT_MEDIATION: { target: "arranging", actions: "accept" },
-        DECLINE_MEDIATION: { target: "awaitingCertificate", actions: "decline" },
+        DECLINE_MEDIATION: { target: "concluded", actions: "decline" },
       },
     },
     arranging: {
       initial: "awaitingMediator",
-      on: { DECLINE_MEDIATION: { target: "awaitingCertificate", actions: "decline" } },
+      on: { DECLINE_MEDIATION: { target: "concluded", actions: "decline" } },
       states: {
         awaitingMediator: {
           meta: { label: "Mediation accepted: a mediator is being assigned" },
@@ -279,6 +327,13 @@ export const mediationMachine = mediationSetup.extend({
           meta: { label: "Mediation session arranged" },
           on: {
             SCHEDULE_SESSION: { guard: "isWithinMediationWindow", actions: "scheduleSession" },
+            RECORD_SESSION_HELD: { guard: "isSessionHeldOnValid", target: "sessionHeld", actions: "recordHeld" },
+          },
+        },
+        sessionHeld: {
+          meta: { label: "Mediation session held: the mediator is writing up the outcome" },
+          on: {
+            SCHEDULE_SESSION: { guard: "isWithinMediationWindow", target: "sessionScheduled", actions: "scheduleSession" },
             RECORD_MEDIATION_OUTCOME: { guard: "isOutcomeConsistent", target: "#mediation.awaitingCertificate", actions: "recordOutcome" },
           },
         },
@@ -286,7 +341,11 @@ export const mediationMachine = mediationSetup.extend({
     },
     awaitingCertificate: {
       meta: { label: "The mediator owes the family a certificate" },
-      on: { ISSUE_CERTIFICATE: { target: "concluded", actions: "issueCertificate" } },
+      on: {
+        ISSUE_CERTIFICATE: { target: "concluded", actions: "issueCertificate" },
+        // NOTE: a certificate not issued in time never holds the family: the mediation ends regardless, the breach recorded.
+        DEADLINE_MISSED: { guard: "isCertificateDeadline", target: "concluded", actions: ["recordBreach", "deemCertificate"] },
+      },
     },
     concluded: { type: "final", meta: { label: "Mediation concluded" } },
   },
@@ -298,6 +357,9 @@ export const mediationMachine = mediationSetup.extend({
     actions: context.actions,
     sessions: context.sessions,
     breaches: context.breaches,
+    ...(context.held?.length ? { held: context.held } : {}),
+    ...(context.declineReason ? { declineReason: context.declineReason } : {}),
+    ...(context.certificateDeemed ? { certificateDeemed: true } : {}),
     certificateOn: context.certificateOn!,
     ...(context.mediatorId ? { mediatorId: context.mediatorId } : {}),
     ...(context.outcomeOn ? { outcomeOn: context.outcomeOn } : {}),

@@ -21,6 +21,15 @@ export function bodiesComplainedAbout(healthInvolved: boolean): Party[] {
   return healthInvolved ? ["setting", "local-service", "health-partner"] : ["setting", "local-service"];
 }
 
+/**
+ * The other side in a mediation: the bodies the concern is about. At rungs 1–2 that is the
+ * respondent there; at the national stage the national body convenes and the bodies complained
+ * about (never the national body itself) are the other side, who owe any agreed action.
+ */
+export function mediationOtherSide(rung: RungNumber, healthInvolved: boolean): Party[] {
+  return rung === 3 ? bodiesComplainedAbout(healthInvolved) : respondentsAt(rung, healthInvolved);
+}
+
 /** Every kind of notification the machines can owe; the app keeps one message template per kind. */
 export const NOTIFICATION_KINDS = [
   "concern-received",
@@ -54,6 +63,10 @@ export const NOTIFICATION_KINDS = [
   "remedy-overdue",
   "concern-withdrawn",
   "case-closed",
+  "long-open-alert",
+  "delay-notice",
+  "contribution-received",
+  "term-dates-needed",
 ] as const;
 
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];

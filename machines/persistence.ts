@@ -7,14 +7,43 @@ import { SnapshotVersionError } from "./errors";
  * that upgrades the previous version to SNAPSHOT_MIGRATIONS.
  */
 export const CASE_MACHINE_ID = "redress-case";
-export const CASE_MACHINE_VERSION: number = 1;
+export const CASE_MACHINE_VERSION: number = 2;
 
 export type PersistedCase = { machineId: string; machineVersion: number; snapshot: unknown };
 
 /** Upgrades a snapshot from version n (the key) to n + 1. */
 export type SnapshotMigration = (snapshot: unknown) => unknown;
 
-export const SNAPSHOT_MIGRATIONS: Readonly<Record<number, SnapshotMigration>> = {};
+type V1Context = {
+  file: { policy: Record<string, unknown> };
+  national?: { comments: unknown };
+};
+
+/** The fair-ladder bounds every version-1 case gets (the policy defaults of version 2). */
+const FAIRNESS_DEFAULTS = {
+  maxPauseWorkingDays: 20,
+  maxRespondentMediationOffersPerRung: 1,
+  nationalReferralMonths: 12,
+  longOpenAlertMonths: 6,
+  failedRemedyWindowWorkingDays: 20,
+  termDatesCoverCalendarDays: 120,
+};
+
+export const SNAPSHOT_MIGRATIONS: Readonly<Record<number, SnapshotMigration>> = {
+  /** 1 → 2: the policy gains its fairness bounds; comments on a draft become a list from every party. */
+  1: (snapshot) => {
+    const copy = structuredClone(snapshot) as { context: V1Context };
+    const { context } = copy;
+    context.file.policy = { fairness: FAIRNESS_DEFAULTS, ...context.file.policy };
+    if (context.national && !Array.isArray(context.national.comments)) {
+      const old = (context.national.comments ?? {}) as Record<string, { on: string; comments: string }>;
+      context.national.comments = Object.entries(old)
+        .map(([party, comment]) => ({ party: party === "respondent" ? "local-service" : party, ...comment }))
+        .sort((a, b) => a.on.localeCompare(b.on));
+    }
+    return copy;
+  },
+};
 
 export function migrateSnapshot(
   persisted: PersistedCase,

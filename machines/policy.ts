@@ -32,6 +32,33 @@ export const policySchema = z.object({
   }),
   remedyDefaultWorkingDays: workingDays,
   warningPercents: z.array(z.number().int().min(1).max(99)).max(5),
+  /**
+   * The fair-ladder bounds (machines/README.md "Decisions"). Defaults fill them in for cases
+   * stored before they existed.
+   */
+  fairness: z
+    .object({
+      /** Working days a rung's response clock may spend paused for the family or a third party, in total. */
+      maxPauseWorkingDays: workingDays,
+      /** Mediation offers a respondent may make at one rung (the family may always ask). */
+      maxRespondentMediationOffersPerRung: z.number().int().min(0).max(5),
+      /** How long after the local service's response the family may still go to the national body. */
+      nationalReferralMonths: z.number().int().min(1).max(24),
+      /** A case still open this many months after receipt (and every such period after) raises a long-open alert. */
+      longOpenAlertMonths: z.number().int().min(1).max(24),
+      /** The family's time to take a failed remedy further. */
+      failedRemedyWindowWorkingDays: workingDays,
+      /** Term dates must cover this many calendar days after receipt, or rung 1 falls back to working days. */
+      termDatesCoverCalendarDays: z.number().int().min(30).max(366),
+    })
+    .default({
+      maxPauseWorkingDays: 20,
+      maxRespondentMediationOffersPerRung: 1,
+      nationalReferralMonths: 12,
+      longOpenAlertMonths: 6,
+      failedRemedyWindowWorkingDays: 20,
+      termDatesCoverCalendarDays: 120,
+    }),
 });
 
 export type Policy = z.infer<typeof policySchema>;

@@ -6,6 +6,7 @@ import { mediationDeadlines, type MediationContext, type MediationOutput } from 
 import { rungName, type RungNumber } from "./parties";
 import type { Remedy } from "./remedies";
 import type { Route } from "./route";
+import { breachesAwaitingNotice, pauseDaysLeft, respondentOffersAt } from "./case-steps";
 
 /** What the app shows about a case: derived from the snapshot, never stored separately. */
 export type CaseView = {
@@ -32,12 +33,31 @@ export type CaseView = {
   breaches: CaseContext["breaches"];
   national?: CaseContext["national"];
   conclusion?: { reason: ConclusionReason; rung: RungNumber; on: string };
+  /** Set when rung 1 counts working days because the setting's term dates did not cover the case. */
+  calendarFallback?: CaseContext["calendarFallback"];
+  /** The family's route to the national body after the local service's response: open until this day. */
+  nationalReferralOpenUntil?: string;
+  /** Dated reasons and new dates from a body that missed a deadline. */
+  delayNotices: NonNullable<CaseContext["delayNotices"]>;
+  /** Missed deadlines still waiting for the body's delay notice (keys "clock@date"). */
+  delayNoticesOwed: string[];
+  contributions: NonNullable<CaseContext["contributions"]>;
+  longOpenAlerts: string[];
+  remedyReferrals: NonNullable<CaseContext["remedyReferrals"]>;
+  /** Failed remedies the family may still take further, and by when. */
+  failedRemediesOpen: Array<{ remedyId: string; until: string; toRung: RungNumber }>;
+  /** Working days the current rung's response clock may still be paused for. */
+  pauseDaysLeft?: number;
+  /** The latest day a person's event was dated: no later event may be dated before it. */
+  lastEventOn?: string;
+  /** Limits the forms need, from the case's own policy version. */
+  limits: { maxExtensionWorkingDays?: number; maxPauseWorkingDays: number; mediationSessionWithinCalendarDays: number; respondentMediationOffersLeft?: number };
 };
 
 export type MediationView =
   | ({ status: "in-progress"; stateLabel: string; stateValue: string } & Pick<
       MediationContext,
-      "rung" | "offeredOn" | "requestedBy" | "mediatorId" | "sessions" | "result"
+      "rung" | "offeredOn" | "requestedBy" | "mediatorId" | "sessions" | "held" | "result" | "sessionWindowEndsOn"
     >)
   | ({ status: "concluded" } & MediationOutput);
 
@@ -90,7 +110,7 @@ function rungOf(snapshot: AnyMachineSnapshot, context: CaseContext): RungNumber 
 function mediationView(snapshot: AnyMachineSnapshot, context: CaseContext): MediationView | undefined {
   const child = mediationChild(snapshot);
   if (child) {
-    const { rung, offeredOn, requestedBy, mediatorId, sessions, result } = child.context as MediationContext;
+    const { rung, offeredOn, requestedBy, mediatorId, sessions, held, result, sessionWindowEndsOn } = child.context as MediationContext;
     return {
       status: "in-progress",
       stateLabel: stateLabelOf(child),
@@ -99,6 +119,8 @@ function mediationView(snapshot: AnyMachineSnapshot, context: CaseContext): Medi
       offeredOn,
       requestedBy,
       sessions,
+      ...(held?.length ? { held } : {}),
+      ...(sessionWindowEndsOn ? { sessionWindowEndsOn } : {}),
       ...(mediatorId ? { mediatorId } : {}),
       ...(result ? { result } : {}),
     };
@@ -144,5 +166,26 @@ export function caseView(snapshot: AnyMachineSnapshot): CaseView {
     breaches: context.breaches,
     ...(context.national ? { national: context.national } : {}),
     ...(context.conclusion ? { conclusion: context.conclusion } : {}),
+    ...(context.calendarFallback ? { calendarFallback: context.calendarFallback } : {}),
+    ...(context.clocks["rung2.escalationWindow"] ? { nationalReferralOpenUntil: context.clocks["rung2.escalationWindow"].dueOn } : {}),
+    delayNotices: context.delayNotices ?? [],
+    delayNoticesOwed: breachesAwaitingNotice(context),
+    contributions: context.contributions ?? [],
+    longOpenAlerts: context.longOpenAlerts ?? [],
+    remedyReferrals: context.remedyReferrals ?? [],
+    failedRemediesOpen: context.remedies.flatMap((remedy) => {
+      const window = context.clocks[`remedy.${remedy.id}.takeFurther`];
+      return remedy.status === "failed" && window ? [{ remedyId: remedy.id, until: window.dueOn, toRung: Math.min(remedy.rung + 1, 3) as RungNumber }] : [];
+    }),
+    ...(rung === 1 || rung === 2 ? { pauseDaysLeft: pauseDaysLeft(context, rung) } : {}),
+    ...(context.lastEventOn ? { lastEventOn: context.lastEventOn } : {}),
+    limits: {
+      ...(rung === 1 || rung === 2 ? { maxExtensionWorkingDays: (rung === 1 ? file.policy.setting : file.policy.localService).maxExtensionWorkingDays } : {}),
+      maxPauseWorkingDays: file.policy.fairness.maxPauseWorkingDays,
+      mediationSessionWithinCalendarDays: file.policy.mediation.heldWithinCalendarDays,
+      ...(rung !== null
+        ? { respondentMediationOffersLeft: Math.max(0, file.policy.fairness.maxRespondentMediationOffersPerRung - respondentOffersAt(context, rung)) }
+        : {}),
+    },
   };
 }

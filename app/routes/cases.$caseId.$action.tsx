@@ -4,11 +4,12 @@ import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { caseEventSchema, EventNotAllowedError, type CaseEvent, type CaseEventType } from "../../machines";
 import { Button, ChoiceGroup, ErrorSummary, Select, Textarea, TextInput, type FieldErrors } from "../components/forms";
-import { CASE_ACTIONS } from "../utils/case-actions";
+import { CASE_ACTIONS, wordingFor } from "../utils/case-actions";
 import { ACTION_SCHEMAS, actionType, FINDING_OPTIONS, REMEDY_KIND_OPTIONS, REMEDY_ROWS, type FormContext } from "../utils/case-forms";
 import { loadCaseForUser } from "../utils/case-page.server";
 import { applyCaseEvent, CaseConflictError } from "../utils/cases.server";
 import { londonDate } from "../utils/dates";
+import { formatDate } from "../utils/format";
 import { getPrisma } from "../utils/db.server";
 import { redirectWithFlash } from "../utils/flash.server";
 import { badRequest, parseForm, zodFieldErrors } from "../utils/forms.server";
@@ -49,25 +50,37 @@ async function assignableMediators(type: CaseEventType) {
 async function formContext(user: SessionUser, page: Awaited<ReturnType<typeof loadCaseForUser>>, type: CaseEventType): Promise<FormContext> {
   const mediators = await assignableMediators(type);
   return {
-    issueIds: page.view.issues.map((i) => i.id),
+    issueIds: page.view.issues.filter((i) => !i.settledByAgreement).map((i) => i.id),
     side: page.capacities.includes("family") ? "family" : "handler",
+    capacities: page.capacities,
     userId: user.id,
     openRemedyIds: page.view.remedies.filter((r) => r.status === "open").map((r) => r.id),
+    failedRemedyIds: page.view.failedRemediesOpen.map((r) => r.remedyId),
     mediatorIds: mediators.map((m) => m.id),
+    maxExtensionWorkingDays: page.view.limits.maxExtensionWorkingDays ?? 0,
   };
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { page, type, meta } = await loadAction(request, params.caseId ?? "", params.action ?? "");
-  refuseUnlessAllowed(page, type, meta.label);
+  const wording = wordingFor(meta, page.capacities);
+  refuseUnlessAllowed(page, type, wording.label);
   const mediators = await assignableMediators(type);
   return json({
     caseId: page.row.id,
     ref: page.row.ref,
     version: page.row.version,
     type,
-    title: meta.label,
-    explains: meta.explains,
+    title: wording.label,
+    explains: wording.explains,
+    side: page.capacities.includes("family") ? ("family" as const) : ("handler" as const),
+    limits: page.view.limits,
+    sessions: page.view.mediation?.status === "in-progress" ? page.view.mediation.sessions : [],
+    failedRemedies: page.view.failedRemediesOpen.map((f) => ({
+      id: f.remedyId,
+      description: page.view.remedies.find((r) => r.id === f.remedyId)?.description ?? f.remedyId,
+      until: f.until,
+    })),
     warning: meta.warning ?? false,
     issues: page.view.issues,
     remedies: page.view.remedies.filter((r) => r.status === "open").map((r) => ({ id: r.id, description: r.description })),
@@ -96,7 +109,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
     throw error;
   }
-  return redirectWithFlash(`/cases/${caseId}`, { kind: "success", title: `${meta.label}: done` });
+  return redirectWithFlash(`/cases/${caseId}`, { kind: "success", title: `${wordingFor(meta, page.capacities).label}: done` });
 }
 
 function RemedyRows({ errors, values }: { errors?: FieldErrors; values: Record<string, unknown> }) {
@@ -140,9 +153,30 @@ export default function CaseAction() {
                 <Textarea name="reason" label="What information are you waiting for?" error={errors?.reason?.[0]} defaultValue={v("reason")} />
               </>
             ) : null}
+            {d.type === "RESUME" && d.side === "family" ? (
+              <Textarea name="information" label="The information you were asked for" hint="Write it here, or say where the organisation can find it (for example, that you have emailed the report)" error={errors?.information?.[0]} defaultValue={v("information")} rows={6} />
+            ) : null}
+            {d.type === "CONTRIBUTE_TO_RESPONSE" ? (
+              <Textarea name="contribution" label="Your part of the response" hint="What your service found, and what it will do. The family will see this with the response." error={errors?.contribution?.[0]} defaultValue={v("contribution")} rows={8} />
+            ) : null}
+            {d.type === "GIVE_DELAY_NOTICE" ? (
+              <>
+                <Textarea name="reason" label="Why is it late?" hint="The family will see this" error={errors?.reason?.[0]} defaultValue={v("reason")} />
+                <TextInput name="expectedOn" label="When do you expect to finish?" hint="For example, 2027-01-29" widthClass="govuk-input--width-10" error={errors?.expectedOn?.[0]} defaultValue={v("expectedOn")} />
+              </>
+            ) : null}
+            {d.type === "RECORD_SESSION_HELD" ? (
+              <ChoiceGroup type="radio" name="heldOn" legend="Which session was held?" error={errors?.heldOn?.[0]} defaultValue={v("heldOn")} options={d.sessions.map((on) => ({ value: on, label: formatDate(on) }))} />
+            ) : null}
+            {d.type === "TAKE_REMEDY_FURTHER" ? (
+              <>
+                <ChoiceGroup type="radio" name="remedyId" legend="Which remedy was not carried out?" error={errors?.remedyId?.[0]} defaultValue={v("remedyId")} options={d.failedRemedies.map((r) => ({ value: r.id, label: `${r.description} (you can take this further until ${formatDate(r.until)})` }))} />
+                <Textarea name="reason" label="Why are you taking it further?" error={errors?.reason?.[0]} defaultValue={v("reason")} />
+              </>
+            ) : null}
             {d.type === "EXTEND" ? (
               <>
-                <TextInput name="workingDays" label="Extend by how many working days?" widthClass="govuk-input--width-3" inputMode="numeric" error={errors?.workingDays?.[0]} defaultValue={v("workingDays")} />
+                <TextInput name="workingDays" label="Extend by how many working days?" hint={d.limits.maxExtensionWorkingDays ? `At most ${d.limits.maxExtensionWorkingDays} working days at this stage` : undefined} widthClass="govuk-input--width-3" inputMode="numeric" error={errors?.workingDays?.[0]} defaultValue={v("workingDays")} />
                 <Textarea name="reason" label="Reason for the extension" hint="The family will see this" error={errors?.reason?.[0]} defaultValue={v("reason")} />
               </>
             ) : null}
@@ -153,7 +187,10 @@ export default function CaseAction() {
               <Select name="mediatorId" label="Mediator" options={[{ value: "", label: "Choose a mediator" }, ...d.mediators.map((m) => ({ value: m.id, label: m.name }))]} error={errors?.mediatorId?.[0]} defaultValue={v("mediatorId")} />
             ) : null}
             {d.type === "SCHEDULE_SESSION" ? (
-              <TextInput name="sessionOn" label="Session date" hint="For example, 2027-01-12" widthClass="govuk-input--width-10" error={errors?.sessionOn?.[0]} defaultValue={v("sessionOn")} />
+              <>
+                <TextInput name="sessionOn" label="Session date" hint={`For example, 2027-01-12. Within ${d.limits.mediationSessionWithinCalendarDays} days of the family accepting mediation, unless both sides agree to a later date.`} widthClass="govuk-input--width-10" error={errors?.sessionOn?.[0]} defaultValue={v("sessionOn")} />
+                <ChoiceGroup type="checkbox" name="laterDateAgreed" legend="Later date" options={[{ value: "yes", label: "Both sides have agreed to a date after the mediation window" }]} />
+              </>
             ) : null}
             {d.type === "RECORD_MEDIATION_OUTCOME" ? (
               <>
@@ -170,7 +207,7 @@ export default function CaseAction() {
               </>
             ) : null}
             {d.type === "REJECT_OUT_OF_JURISDICTION" || d.type === "REJECT_OUT_OF_TIME" ? (
-              <Textarea name="reasons" label="Reasons" hint="Both parties will see this" error={errors?.reasons?.[0]} defaultValue={v("reasons")} />
+              <Textarea name="reasons" label="Reasons" hint="The family and the organisations the concern is about will see this" error={errors?.reasons?.[0]} defaultValue={v("reasons")} />
             ) : null}
             {d.type === "SUBMIT_COMMENTS" ? <Textarea name="comments" label="Your comments on the draft decision" error={errors?.comments?.[0]} defaultValue={v("comments")} rows={8} /> : null}
             {d.type === "REMEDY_DONE" || d.type === "REMEDY_FAILED" ? (

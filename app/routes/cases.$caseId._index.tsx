@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { DeadlinesTable, IssuesList, Ladder, OutcomeSummary, RemediesTable, StatusTag } from "../components/case-parts";
-import { CASE_ACTIONS } from "../utils/case-actions";
+import { DeadlinesTable, FairnessFacts, IssuesList, Ladder, MissedDeadlines, OutcomeSummary, RemediesTable, StatusTag, WrittenContributions } from "../components/case-parts";
+import { CASE_ACTIONS, wordingFor } from "../utils/case-actions";
 import { actionSlug } from "../utils/case-forms";
 import { loadCaseForUser } from "../utils/case-page.server";
 import { formatDate, formatDateTime, ROUTE_LABELS } from "../utils/format";
@@ -15,6 +15,10 @@ const EVENT_TEXT: Record<string, string> = {
   ACKNOWLEDGE: "Acknowledged",
   PAUSE: "Response clock paused",
   RESUME: "Response clock restarted",
+  CONTRIBUTE_TO_RESPONSE: "Part of the joint response added",
+  GIVE_DELAY_NOTICE: "Delay notice given",
+  RECORD_SESSION_HELD: "Mediation session held",
+  TAKE_REMEDY_FURTHER: "Failed remedy taken further",
   EXTEND: "Deadline extended",
   RESPOND: "Response sent",
   ACCEPT_OUTCOME: "Outcome accepted",
@@ -42,11 +46,12 @@ const EVENT_TEXT: Record<string, string> = {
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user } = await requireUserWithPermission(request, "read:case");
-  const { row, view, actions } = await loadCaseForUser(user, params.caseId ?? "");
+  const { row, view, actions, capacities } = await loadCaseForUser(user, params.caseId ?? "");
   return json({
     id: row.id,
     ref: row.ref,
     view,
+    isFamily: capacities.includes("family"),
     concern: {
       ref: row.concern.ref,
       summary: row.concern.summary,
@@ -68,7 +73,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       on: typeof (e.payload as { at?: unknown }).at === "string" ? ((e.payload as { at: string }).at) : null,
       recordedAt: e.occurredAt,
     })),
-    actions: actions.map((type) => ({ type, slug: actionSlug(type), label: CASE_ACTIONS[type]?.label ?? type, warning: CASE_ACTIONS[type]?.warning ?? false })),
+    actions: actions.map((type) => {
+      const meta = CASE_ACTIONS[type];
+      return { type, slug: actionSlug(type), label: meta ? wordingFor(meta, capacities).label : type, warning: meta?.warning ?? false };
+    }),
   });
 }
 
@@ -86,6 +94,7 @@ export default function CasePage() {
             <StatusTag status={view.status} /> {view.stateLabel}
           </p>
           <Ladder view={view} />
+          <FairnessFacts view={view} isFamily={d.isFamily} />
           {d.actions.length ? (
             <>
               <h2 className="govuk-heading-m">What you can do</h2>
@@ -99,9 +108,11 @@ export default function CasePage() {
             </>
           ) : null}
           <DeadlinesTable view={view} />
+          <MissedDeadlines view={view} isFamily={d.isFamily} />
           <h2 className="govuk-heading-m">Issues</h2>
           <IssuesList view={view} />
           <OutcomeSummary view={view} />
+          <WrittenContributions view={view} />
           <RemediesTable view={view} />
           <h2 className="govuk-heading-m">History</h2>
           <ol className="redress-timeline" reversed>

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { CaseEventType } from "../../machines";
+import type { CaseEventType, Party } from "../../machines";
 
 // One form schema per case action, shared by the page (field names, labels) and the server
 // (400 with field messages). Each turns the posted fields into the machine event's payload; the
@@ -34,11 +34,17 @@ export const REMEDY_ROWS = 3;
 
 export interface FormContext {
   issueIds: string[];
-  /** The acting person's side: family members comment as "family", everyone else as "respondent". */
+  /** The acting person's side: the family, or a body handling the concern. */
   side: "family" | "handler";
+  /** The capacities this person acts in on the case (the machine's parties). */
+  capacities: Party[];
   userId: string;
   openRemedyIds: string[];
+  /** Failed remedies the family may still take further. */
+  failedRemedyIds: string[];
   mediatorIds: string[];
+  /** From the case's own policy version: the most an extension at this stage may be. */
+  maxExtensionWorkingDays: number;
 }
 
 type Payload = Record<string, unknown>;
@@ -97,13 +103,29 @@ export const ACTION_SCHEMAS: Partial<Record<CaseEventType, ActionSchema>> = {
       waitingOn: z.enum(["family", "third-party"], { error: "Select who you are waiting for" }),
       reason: required("Say what information you are waiting for"),
     }),
-  RESUME: none,
-  EXTEND: () =>
+  RESUME: ({ side }) =>
+    side === "family"
+      ? z.object({ information: required("Enter the information you were asked for, or say where it can be found") })
+      : z.object({}).transform(() => ({})),
+  EXTEND: ({ maxExtensionWorkingDays: max }) =>
     z.object({
-      workingDays: z.coerce.number({ error: "Enter the number of working days" }).int("Enter a whole number of working days").min(1, "Extend by at least 1 working day").max(20, "You can extend by at most 20 working days"),
+      workingDays: z.coerce
+        .number({ error: "Enter the number of working days" })
+        .int("Enter a whole number of working days")
+        .min(1, "Extend by at least 1 working day")
+        .max(max, `You can extend by at most ${max} working days at this stage`),
       reason: required("Give the reason for the extension"),
     }),
-  RESPOND: outcomeSchema,
+  RESPOND: decidedBy(outcomeSchema),
+  CONTRIBUTE_TO_RESPONSE: ({ capacities }) =>
+    z
+      .object({ contribution: required("Enter your part of the response") })
+      .transform((v) => ({ ...v, party: capacities.find((c) => c === "health-partner") ?? capacities[0] })),
+  GIVE_DELAY_NOTICE: () =>
+    z.object({
+      reason: required("Say why you are late"),
+      expectedOn: isoDate("Enter the date you expect to finish as YYYY-MM-DD"),
+    }),
   ACCEPT_OUTCOME: none,
   ESCALATE: () => z.object({ reason: optionalText }),
   OFFER_MEDIATION: ({ side }) => z.object({}).transform(() => ({ requestedBy: side })),
@@ -111,7 +133,15 @@ export const ACTION_SCHEMAS: Partial<Record<CaseEventType, ActionSchema>> = {
   ACCEPT_MEDIATION: none,
   DECLINE_MEDIATION: () => z.object({ reason: optionalText }),
   ASSIGN_MEDIATOR: ({ mediatorIds }) => z.object({ mediatorId: z.string({ error: "Select a mediator" }).refine((id) => mediatorIds.includes(id), "Select a mediator") }),
-  SCHEDULE_SESSION: () => z.object({ sessionOn: isoDate("Enter the session date as YYYY-MM-DD") }),
+  SCHEDULE_SESSION: () =>
+    z.object({
+      sessionOn: isoDate("Enter the session date as YYYY-MM-DD"),
+      laterDateAgreed: z
+        .string()
+        .optional()
+        .transform((v) => (v === "yes" ? true : undefined)),
+    }),
+  RECORD_SESSION_HELD: () => z.object({ heldOn: isoDate("Enter the day the session was held as YYYY-MM-DD") }),
   RECORD_MEDIATION_OUTCOME: ({ issueIds }) =>
     z.record(z.string(), z.unknown()).transform((fields, ctx) => {
       const agreedIssueIds = asArray(fields.agreedIssueIds).map(String);
@@ -124,15 +154,32 @@ export const ACTION_SCHEMAS: Partial<Record<CaseEventType, ActionSchema>> = {
   ACCEPT_FOR_INVESTIGATION: () => z.object({ reasons: optionalText, discretionReason: optionalText }),
   REJECT_OUT_OF_JURISDICTION: () => z.object({ reasons: required("Explain why the concern is outside jurisdiction") }),
   REJECT_OUT_OF_TIME: () => z.object({ reasons: required("Explain why the concern is out of time") }),
-  ISSUE_DRAFT_DECISION: outcomeSchema,
-  SUBMIT_COMMENTS: ({ side }) => z.object({ comments: required("Enter your comments") }).transform((v) => ({ ...v, party: side === "family" ? "family" : "respondent" })),
-  ISSUE_FINAL_DECISION: outcomeSchema,
+  ISSUE_DRAFT_DECISION: decidedBy(outcomeSchema),
+  SUBMIT_COMMENTS: ({ capacities }) =>
+    z.object({ comments: required("Enter your comments") }).transform((v) => ({ ...v, party: commentingCapacity(capacities) })),
+  ISSUE_FINAL_DECISION: decidedBy(outcomeSchema),
   REMEDY_DONE: ({ openRemedyIds }) =>
     z.object({ remedyId: z.string({ error: "Select the remedy" }).refine((id) => openRemedyIds.includes(id), "Select the remedy"), evidence: optionalText }),
   REMEDY_FAILED: ({ openRemedyIds }) =>
     z.object({ remedyId: z.string({ error: "Select the remedy" }).refine((id) => openRemedyIds.includes(id), "Select the remedy"), reason: required("Say why the remedy was not done") }),
+  TAKE_REMEDY_FURTHER: ({ failedRemedyIds }) =>
+    z.object({
+      remedyId: z.string({ error: "Select the remedy" }).refine((id) => failedRemedyIds.includes(id), "Select the remedy"),
+      reason: required("Say why you are taking it further"),
+    }),
   WITHDRAW: () => z.object({ reason: optionalText }),
 };
+
+/** Decisions record who made them: the different-handler rule covers every decision at a rung. */
+function decidedBy(schema: ActionSchema): ActionSchema {
+  return (ctx) => schema(ctx).transform((payload) => ({ ...payload, decidedBy: ctx.userId }));
+}
+
+/** The party a person comments as: the family first, then the body they work for. */
+function commentingCapacity(capacities: readonly Party[]): Party {
+  const order: Party[] = ["family", "setting", "local-service", "health-partner"];
+  return order.find((party) => capacities.includes(party)) ?? "family";
+}
 
 /** URL segment for an event type: OFFER_MEDIATION ⇄ offer-mediation. */
 export const actionSlug = (type: string) => type.toLowerCase().replaceAll("_", "-");

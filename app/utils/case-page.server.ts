@@ -43,6 +43,10 @@ export async function loadCaseForUser(user: SessionUser, caseId: string) {
   const persisted = { machineId: row.machineId, machineVersion: row.machineVersion, snapshot: row.snapshot };
   const view = viewCase(persisted);
   const capacities = await capacitiesOn(prisma, user, row.id);
-  const actions = actionsFor(capacities, allowedEvents(persisted, londonDate()), { rung: view.rung, healthInvolved: row.healthInvolved });
+  const actions = actionsFor(capacities, allowedEvents(persisted, londonDate()), {
+    rung: view.rung,
+    healthInvolved: row.healthInvolved,
+    pausedForFamily: view.pausedClocks.some((clock) => clock.waitingOn === "family"),
+  });
   return { row, view, capacities, actions };
 }

@@ -91,3 +91,15 @@ export const MEDIATION_RESULTS: Record<string, string> = {
 };
 
 export const remedyName = (code: string | undefined) => wordFor(REMEDY_NAMES, code) ?? "A remedy";
+
+const PARTY_NAMES: Record<Party, string> = {
+  family: "the family",
+  setting: "the setting",
+  "local-service": "the local service",
+  "health-partner": "the health partner",
+  mediator: "the mediator",
+  "national-body": "the national body",
+};
+
+/** A party in running text ("the local service"). */
+export const partyName = (party: string) => PARTY_NAMES[party as Party] ?? humanise(party);

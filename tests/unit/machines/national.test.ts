@@ -46,11 +46,18 @@ describe("assessment", () => {
     atNationalAssessment().refuse({ type: "REJECT_OUT_OF_TIME", at: "2026-03-02", reasons: "late" }, /within the time limit \(2027-01-05\)/);
   });
 
+  it("never counts the time spent in the ladder against the family", () => {
+    // aware 10 Jan 2025, raised with the setting 5 Jan 2026 (in time), at the national body 18 Feb 2026
+    const driver = atNationalAssessment(caseInput({ awarenessDate: "2025-01-10" }));
+    expect(driver.view.national).toMatchObject({ timeLimitOn: "2026-01-10", late: false });
+  });
+
   it("accepts a late concern only with discretion, and records it", () => {
-    const late = () => atNationalAssessment(caseInput({ awarenessDate: "2025-01-10" }));
+    // aware 1 Dec 2024: the 12 months had run out before the concern reached the setting
+    const late = () => atNationalAssessment(caseInput({ awarenessDate: "2024-12-01" }));
     const driver = late();
-    expect(driver.view.national).toMatchObject({ timeLimitOn: "2026-01-10", late: true });
-    driver.refuse({ type: "ACCEPT_FOR_INVESTIGATION", at: "2026-03-02" }, /after its time limit \(2026-01-10\); accepting it needs a discretionReason/);
+    expect(driver.view.national).toMatchObject({ timeLimitOn: "2025-12-01", late: true });
+    driver.refuse({ type: "ACCEPT_FOR_INVESTIGATION", at: "2026-03-02" }, /after its time limit \(2025-12-01\); accepting it needs a discretionReason/);
     driver.send({ type: "ACCEPT_FOR_INVESTIGATION", at: "2026-03-02", discretionReason: "The family were waiting for the local service" });
     expect(driver.view.national?.discretionReason).toBe("The family were waiting for the local service");
 
@@ -86,16 +93,31 @@ describe("draft decision, comments, final decision", () => {
     expect(driver.deadline("rung3.finalDecision")).toMatchObject({ startedOn: "2026-04-18", dueOn: "2026-05-05" });
   });
 
-  it("moves to the final decision as soon as both parties have commented", () => {
+  it("keeps every comment from every party, more than one each, and closes once all have commented", () => {
     const driver = draftIssued();
-    driver.send({ type: "SUBMIT_COMMENTS", at: "2026-04-02", party: "respondent", comments: "Accept" });
+    driver.send({ type: "SUBMIT_COMMENTS", at: "2026-04-02", party: "local-service", comments: "Accept" });
+    driver.send({ type: "SUBMIT_COMMENTS", at: "2026-04-03", party: "local-service", comments: "One correction: the date of the review" });
     driver.send({ type: "SUBMIT_COMMENTS", at: "2026-04-07", party: "family", comments: "Agreed" });
+    expect(driver.view.stateValue).toBe("ladder.national.awaitingComments");
+    const closed = driver.send({ type: "SUBMIT_COMMENTS", at: "2026-04-08", party: "setting", comments: "The school accepts" });
     expect(driver.view.stateValue).toBe("ladder.national.finalising");
-    expect(driver.view.national?.comments).toEqual({
-      respondent: { on: "2026-04-02", comments: "Accept" },
-      family: { on: "2026-04-07", comments: "Agreed" },
-    });
+    expect(driver.view.national?.comments).toEqual([
+      { party: "local-service", on: "2026-04-02", comments: "Accept" },
+      { party: "local-service", on: "2026-04-03", comments: "One correction: the date of the review" },
+      { party: "family", on: "2026-04-07", comments: "Agreed" },
+      { party: "setting", on: "2026-04-08", comments: "The school accepts" },
+    ]);
     expect(driver.deadline("rung3.comments")).toBeUndefined();
+    // every party is told the window closed, not only the family
+    expect(closed.notifications.find((n) => n.kind === "comments-closed")?.to).toEqual(["family", "setting", "local-service", "national-body"]);
+  });
+
+  it("lets a health partner comment where health is involved", () => {
+    const driver = atNationalAssessment(caseInput({ healthInvolved: true }));
+    driver.send({ type: "ACCEPT_FOR_INVESTIGATION", at: "2026-03-02" });
+    driver.send({ type: "ISSUE_DRAFT_DECISION", at: "2026-04-01", outcome: outcome(findings) });
+    driver.send({ type: "SUBMIT_COMMENTS", at: "2026-04-02", party: "health-partner", comments: "The therapy dates are right" });
+    expect(driver.view.national?.comments).toMatchObject([{ party: "health-partner" }]);
   });
 
   it("issues the final decision with remedies owed by the bodies complained about", () => {

@@ -21,6 +21,14 @@ describe("versioned policy", () => {
       mediation: { informationWorkingDays: 3, heldWithinCalendarDays: 30, certificateWorkingDays: 3 },
       remedyDefaultWorkingDays: 20,
       warningPercents: [50, 75, 90],
+      fairness: {
+        maxPauseWorkingDays: 20,
+        maxRespondentMediationOffersPerRung: 1,
+        nationalReferralMonths: 12,
+        longOpenAlertMonths: 6,
+        failedRemedyWindowWorkingDays: 20,
+        termDatesCoverCalendarDays: 120,
+      },
     });
     expect(POLICIES["2026-11"]).toBe(DEFAULT_POLICY);
   });

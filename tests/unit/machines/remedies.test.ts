@@ -31,12 +31,31 @@ describe("remedies and compliance monitoring", () => {
     driver.send({ type: "REMEDY_DONE", at: "2026-01-20", remedyId: "R1", evidence: "Letter sent" });
     expect(driver.view.status).toBe("monitoring-compliance");
     expect(driver.deadline("remedy.R1")).toBeUndefined();
-    driver.send({ type: "REMEDY_FAILED", at: "2026-03-02", remedyId: "R2", reason: "No teaching assistant" });
+    const failed = driver.send({ type: "REMEDY_FAILED", at: "2026-03-02", remedyId: "R2", reason: "No teaching assistant" });
+    // the family has 20 working days to take the failed remedy further; the case waits for them
+    expect(driver.view.status).toBe("monitoring-compliance");
+    expect(driver.view.failedRemediesOpen).toEqual([{ remedyId: "R2", until: addWorkingDays("2026-03-02", 20), toRung: 2 }]);
+    // R2 was due 27 February: the overdue report comes first (catch-up), then the failure, told only to who was told
+    expect(failed.notifications.map((n) => n.kind)).toEqual(["remedy-overdue", "remedy-failed"]);
+    expect(failed.notifications.at(-1)).toMatchObject({ kind: "remedy-failed", to: ["family", "setting"], data: { told: ["family", "setting"], takeFurtherTo: 2 } });
+    expect(allowedEvents(driver.persisted)).toContain("TAKE_REMEDY_FURTHER");
+    driver.send({ type: "DEADLINE_MISSED", key: "remedy.R2.takeFurther", at: addWorkingDays("2026-03-02", 21) });
     expect(driver.view.status).toBe("closed");
     expect(driver.view.remedies.map(({ status, settledOn, note }) => ({ status, settledOn, note }))).toEqual([
       { status: "done", settledOn: "2026-01-20", note: "Letter sent" },
       { status: "failed", settledOn: "2026-03-02", note: "No teaching assistant" },
     ]);
+  });
+
+  it("lets the family take a failed remedy further, up the ladder (fair ladder 16)", () => {
+    const driver = accepted();
+    driver.send({ type: "REMEDY_FAILED", at: "2026-03-02", remedyId: "R2", reason: "No teaching assistant" });
+    driver.refuse({ type: "TAKE_REMEDY_FURTHER", at: "2026-03-03", remedyId: "R1", reason: "x" }, /R1 has not been reported as failed/);
+    const further = driver.send({ type: "TAKE_REMEDY_FURTHER", at: "2026-03-03", remedyId: "R2", reason: "The school has still not arranged support" });
+    expect(further.to).toBe("ladder.localService.awaitingAcknowledgement");
+    expect(driver.view).toMatchObject({ rung: 2, status: "open", remedyReferrals: [{ remedyId: "R2", toRung: 2 }] });
+    expect(driver.view.conclusion).toBeUndefined();
+    expect(driver.deadline("rung2.acknowledge")).toMatchObject({ startedBy: "TAKE_REMEDY_FURTHER" });
   });
 
   it("reports an overdue remedy, which stays owed", () => {

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync, writeFileSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { addWorkingDays } from "../../../machines";
 import { simulate } from "../../../machines/cli/simulate";
 import { parseScenario, runScenario, ScenarioError } from "../../../machines/simulation";
 
@@ -27,6 +28,9 @@ describe("shipped scenarios", () => {
   it("are all covered here", () => {
     expect(readdirSync(dir).sort()).toEqual([
       "breach-escalation.json",
+      "fair-declined-mediation-returns-at-once.json",
+      "fair-national-route-stays-open.json",
+      "fair-pause-is-bounded.json",
       "mediation-agreement.json",
       "process-to-ombudsman.json",
       "substance-to-national-practice-body.json",
@@ -52,7 +56,9 @@ describe("shipped scenarios", () => {
     expect(steps[0]?.deadlines.find((d) => d.key === "rung1.acknowledge")).toMatchObject({ calendar: "school:URN-204417", dueOn: "2026-04-20" });
     expect(steps.map((s) => s.event.type)).toEqual(expect.arrayContaining(["PAUSE", "RESUME", "EXTEND"]));
     expect(steps.find((s) => s.firedBy && s.event.type === "DEADLINE_MISSED")?.to).toBe("ladder.national.finalising");
-    expect(final).toMatchObject({ status: "closed", rungName: "Concluded", conclusion: { reason: "final-decision", rung: 3 } });
+    // the failed therapy remedy keeps the case open: the family may take it further until 27 November
+    expect(final).toMatchObject({ status: "monitoring-compliance", rungName: "Concluded", conclusion: { reason: "final-decision", rung: 3 } });
+    expect(final.failedRemediesOpen).toEqual([{ remedyId: "R2", until: addWorkingDays("2026-10-30", 20), toRung: 3 }]);
     expect(steps.some((s) => s.view.rungName === "National practice body")).toBe(true);
     expect(final.remedies.map((r) => r.status)).toEqual(["done", "failed", "done"]);
   });
@@ -63,6 +69,29 @@ describe("shipped scenarios", () => {
     expect(final).toMatchObject({ status: "closed", conclusion: { reason: "resolved-by-agreement", rung: 1 } });
     expect(final.issues.map((i) => i.finding)).toEqual(["resolved-by-agreement", "resolved-by-agreement"]);
     expect(final.remedies.every((r) => r.via === "mediation" && r.status === "done")).toBe(true);
+  });
+
+  it("restarts a paused clock by itself after 20 working days, so the family can escalate (fair ladder 1)", () => {
+    const { steps, final } = run("fair-pause-is-bounded.json");
+    const ended = steps.find((s) => s.firedBy && s.event.type === "DEADLINE_MISSED" && "key" in s.event && s.event.key === "rung1.respond.pauseEnds");
+    expect(ended).toMatchObject({ at: "2026-12-18", to: "ladder.setting.considering.active" });
+    expect(final.breaches.map((b) => b.key)).toContain("rung1.respond");
+    expect(final.rung).toBe(2);
+  });
+
+  it("returns a declined mediation to the ladder at once, breach intact (fair ladder 2)", () => {
+    const { steps, final } = run("fair-declined-mediation-returns-at-once.json");
+    const declined = steps.find((s) => s.event.type === "DECLINE_MEDIATION")!;
+    expect(declined.to).toBe("ladder.setting.considering.active");
+    expect(final).toMatchObject({ rung: 2, breaches: [{ key: "rung1.respond" }] });
+  });
+
+  it("keeps the route to the national body open 12 months after the local service's response (fair ladder 4)", () => {
+    const { steps, final } = run("fair-national-route-stays-open.json");
+    const responded = steps.find((s) => s.view.stateValue === "ladder.localService.responded")!;
+    expect(responded.view.nationalReferralOpenUntil).toBe("2027-12-15");
+    expect(responded.notifications.find((n) => n.kind === "outcome-issued")?.data).toMatchObject({ escalateBy: "2027-12-15" });
+    expect(final).toMatchObject({ rung: 3, national: { late: false } });
   });
 
   it("escalates on a breach without waiting for the setting", () => {
@@ -102,10 +131,11 @@ describe("simulate CLI", () => {
   it("stops at an event the case cannot take, after printing the steps so far", () => {
     const scenario = JSON.parse(readFileSync(join(dir, "breach-escalation.json"), "utf8"));
     scenario.events.splice(1, 1);
+    scenario.events[1].at = "2026-11-20";
     const { code, out, err } = cli([scenarioFile(JSON.stringify(scenario))]);
     expect(code).toBe(1);
     expect(out).toMatch(/ACKNOWLEDGE handlerId=setting-head-04/);
-    expect(err).toMatch(/step 2 \(ESCALATE at 2026-12-04\): ESCALATE is not allowed in ladder\.setting\.considering\.active: premature/);
+    expect(err).toMatch(/step 2 \(ESCALATE at 2026-11-20\): ESCALATE is not allowed in ladder\.setting\.considering\.active: premature/);
   });
 
   it("explains how to call it", () => {
