@@ -11,7 +11,7 @@ import { applyCaseEvent, CaseConflictError } from "../utils/cases.server";
 import { londonDate } from "../utils/dates";
 import { getPrisma } from "../utils/db.server";
 import { redirectWithFlash } from "../utils/flash.server";
-import { badRequest, parseForm, zodFieldErrors } from "../utils/forms.server";
+import { badRequest, parseForm, readForm, zodFieldErrors } from "../utils/forms.server";
 import { requireUserWithPermission, type SessionUser } from "../utils/session.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? "Case action"} – Redress` }];
@@ -52,8 +52,9 @@ async function formContext(user: SessionUser, page: Awaited<ReturnType<typeof lo
     issueIds: page.view.issues.map((i) => i.id),
     side: page.capacities.includes("family") ? "family" : "handler",
     userId: user.id,
-    openRemedyIds: page.view.remedies.filter((r) => r.status === "open").map((r) => r.id),
+    openRemedyIds: page.settleableRemedyIds,
     mediatorIds: mediators.map((m) => m.id),
+    today: londonDate(),
   };
 }
 
@@ -70,7 +71,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     explains: meta.explains,
     warning: meta.warning ?? false,
     issues: page.view.issues,
-    remedies: page.view.remedies.filter((r) => r.status === "open").map((r) => ({ id: r.id, description: r.description })),
+    remedies: page.view.remedies.filter((r) => page.settleableRemedyIds.includes(r.id)).map((r) => ({ id: r.id, description: r.description })),
     mediators,
   });
 }
@@ -78,7 +79,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const caseId = params.caseId ?? "";
   const { user, page, type, meta, schema } = await loadAction(request, caseId, params.action ?? "");
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const version = Number(formData.get("version"));
   // A stale form is a conflict to explain, even if the case has since moved somewhere this action no longer fits.
   if (version !== page.row.version) return badRequest({ form: [CONFLICT] }, Object.fromEntries(formData), 409);
