@@ -12,6 +12,7 @@ import { londonDate } from "../utils/dates";
 import { getPrisma } from "../utils/db.server";
 import { redirectWithFlash } from "../utils/flash.server";
 import { badRequest, parseForm, readForm, zodFieldErrors } from "../utils/forms.server";
+import { caseScope } from "../utils/permissions.server";
 import { requireUserWithPermission, type SessionUser } from "../utils/session.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? "Case action"} – Redress` }];
@@ -96,6 +97,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return badRequest({ form: [CONFLICT] }, Object.fromEntries(formData), 409);
     }
     throw error;
+  }
+  // Some actions end the actor's own access (a mediator's, once the mediation is over).
+  const prisma = await getPrisma();
+  if ((await prisma.case.count({ where: { AND: [{ id: caseId }, caseScope(user, "read")] } })) === 0) {
+    return redirectWithFlash("/cases", { kind: "success", title: `${meta.label}: done`, body: "The mediation has ended, so this case is no longer open to you." });
   }
   return redirectWithFlash(`/cases/${caseId}`, { kind: "success", title: `${meta.label}: done` });
 }
