@@ -10,7 +10,7 @@ import { MAX_BODY_BYTES, MAX_LENGTH } from "../../app/utils/limits";
 import type { SessionUser } from "../../app/utils/session.server";
 import { seed } from "../../prisma/seed";
 import { createTestDatabase, type TestDatabase } from "../support/scratch-database";
-import { call, cookieFor, fingerprint, importRoute, type Call, type RouteModule } from "./support/routes";
+import { call, cookieFor, importRoute, rowChanges, trackRowChanges, type Call, type RouteModule } from "./support/routes";
 
 // Property-based fuzzing of EVERY form action, in-process against the seeded demo database:
 // each generated submission carries at least one thing the service must refuse (a NUL or other
@@ -199,7 +199,7 @@ beforeAll(async () => {
       fc.string({ maxLength: 8 }).filter((s) => s !== "true" && s !== "false").map((s) => (f: Fields) => setField(f, "active", s)),
       fc.constantFrom("?\r\nSet-Cookie: x", "?\u0000", "?\u0007").map((r) => (f: Fields) => setField(f, "returnTo", r)),
     ],
-    runs: 800,
+    runs: 1000,
   });
   targets.push({
     name: "raise a concern",
@@ -236,6 +236,7 @@ beforeAll(async () => {
       }
     }
   }
+  await trackRowChanges(prisma);
   const caseTargets = targets.filter((t) => t.id === "cases.$caseId.$action");
   for (const t of caseTargets) t.runs = Math.ceil(1600 / Math.max(1, caseTargets.length));
 }, 170_000);
@@ -251,13 +252,21 @@ describe("fuzzing every form action with bad input", () => {
     expect(targets.reduce((n, t) => n + t.runs, 0) * RUNS).toBeGreaterThanOrEqual(10_000);
   });
 
+  it("would notice a changed row (the counter the fuzzer relies on works)", async () => {
+    const { prisma } = database.db;
+    const before = await rowChanges(prisma);
+    await prisma.signInAttempt.create({ data: { email: "counter@example.com", clientKey: "test", succeeded: false } });
+    await prisma.signInAttempt.deleteMany({ where: { email: "counter@example.com" } });
+    expect(Number(await rowChanges(prisma)) - Number(before)).toBe(2);
+  });
+
   it("answers every bad submission with a 4xx, never a 5xx, and changes nothing", async () => {
     const { prisma } = database.db;
     for (const target of targets) {
       const fieldNames = await fc.sample(target.base, 1)[0]!.map(([k]) => k);
       const ownPoisons = (target.own ?? []).map((own) => own.map((fn): Poison => ({ kind: "form-specific", apply: (f: Fields) => ({ fields: fn(f) }) })));
       const poisons = fc.array(fc.oneof<fc.Arbitrary<Poison>[]>(commonPoisons(fieldNames), ...ownPoisons), { minLength: 1, maxLength: 3 });
-      let last = await fingerprint(prisma);
+      let last = await rowChanges(prisma);
       const started = Date.now();
       await fc.assert(
         fc.asyncProperty(target.base, poisons, async (base, spoil) => {
@@ -277,7 +286,7 @@ describe("fuzzing every form action with bad input", () => {
           if (answer.status >= 500) throw new Error(`${target.name}: ${answer.status} for ${spoil.map((s) => s.kind).join(", ")}: ${String(answer.error)}`);
           expect(answer.status, `${target.name}: ${spoil.map((s) => s.kind).join(", ")}`).toBeGreaterThanOrEqual(400);
           // Compared after EVERY request (each one's "after" is the next one's "before").
-          const now = await fingerprint(prisma);
+          const now = await rowChanges(prisma);
           expect(now, `${target.name}: rows changed by ${spoil.map((s) => s.kind).join(", ")}`).toBe(last);
           last = now;
         }),

@@ -73,15 +73,23 @@ export async function call(mod: RouteModule, c: Call): Promise<Answer> {
   }
 }
 
-/** One string that changes whenever a row that matters changes: compared before and after each request. */
-export async function fingerprint(prisma: PrismaClient): Promise<string> {
-  const rows = await prisma.$queryRawUnsafe<{ f: string }[]>(`
-    SELECT concat_ws('|',
-      (SELECT count(*) FROM "Case"), (SELECT coalesce(sum(version), 0) FROM "Case"),
-      (SELECT count(*) FROM "Concern"), (SELECT count(*) FROM "CaseEvent"), (SELECT count(*) FROM "CaseAssignment"),
-      (SELECT count(*) FROM "Deadline"), (SELECT count(*) FROM "OutboxMessage"), (SELECT count(*) FROM "Session"),
-      (SELECT count(*) FROM "SignInAttempt"), (SELECT count(*) FROM "User"),
-      (SELECT md5(coalesce(string_agg(id || active::text || coalesce("passwordHash", ''), ',' ORDER BY id), '')) FROM "User")
-    ) AS f`);
-  return rows[0]?.f ?? "";
+/**
+ * Counts every row written from now on (insert, update, delete on every table; for sessions only
+ * new and ended ones, since reading a page rightly moves "last seen"). Test databases only.
+ */
+export async function trackRowChanges(prisma: PrismaClient): Promise<void> {
+  const tables = await prisma.$queryRawUnsafe<{ t: string }[]>(`SELECT tablename AS t FROM pg_tables WHERE schemaname = 'public' AND tablename NOT LIKE '\\_%'`);
+  const sql = [
+    `CREATE TABLE _row_changes (n bigint NOT NULL)`,
+    `INSERT INTO _row_changes VALUES (0)`,
+    `CREATE FUNCTION _count_row_change() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN UPDATE _row_changes SET n = n + 1; RETURN NULL; END $$`,
+    ...tables.map(({ t }) => `CREATE TRIGGER _count_changes AFTER ${t === "Session" ? "INSERT OR DELETE" : "INSERT OR UPDATE OR DELETE"} ON "${t}" FOR EACH ROW EXECUTE FUNCTION _count_row_change()`),
+  ];
+  for (const statement of sql) await prisma.$executeRawUnsafe(statement);
+}
+
+/** Rows written since trackRowChanges(): compared before and after each request. */
+export async function rowChanges(prisma: PrismaClient): Promise<string> {
+  const rows = await prisma.$queryRawUnsafe<{ n: string }[]>(`SELECT n::text AS n FROM _row_changes`);
+  return rows[0]?.n ?? "";
 }

@@ -6,7 +6,6 @@ import { readFields } from "../../../app/utils/form-fields";
 import { MAX_LENGTH } from "../../../app/utils/limits";
 import { safeRedirect } from "../../../app/utils/redirects";
 import { hasForbiddenCharacters, normaliseText } from "../../../app/utils/text";
-// @ts-expect-error plain ESM script without types
 import { portalEnv } from "../../../scripts/portal-env.mjs";
 
 // Pure input guards: redirects, text, fields, dates, remedies, configuration.
