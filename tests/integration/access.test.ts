@@ -2,10 +2,13 @@ import { beforeAll, expect, it } from "vitest";
 import type { PrismaClient } from "../../generated/prisma/client";
 import { verifySignIn, MAX_FAILURES_PER_ACCOUNT_AND_CLIENT, MAX_FAILURES_PER_CLIENT } from "../../app/utils/auth.server";
 import { DEMO_PASSWORD } from "../../app/utils/demo-personas";
+import { loadCaseForUser } from "../../app/utils/case-page.server";
+import { applyCaseEvent } from "../../app/utils/cases.server";
 import { caseScope } from "../../app/utils/permissions.server";
 import type { SessionUser } from "../../app/utils/session.server";
 import { seed } from "../../prisma/seed";
 import { describeEachEngine } from "./engines";
+import { outcome, raiseTestConcern } from "./support/cases";
 
 // Who may see which case: every role against the same five cases.
 
@@ -74,6 +77,37 @@ describeEachEngine("access to cases", ({ get }) => {
     const visible = await prisma.case.findMany({ where: caseScope(user, "read"), select: { id: true } });
     const names = Object.entries(ids).filter(([, id]) => visible.some((v) => v.id === id)).map(([name]) => name);
     expect(names.sort()).toEqual([...expected].sort());
+  });
+
+  it("lists only the linked cases the reader may open", async () => {
+    const { prisma } = get().db;
+    const { cases } = await raiseTestConcern(prisma, { childRef: "AN-000002", categories: ["register-refusal", "support-level"] });
+    const processCase = cases.find((c) => c.route === "process")!;
+    const substanceCase = cases.find((c) => c.route === "substance")!;
+    // The process case has reached the ombudsman; its linked substance case has not.
+    await prisma.case.update({ where: { id: processCase.id }, data: { highestRung: 3 } });
+    const ruth = await loadCaseForUser(await sessionUser(prisma, "ruth.adeyemi@ombudsman.example.org.uk"), processCase.id);
+    expect(ruth.row.concern.cases.map((c) => c.id)).toEqual([processCase.id]);
+    const gareth = await loadCaseForUser(await sessionUser(prisma, "gareth.evans@example.com"), processCase.id);
+    expect(gareth.row.concern.cases.map((c) => c.id).sort()).toEqual([processCase.id, substanceCase.id].sort());
+  });
+
+  it("lets only the owing setting, not any respondent, record a rung-1 remedy as done", async () => {
+    const { prisma } = get().db;
+    const { cases } = await raiseTestConcern(prisma, { childRef: "AN-000001" });
+    const id = cases[0]!.id;
+    const system = { kind: "system", name: "test" } as const;
+    await applyCaseEvent(id, { type: "ACKNOWLEDGE", at: "2026-11-03", handlerId: "a" }, system, {}, prisma);
+    await applyCaseEvent(id, { type: "RESPOND", at: "2026-11-10", outcome: outcome(["issue-1"], [{ kind: "apology", description: "Say sorry" }]) }, system, {}, prisma);
+    await applyCaseEvent(id, { type: "ACCEPT_OUTCOME", at: "2026-11-11" }, system, {}, prisma);
+    const helen = await loadCaseForUser(await sessionUser(prisma, "helen.clarke@beckettpark.example.com"), id);
+    const priya = await loadCaseForUser(await sessionUser(prisma, "priya.sharma@leeds.example.gov.uk"), id);
+    expect(helen.actions).toContain("REMEDY_DONE");
+    expect(helen.settleableRemedyIds).toEqual(["R1"]);
+    // The local service can read the case (same area) but neither owes nor ordered this remedy.
+    expect(priya.actions).not.toContain("REMEDY_DONE");
+    expect(priya.actions).not.toContain("REMEDY_FAILED");
+    expect(priya.settleableRemedyIds).toEqual([]);
   });
 
   it("a mediator may read assigned cases but not update them as a case", async () => {
