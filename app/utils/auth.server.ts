@@ -46,11 +46,10 @@ async function reserveAttempt(prisma: PrismaClient, email: string, clientKey: st
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${key}))`;
     }
     const failed = { succeeded: false, createdAt: { gt: since } } as const;
-    const [pair, client, known] = await Promise.all([
-      tx.signInAttempt.findMany({ where: { email, clientKey, ...failed }, orderBy: { createdAt: "asc" }, select: { createdAt: true }, take: MAX_FAILURES_PER_ACCOUNT_AND_CLIENT }),
-      tx.signInAttempt.findMany({ where: { clientKey, ...failed }, orderBy: { createdAt: "asc" }, select: { createdAt: true }, take: MAX_FAILURES_PER_CLIENT }),
-      tx.signInAttempt.count({ where: { email, clientKey, succeeded: true, createdAt: { gt: knownSince } } }),
-    ]);
+    // One after another: a transaction is one connection.
+    const pair = await tx.signInAttempt.findMany({ where: { email, clientKey, ...failed }, orderBy: { createdAt: "asc" }, select: { createdAt: true }, take: MAX_FAILURES_PER_ACCOUNT_AND_CLIENT });
+    const client = await tx.signInAttempt.findMany({ where: { clientKey, ...failed }, orderBy: { createdAt: "asc" }, select: { createdAt: true }, take: MAX_FAILURES_PER_CLIENT });
+    const known = await tx.signInAttempt.count({ where: { email, clientKey, succeeded: true, createdAt: { gt: knownSince } } });
     if (pair.length >= MAX_FAILURES_PER_ACCOUNT_AND_CLIENT) return { retryAfterMinutes: minutesUntil(pair[0]?.createdAt, now) };
     if (client.length >= MAX_FAILURES_PER_CLIENT) return { retryAfterMinutes: minutesUntil(client[0]?.createdAt, now) };
     if (known === 0) {
