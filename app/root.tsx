@@ -9,6 +9,7 @@ import redressCss from "./styles/redress.css";
 import { getEnv } from "./utils/env.server";
 import { readFlash } from "./utils/flash.server";
 import { navigationFor } from "./utils/navigation";
+import { useNonce } from "./utils/nonce";
 import { getUser } from "./utils/session.server";
 
 export const links: LinksFunction = () => [
@@ -31,7 +32,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
 // was sent to, and a session that expired should show as signed out straight away.
 export const shouldRevalidate = () => true;
 
+// GOV.UK Frontend's template snippet: mark the body before first paint so JavaScript-only
+// styles apply without a flash. Allowed by the response's CSP nonce.
+const GOVUK_BODY_CLASS = "document.body.className += ' js-enabled' + ('noModule' in HTMLScriptElement.prototype ? ' govuk-frontend-supported' : '');";
+
 function Document({ children, user }: { children: ReactNode; user: NavUser | null }) {
+  const nonce = useNonce();
   useEffect(() => {
     // Progressive enhancement only: every page works before (and without) this.
     document.body.classList.add("js-enabled", "govuk-frontend-supported");
@@ -47,7 +53,8 @@ function Document({ children, user }: { children: ReactNode; user: NavUser | nul
         <Meta />
         <Links />
       </head>
-      <body className="govuk-template__body">
+      <body className="govuk-template__body" suppressHydrationWarning>
+        <script nonce={nonce} suppressHydrationWarning dangerouslySetInnerHTML={{ __html: GOVUK_BODY_CLASS }} />
         <a href="#main-content" className="govuk-skip-link" data-module="govuk-skip-link">
           Skip to main content
         </a>
@@ -60,8 +67,8 @@ function Document({ children, user }: { children: ReactNode; user: NavUser | nul
           </main>
         </div>
         <Footer />
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   );

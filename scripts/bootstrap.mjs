@@ -6,6 +6,7 @@ import { spawnSync } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
+import { portalEnv } from "./portal-env.mjs";
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
 process.chdir(root);
@@ -79,8 +80,7 @@ function ensureChromium() {
 }
 
 function startPortal() {
-  const env = { ...process.env, NODE_ENV: "production", APP_ENV: process.env.APP_ENV ?? "demo", SEED_DEMO_DATA: process.env.SEED_DEMO_DATA ?? "true" };
-  const result = spawnSync("node", ["--import", "tsx", "server.ts"], { stdio: "inherit", env });
+  const result = spawnSync("node", ["--import", "tsx", "server.ts"], { stdio: "inherit", env: portalEnv(process.env) });
   process.exit(result.status ?? 1);
 }
 

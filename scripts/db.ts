@@ -6,7 +6,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { openDatabase, redact } from "../app/utils/database.server";
-import { getEnv } from "../app/utils/env.server";
+import { assertSeedingAllowed, getEnv } from "../app/utils/env.server";
 import { migrate, MIGRATIONS_DIR } from "../app/utils/migrate.server";
 import { seed } from "../prisma/seed";
 
@@ -54,6 +54,7 @@ async function main() {
         console.log(applied.length ? `Applied: ${applied.join(", ")}` : "Already up to date.");
       });
     case "seed":
+      assertSeedingAllowed();
       return withDatabase(async (db) => {
         await migrate(db);
         const { created } = await seed(db.prisma);
@@ -61,6 +62,7 @@ async function main() {
       });
     case "reset":
       if (!args.includes("--yes")) throw new Error("This deletes every case and account. Run again with --yes: npm run db:reset -- --yes");
+      assertSeedingAllowed();
       return withDatabase(async (db) => {
         await db.execInTransaction(`DROP SCHEMA public CASCADE; CREATE SCHEMA public;`);
         await migrate(db);

@@ -26,6 +26,9 @@ export function Header({ user }: { user: NavUser | null }) {
             <Link to="/account/password" className="govuk-header__link redress-header__account-link">
               Change password
             </Link>
+            <Link to="/account/sessions" className="govuk-header__link redress-header__account-link">
+              Your sessions
+            </Link>
             <Form method="post" action="/sign-out" className="redress-header__sign-out">
               <button type="submit" className="govuk-header__link redress-link-button">
                 Sign out

@@ -4,7 +4,7 @@ import { z } from "zod";
 import { Button, ErrorSummary, TextInput, type FieldErrors } from "../components/forms";
 import { changePassword } from "../utils/auth.server";
 import { redirectWithFlash } from "../utils/flash.server";
-import { badRequest, parseForm } from "../utils/forms.server";
+import { badRequest, parseForm, readForm } from "../utils/forms.server";
 import { MIN_PASSWORD_LENGTH } from "../utils/passwords";
 import { currentSessionId, requireUser } from "../utils/session.server";
 
@@ -12,12 +12,12 @@ export const meta: MetaFunction = () => [{ title: "Change your password – Redr
 
 export const passwordSchema = z
   .object({
-    currentPassword: z.string({ error: "Enter your current password" }).min(1, "Enter your current password"),
+    currentPassword: z.string({ error: "Enter your current password" }).min(1, "Enter your current password").max(200, "Your current password must be 200 characters or fewer"),
     newPassword: z
       .string({ error: "Enter a new password" })
       .min(MIN_PASSWORD_LENGTH, `Your new password must be at least ${MIN_PASSWORD_LENGTH} characters`)
       .max(200, "Your new password must be 200 characters or fewer"),
-    confirmPassword: z.string({ error: "Enter your new password again" }).min(1, "Enter your new password again"),
+    confirmPassword: z.string({ error: "Enter your new password again" }).min(1, "Enter your new password again").max(200, "Your new password must be 200 characters or fewer"),
   })
   .superRefine((value, ctx) => {
     if (value.newPassword !== value.confirmPassword) ctx.addIssue({ code: "custom", path: ["confirmPassword"], message: "The passwords do not match" });
@@ -31,7 +31,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const parsed = parseForm(passwordSchema, await request.formData());
+  const parsed = parseForm(passwordSchema, await readForm(request));
   if (!parsed.ok) return parsed.response;
   const clientKey = String((context as { clientAddress?: string } | undefined)?.clientAddress ?? "unknown");
   const result = await changePassword(user.id, parsed.data.currentPassword, parsed.data.newPassword, clientKey, (await currentSessionId(request)) ?? undefined);

@@ -3,7 +3,9 @@ import { json } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { ErrorSummary, type FieldErrors } from "../components/forms";
 import { redirectWithFlash } from "../utils/flash.server";
-import { badRequest, parseForm } from "../utils/forms.server";
+import { badRequest, parseForm, readForm } from "../utils/forms.server";
+import { MAX_LENGTH } from "../utils/limits";
+import { safeRedirect } from "../utils/redirects";
 import { z } from "zod";
 import { getPrisma } from "../utils/db.server";
 import { ROLE_NAMES, ROLES, userHasPermission } from "../utils/permissions";
@@ -37,14 +39,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 const statusSchema = z.object({
-  userId: z.string({ error: "Choose an account" }).min(1, "Choose an account"),
+  userId: z.string({ error: "Choose an account" }).min(1, "Choose an account").max(MAX_LENGTH.id, "Choose an account"),
   active: z.enum(["true", "false"], { error: "Choose whether the account is active" }),
-  returnTo: z.string().optional(),
+  returnTo: z.string().max(MAX_LENGTH.redirectTo).optional().catch(undefined),
 });
 
 export async function action({ request }: ActionFunctionArgs) {
   const { user } = await requireUserWithPermission(request, "update:user");
-  const parsed = parseForm(statusSchema, await request.formData());
+  const parsed = parseForm(statusSchema, await readForm(request));
   if (!parsed.ok) return parsed.response;
   const { userId, active, returnTo } = parsed.data;
   if (userId === user.id) return badRequest({ form: ["You cannot deactivate your own account. Ask another administrator."] });
@@ -56,7 +58,7 @@ export async function action({ request }: ActionFunctionArgs) {
     // Deactivation signs the person out everywhere at once.
     ...(active === "false" ? [prisma.session.deleteMany({ where: { userId } })] : []),
   ]);
-  const back = returnTo?.startsWith("?") ? `/admin/users${returnTo}` : "/admin/users";
+  const back = returnTo?.startsWith("?") ? safeRedirect(`/admin/users${returnTo}`, "/admin/users") : "/admin/users";
   return redirectWithFlash(back, { kind: "success", title: `${target.name} ${active === "true" ? "reactivated" : "deactivated"}` });
 }
 

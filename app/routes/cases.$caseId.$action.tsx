@@ -12,7 +12,8 @@ import { londonDate } from "../utils/dates";
 import { formatDate } from "../utils/format";
 import { getPrisma } from "../utils/db.server";
 import { redirectWithFlash } from "../utils/flash.server";
-import { badRequest, parseForm, zodFieldErrors } from "../utils/forms.server";
+import { badRequest, parseForm, readForm, zodFieldErrors } from "../utils/forms.server";
+import { caseScope } from "../utils/permissions.server";
 import { requireUserWithPermission, type SessionUser } from "../utils/session.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? "Case action"} – Redress` }];
@@ -54,10 +55,11 @@ async function formContext(user: SessionUser, page: Awaited<ReturnType<typeof lo
     side: page.capacities.includes("family") ? "family" : "handler",
     capacities: page.capacities,
     userId: user.id,
-    openRemedyIds: page.view.remedies.filter((r) => r.status === "open").map((r) => r.id),
+    openRemedyIds: page.settleableRemedyIds,
     failedRemedyIds: page.view.failedRemediesOpen.map((r) => r.remedyId),
     mediatorIds: mediators.map((m) => m.id),
     maxExtensionWorkingDays: page.view.limits.maxExtensionWorkingDays ?? 0,
+    today: londonDate(),
   };
 }
 
@@ -83,7 +85,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     })),
     warning: meta.warning ?? false,
     issues: page.view.issues,
-    remedies: page.view.remedies.filter((r) => r.status === "open").map((r) => ({ id: r.id, description: r.description })),
+    remedies: page.view.remedies.filter((r) => page.settleableRemedyIds.includes(r.id)).map((r) => ({ id: r.id, description: r.description })),
     mediators,
   });
 }
@@ -91,7 +93,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const caseId = params.caseId ?? "";
   const { user, page, type, meta, schema } = await loadAction(request, caseId, params.action ?? "");
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const version = Number(formData.get("version"));
   // A stale form is a conflict to explain, even if the case has since moved somewhere this action no longer fits.
   if (version !== page.row.version) return badRequest({ form: [CONFLICT] }, Object.fromEntries(formData), 409);
@@ -109,7 +111,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
     throw error;
   }
-  return redirectWithFlash(`/cases/${caseId}`, { kind: "success", title: `${wordingFor(meta, page.capacities).label}: done` });
+  const done = `${wordingFor(meta, page.capacities).label}: done`;
+  // Some actions end the actor's own access (a mediator's, once the mediation is over).
+  const prisma = await getPrisma();
+  if ((await prisma.case.count({ where: { AND: [{ id: caseId }, caseScope(user, "read")] } })) === 0) {
+    return redirectWithFlash("/cases", { kind: "success", title: done, body: "The mediation has ended, so this case is no longer open to you." });
+  }
+  return redirectWithFlash(`/cases/${caseId}`, { kind: "success", title: done });
 }
 
 function RemedyRows({ errors, values }: { errors?: FieldErrors; values: Record<string, unknown> }) {

@@ -7,7 +7,8 @@ import { Button, ChoiceGroup, ErrorSummary, Textarea, TextInput, type FieldError
 import { raiseConcernForChild } from "../utils/concerns.server";
 import { getPrisma } from "../utils/db.server";
 import { redirectWithFlash } from "../utils/flash.server";
-import { badRequest, parseForm } from "../utils/forms.server";
+import { badRequest, parseForm, readForm } from "../utils/forms.server";
+import { EARLIEST_DATE, MAX_LENGTH } from "../utils/limits";
 import { ISSUE_CATEGORY_NAMES, issueCategoryText } from "../utils/issue-categories";
 import { requireUserWithPermission } from "../utils/session.server";
 import { londonDate } from "../utils/dates";
@@ -18,13 +19,13 @@ const asArray = (value: unknown) => (value === undefined ? [] : Array.isArray(va
 
 export const concernSchema = z
   .object({
-    childId: z.string({ error: "Select the child or young person" }).min(1, "Select the child or young person"),
+    childId: z.string({ error: "Select the child or young person" }).min(1, "Select the child or young person").max(MAX_LENGTH.id, "Select the child or young person"),
     categories: z.preprocess(asArray, z.array(z.enum(ISSUE_CATEGORY_NAMES, { error: "Select what your concern is about" })).min(1, "Select what your concern is about")),
     summary: z
       .string({ error: "Describe your concern" })
       .trim()
       .min(20, "Describe your concern in at least 20 characters")
-      .max(5000, "Your description must be 5,000 characters or fewer"),
+      .max(MAX_LENGTH.longText, "Your description must be 5,000 characters or fewer"),
     healthInvolved: z.enum(["yes", "no"], { error: "Select yes if health services are involved" }),
     awarenessDate: z
       .string()
@@ -35,6 +36,7 @@ export const concernSchema = z
         z.iso
           .date("Enter the date as YYYY-MM-DD, for example 2026-09-14")
           .refine((date) => date <= londonDate(), "The date you found out must be today or in the past")
+          .refine((date) => date >= EARLIEST_DATE, "The date you found out must be after 1 January 2000")
           .optional(),
       ),
   });
@@ -55,7 +57,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const { user } = await requireUserWithPermission(request, "create:concern");
-  const parsed = parseForm(concernSchema, await request.formData());
+  const parsed = parseForm(concernSchema, await readForm(request));
   if (!parsed.ok) return parsed.response;
   const children = await childrenOf(user.id);
   if (!children.some((c) => c.id === parsed.data.childId)) {

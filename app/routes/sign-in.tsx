@@ -7,20 +7,28 @@ import { verifySignIn } from "../utils/auth.server";
 import { getPrisma } from "../utils/db.server";
 import { DEMO_PASSWORD, DEMO_PERSONAS } from "../utils/demo-personas";
 import { isDemoLike } from "../utils/env.server";
-import { badRequest, parseForm } from "../utils/forms.server";
+import { badRequest, parseForm, readForm } from "../utils/forms.server";
+import { MAX_LENGTH } from "../utils/limits";
 import { ROLES } from "../utils/permissions";
-import { createUserSession, getUser, safeRedirect } from "../utils/session.server";
+import { safeRedirect } from "../utils/redirects";
+import { createUserSession, getUser } from "../utils/session.server";
 
 export const meta: MetaFunction = () => [{ title: "Sign in – Redress" }];
 
 export const signInSchema = z.object({
-  email: z.string({ error: "Enter your email address" }).trim().min(1, "Enter your email address").pipe(z.email("Enter an email address in the correct format, like name@example.com")),
-  password: z.string({ error: "Enter your password" }).min(1, "Enter your password").max(200, "Password must be 200 characters or fewer"),
+  email: z
+    .string({ error: "Enter your email address" })
+    .trim()
+    .min(1, "Enter your email address")
+    .max(MAX_LENGTH.email, `Email address must be ${MAX_LENGTH.email} characters or fewer`)
+    .pipe(z.email("Enter an email address in the correct format, like name@example.com")),
+  password: z.string({ error: "Enter your password" }).min(1, "Enter your password").max(MAX_LENGTH.password, `Password must be ${MAX_LENGTH.password} characters or fewer`),
   redirectTo: z.string().optional(),
 });
 
 const personaSchema = z.object({
   email: z.string().refine((e) => DEMO_PERSONAS.some((p) => p.email === e), "Choose one of the demo personas"),
+  intent: z.literal("persona"),
   redirectTo: z.string().optional(),
 });
 
@@ -31,7 +39,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const formData = await request.formData();
+  const formData = await readForm(request);
   if (formData.get("intent") === "persona") {
     // The persona picker does not exist in production: not hidden, refused.
     if (!isDemoLike()) throw new Response("Not found", { status: 404 });
@@ -63,7 +71,8 @@ export default function SignIn() {
   const { personas, demoPassword } = useLoaderData<typeof loader>();
   const actionData = useActionData<{ errors: FieldErrors; values?: { email?: string } }>();
   const [searchParams] = useSearchParams();
-  const redirectTo = searchParams.get("redirectTo") ?? "";
+  // Only ever echo a redirect we would follow, so the page never carries a hostile one onward.
+  const redirectTo = safeRedirect(searchParams.get("redirectTo"), "");
   const errors = actionData?.errors;
   const summaryErrors = errors?.email && errors.password && errors.email[0] === errors.password[0] ? { email: errors.email } : errors;
   return (

@@ -109,3 +109,14 @@ export function actionsFor(capacities: readonly Capacity[], allowed: readonly st
 export function wordingFor(meta: ActionMeta, capacities: readonly Capacity[]): { label: string; explains: string } {
   return capacities.includes("family") && meta.forFamily ? meta.forFamily : { label: meta.label, explains: meta.explains };
 }
+
+const ORDERED_BY: Record<1 | 2 | 3, Capacity> = { 1: "setting", 2: "local-service", 3: "national-body" };
+
+/**
+ * Who may record a remedy as done or not done: a party that owes it (the machine's `owedBy`),
+ * or the body whose decision ordered it. A remedy agreed in mediation has no ordering body.
+ */
+export function maySettleRemedy(remedy: { owedBy: readonly string[]; rung: 1 | 2 | 3; via: "decision" | "mediation" }, capacities: readonly Capacity[]): boolean {
+  if (remedy.owedBy.some((party) => capacities.includes(party as Capacity))) return true;
+  return remedy.via === "decision" && capacities.includes(ORDERED_BY[remedy.rung]);
+}

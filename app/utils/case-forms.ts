@@ -1,19 +1,50 @@
 import { z } from "zod";
 import type { CaseEventType, Party } from "../../machines";
+import { londonDate } from "./dates";
+import { EARLIEST_DATE, MAX_LENGTH, MAX_YEARS_AHEAD } from "./limits";
 
 // One form schema per case action, shared by the page (field names, labels) and the server
 // (400 with field messages). Each turns the posted fields into the machine event's payload; the
 // machine's own caseEventSchema then checks the whole event again.
 
-const required = (message: string) => z.string({ error: message }).trim().min(1, message).max(5000, "Must be 5,000 characters or fewer");
+const TOO_LONG = `Must be ${MAX_LENGTH.longText.toLocaleString("en-GB")} characters or fewer`;
+const required = (message: string) => z.string({ error: message }).trim().min(1, message).max(MAX_LENGTH.longText, TOO_LONG);
 const optionalText = z
   .string()
   .trim()
-  .max(5000, "Must be 5,000 characters or fewer")
+  .max(MAX_LENGTH.longText, TOO_LONG)
   .optional()
   .transform((v) => (v ? v : undefined));
-const isoDate = (message: string) => z.string({ error: message }).trim().pipe(z.iso.date(message));
+
+/** The last date a form may set, counted from `today`: MAX_YEARS_AHEAD years on. */
+export function latestDate(today: string): string {
+  return `${Number(today.slice(0, 4)) + MAX_YEARS_AHEAD}${today.slice(4)}`.replace(/-02-29$/, "-02-28");
+}
+const longDate = (date: string) => new Date(`${date}T00:00:00Z`).toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+/**
+ * Why a typed date is refused (`formatMessage` when it is not a real YYYY-MM-DD date), or
+ * undefined when it is a real date between EARLIEST_DATE and MAX_YEARS_AHEAD years from today.
+ */
+export function dateProblem(value: string, today: string, what: string, formatMessage: string): string | undefined {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || !z.iso.date().safeParse(value).success) return formatMessage;
+  const What = `${what[0]?.toUpperCase()}${what.slice(1)}`;
+  if (value < EARLIEST_DATE) return `${What} must be after ${longDate(EARLIEST_DATE)}`;
+  if (value > latestDate(today)) return `${What} must be on or before ${longDate(latestDate(today))}`;
+  return undefined;
+}
+const isoDate = (message: string, what: string, today: () => string) =>
+  z
+    .string({ error: message })
+    .trim()
+    .superRefine((value, ctx) => {
+      const problem = dateProblem(value, today(), what, message);
+      if (problem) ctx.addIssue({ code: "custom", message: problem });
+    });
+
 const asArray = (value: unknown) => (value === undefined ? [] : Array.isArray(value) ? value : [value]);
+
+/** The largest payment a decision may order, in pounds. */
+export const MAX_PAYMENT_POUNDS = 100_000;
 
 export const FINDING_OPTIONS = [
   { value: "upheld", label: "Upheld" },
@@ -39,18 +70,21 @@ export interface FormContext {
   /** The capacities this person acts in on the case (the machine's parties). */
   capacities: Party[];
   userId: string;
+  /** Open remedies this person may settle: those their side owes, or that their body ordered. */
   openRemedyIds: string[];
   /** Failed remedies the family may still take further. */
   failedRemedyIds: string[];
   mediatorIds: string[];
   /** From the case's own policy version: the most an extension at this stage may be. */
   maxExtensionWorkingDays: number;
+  /** The day the form is submitted (London); dates are checked against it. Defaults to today. */
+  today?: string;
 }
 
 type Payload = Record<string, unknown>;
 export type ActionSchema = (ctx: FormContext) => z.ZodType<Payload>;
 
-function remedyRows(fields: Record<string, unknown>, ctx: z.RefinementCtx) {
+function remedyRows(fields: Record<string, unknown>, ctx: z.RefinementCtx, today: string) {
   const remedies: Payload[] = [];
   for (let i = 1; i <= REMEDY_ROWS; i++) {
     const kind = String(fields[`remedy-${i}-kind`] ?? "");
@@ -59,13 +93,16 @@ function remedyRows(fields: Record<string, unknown>, ctx: z.RefinementCtx) {
     const dueOn = String(fields[`remedy-${i}-dueOn`] ?? "").trim();
     const amount = String(fields[`remedy-${i}-amount`] ?? "").trim();
     if (!description) ctx.addIssue({ code: "custom", path: [`remedy-${i}-description`], message: `Describe remedy ${i}` });
-    if (dueOn && !/^\d{4}-\d{2}-\d{2}$/.test(dueOn)) ctx.addIssue({ code: "custom", path: [`remedy-${i}-dueOn`], message: `Enter remedy ${i}'s due date as YYYY-MM-DD` });
+    const dueProblem = dueOn ? dateProblem(dueOn, today, `remedy ${i}'s due date`, `Enter remedy ${i}'s due date as YYYY-MM-DD`) : undefined;
+    if (dueProblem) ctx.addIssue({ code: "custom", path: [`remedy-${i}-dueOn`], message: dueProblem });
     if (kind === "action" && !dueOn) ctx.addIssue({ code: "custom", path: [`remedy-${i}-dueOn`], message: `Enter the date action ${i} is due` });
     const remedy: Payload = { kind, description, ...(dueOn ? { dueOn } : {}) };
     if (kind === "payment") {
       const pounds = Number(amount.replace(/[£,\s]/g, ""));
       if (!amount || !Number.isFinite(pounds) || pounds <= 0 || !/^\d+(\.\d{1,2})?$/.test(amount.replace(/[£,\s]/g, ""))) {
         ctx.addIssue({ code: "custom", path: [`remedy-${i}-amount`], message: `Enter remedy ${i}'s amount in pounds, like 250 or 250.50` });
+      } else if (pounds > MAX_PAYMENT_POUNDS) {
+        ctx.addIssue({ code: "custom", path: [`remedy-${i}-amount`], message: `Remedy ${i}'s amount must be £${MAX_PAYMENT_POUNDS.toLocaleString("en-GB")} or less` });
       } else remedy.amountPence = Math.round(pounds * 100);
     }
     remedies.push(remedy);
@@ -73,7 +110,7 @@ function remedyRows(fields: Record<string, unknown>, ctx: z.RefinementCtx) {
   return remedies;
 }
 
-const outcomeSchema: ActionSchema = ({ issueIds }) =>
+const outcomeSchema: ActionSchema = ({ issueIds, today }) =>
   z
     .record(z.string(), z.unknown())
     .transform((fields, ctx) => {
@@ -91,7 +128,7 @@ const outcomeSchema: ActionSchema = ({ issueIds }) =>
         .filter(Boolean);
       const bad = standards.find((s) => !/^NF-\d+(\.\d+)*$/.test(s));
       if (bad) ctx.addIssue({ code: "custom", path: ["standards"], message: `"${bad}" is not a National Framework standard reference, like NF-3.2` });
-      return { outcome: { findings, reasons, standards, remedies: remedyRows(fields, ctx) } };
+      return { outcome: { findings, reasons, standards, remedies: remedyRows(fields, ctx, today ?? londonDate()) } };
     });
 
 const none: ActionSchema = () => z.object({}).transform(() => ({}));
@@ -121,10 +158,10 @@ export const ACTION_SCHEMAS: Partial<Record<CaseEventType, ActionSchema>> = {
     z
       .object({ contribution: required("Enter your part of the response") })
       .transform((v) => ({ ...v, party: capacities.find((c) => c === "health-partner") ?? capacities[0] })),
-  GIVE_DELAY_NOTICE: () =>
+  GIVE_DELAY_NOTICE: ({ today }) =>
     z.object({
       reason: required("Say why you are late"),
-      expectedOn: isoDate("Enter the date you expect to finish as YYYY-MM-DD"),
+      expectedOn: isoDate("Enter the date you expect to finish as YYYY-MM-DD", "the date you expect to finish", () => today ?? londonDate()),
     }),
   ACCEPT_OUTCOME: none,
   ESCALATE: () => z.object({ reason: optionalText }),
@@ -133,22 +170,22 @@ export const ACTION_SCHEMAS: Partial<Record<CaseEventType, ActionSchema>> = {
   ACCEPT_MEDIATION: none,
   DECLINE_MEDIATION: () => z.object({ reason: optionalText }),
   ASSIGN_MEDIATOR: ({ mediatorIds }) => z.object({ mediatorId: z.string({ error: "Select a mediator" }).refine((id) => mediatorIds.includes(id), "Select a mediator") }),
-  SCHEDULE_SESSION: () =>
+  SCHEDULE_SESSION: ({ today }) =>
     z.object({
-      sessionOn: isoDate("Enter the session date as YYYY-MM-DD"),
+      sessionOn: isoDate("Enter the session date as YYYY-MM-DD", "the session date", () => today ?? londonDate()),
       laterDateAgreed: z
         .string()
         .optional()
         .transform((v) => (v === "yes" ? true : undefined)),
     }),
-  RECORD_SESSION_HELD: () => z.object({ heldOn: isoDate("Enter the day the session was held as YYYY-MM-DD") }),
-  RECORD_MEDIATION_OUTCOME: ({ issueIds }) =>
+  RECORD_SESSION_HELD: ({ today }) => z.object({ heldOn: isoDate("Enter the day the session was held as YYYY-MM-DD", "the day the session was held", () => today ?? londonDate()) }),
+  RECORD_MEDIATION_OUTCOME: ({ issueIds, today }) =>
     z.record(z.string(), z.unknown()).transform((fields, ctx) => {
       const agreedIssueIds = asArray(fields.agreedIssueIds).map(String);
       const unknown = agreedIssueIds.find((id) => !issueIds.includes(id));
       if (unknown) ctx.addIssue({ code: "custom", path: ["agreedIssueIds"], message: "Select only issues in this case" });
       const summary = String(fields.summary ?? "").trim();
-      return { agreedIssueIds, actions: remedyRows(fields, ctx), ...(summary ? { summary } : {}) };
+      return { agreedIssueIds, actions: remedyRows(fields, ctx, today ?? londonDate()), ...(summary ? { summary } : {}) };
     }),
   ISSUE_CERTIFICATE: none,
   ACCEPT_FOR_INVESTIGATION: () => z.object({ reasons: optionalText, discretionReason: optionalText }),

@@ -1,5 +1,6 @@
 import { allowedEvents, viewCase } from "../../machines";
-import { actionsFor } from "./case-actions";
+import { actionsFor, maySettleRemedy } from "./case-actions";
+import { MAX_LENGTH } from "./limits";
 import { londonDate } from "./dates";
 import { getPrisma } from "./db.server";
 import { caseScope, capacitiesOn } from "./permissions.server";
@@ -7,10 +8,15 @@ import type { SessionUser } from "./session.server";
 
 // Everything a case page needs, loaded THROUGH the user's read scope: a case outside it is a 404.
 
+const REMEDY_EVENTS = new Set(["REMEDY_DONE", "REMEDY_FAILED"]);
+
 export async function loadCaseForUser(user: SessionUser, caseId: string) {
+  // An id that cannot exist is simply not found (and never reaches the database: no NUL bytes).
+  if (!/^[A-Za-z0-9_-]+$/.test(caseId) || caseId.length > MAX_LENGTH.id) throw new Response("Not found", { status: 404 });
   const prisma = await getPrisma();
+  const readable = caseScope(user, "read");
   const row = await prisma.case.findFirst({
-    where: { AND: [{ id: caseId }, caseScope(user, "read")] },
+    where: { AND: [{ id: caseId }, readable] },
     select: {
       id: true,
       ref: true,
@@ -31,7 +37,8 @@ export async function loadCaseForUser(user: SessionUser, caseId: string) {
           receivedOn: true,
           raisedBy: { select: { name: true } },
           child: { select: { givenName: true, familyName: true } },
-          cases: { select: { id: true, ref: true, route: true } },
+          // Linked cases only where the reader may open them too.
+          cases: { where: readable, select: { id: true, ref: true, route: true } },
         },
       },
       events: { orderBy: { seq: "desc" }, select: { seq: true, type: true, payload: true, toState: true, actorLabel: true, occurredAt: true } },
@@ -43,10 +50,11 @@ export async function loadCaseForUser(user: SessionUser, caseId: string) {
   const persisted = { machineId: row.machineId, machineVersion: row.machineVersion, snapshot: row.snapshot };
   const view = viewCase(persisted);
   const capacities = await capacitiesOn(prisma, user, row.id);
+  const settleableRemedyIds = view.remedies.filter((r) => r.status === "open" && maySettleRemedy(r, capacities)).map((r) => r.id);
   const actions = actionsFor(capacities, allowedEvents(persisted, londonDate()), {
     rung: view.rung,
     healthInvolved: row.healthInvolved,
     pausedForFamily: view.pausedClocks.some((clock) => clock.waitingOn === "family"),
-  });
-  return { row, view, capacities, actions };
+  }).filter((type) => !REMEDY_EVENTS.has(type) || settleableRemedyIds.length > 0);
+  return { row, view, capacities, actions, settleableRemedyIds };
 }

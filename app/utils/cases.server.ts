@@ -160,7 +160,9 @@ async function commitTransition(tx: Tx, row: CaseRow, event: CaseEvent, result: 
   await appendEvent(tx, row.id, version, event as CaseEvent & Record<string, unknown>, result.from, result.to, actor);
   await replaceDeadlines(tx, row.id, row.localAreaId, result.deadlines);
   if (event.type === "ASSIGN_MEDIATOR") {
-    // The assigned mediator may now read the case: access follows the machine's record.
+    // The assigned mediator may now read the case: access follows the machine's record. A
+    // mediator of an earlier mediation on this case does not come back with this one.
+    await tx.caseAssignment.deleteMany({ where: { caseId: row.id, capacity: "mediator", userId: { not: event.mediatorId } } });
     await tx.caseAssignment.upsert({
       where: { caseId_userId_capacity: { caseId: row.id, userId: event.mediatorId, capacity: "mediator" } },
       create: { caseId: row.id, userId: event.mediatorId, capacity: "mediator" },

@@ -39,8 +39,8 @@ export async function openDatabase(url: string): Promise<Database> {
 
 async function openPglite(location: string): Promise<Database> {
   const inMemory = location === "memory";
-  const dir = inMemory ? undefined : path.resolve(location);
-  const releaseLock = dir ? lockDataFolder(dir) : () => {};
+  const releaseLock = inMemory ? () => {} : lockDataFolder(location);
+  const dir = inMemory ? undefined : fs.realpathSync(location);
   let client: PGlite;
   try {
     client = new PGlite(dir);
@@ -115,12 +115,17 @@ export function redact(url: string): string {
 }
 
 // PGlite is one process per data folder: a second opener would corrupt it, so refuse clearly.
-function lockDataFolder(dir: string): () => void {
-  fs.mkdirSync(dir, { recursive: true });
+// The lock is keyed on the folder's REAL path (a symlink or "./x/../x" is the same folder) and
+// names its holder by pid AND start time, so a pid reused by an unrelated process after a crash
+// does not block start-up.
+export function lockDataFolder(location: string): () => void {
+  fs.mkdirSync(location, { recursive: true });
+  const dir = fs.realpathSync(location);
   const lockFile = path.join(path.dirname(dir), `${path.basename(dir)}.lock`);
+  const me = `${process.pid} ${processStartTime(process.pid) ?? ""}`.trim();
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
-      fs.writeFileSync(lockFile, String(process.pid), { flag: "wx" });
+      fs.writeFileSync(lockFile, me, { flag: "wx" });
       let released = false;
       const release = () => {
         if (released) return;
@@ -131,8 +136,9 @@ function lockDataFolder(dir: string): () => void {
       return release;
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
-      const holder = Number(fs.readFileSync(lockFile, "utf8"));
-      if (holder && holder !== process.pid && isAlive(holder)) {
+      const [pidText, started] = fs.readFileSync(lockFile, "utf8").trim().split(/\s+/);
+      const holder = Number(pidText);
+      if (holder && isHolderAlive(holder, started)) {
         throw new DatabaseInUseError(
           `The embedded database folder ${dir} is in use by process ${holder}. ` +
             "Stop that process first (only one process may open a PGlite folder), or set DATABASE_URL to a PostgreSQL server.",
@@ -142,6 +148,24 @@ function lockDataFolder(dir: string): () => void {
     }
   }
   throw new DatabaseInUseError(`Could not lock the embedded database folder ${dir}.`);
+}
+
+/** The process's start time in clock ticks since boot (Linux /proc/<pid>/stat field 22), if known. */
+export function processStartTime(pid: number): string | undefined {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+    // The command name (field 2) is in parentheses and may hold spaces: count from the last ")".
+    return stat.slice(stat.lastIndexOf(")") + 2).split(" ")[19];
+  } catch {
+    return undefined;
+  }
+}
+
+function isHolderAlive(pid: number, started: string | undefined): boolean {
+  if (!isAlive(pid)) return false;
+  // Same pid, different start time: the holder died and the pid was handed to someone else.
+  const now = processStartTime(pid);
+  return !(started && now && started !== now);
 }
 
 function isAlive(pid: number): boolean {

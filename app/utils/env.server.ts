@@ -43,6 +43,20 @@ const envSchema = z
     RESEND_API_KEY: z.string().optional(),
     EMAIL_FROM: z.string().default("Redress <no-reply@redress.example>"),
     SWEEP_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(86_400).default(60),
+    SEED_DEMO_DATA: z.enum(["true", "false", ""], { error: 'must be "true" or "false"' }).optional(),
+    // How many reverse proxies stand in front of the portal. Each appends the address it saw to
+    // X-Forwarded-For; the client's own value is never trusted. "true" (the old spelling) = 1.
+    TRUST_PROXY: z
+      .string()
+      .trim()
+      .optional()
+      .transform((v, ctx) => {
+        if (v === undefined || v === "" || v === "false" || v === "0") return 0;
+        if (v === "true") return 1;
+        if (/^[1-9]$/.test(v)) return Number(v);
+        ctx.addIssue({ code: "custom", message: 'must be the number of proxies in front of the portal (1–9), or "false"' });
+        return 0;
+      }),
   })
   .transform((env) => ({
     ...env,
@@ -51,6 +65,13 @@ const envSchema = z
   }))
   .superRefine((env, ctx) => {
     if (env.APP_ENV !== "production") return;
+    if (env.SEED_DEMO_DATA === "true") {
+      ctx.addIssue({
+        code: "custom",
+        path: ["SEED_DEMO_DATA"],
+        message: "must not be true in production: the demo accounts' password is published in the README",
+      });
+    }
     if (!env.SESSION_SECRET || env.SESSION_SECRET.length < 32) {
       ctx.addIssue({
         code: "custom",
@@ -85,6 +106,13 @@ export function getEnv(): Env {
 // Demo and development builds may offer persona sign-in and print emails; production never.
 export function isDemoLike(env: Env = getEnv()): boolean {
   return env.APP_ENV !== "production";
+}
+
+/** Demo data (people with a published password) may only ever be written outside production. */
+export function assertSeedingAllowed(env: Env = getEnv()): void {
+  if (env.APP_ENV === "production") {
+    throw new ConfigError("Refusing to seed demo data: APP_ENV is production, and every demo account's password is published in the README.");
+  }
 }
 
 // Dev/test fallback: a fixed secret is fine where there is nothing to protect.

@@ -1,21 +1,58 @@
 import { json } from "@remix-run/node";
 import type { z } from "zod";
 import type { FieldErrors } from "../components/forms";
+import { readFields } from "./form-fields";
+import { MAX_BODY_BYTES } from "./limits";
 
-// Server half of "one zod schema per form": parse, and on failure answer 400 with field errors
-// keyed by field name (the error summary links to each field).
+// Server half of "one zod schema per form": read the body safely, parse, and on failure answer
+// 400 with field errors keyed by field name (the error summary links to each field).
 
 export type FormResult<T> = { ok: true; data: T } | { ok: false; response: Response };
 
-export function parseForm<S extends z.ZodType>(schema: S, formData: FormData): FormResult<z.output<S>> {
-  const raw: Record<string, FormDataEntryValue | FormDataEntryValue[]> = {};
-  for (const key of new Set(formData.keys())) {
-    const values = formData.getAll(key);
-    raw[key] = values.length > 1 ? values : (values[0] as FormDataEntryValue);
+const FORM_TYPE = /^application\/x-www-form-urlencoded\s*(;|$)/i;
+
+/**
+ * The posted form, or a 415/413/400 thrown as a readable answer. Only URL-encoded forms are
+ * accepted (no page here uploads files), so JSON, text/plain and multipart bodies never reach
+ * a schema. server.ts refuses most of these before Remix; this keeps actions safe when called
+ * directly (tests, another server).
+ */
+export async function readForm(request: Request): Promise<FormData> {
+  const type = request.headers.get("Content-Type") ?? "";
+  if (!FORM_TYPE.test(type)) {
+    throw new Response("This service only accepts forms sent from its own pages (application/x-www-form-urlencoded).", { status: 415, statusText: "Unsupported Media Type" });
   }
-  const result = schema.safeParse(raw);
+  const declared = Number(request.headers.get("Content-Length") ?? 0);
+  if (declared > MAX_BODY_BYTES) throw new Response("What you sent is too large for this service.", { status: 413, statusText: "Payload Too Large" });
+  let text: string;
+  try {
+    text = await request.text();
+  } catch {
+    throw new Response("The form could not be read. Go back and try again.", { status: 400, statusText: "Bad Request" });
+  }
+  if (text.length > MAX_BODY_BYTES) throw new Response("What you sent is too large for this service.", { status: 413, statusText: "Payload Too Large" });
+  try {
+    const formData = new FormData();
+    for (const [key, value] of new URLSearchParams(text)) formData.append(key, value);
+    return formData;
+  } catch {
+    throw new Response("The form could not be read. Go back and try again.", { status: 400, statusText: "Bad Request" });
+  }
+}
+
+export function parseForm<S extends z.ZodType>(schema: S, formData: FormData): FormResult<z.output<S>> {
+  const read = readFields(formData);
+  if (!read.ok) return { ok: false, response: badRequest(read.errors, scalarValues(read.fields)) };
+  const result = schema.safeParse(read.fields);
   if (result.success) return { ok: true, data: result.data };
-  return { ok: false, response: badRequest(zodFieldErrors(result.error), raw) };
+  return { ok: false, response: badRequest(zodFieldErrors(result.error), scalarValues(read.fields)) };
+}
+
+/** What to put back into the form's fields: single strings only, never huge. */
+function scalarValues(fields: Record<string, string | string[]>): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const [key, value] of Object.entries(fields)) if (typeof value === "string") values[key] = value.slice(0, 5000);
+  return values;
 }
 
 export function zodFieldErrors(error: z.ZodError): FieldErrors {
@@ -29,6 +66,6 @@ export function zodFieldErrors(error: z.ZodError): FieldErrors {
 
 export function badRequest(errors: FieldErrors, values: Record<string, unknown> = {}, status = 400) {
   // Passwords are never echoed back into the page.
-  const { password: _omit, ...safeValues } = values;
+  const { password: _omit, currentPassword: _c, newPassword: _n, confirmPassword: _f, ...safeValues } = values;
   return json({ errors, values: safeValues }, { status });
 }

@@ -7,6 +7,8 @@ import type { SessionUser } from "./session.server";
 // query's where-clause: a record outside it is simply not found (404), never fetched then hidden.
 
 const NOTHING: Prisma.CaseWhereInput = { id: { in: [] } };
+/** CaseView["status"] while a mediation runs (machines/view.ts). */
+const MEDIATION_RUNNING = "in-mediation";
 
 export function scopeFor(access: Access, user: SessionUser): Prisma.CaseWhereInput {
   switch (access) {
@@ -24,8 +26,11 @@ export function scopeFor(access: Access, user: SessionUser): Prisma.CaseWhereInp
       return user.localAreaId ? { localAreaId: user.localAreaId } : NOTHING;
     case "health":
       return user.localAreaId ? { localAreaId: user.localAreaId, healthInvolved: true } : NOTHING;
+    // A mediator's access lasts only while the mediation runs: the case row's status (kept by
+    // applyCaseEvent from the machine's view) is "in-mediation", and they are its mediator.
+    // Once the certificate is issued, or the mediation otherwise ends, the case is closed to them.
     case "assigned":
-      return { assignments: { some: { userId: user.id } } };
+      return { status: MEDIATION_RUNNING, assignments: { some: { userId: user.id, capacity: "mediator" } } };
     // Once a case reaches the national body it stays theirs, through compliance monitoring to closure.
     case "national-process":
       return { route: "process", highestRung: 3 };

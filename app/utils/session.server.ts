@@ -1,7 +1,9 @@
 import { createCookie, redirect } from "@remix-run/node";
 import { getPrisma } from "./db.server";
 import { getEnv, sessionSecret } from "./env.server";
+import { MAX_SESSIONS_PER_USER } from "./limits";
 import { accessLevels, type Access, type Action, type Entity } from "./permissions";
+import { safeRedirect } from "./redirects";
 
 // Database-backed sessions: the cookie holds only a random session id; signing out or expiry
 // deletes the row, so a stolen cookie dies with it.
@@ -53,12 +55,19 @@ async function readSessionId(request: Request): Promise<string | null> {
 export async function createUserSession(userId: string, request: Request, redirectTo: string) {
   const prisma = await getPrisma();
   const now = Date.now();
-  const session = await prisma.session.create({
-    data: {
-      userId,
-      expiresAt: new Date(now + SESSION_IDLE_MINUTES * MINUTE),
-      userAgent: request.headers.get("User-Agent")?.slice(0, 300) ?? null,
-    },
+  const session = await prisma.$transaction(async (tx) => {
+    const created = await tx.session.create({
+      data: {
+        userId,
+        expiresAt: new Date(now + SESSION_IDLE_MINUTES * MINUTE),
+        userAgent: request.headers.get("User-Agent")?.normalize("NFC").replace(/[\u0000-\u001F\u007F-\u009F]/g, "").slice(0, 300) || null,
+      },
+    });
+    // At most MAX_SESSIONS_PER_USER at once: signing in again ends the oldest (and any expired).
+    const live = await tx.session.findMany({ where: { userId, expiresAt: { gt: new Date(now) } }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], select: { id: true } });
+    const ended = live.slice(MAX_SESSIONS_PER_USER).map((s) => s.id);
+    await tx.session.deleteMany({ where: { userId, OR: [{ id: { in: ended } }, { expiresAt: { lte: new Date(now) } }] } });
+    return created;
   });
   return redirect(safeRedirect(redirectTo), {
     headers: { "Set-Cookie": await sessionCookie().serialize(session.id) },
@@ -130,8 +139,35 @@ export async function signOut(request: Request) {
   });
 }
 
-/** Only same-site relative paths; anything else falls back to the dashboard. */
-export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback = "/dashboard"): string {
-  if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) return fallback;
-  return to;
+export interface SessionSummary {
+  id: string;
+  userAgent: string | null;
+  createdAt: Date;
+  lastSeenAt: Date;
+  current: boolean;
+}
+
+/** The person's live sessions, newest first, the current one marked. */
+export async function listSessions(userId: string, currentId: string | null): Promise<SessionSummary[]> {
+  const prisma = await getPrisma();
+  const rows = await prisma.session.findMany({
+    where: { userId, expiresAt: { gt: new Date() } },
+    orderBy: [{ lastSeenAt: "desc" }, { id: "desc" }],
+    select: { id: true, userAgent: true, createdAt: true, lastSeenAt: true },
+  });
+  return rows.map((row) => ({ ...row, current: row.id === currentId }));
+}
+
+/** Ends one of the person's own sessions (never anyone else's); true if there was one. */
+export async function endSession(userId: string, sessionId: string): Promise<boolean> {
+  const prisma = await getPrisma();
+  const { count } = await prisma.session.deleteMany({ where: { id: sessionId, userId } });
+  return count > 0;
+}
+
+/** Ends every session of the person except `keepId`; returns how many ended. */
+export async function endOtherSessions(userId: string, keepId: string | null): Promise<number> {
+  const prisma = await getPrisma();
+  const { count } = await prisma.session.deleteMany({ where: { userId, ...(keepId ? { id: { not: keepId } } : {}) } });
+  return count;
 }

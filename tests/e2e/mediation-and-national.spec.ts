@@ -74,7 +74,12 @@ test("mediation: offered by the family, arranged by the setting, run by the assi
   await mediator.getByLabel("Summary of the agreement (optional)").fill("The school will write a transition plan with the family.");
   await submit(mediator, "Record the mediation outcome");
   await act(mediator, "Issue the mediation certificate");
-  await expect(mediator.getByText("Settled by agreement in mediation")).toBeVisible();
+  // The mediation has ended, and with it the mediator's access to the case.
+  await expect(mediator).toHaveURL(/\/cases$/);
+  await expect(mediator.getByText("The mediation has ended")).toBeVisible();
+  expect((await mediator.goto(caseUrl))?.status()).toBe(404);
+  await page.goto(caseUrl);
+  await expect(page.getByText("Settled by agreement in mediation")).toBeVisible();
 });
 
 test("the ombudsman acknowledges and accepts an escalated process case; the practice body cannot see it", async ({ pageAs, checkA11y }) => {

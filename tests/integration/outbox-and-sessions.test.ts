@@ -1,6 +1,7 @@
 import { beforeAll, expect, it } from "vitest";
 import { dispatchOutbox, MAX_SEND_ATTEMPTS, type EmailTransport, type OutgoingEmail } from "../../app/utils/outbox.server";
-import { createUserSession, getUser, SESSION_IDLE_MINUTES, signOut } from "../../app/utils/session.server";
+import { MAX_SESSIONS_PER_USER } from "../../app/utils/limits";
+import { createUserSession, endOtherSessions, endSession, getUser, listSessions, SESSION_IDLE_MINUTES, signOut } from "../../app/utils/session.server";
 import { seed } from "../../prisma/seed";
 import { describeEachEngine } from "./engines";
 import { raiseTestConcern } from "./support/cases";
@@ -101,5 +102,41 @@ describeEachEngine("sessions", ({ get }) => {
     const { user, visit } = await signedInRequest("daniel.moore@practice.example.org.uk");
     await get().db.prisma.user.update({ where: { id: user.id }, data: { active: false } });
     expect(await getUser(visit())).toBeNull();
+  });
+});
+
+describeEachEngine("sessions per person", ({ get }) => {
+  it(`keeps at most ${MAX_SESSIONS_PER_USER} sessions: signing in again ends the oldest`, async () => {
+    const { prisma } = get().db;
+    const user = await prisma.user.create({ data: { email: `many-${Date.now()}@example.com`, name: "Many Devices" } });
+    const cookies: string[] = [];
+    for (let i = 0; i < MAX_SESSIONS_PER_USER + 2; i++) {
+      const response = await createUserSession(user.id, new Request("http://localhost/sign-in", { headers: { "User-Agent": `device ${i}` } }), "/dashboard");
+      cookies.push(response.headers.get("Set-Cookie") ?? "");
+    }
+    const left = await prisma.session.findMany({ where: { userId: user.id }, orderBy: { createdAt: "asc" } });
+    expect(left).toHaveLength(MAX_SESSIONS_PER_USER);
+    expect(left.map((s) => s.userAgent)).toEqual(Array.from({ length: MAX_SESSIONS_PER_USER }, (_, i) => `device ${i + 2}`));
+    // The oldest cookie no longer signs anyone in; the newest does.
+    expect(await getUser(new Request("http://localhost/", { headers: { Cookie: cookies[0]!.split(";")[0]! } }))).toBeNull();
+    expect((await getUser(new Request("http://localhost/", { headers: { Cookie: cookies.at(-1)!.split(";")[0]! } })))?.id).toBe(user.id);
+  });
+
+  it("lists a person's sessions and ends only their own", async () => {
+    const { prisma } = get().db;
+    const [a, b] = await Promise.all([
+      prisma.user.create({ data: { email: `a-${Date.now()}@example.com`, name: "A" } }),
+      prisma.user.create({ data: { email: `b-${Date.now()}@example.com`, name: "B" } }),
+    ]);
+    const sa1 = await prisma.session.create({ data: { userId: a.id, expiresAt: new Date(Date.now() + 60_000), userAgent: "Mozilla/5.0 (Windows NT 10.0) Firefox/130.0" } });
+    const sa2 = await prisma.session.create({ data: { userId: a.id, expiresAt: new Date(Date.now() + 60_000) } });
+    const sb = await prisma.session.create({ data: { userId: b.id, expiresAt: new Date(Date.now() + 60_000) } });
+    const listed = await listSessions(a.id, sa1.id);
+    expect(listed.map((s) => [s.id, s.current]).sort()).toEqual([[sa1.id, true], [sa2.id, false]].sort());
+    expect(await endSession(a.id, sb.id)).toBe(false); // someone else's
+    expect(await prisma.session.count({ where: { id: sb.id } })).toBe(1);
+    expect(await endSession(a.id, sa2.id)).toBe(true);
+    expect(await endOtherSessions(a.id, sa1.id)).toBe(0);
+    expect(await prisma.session.count({ where: { userId: a.id } })).toBe(1);
   });
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { suppress, suppressRow } from "../../../app/utils/analytics.server";
 import { navigationFor } from "../../../app/utils/navigation";
 import { accessLevels, parsePermission, ROLES, ROLE_NAMES, userHasPermission, type RoleName } from "../../../app/utils/permissions";
-import { safeRedirect } from "../../../app/utils/session.server";
+import { safeRedirect } from "../../../app/utils/redirects";
 
 const userWith = (role: RoleName) => ({
   roles: [{ name: role, permissions: ROLES[role].permissions.map((p) => parsePermission(p)) }],

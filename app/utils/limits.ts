@@ -1,0 +1,28 @@
+// Every size limit of the portal in one place: request bodies, form fields, dates, sessions.
+// Shared by the HTTP middleware (server.ts), the form schemas and the pages' hints.
+
+/** Largest request body accepted before parsing; bigger is 413 (no form here uploads files). */
+export const MAX_BODY_BYTES = 256 * 1024;
+/** Signed-out forms (sign-in) are tiny: a smaller cap so strangers cannot make us parse much. */
+export const MAX_SIGNED_OUT_BODY_BYTES = 16 * 1024;
+/** A URL longer than this is refused (414) before routing. */
+export const MAX_URL_LENGTH = 4096;
+
+/** Form fields, in characters (after Unicode normalisation). */
+export const MAX_LENGTH = {
+  email: 254, // RFC 5321's path limit
+  password: 200,
+  name: 200,
+  id: 64, // cuids and machine ids are far shorter
+  shortText: 200, // one-line answers: standards references, amounts
+  longText: 5000, // reasons, comments, summaries, remedy descriptions
+  redirectTo: 1024,
+} as const;
+
+/** Dates people type: nothing before 2000 (the register did not exist) and nothing absurdly far ahead. */
+export const EARLIEST_DATE = "2000-01-01";
+/** A remedy or session may be due at most this many years after the day it is set. */
+export const MAX_YEARS_AHEAD = 2;
+
+/** Concurrent sessions per person; signing in again ends the oldest. */
+export const MAX_SESSIONS_PER_USER = 5;

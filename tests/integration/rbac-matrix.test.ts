@@ -1,0 +1,150 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { useDatabase } from "../../app/utils/db.server";
+import { DEMO_PERSONAS } from "../../app/utils/demo-personas";
+import { ROLES, type Access, type Action, type Entity, type RoleName } from "../../app/utils/permissions";
+import { seed } from "../../prisma/seed";
+import { createTestDatabase, type TestDatabase } from "../support/scratch-database";
+import { raiseTestConcern } from "./support/cases";
+import { call, cookieFor, importRoute, routeFiles, type Answer, type RouteModule } from "./support/routes";
+
+// Every persona × every route file × GET and POST, called in-process, against a table derived
+// from the permission rules (ROLES) and the facts of one fresh case — not from the code under
+// test. A new route file without an entry in EXPECTED fails the suite until someone decides
+// who may use it.
+
+type Outcome = "allow" | "deny" | "405";
+type Persona = { email: string; role: RoleName | null; settingId: string | null; localAreaId: string | null; guardianOfCaseChild: boolean };
+interface Fixture {
+  caseId: string;
+  version: number;
+  settingId: string;
+  localAreaId: string;
+  healthInvolved: boolean;
+  inMediation: boolean;
+  highestRung: number;
+  route: "process" | "substance";
+}
+
+const holds = (p: Persona, permission: `${Action}:${Entity}`) =>
+  p.role !== null && ROLES[p.role].permissions.some((perm) => perm.startsWith(`${permission}:`));
+const levels = (p: Persona, permission: `${Action}:${Entity}`): Access[] =>
+  p.role === null ? [] : ROLES[p.role].permissions.filter((perm) => perm.startsWith(`${permission}:`)).map((perm) => perm.split(":")[2] as Access);
+
+/** Whether an access level reaches the fixture case, in the words of docs/decisions/003. */
+function reaches(level: Access, p: Persona, c: Fixture): boolean {
+  switch (level) {
+    case "own": return p.guardianOfCaseChild;
+    case "setting": return p.settingId === c.settingId;
+    case "area": return p.localAreaId === c.localAreaId;
+    case "health": return p.localAreaId === c.localAreaId && c.healthInvolved;
+    case "assigned": return c.inMediation; // and assigned: nobody is, on this case
+    case "national-process": return c.highestRung === 3 && c.route === "process";
+    case "national-substance": return c.highestRung === 3 && c.route === "substance";
+    case "any": return true;
+    case "aggregate": return false;
+  }
+}
+const canRead = (p: Persona, c: Fixture) => levels(p, "read:case").some((l) => reaches(l, p, c));
+
+const signedIn = (p: Persona) => (p.role ? "allow" : "deny");
+const publicPage = { GET: "allow", POST: "405" } as const;
+
+/** route file → method → who may (the case is new at rung 1: the family may withdraw, the setting acknowledges). */
+const EXPECTED: Record<string, { GET: (p: Persona, c: Fixture) => Outcome; POST: (p: Persona, c: Fixture) => Outcome; params?: (c: Fixture) => Record<string, string> }> = {
+  _index: { GET: () => "allow", POST: () => "405" },
+  accessibility: { GET: () => publicPage.GET, POST: () => publicPage.POST },
+  privacy: { GET: () => publicPage.GET, POST: () => publicPage.POST },
+  feedback: { GET: () => publicPage.GET, POST: () => publicPage.POST },
+  "signed-out": { GET: () => publicPage.GET, POST: () => publicPage.POST },
+  "sign-in": { GET: () => "allow", POST: () => "allow" },
+  "sign-out": { GET: () => "allow", POST: () => "allow" },
+  dashboard: { GET: signedIn, POST: () => "405" },
+  "account.password": { GET: signedIn, POST: signedIn },
+  "account.sessions": { GET: signedIn, POST: signedIn },
+  "admin.users": { GET: (p) => (holds(p, "read:user") ? "allow" : "deny"), POST: (p) => (holds(p, "update:user") ? "allow" : "deny") },
+  analytics: { GET: (p) => (holds(p, "read:analytics") ? "allow" : "deny"), POST: () => "405" },
+  "cases._index": { GET: (p) => (holds(p, "read:case") ? "allow" : "deny"), POST: () => "405" },
+  "concerns.new": { GET: (p) => (holds(p, "create:concern") ? "allow" : "deny"), POST: (p) => (holds(p, "create:concern") ? "allow" : "deny") },
+  "cases.$caseId._index": { GET: (p, c) => (canRead(p, c) ? "allow" : "deny"), POST: () => "405", params: (c) => ({ caseId: c.caseId }) },
+  // Withdrawing is the family's alone (the capacity "own" gives them).
+  "cases.$caseId.$action": {
+    GET: (p, c) => (canRead(p, c) && levels(p, "update:case").includes("own") ? "allow" : "deny"),
+    POST: (p, c) => (canRead(p, c) && levels(p, "update:case").includes("own") ? "allow" : "deny"),
+    params: (c) => ({ caseId: c.caseId, action: "withdraw" }),
+  },
+};
+
+/** Acknowledging belongs to whoever answers at rung 1: the setting. */
+const ACKNOWLEDGE = (p: Persona, c: Fixture): Outcome => (levels(p, "update:case").some((l) => l === "setting" && reaches(l, p, c)) ? "allow" : "deny");
+
+function classify(a: Answer): Outcome | "error" {
+  if (a.status >= 500) return "error";
+  if (a.status === 405) return "405";
+  if (a.status === 403 || a.status === 404) return "deny";
+  if (a.status >= 300 && a.status < 400 && a.location?.startsWith("/sign-in")) return "deny";
+  return "allow";
+}
+
+let database: TestDatabase;
+let fixture: Fixture;
+let personas: Persona[];
+const modules = new Map<string, RouteModule>();
+
+beforeAll(async () => {
+  database = await createTestDatabase("pglite");
+  useDatabase(database.db);
+  const { prisma } = database.db;
+  await seed(prisma, { demoCases: false });
+  const { cases } = await raiseTestConcern(prisma, { childRef: "AN-000001" });
+  const row = await prisma.case.findUniqueOrThrow({ where: { id: cases[0]!.id }, include: { concern: { include: { child: { include: { guardians: true } } } } } });
+  fixture = { caseId: row.id, version: row.version, settingId: row.settingId, localAreaId: row.localAreaId, healthInvolved: row.healthInvolved, inMediation: row.status === "in-mediation", highestRung: row.highestRung, route: row.route };
+  const guardians = new Set(row.concern.child.guardians.map((g) => g.userId));
+  personas = [{ email: "", role: null, settingId: null, localAreaId: null, guardianOfCaseChild: false }];
+  for (const persona of DEMO_PERSONAS) {
+    const user = await prisma.user.findUniqueOrThrow({ where: { email: persona.email } });
+    personas.push({ email: persona.email, role: persona.role, settingId: user.settingId, localAreaId: user.localAreaId, guardianOfCaseChild: guardians.has(user.id) || row.concern.child.youngPersonUserId === user.id });
+  }
+  for (const id of routeFiles()) modules.set(id, await importRoute(id));
+}, 120_000);
+
+afterAll(async () => {
+  await database?.drop();
+});
+
+// A body no action accepts (a NUL byte), so an allowed POST answers 400 and changes nothing,
+// while a refused one is refused before the body is read.
+const badBody = (c: Fixture) => `version=${c.version}&reason=%00&userId=%00&email=%00`;
+
+describe("role-based access matrix", () => {
+  it("has an expectation for every route file", () => {
+    expect(routeFiles().filter((id) => !(id in EXPECTED))).toEqual([]);
+  });
+
+  it("every persona × route × method answers as the permission rules say", async () => {
+    const { prisma } = database.db;
+    const mismatches: string[] = [];
+    let cells = 0;
+    const check = async (p: Persona, id: string, method: "GET" | "POST", expected: Outcome, params: Record<string, string>) => {
+      const cookie = p.role ? await cookieFor(prisma, p.email) : undefined;
+      const answer = await call(modules.get(id)!, { id, method, params, ...(cookie ? { cookie } : {}), ...(method === "POST" ? { body: badBody(fixture) } : {}) });
+      const got = classify(answer);
+      cells++;
+      if (got !== expected) mismatches.push(`${p.role ?? "signed-out"} ${method} ${id} ${JSON.stringify(params)}: expected ${expected}, got ${got} (${answer.status}${answer.error ? ` ${String(answer.error)}` : ""})`);
+    };
+    const before = await prisma.case.findUniqueOrThrow({ where: { id: fixture.caseId }, select: { version: true } });
+    for (const p of personas) {
+      for (const [id, rule] of Object.entries(EXPECTED)) {
+        const params = rule.params?.(fixture) ?? {};
+        await check(p, id, "GET", rule.GET(p, fixture), params);
+        await check(p, id, "POST", rule.POST(p, fixture), params);
+      }
+      const ack = { caseId: fixture.caseId, action: "acknowledge" };
+      await check(p, "cases.$caseId.$action", "GET", ACKNOWLEDGE(p, fixture), ack);
+      await check(p, "cases.$caseId.$action", "POST", ACKNOWLEDGE(p, fixture), ack);
+    }
+    expect(mismatches).toEqual([]);
+    expect(cells).toBe(personas.length * (Object.keys(EXPECTED).length + 1) * 2);
+    // Nothing was changed by any of it.
+    expect((await prisma.case.findUniqueOrThrow({ where: { id: fixture.caseId }, select: { version: true } })).version).toBe(before.version);
+  }, 120_000);
+});
