@@ -5,6 +5,7 @@ import { ErrorSummary, type FieldErrors } from "../components/forms";
 import { redirectWithFlash } from "../utils/flash.server";
 import { badRequest, parseForm } from "../utils/forms.server";
 import { z } from "zod";
+import { auditEntryData } from "../utils/audit.server";
 import { getPrisma } from "../utils/db.server";
 import { ROLE_NAMES, ROLES, userHasPermission } from "../utils/permissions";
 import { requireUserWithPermission } from "../utils/session.server";
@@ -55,6 +56,9 @@ export async function action({ request }: ActionFunctionArgs) {
     prisma.user.update({ where: { id: userId }, data: { active: active === "true" } }),
     // Deactivation signs the person out everywhere at once.
     ...(active === "false" ? [prisma.session.deleteMany({ where: { userId } })] : []),
+    prisma.auditEntry.create({
+      data: auditEntryData({ action: active === "true" ? "user.reactivated" : "user.deactivated", actorId: user.id, targetType: "user", targetId: userId, subjectUserId: userId }, request),
+    }),
   ]);
   const back = returnTo?.startsWith("?") ? `/admin/users${returnTo}` : "/admin/users";
   return redirectWithFlash(back, { kind: "success", title: `${target.name} ${active === "true" ? "reactivated" : "deactivated"}` });
@@ -119,6 +123,11 @@ export default function Users() {
                         <span className="govuk-visually-hidden"> {u.name}</span>
                       </button>
                     </Form>
+                  ) : null}
+                  {d.canUpdate ? (
+                    <a className="govuk-link redress-export-link" href={`/admin/users/${u.id}/export`} download>
+                      Export data<span className="govuk-visually-hidden"> held about {u.name}</span>
+                    </a>
                   ) : null}
                 </td>
               </tr>

@@ -10,6 +10,7 @@ import { isDemoLike } from "../utils/env.server";
 import { badRequest, parseForm } from "../utils/forms.server";
 import { ROLES } from "../utils/permissions";
 import { createUserSession, getUser, safeRedirect } from "../utils/session.server";
+import { recordSignIn } from "../utils/audit.server";
 
 export const meta: MetaFunction = () => [{ title: "Sign in – Redress" }];
 
@@ -48,6 +49,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const { email, password, redirectTo } = parsed.data;
   const clientKey = String((context as { clientAddress?: string } | undefined)?.clientAddress ?? "unknown");
   const result = await verifySignIn(email, password, clientKey);
+  await recordSignIn(email, result, request);
   if (result.ok) return createUserSession(result.userId, request, safeRedirect(redirectTo));
   if (result.reason === "throttled") {
     return badRequest(

@@ -39,7 +39,6 @@ const envSchema = z
     DATABASE_URL: databaseUrl,
     SESSION_SECRET: z.string().optional(),
     AUDIT_HMAC_KEY: z.string().optional(),
-    RETENTION_YEARS: z.coerce.number().int().min(1).max(100).default(6),
     PORT: z.coerce.number().int().min(1).max(65535).default(3000),
     PUBLIC_URL: z.url().optional(),
     RESEND_API_KEY: z.string().optional(),
