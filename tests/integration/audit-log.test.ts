@@ -116,7 +116,10 @@ describeEachEngine("audit log verification", ({ get, engine }) => {
     await tamper(`UPDATE "CaseEvent" SET "chainVersion" = 1, hash = $2, "snapshotDigest" = NULL, "initialSnapshot" = NULL WHERE "caseId" = $1`, [id, v1]);
     expect(await kindsFor(id)).toEqual([]);
     expect((await verifyAuditLog(prisma)).legacyCases).toBeGreaterThanOrEqual(1);
-    await tamper(`UPDATE "CaseEvent" SET payload = jsonb_set(payload, '{route}', '"process"') WHERE "caseId" = $1`, [id]);
+    // The case carries on after the upgrade: its next event is keyed and links to the v1 hash.
+    await applyCaseEvent(id, { type: "ACKNOWLEDGE", at: "2026-11-04", handlerId: "senco-1" }, HANDLER, {}, prisma);
+    expect(await kindsFor(id)).toEqual([]);
+    await tamper(`UPDATE "CaseEvent" SET payload = jsonb_set(payload, '{route}', '"process"') WHERE "caseId" = $1 AND seq = 1`, [id]);
     expect(await kindsFor(id)).toEqual(["hash-mismatch"]);
   });
 
