@@ -36,3 +36,24 @@ test("the account status form refuses bad input, the administrator's own account
   const anonymous = await request.post("/admin/users", { form: { userId: "x", active: "false" }, maxRedirects: 0 });
   expect(anonymous.status()).toBe(302);
 });
+
+test("an administrator downloads everything held about a person; the person can download their own", async ({ page, pageAs, signInAs, checkA11y }) => {
+  await signInAs("admin@redress.example.org.uk");
+  await page.goto("/admin/users?role=family");
+  await checkA11y();
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Export data held about Amira Hussain" }).click()]);
+  expect(download.suggestedFilename()).toMatch(/^redress-subject-access-.+\.json$/);
+  const exported = JSON.parse(await (await import("node:fs/promises")).readFile((await download.path())!, "utf8"));
+  expect(exported.account.name).toBe("Amira Hussain");
+  expect(exported.concernsRaised.length).toBeGreaterThan(0);
+
+  const amira = await pageAs("Amira Hussain");
+  await amira.goto("/privacy");
+  const [own] = await Promise.all([amira.waitForEvent("download"), amira.getByRole("link", { name: "download everything we hold about you" }).click()]);
+  const mine = JSON.parse(await (await import("node:fs/promises")).readFile((await own.path())!, "utf8"));
+  expect(mine.account.email).toBe("amira.hussain@example.com");
+  expect(mine.auditEntries.map((a: { action: string }) => a.action)).toContain("export.subject-access");
+  // Not for anyone else's account.
+  const other = await amira.request.get(`/admin/users/${exported.account.id}/export`, { maxRedirects: 0 });
+  expect(other.status()).toBe(403);
+});
