@@ -125,9 +125,11 @@ export default function Users() {
                     </Form>
                   ) : null}
                   {d.canUpdate ? (
-                    <a className="govuk-link redress-export-link" href={`/admin/users/${u.id}/export`} download>
-                      Export data<span className="govuk-visually-hidden"> held about {u.name}</span>
-                    </a>
+                    <p className="govuk-body-s govuk-!-margin-top-2 govuk-!-margin-bottom-0">
+                      <a className="govuk-link" href={`/admin/users/${u.id}/export`} download>
+                        Export data<span className="govuk-visually-hidden"> held about {u.name}</span>
+                      </a>
+                    </p>
                   ) : null}
                 </td>
               </tr>
