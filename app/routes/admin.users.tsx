@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { ErrorSummary, type FieldErrors } from "../components/forms";
 import { redirectWithFlash } from "../utils/flash.server";
 import { badRequest, parseForm } from "../utils/forms.server";
@@ -129,6 +129,14 @@ export default function Users() {
                       <a className="govuk-link" href={`/admin/users/${u.id}/export`} download>
                         Export data<span className="govuk-visually-hidden"> held about {u.name}</span>
                       </a>
+                      {u.id !== d.selfId ? (
+                        <>
+                          {" · "}
+                          <Link className="govuk-link" to={`/admin/users/${u.id}/erase`}>
+                            Erase<span className="govuk-visually-hidden"> {u.name}’s personal data</span>
+                          </Link>
+                        </>
+                      ) : null}
                     </p>
                   ) : null}
                 </td>

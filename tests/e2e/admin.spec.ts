@@ -57,3 +57,23 @@ test("an administrator downloads everything held about a person; the person can 
   const other = await amira.request.get(`/admin/users/${exported.account.id}/export`, { maxRedirects: 0 });
   expect(other.status()).toBe(403);
 });
+
+test("an administrator erases a person's data on request, giving a reason", async ({ page, signInAs, checkA11y }) => {
+  await signInAs("admin@redress.example.org.uk");
+  await page.goto("/admin/users?role=family&page=2");
+  const row = page.getByRole("row").filter({ hasText: "@example.com" }).first();
+  const name = (await row.getByRole("cell").first().textContent())!.trim();
+  await row.getByRole("link", { name: `Erase ${name}’s personal data` }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Erase ${name}’s personal data`);
+  const erasePage = page.url();
+  await checkA11y();
+  await page.getByRole("button", { name: "Erase personal data" }).click();
+  await expect(page.getByRole("alert")).toContainText("Enter why this person's data is being erased");
+  await checkA11y();
+  await page.getByLabel("Why are you erasing this data?").fill("Erasure request by email on 27 November 2026");
+  await page.getByRole("button", { name: "Erase personal data" }).click();
+  await expect(page.getByText("Personal data erased")).toBeVisible();
+  await page.goto(erasePage);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(/^Erase Erased person [0-9a-f]{8}’s personal data$/);
+  await expect(page.getByText("This person’s data has already been erased.")).toBeVisible();
+});

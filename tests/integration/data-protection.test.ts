@@ -122,6 +122,7 @@ describeEachEngine("audit trail and data protection", ({ get }) => {
     const caseId = (await raiseTestConcern(prisma(), { childRef: "AN-000002", receivedOn: "2026-03-02" })).cases[0]!.id;
     await applyCaseEvent(caseId, { type: "ACKNOWLEDGE", at: "2026-03-03", handlerId: "h" }, HANDLER, {}, prisma());
     await applyCaseEvent(caseId, { type: "RESPOND", at: "2026-03-05", outcome: outcome(["issue-1"]) }, HANDLER, {}, prisma());
+    await applyCaseEvent(caseId, { type: "ACCEPT_OUTCOME", at: "2026-03-06" }, { kind: "user", userId: gareth.id, name: gareth.name }, {}, prisma());
     await prisma().signInAttempt.create({ data: { email: gareth.email, clientKey: "198.51.100.7", succeeded: false } });
     const dimensions = Object.keys(DIMENSIONS) as Dimension[];
     const before = await Promise.all(dimensions.map((d) => casePatterns(d, 2026)));
@@ -145,6 +146,11 @@ describeEachEngine("audit trail and data protection", ({ get }) => {
     expect(await prisma().session.count({ where: { userId: gareth.id } })).toBe(0);
     expect((await prisma().auditEntry.findMany({ where: { action: "person.erased" } })).length).toBe(2);
     expect((await verifyAuditLog(prisma())).findings).toEqual([]);
+    // The case page shows him by his pseudonym: names come from the account, not the log.
+    const staff = await prisma().user.findFirstOrThrow({ where: { settingId: megan.settingId } });
+    const page = await (await caseLoader(args(get_(`/cases/${caseId}`, await cookieFor(staff.email)), { caseId }))).json();
+    expect(page.events.map((e: { actor: string }) => e.actor)).toContain(erased.name);
+    expect(JSON.stringify(page)).not.toMatch(/Gareth|Megan/);
   });
 
   it("applies the retention schedule: a dry run changes nothing; a run purges and pseudonymises; the daily job runs once a day", async () => {
