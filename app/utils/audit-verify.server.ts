@@ -1,5 +1,5 @@
-import { applyCaseEvent, type CaseEvent, type PersistedCase } from "../../machines";
-import type { PrismaClient } from "../../generated/prisma/client";
+import { applyCaseEvent, viewCase, type CaseEvent, type PersistedCase } from "../../machines";
+import { Prisma, type PrismaClient } from "../../generated/prisma/client";
 import { canonicalJson, eventHash, eventHmac, snapshotDigest } from "./event-chain.server";
 
 // `npm run audit:verify`: checks every case's log against itself, the key and the case row
@@ -15,6 +15,8 @@ export const FINDING_KINDS = {
   "snapshot-mismatch": "the case's stored snapshot is not the one its last event recorded",
   "replay-mismatch": "replaying the log through the machines does not give the recorded states",
   "replay-failed": "the machines refuse an event of the log",
+  "tail-missing": "emails were queued by events the log no longer has",
+  "columns-mismatch": "the case's state and status columns (used by lists and statistics) disagree with its snapshot",
 } as const;
 export type FindingKind = keyof typeof FINDING_KINDS;
 
@@ -59,6 +61,8 @@ interface CaseRow {
   machineId: string;
   machineVersion: number;
   snapshot: unknown;
+  stateValue: string;
+  status: string;
 }
 
 export async function verifyAuditLog(prisma: PrismaClient, options: { key?: string; pageSize?: number } = {}): Promise<VerifyReport> {
@@ -69,7 +73,7 @@ export async function verifyAuditLog(prisma: PrismaClient, options: { key?: stri
       orderBy: { id: "asc" },
       take: pageSize,
       ...(cursor ? { skip: 1, cursor: { id: cursor } } : {}),
-      select: { id: true, ref: true, version: true, machineId: true, machineVersion: true, snapshot: true },
+      select: { id: true, ref: true, version: true, machineId: true, machineVersion: true, snapshot: true, stateValue: true, status: true },
     });
     if (cases.length === 0) break;
     const events = await prisma.caseEvent.findMany({
@@ -78,12 +82,23 @@ export async function verifyAuditLog(prisma: PrismaClient, options: { key?: stri
       select: { caseId: true, seq: true, type: true, payload: true, fromState: true, toState: true, actorId: true, actorLabel: true, occurredAt: true, prevHash: true, hash: true, chainVersion: true, snapshotDigest: true, initialSnapshot: true },
     });
     const byCase = groupBy(events, (e) => e.caseId);
+    // Emails are queued with keys "<caseId>:<seq>:…" by the event that owed them: a trace of
+    // events deleted from the end of a log (until retention deletes the settled copies).
+    const emailSeqs = await prisma.$queryRaw<{ caseId: string; seq: number }[]>`
+      SELECT "caseId", max(split_part("idempotencyKey", ':', 2)::int) AS seq
+      FROM "OutboxMessage" WHERE "caseId" IN (${Prisma.join(cases.map((c) => c.id))}) AND split_part("idempotencyKey", ':', 2) ~ '^[0-9]+$'
+      GROUP BY "caseId"`;
+    const lastEmailSeq = new Map(emailSeqs.map((r) => [r.caseId, Number(r.seq)]));
     for (const c of cases) {
       const log = byCase.get(c.id) ?? [];
       report.cases++;
       report.events += log.length;
       if (log.length > 0 && log.every((e) => e.chainVersion === 1)) report.legacyCases++;
       const found = verifyCase(c, log, options.key);
+      const emailed = lastEmailSeq.get(c.id) ?? 0;
+      if (emailed > (log.at(-1)?.seq ?? 0)) {
+        found.findings.push({ caseId: c.id, caseRef: c.ref, kind: "tail-missing", seq: emailed, detail: `an email was queued by event ${emailed}, but the log ends at ${log.at(-1)?.seq ?? 0}` });
+      }
       if (found.replayed) report.replayed++;
       report.findings.push(...found.findings);
     }
@@ -121,6 +136,15 @@ export function verifyCase(c: CaseRow, log: EventRow[], key?: string): { finding
   if (last.seq !== c.version) add("version-mismatch", `case is at version ${c.version}, its last event is ${last.seq}`, last.seq);
   if (last.snapshotDigest && last.snapshotDigest !== snapshotDigest(c.snapshot)) {
     add("snapshot-mismatch", `the stored snapshot differs from the one event ${last.seq} recorded`, last.seq);
+  }
+
+  try {
+    const view = viewCase({ machineId: c.machineId, machineVersion: c.machineVersion, snapshot: c.snapshot });
+    if (view.stateValue !== c.stateValue || view.status !== c.status) {
+      add("columns-mismatch", `columns say ${c.stateValue} (${c.status}), the snapshot ${view.stateValue} (${view.status})`, last.seq);
+    }
+  } catch (error) {
+    add("replay-failed", `the stored snapshot cannot be read: ${error instanceof Error ? error.message : error}`, last.seq);
   }
 
   const first = log[0]!;

@@ -5,6 +5,7 @@ import { applyCaseEvent, type Actor } from "../../app/utils/cases.server";
 import { verifyAuditLog, type FindingKind } from "../../app/utils/audit-verify.server";
 import { eventHash } from "../../app/utils/event-chain.server";
 import { APP_ROLE } from "../../app/utils/migrate.server";
+import { applyCaseEvent as applyMachineEvent, type CaseEvent, type PersistedCase } from "../../machines";
 import { seed } from "../../prisma/seed";
 import { createTestDatabase, describeEachEngine } from "./engines";
 import { raiseTestConcern } from "./support/cases";
@@ -61,11 +62,25 @@ describeEachEngine("audit log verification", ({ get, engine }) => {
 
   it("detects a deleted last event with the case's version lowered to match", async () => {
     const id = await caseWithHistory();
+    const { db } = get();
     await tamper(`DELETE FROM "CaseEvent" WHERE "caseId" = $1 AND seq = 3`, [id]);
-    await get().db.query(`UPDATE "Case" SET version = 2 WHERE id = $1`, [id]);
+    await db.query(`UPDATE "Case" SET version = 2 WHERE id = $1`, [id]);
     const kinds = await kindsFor(id);
     expect(kinds).toContain("snapshot-mismatch");
     expect(kinds).toContain("replay-mismatch");
+    expect(kinds).toContain("tail-missing"); // event 3 queued emails
+    // A tamperer who also replays the machines and puts event 2's snapshot back leaves every
+    // remaining row consistent; only the emails event 3 queued still give it away.
+    const [first, second] = await db.query<{ initialSnapshot: PersistedCase; payload: CaseEvent }>(
+      `SELECT "initialSnapshot", payload FROM "CaseEvent" WHERE "caseId" = $1 ORDER BY seq`,
+      [id],
+    );
+    const rewound = applyMachineEvent(first!.initialSnapshot, second!.payload).persisted.snapshot;
+    await db.query(`UPDATE "Case" SET snapshot = $2 WHERE id = $1`, [id, JSON.stringify(rewound)]);
+    expect(await kindsFor(id)).toEqual(["columns-mismatch", "tail-missing"]);
+    const [event2] = await db.query<{ toState: string }>(`SELECT "toState" FROM "CaseEvent" WHERE "caseId" = $1 AND seq = 2`, [id]);
+    await db.query(`UPDATE "Case" SET "stateValue" = $2, status = 'open' WHERE id = $1`, [id, event2!.toState]);
+    expect(await kindsFor(id)).toEqual(["tail-missing"]);
   });
 
   it("detects a rewritten case snapshot (what the page shows)", async () => {
@@ -73,6 +88,10 @@ describeEachEngine("audit log verification", ({ get, engine }) => {
     await get().db.query(`UPDATE "Case" SET snapshot = jsonb_set(snapshot, '{value}', '"closed"') WHERE id = $1`, [id]);
     const kinds = await kindsFor(id);
     expect(kinds).toEqual(expect.arrayContaining(["snapshot-mismatch", "replay-mismatch"]));
+    // The list and statistics columns are checked against the snapshot too.
+    const other = await caseWithHistory();
+    await get().db.query(`UPDATE "Case" SET status = 'closed' WHERE id = $1`, [other]);
+    expect(await kindsFor(other)).toEqual(["columns-mismatch"]);
   });
 
   it("detects hashes recomputed after an edit without the key (unkeyed, or downgraded to the legacy format)", async () => {
