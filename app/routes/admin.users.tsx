@@ -1,12 +1,13 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { ErrorSummary, type FieldErrors } from "../components/forms";
 import { redirectWithFlash } from "../utils/flash.server";
 import { badRequest, parseForm, readForm } from "../utils/forms.server";
 import { MAX_LENGTH } from "../utils/limits";
 import { safeRedirect } from "../utils/redirects";
 import { z } from "zod";
+import { auditEntryData } from "../utils/audit.server";
 import { getPrisma } from "../utils/db.server";
 import { ROLE_NAMES, ROLES, userHasPermission } from "../utils/permissions";
 import { requireUserWithPermission } from "../utils/session.server";
@@ -57,6 +58,9 @@ export async function action({ request }: ActionFunctionArgs) {
     prisma.user.update({ where: { id: userId }, data: { active: active === "true" } }),
     // Deactivation signs the person out everywhere at once.
     ...(active === "false" ? [prisma.session.deleteMany({ where: { userId } })] : []),
+    prisma.auditEntry.create({
+      data: auditEntryData({ action: active === "true" ? "user.reactivated" : "user.deactivated", actorId: user.id, targetType: "user", targetId: userId, subjectUserId: userId }, request),
+    }),
   ]);
   const back = returnTo?.startsWith("?") ? safeRedirect(`/admin/users${returnTo}`, "/admin/users") : "/admin/users";
   return redirectWithFlash(back, { kind: "success", title: `${target.name} ${active === "true" ? "reactivated" : "deactivated"}` });
@@ -121,6 +125,21 @@ export default function Users() {
                         <span className="govuk-visually-hidden"> {u.name}</span>
                       </button>
                     </Form>
+                  ) : null}
+                  {d.canUpdate ? (
+                    <p className="govuk-body-s govuk-!-margin-top-2 govuk-!-margin-bottom-0">
+                      <a className="govuk-link" href={`/admin/users/${u.id}/export`} download>
+                        Export data<span className="govuk-visually-hidden"> held about {u.name}</span>
+                      </a>
+                      {u.id !== d.selfId ? (
+                        <>
+                          {" · "}
+                          <Link className="govuk-link" to={`/admin/users/${u.id}/erase`}>
+                            Erase<span className="govuk-visually-hidden"> {u.name}’s personal data</span>
+                          </Link>
+                        </>
+                      ) : null}
+                    </p>
                   ) : null}
                 </td>
               </tr>

@@ -4,6 +4,7 @@ import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { caseEventSchema, EventNotAllowedError, type CaseEvent, type CaseEventType } from "../../machines";
 import { Button, ChoiceGroup, ErrorSummary, Select, Textarea, TextInput, type FieldErrors } from "../components/forms";
+import { recordCaseView } from "../utils/audit.server";
 import { CASE_ACTIONS, wordingFor } from "../utils/case-actions";
 import { ACTION_SCHEMAS, actionType, FINDING_OPTIONS, REMEDY_KIND_OPTIONS, REMEDY_ROWS, type FormContext } from "../utils/case-forms";
 import { loadCaseForUser } from "../utils/case-page.server";
@@ -64,9 +65,10 @@ async function formContext(user: SessionUser, page: Awaited<ReturnType<typeof lo
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { page, type, meta } = await loadAction(request, params.caseId ?? "", params.action ?? "");
+  const { user, page, type, meta } = await loadAction(request, params.caseId ?? "", params.action ?? "");
   const wording = wordingFor(meta, page.capacities);
   refuseUnlessAllowed(page, type, wording.label);
+  await recordCaseView(user.id, page.row, `action:${type}`, request);
   const mediators = await assignableMediators(type);
   return json({
     caseId: page.row.id,

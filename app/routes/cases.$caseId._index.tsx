@@ -4,6 +4,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { DeadlinesTable, FairnessFacts, IssuesList, Ladder, MissedDeadlines, OutcomeSummary, RemediesTable, StatusTag, WrittenContributions } from "../components/case-parts";
 import { CASE_ACTIONS, wordingFor } from "../utils/case-actions";
 import { actionSlug } from "../utils/case-forms";
+import { recordCaseView } from "../utils/audit.server";
 import { loadCaseForUser } from "../utils/case-page.server";
 import { formatDate, formatDateTime, ROUTE_LABELS } from "../utils/format";
 import { requireUserWithPermission } from "../utils/session.server";
@@ -47,6 +48,7 @@ const EVENT_TEXT: Record<string, string> = {
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user } = await requireUserWithPermission(request, "read:case");
   const { row, view, actions, capacities } = await loadCaseForUser(user, params.caseId ?? "");
+  await recordCaseView(user.id, row, "case", request);
   return json({
     id: row.id,
     ref: row.ref,
@@ -68,7 +70,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       type: e.type,
       // Deadline events name the deadline they were about.
       about: row.deadlines.find((d) => d.key === (e.payload as { key?: unknown }).key)?.label ?? null,
-      actor: e.actorLabel.startsWith("system:") ? "Redress (automatic)" : e.actorLabel,
+      // The log keeps the name as it was; an erased person is shown by their pseudonym.
+      actor: e.actorLabel.startsWith("system:") ? "Redress (automatic)" : e.actor?.erasedAt ? e.actor.name : e.actorLabel,
       // The day it happened in the case (the event's own date), and when it was recorded.
       on: typeof (e.payload as { at?: unknown }).at === "string" ? ((e.payload as { at: string }).at) : null,
       recordedAt: e.occurredAt,

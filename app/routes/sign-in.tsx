@@ -10,6 +10,7 @@ import { isDemoLike } from "../utils/env.server";
 import { badRequest, parseForm, readForm } from "../utils/forms.server";
 import { MAX_LENGTH } from "../utils/limits";
 import { ROLES } from "../utils/permissions";
+import { recordSignIn } from "../utils/audit.server";
 import { safeRedirect } from "../utils/redirects";
 import { createUserSession, getUser } from "../utils/session.server";
 
@@ -56,6 +57,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const { email, password, redirectTo } = parsed.data;
   const clientKey = String((context as { clientAddress?: string } | undefined)?.clientAddress ?? "unknown");
   const result = await verifySignIn(email, password, clientKey);
+  await recordSignIn(email, result, request);
   if (result.ok) return createUserSession(result.userId, request, safeRedirect(redirectTo));
   if (result.reason === "throttled") {
     return badRequest(

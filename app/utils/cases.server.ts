@@ -1,4 +1,3 @@
-import crypto from "node:crypto";
 import {
   applyCaseEvent as transition,
   startCase,
@@ -11,6 +10,7 @@ import {
 } from "../../machines";
 import type { Prisma, PrismaClient } from "../../generated/prisma/client";
 import { dateColumn } from "./dates";
+import { CURRENT_CHAIN_VERSION, eventHmac, snapshotDigest } from "./event-chain.server";
 import { getPrisma } from "./db.server";
 import { resolveRecipients } from "./recipients.server";
 
@@ -65,30 +65,24 @@ function actorColumns(actor: Actor) {
   return actor.kind === "user" ? { actorId: actor.userId, actorLabel: actor.name } : { actorId: null, actorLabel: `system:${actor.name}` };
 }
 
-/** JSON with object keys sorted at every depth: jsonb reorders keys, and the hash must survive a round trip. */
-export function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
-  if (value && typeof value === "object") {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(",")}}`;
-  }
-  return JSON.stringify(value) ?? "null";
-}
+export { canonicalJson, eventHash } from "./event-chain.server";
 
-/** sha256 over the previous hash and this event's content: editing history breaks the chain. */
-export function eventHash(prevHash: string, entry: { caseId: string; seq: number; type: string; payload: unknown; fromState: string; toState: string; actorLabel: string }): string {
-  return crypto.createHash("sha256").update(prevHash).update(canonicalJson(entry)).digest("hex");
-}
-
-async function appendEvent(tx: Tx, caseId: string, seq: number, event: { type: string } & Record<string, unknown>, fromState: string, toState: string, actor: Actor) {
+async function appendEvent(tx: Tx, caseId: string, seq: number, event: { type: string } & Record<string, unknown>, fromState: string, toState: string, actor: Actor, snapshot: unknown, initialSnapshot?: unknown) {
   const previous = seq > 1 ? await tx.caseEvent.findUnique({ where: { caseId_seq: { caseId, seq: seq - 1 } }, select: { hash: true } }) : null;
   const prevHash = previous?.hash ?? "";
   const { actorId, actorLabel } = actorColumns(actor);
   const payload = event as Prisma.InputJsonObject;
-  const hash = eventHash(prevHash, { caseId, seq, type: event.type, payload, fromState, toState, actorLabel });
-  await tx.caseEvent.create({ data: { caseId, seq, type: event.type, payload, fromState, toState, actorId, actorLabel, prevHash, hash } });
+  const occurredAt = new Date();
+  const digest = snapshotDigest(snapshot);
+  const hash = eventHmac(prevHash, { caseId, seq, type: event.type, payload, fromState, toState, actorId, actorLabel, occurredAt, snapshotDigest: digest });
+  await tx.caseEvent.create({
+    data: {
+      caseId, seq, type: event.type, payload, fromState, toState, actorId, actorLabel, occurredAt, prevHash, hash,
+      chainVersion: CURRENT_CHAIN_VERSION,
+      snapshotDigest: digest,
+      ...(initialSnapshot === undefined ? {} : { initialSnapshot: initialSnapshot as Prisma.InputJsonValue }),
+    },
+  });
 }
 
 /** Makes the case's open deadline rows exactly `specs`: new keys opened, moved keys re-dated, dropped keys cancelled. */
@@ -157,7 +151,7 @@ async function commitTransition(tx: Tx, row: CaseRow, event: CaseEvent, result: 
     data: { version, machineId: result.persisted.machineId, machineVersion: result.persisted.machineVersion, snapshot: result.persisted.snapshot as Prisma.InputJsonValue, ...caseColumns(result.view, row.highestRung) },
   });
   if (updated.count === 0) return false;
-  await appendEvent(tx, row.id, version, event as CaseEvent & Record<string, unknown>, result.from, result.to, actor);
+  await appendEvent(tx, row.id, version, event as CaseEvent & Record<string, unknown>, result.from, result.to, actor, result.persisted.snapshot);
   await replaceDeadlines(tx, row.id, row.localAreaId, result.deadlines);
   if (event.type === "ASSIGN_MEDIATOR") {
     // The assigned mediator may now read the case: access follows the machine's record. A
@@ -261,7 +255,7 @@ export async function openConcern(concernRef: string, concern: NewConcern, actor
           },
         });
         const raised = { type: "CONCERN_RAISED", at: input.receivedOn, route: input.route, issues: input.issues } as const;
-        await appendEvent(tx, row.id, 1, raised, "-", started.view.stateValue, actor);
+        await appendEvent(tx, row.id, 1, raised, "-", started.view.stateValue, actor, started.persisted.snapshot, started.persisted);
         await replaceDeadlines(tx, row.id, row.localAreaId, started.deadlines);
         await queueNotifications(tx, row.id, 1, started.notifications);
         cases.push(row);

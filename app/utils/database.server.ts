@@ -22,6 +22,12 @@ export interface Database {
   execInTransaction(sql: string): Promise<void>;
   /** Runs a parameterised query outside Prisma (used by the migration runner). */
   query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
+  /**
+   * From now on `prisma` works as this least-privileged role (PostgreSQL: SET ROLE on each new
+   * connection of its pool), while execInTransaction/query stay with the owner for migrations.
+   * A no-op on PGlite, which has a single user (docs/decisions/009).
+   */
+  enterAppRole(role: string): void;
   close(): Promise<void>;
 }
 
@@ -62,6 +68,7 @@ async function openPglite(location: string): Promise<Database> {
       const result = await client.query<T>(sql, params);
       return result.rows;
     },
+    enterAppRole() {},
     async close() {
       await prisma.$disconnect();
       await client.close();
@@ -71,18 +78,31 @@ async function openPglite(location: string): Promise<Database> {
 }
 
 async function openPostgres(url: string): Promise<Database> {
-  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  // Two pools: the owner's (migrations, maintenance) and the app's, whose connections switch to
+  // the least-privileged role once the migration runner has granted it.
+  const pool = new pg.Pool({ connectionString: url, max: 2 });
+  const appPool = new pg.Pool({ connectionString: url, max: 10 });
+  let appRole: string | null = null;
+  appPool.on("connect", (conn) => {
+    if (!appRole) return;
+    // Queued before any query the pool hands this connection out for. Fail closed: a connection
+    // that could not drop its privileges is ended rather than used as the owner.
+    conn.query(`SET ROLE "${appRole.replaceAll('"', '""')}"`).catch((error: Error) => {
+      console.error(`Could not switch to the database role ${appRole}: ${error.message}`);
+      void conn.end();
+    });
+  });
   // An idle connection dropped by the server (restart, failover) must not crash the process;
   // the pool replaces it on next use.
-  pool.on("error", (error) => console.warn(`PostgreSQL connection lost: ${error.message}`));
+  for (const p of [pool, appPool]) p.on("error", (error) => console.warn(`PostgreSQL connection lost: ${error.message}`));
   try {
     await pool.query("select 1");
   } catch (error) {
-    await pool.end();
+    await Promise.all([pool.end(), appPool.end()]);
     const reason = error instanceof Error ? error.message : String(error);
     throw new Error(`Cannot connect to PostgreSQL at ${redact(url)}: ${reason}`);
   }
-  const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+  const prisma = new PrismaClient({ adapter: new PrismaPg(appPool) });
   return {
     engine: "postgres",
     prisma,
@@ -103,9 +123,12 @@ async function openPostgres(url: string): Promise<Database> {
       const result = await pool.query(sql, params);
       return result.rows as T[];
     },
+    enterAppRole(role) {
+      appRole = role;
+    },
     async close() {
       await prisma.$disconnect();
-      await pool.end().catch(() => {});
+      await Promise.all([pool.end().catch(() => {}), appPool.end().catch(() => {})]);
     },
   };
 }

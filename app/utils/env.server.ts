@@ -38,6 +38,7 @@ const envSchema = z
     APP_ENV: z.enum(APP_ENVS).optional(),
     DATABASE_URL: databaseUrl,
     SESSION_SECRET: z.string().optional(),
+    AUDIT_HMAC_KEY: z.string().optional(),
     PORT: z.coerce.number().int().min(1).max(65535).default(3000),
     PUBLIC_URL: z.url().optional(),
     RESEND_API_KEY: z.string().optional(),
@@ -79,6 +80,13 @@ const envSchema = z
         message: "is required in production and must be at least 32 characters (e.g. `openssl rand -hex 32`)",
       });
     }
+    if (!env.AUDIT_HMAC_KEY || env.AUDIT_HMAC_KEY.length < 32) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["AUDIT_HMAC_KEY"],
+        message: "is required in production and must be at least 32 characters (e.g. `openssl rand -hex 32`); keep it outside the database",
+      });
+    }
     if (!env.RESEND_API_KEY) {
       ctx.addIssue({ code: "custom", path: ["RESEND_API_KEY"], message: "is required in production so families are told what happens" });
     }
@@ -118,4 +126,9 @@ export function assertSeedingAllowed(env: Env = getEnv()): void {
 // Dev/test fallback: a fixed secret is fine where there is nothing to protect.
 export function sessionSecret(env: Env = getEnv()): string {
   return env.SESSION_SECRET ?? "redress-development-secret-not-for-production";
+}
+
+// Keys the case log's hash chain (docs/decisions/009). Dev/test fallback like the session secret.
+export function auditHmacKey(env: Env = getEnv()): string {
+  return env.AUDIT_HMAC_KEY ?? "redress-development-audit-key-not-for-production";
 }

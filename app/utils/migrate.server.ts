@@ -81,7 +81,42 @@ export async function migrate(db: Database, migrations = readMigrations()): Prom
       throw new MigrationError(`Migration ${migration.name} failed and was rolled back: ${reason}`);
     }
   }
+  if (db.engine === "postgres") {
+    await grantAppRole(db);
+    db.enterAppRole(APP_ROLE);
+  }
   return { applied };
+}
+
+/**
+ * Least privilege on PostgreSQL (docs/decisions/009): migrations run as the connecting (owner)
+ * role; request work runs as APP_ROLE, which owns nothing (so it cannot drop or disable the
+ * append-only triggers) and may only INSERT and SELECT the two logs. Re-granted after every
+ * migrate, so new tables are covered. PGlite has one user: nothing here applies to it.
+ */
+export const APP_ROLE = "redress_app";
+
+async function grantAppRole(db: Database) {
+  const role = `"${APP_ROLE}"`;
+  // Roles are cluster-wide and other databases may be creating it at the same moment: retry.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await db.execInTransaction(`DO $redress$ BEGIN
+  IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '${APP_ROLE}') THEN CREATE ROLE ${role} NOLOGIN; END IF;
+  IF NOT pg_has_role(current_user, '${APP_ROLE}', 'MEMBER') THEN EXECUTE 'GRANT ${role} TO ' || quote_ident(current_user); END IF;
+END $redress$;`);
+      break;
+    } catch (error) {
+      if (attempt >= 5) throw new MigrationError(`Could not create the database role ${APP_ROLE} (the migrating user needs CREATEROLE): ${error instanceof Error ? error.message : error}`);
+      await new Promise((resolve) => setTimeout(resolve, 50 * attempt));
+    }
+  }
+  await db.execInTransaction(`SELECT pg_advisory_xact_lock(${LOCK_KEY});
+GRANT USAGE ON SCHEMA public TO ${role};
+GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO ${role};
+GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO ${role};
+REVOKE UPDATE, DELETE, TRUNCATE, REFERENCES, TRIGGER ON "CaseEvent", "AuditEntry" FROM ${role};
+REVOKE ALL ON "_prisma_migrations" FROM ${role};`);
 }
 
 function applySql(m: MigrationFile): string {

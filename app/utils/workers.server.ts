@@ -1,5 +1,6 @@
 import type { Env } from "./env.server";
 import { dispatchOutbox } from "./outbox.server";
+import { runRetentionDaily } from "./retention.server";
 import { sweepDeadlines } from "./sweeper.server";
 
 // Background work that must survive restarts keeps its state in the database; these intervals
@@ -34,6 +35,8 @@ export function startBackgroundWorkers(env: Env): () => void {
     [
       { name: "deadline-sweeper", run: () => sweepDeadlines() },
       { name: "email-dispatcher", run: () => dispatchOutbox() },
+      // Ticks with the others but does its work at most once a day (docs/decisions/009).
+      { name: "retention", run: () => runRetentionDaily() },
     ],
     env.SWEEP_INTERVAL_SECONDS * 1000,
   );

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { EventNotAllowedError, addWorkingDays, schoolCalendar } from "../../machines";
 import { applyCaseEvent, CaseConflictError, eventHash, type Actor } from "../../app/utils/cases.server";
+import { eventHmac, snapshotDigest } from "../../app/utils/event-chain.server";
 import { illustrativeTerms, seed } from "../../prisma/seed";
 import { describeEachEngine } from "./engines";
 import { outcome, raiseTestConcern } from "./support/cases";
@@ -39,9 +40,12 @@ describeEachEngine("case service", ({ get }) => {
     let prev = "";
     for (const e of events) {
       expect(e.prevHash).toBe(prev);
-      expect(e.hash).toBe(eventHash(prev, { caseId: id, seq: e.seq, type: e.type, payload: e.payload, fromState: e.fromState, toState: e.toState, actorLabel: e.actorLabel }));
+      expect(e.chainVersion).toBe(2);
+      const content = { caseId: id, seq: e.seq, type: e.type, payload: e.payload, fromState: e.fromState, toState: e.toState, actorLabel: e.actorLabel, actorId: e.actorId, occurredAt: e.occurredAt, snapshotDigest: e.snapshotDigest ?? "" };
+      expect(e.hash).toBe(eventHmac(prev, content));
       prev = e.hash;
     }
+    expect(events.at(-1)?.snapshotDigest).toBe(snapshotDigest((await prisma.case.findUniqueOrThrow({ where: { id } })).snapshot));
     const deadlines = await prisma.deadline.findMany({ where: { caseId: id } });
     expect(deadlines.find((d) => d.key === "rung1.acknowledge")?.status).toBe("cancelled");
     // The response clock runs from the acknowledgement, not from receipt.

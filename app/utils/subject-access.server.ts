@@ -1,0 +1,93 @@
+import type { PrismaClient } from "../../generated/prisma/client";
+import { auditEntryData } from "./audit.server";
+
+// Subject access (UK GDPR Art. 15): everything Redress holds about one person, as one JSON
+// document. Each export is itself audited. docs/decisions/009.
+
+export const EXPORT_FORMAT = "redress-subject-access/1";
+
+const caseSelect = {
+  id: true,
+  ref: true,
+  route: true,
+  status: true,
+  stateValue: true,
+  createdAt: true,
+  events: { orderBy: { seq: "asc" }, select: { seq: true, type: true, payload: true, fromState: true, toState: true, actorLabel: true, occurredAt: true } },
+} as const;
+
+const concernSelect = {
+  id: true,
+  ref: true,
+  summary: true,
+  receivedOn: true,
+  createdAt: true,
+  child: { select: { registerRef: true, givenName: true, familyName: true } },
+  cases: { select: caseSelect },
+} as const;
+
+/** Everything held about `userId`; null when there is no such account. */
+export async function subjectAccessExport(prisma: PrismaClient, userId: string) {
+  const user = await prisma.user.findUnique({
+    where: { id: userId },
+    select: {
+      id: true, email: true, name: true, active: true, createdAt: true, updatedAt: true, erasedAt: true,
+      roles: { select: { name: true, label: true } },
+      setting: { select: { name: true, urn: true } },
+      localArea: { select: { name: true, code: true } },
+      sessions: { select: { createdAt: true, lastSeenAt: true, expiresAt: true, userAgent: true } },
+      youngPerson: { select: childSelect },
+      guardianOf: { select: { relationship: true, child: { select: childSelect } } },
+      assignments: { select: { capacity: true, createdAt: true, case: { select: { ref: true } } } },
+    },
+  });
+  if (!user) return null;
+  const childIds = [user.youngPerson?.id, ...user.guardianOf.map((g) => g.child.id)].filter((id): id is string => Boolean(id));
+  const [raised, aboutTheirChildren, actedOn, signIns, messages, audit] = await Promise.all([
+    prisma.concern.findMany({ where: { raisedById: userId }, orderBy: { createdAt: "asc" }, select: concernSelect }),
+    prisma.concern.findMany({ where: { childId: { in: childIds }, NOT: { raisedById: userId } }, orderBy: { createdAt: "asc" }, select: concernSelect }),
+    prisma.caseEvent.findMany({ where: { actorId: userId }, orderBy: { occurredAt: "asc" }, select: { seq: true, type: true, occurredAt: true, case: { select: { ref: true } } } }),
+    prisma.signInAttempt.findMany({ where: { email: user.email }, orderBy: { createdAt: "asc" }, select: { createdAt: true, succeeded: true, clientKey: true } }),
+    prisma.outboxMessage.findMany({ where: { toAddress: user.email }, orderBy: { createdAt: "asc" }, select: { kind: true, subject: true, status: true, payload: true, createdAt: true, sentAt: true, case: { select: { ref: true } } } }),
+    prisma.auditEntry.findMany({ where: { OR: [{ subjectUserId: userId }, { actorId: userId }] }, orderBy: { at: "asc" }, select: { id: true, at: true, action: true, actorId: true, targetType: true, targetId: true, details: true } }),
+  ]);
+  const { sessions, youngPerson, guardianOf, assignments, roles, ...account } = user;
+  return {
+    format: EXPORT_FORMAT,
+    generatedAt: new Date().toISOString(),
+    account,
+    roles,
+    sessions,
+    signInAttempts: signIns,
+    youngPersonRecord: youngPerson,
+    childrenLinked: guardianOf.map((g) => ({ relationship: g.relationship, ...g.child })),
+    concernsRaised: raised,
+    concernsAboutTheirChildren: aboutTheirChildren,
+    caseAssignments: assignments,
+    caseEventsTheyRecorded: actedOn,
+    messagesSentToThem: messages,
+    auditEntries: audit.map((a) => ({ ...a, id: a.id.toString(), actor: a.actorId === userId ? "this person" : a.actorId ? "another user" : "nobody signed in" })),
+  };
+}
+
+const childSelect = {
+  id: true, registerRef: true, givenName: true, familyName: true, dateOfBirth: true, ethnicity: true, sex: true,
+  freeSchoolMeals: true, deprivationDecile: true, primaryNeed: true, registerStatus: true, erasedAt: true,
+} as const;
+
+/** The export as a download, recorded in the audit trail in the same breath. */
+export async function subjectAccessResponse(prisma: PrismaClient, userId: string, requestedBy: string, request: Request): Promise<Response> {
+  const data = await subjectAccessExport(prisma, userId);
+  if (!data) throw new Response("Not found", { status: 404 });
+  await prisma.auditEntry.create({
+    data: auditEntryData({ action: "export.subject-access", actorId: requestedBy, targetType: "user", targetId: userId, subjectUserId: userId, details: { by: requestedBy === userId ? "self" : "administrator" } }, request),
+  });
+  const name = `redress-subject-access-${userId}-${data.generatedAt.slice(0, 10)}.json`;
+  return new Response(JSON.stringify(data, null, 2), {
+    headers: {
+      "Content-Type": "application/json; charset=utf-8",
+      "Content-Disposition": `attachment; filename="${name}"`,
+      "Cache-Control": "no-store",
+    },
+  });
+}
