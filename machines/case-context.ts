@@ -173,7 +173,7 @@ export function ladderPlans(file: CaseFile) {
     }),
     longOpen: (): ClockPlan => ({
       key: clockKey.longOpen,
-      label: "The concern has been open a long time: the body handling it owes the family a dated update",
+      label: "Six-month check: if the concern is still open, the organisation handling it must give the family a dated update",
       kind: "window",
       pausable: false,
       owedBy: ["family"],

@@ -189,7 +189,7 @@ export function deadlineSpecs(clock: Clock, percents: readonly number[], calenda
       return {
         key,
         kind: "warning",
-        label: `${percent}% of the time used: ${clock.label} by ${clock.dueOn}`,
+        label: `Reminder, ${percent}% of the time used: ${clock.label}`,
         dueOn,
         ...common,
         ...length(offset),

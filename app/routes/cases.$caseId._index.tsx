@@ -65,7 +65,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     setting: row.setting.name,
     area: row.localArea.name,
     mediators: row.assignments.filter((a) => a.capacity === "mediator").map((a) => a.user.name),
-    events: row.events.map((e) => ({
+    // Automatic reminders are for the people who owe the deadline; the family sees what happened.
+    events: row.events.filter((e) => !(capacities.includes("family") && e.type === "DEADLINE_WARNING")).map((e) => ({
       seq: e.seq,
       type: e.type,
       // Deadline events name the deadline they were about.

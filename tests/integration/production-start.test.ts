@@ -44,6 +44,7 @@ describe("a production start", () => {
     APP_ENV: "production",
     SESSION_SECRET: "a-production-secret-of-at-least-32-characters",
     RESEND_API_KEY: "re_test_not_used",
+    AUDIT_HMAC_KEY: "an-audit-key-for-the-production-start-test-0001",
     SWEEP_INTERVAL_SECONDS: "0",
     PORT: String(PORT),
   };

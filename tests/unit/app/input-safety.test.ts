@@ -106,7 +106,7 @@ describe("dates and remedies", () => {
 });
 
 describe("configuration for production", () => {
-  const production = { NODE_ENV: "production", SESSION_SECRET: "x".repeat(32), RESEND_API_KEY: "re_test" };
+  const production = { NODE_ENV: "production", SESSION_SECRET: "x".repeat(32), RESEND_API_KEY: "re_test", AUDIT_HMAC_KEY: "k".repeat(32) };
   it("refuses to seed demo data in production", () => {
     expect(() => parseEnv({ ...production, SEED_DEMO_DATA: "true" })).toThrow(ConfigError);
     expect(() => parseEnv({ ...production, SEED_DEMO_DATA: "true" })).toThrow(/SEED_DEMO_DATA must not be true in production/);

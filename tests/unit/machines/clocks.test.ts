@@ -26,7 +26,7 @@ describe("clocks", () => {
       {
         key: "k.warn50",
         kind: "warning",
-        label: "50% of the time used: Do it by 2026-01-19",
+        label: "Reminder, 50% of the time used: Do it",
         dueOn: "2026-01-12",
         calendar: "england-and-wales",
         startedBy: "ACKNOWLEDGE",
