@@ -23,6 +23,8 @@ interface Fixture {
   inMediation: boolean;
   highestRung: number;
   route: "process" | "substance";
+  /** Someone else's account, for the administrator's per-person pages. */
+  otherUserId: string;
 }
 
 const holds = (p: Persona, permission: `${Action}:${Entity}`) =>
@@ -62,6 +64,13 @@ const EXPECTED: Record<string, { GET: (p: Persona, c: Fixture) => Outcome; POST:
   "account.password": { GET: signedIn, POST: signedIn },
   "account.sessions": { GET: signedIn, POST: signedIn },
   "admin.users": { GET: (p) => (holds(p, "read:user") ? "allow" : "deny"), POST: (p) => (holds(p, "update:user") ? "allow" : "deny") },
+  "account.export": { GET: signedIn, POST: () => "405" },
+  "admin.users.$userId.export": { GET: (p) => (holds(p, "update:user") ? "allow" : "deny"), POST: () => "405", params: (c) => ({ userId: c.otherUserId }) },
+  "admin.users_.$userId.erase": {
+    GET: (p) => (holds(p, "update:user") ? "allow" : "deny"),
+    POST: (p) => (holds(p, "update:user") ? "allow" : "deny"),
+    params: (c) => ({ userId: c.otherUserId }),
+  },
   analytics: { GET: (p) => (holds(p, "read:analytics") ? "allow" : "deny"), POST: () => "405" },
   "cases._index": { GET: (p) => (holds(p, "read:case") ? "allow" : "deny"), POST: () => "405" },
   "concerns.new": { GET: (p) => (holds(p, "create:concern") ? "allow" : "deny"), POST: (p) => (holds(p, "create:concern") ? "allow" : "deny") },
@@ -97,7 +106,18 @@ beforeAll(async () => {
   await seed(prisma, { demoCases: false });
   const { cases } = await raiseTestConcern(prisma, { childRef: "AN-000001" });
   const row = await prisma.case.findUniqueOrThrow({ where: { id: cases[0]!.id }, include: { concern: { include: { child: { include: { guardians: true } } } } } });
-  fixture = { caseId: row.id, version: row.version, settingId: row.settingId, localAreaId: row.localAreaId, healthInvolved: row.healthInvolved, inMediation: row.status === "in-mediation", highestRung: row.highestRung, route: row.route };
+  const other = await prisma.user.findFirstOrThrow({ where: { email: { startsWith: "parent." } }, select: { id: true } });
+  fixture = {
+    caseId: row.id,
+    version: row.version,
+    settingId: row.settingId,
+    localAreaId: row.localAreaId,
+    healthInvolved: row.healthInvolved,
+    inMediation: row.status === "in-mediation",
+    highestRung: row.highestRung,
+    route: row.route,
+    otherUserId: other.id,
+  };
   const guardians = new Set(row.concern.child.guardians.map((g) => g.userId));
   personas = [{ email: "", role: null, settingId: null, localAreaId: null, guardianOfCaseChild: false }];
   for (const persona of DEMO_PERSONAS) {
