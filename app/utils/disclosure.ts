@@ -4,6 +4,7 @@
 // Counts: 0, 1 and 2 are published as 0; every other count is rounded to the nearest 5.
 // Rates: worked out from UNROUNDED counts, published only on a base of at least 30 and when both
 // the numerator and the rest of the base are at least 3 (so a rate never tells 0, 1 or 2 apart).
+// Rates per 1,000 children need at least 10 cases (the register population is public).
 // Breakdowns: a measure whose total over a table is 1 to 9 is not broken down at all.
 // Tables: if the published parts and total of a table would pin a count, the total
 // is withheld (the rounding audit below).
@@ -43,10 +44,13 @@ export function publishRate(numerator: number, base: number): Published {
   return { value: Math.round((numerator / base) * 100) };
 }
 
-/** A rate per 1,000 (one decimal) against a population such as children on the register. */
+/**
+ * A rate per 1,000 (one decimal) against a population such as children on the register. The
+ * population is public, so the rate gives its numerator back: it needs at least 10 cases.
+ */
 export function publishRatePer1000(numerator: number, population: number): Published {
   if (population === 0) return nothing;
-  if (population < MIN_RATE_BASE || numerator < MIN_RATE_NUMERATOR) return withheld;
+  if (population < MIN_RATE_BASE || numerator < MIN_BREAKDOWN_TOTAL) return withheld;
   return { value: Math.round((numerator / population) * 10_000) / 10 };
 }
 

@@ -147,9 +147,10 @@ describe("rates", () => {
     expect(publishRate(97, 100)).toEqual({ value: 97 });
   });
 
-  it("per 1,000 children need 3 events and a population of 30", () => {
+  it("per 1,000 children need 10 cases (the population is public) and a population of 30", () => {
     expect(publishRatePer1000(12, 4000)).toEqual({ value: 3 });
-    expect(publishRatePer1000(2, 4000).value).toBeNull();
+    expect(publishRatePer1000(9, 4000).value).toBeNull();
+    expect(publishRatePer1000(12, 29).value).toBeNull();
   });
 });
 
