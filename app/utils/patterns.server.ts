@@ -12,6 +12,7 @@ import {
   roundCount,
   type Published,
 } from "./disclosure";
+import { controlLimit, Z95, Z998 } from "./control-limits";
 import { groupLabel } from "./group-labels";
 import { ensureCaseFacts } from "./patterns-facts.server";
 import { MEASURES, type Dimension, type MeasureKey } from "./patterns-measures";
@@ -279,12 +280,6 @@ export interface Funnel {
   maxVolume: number;
 }
 
-/** Binomial control limits around p for a base of n (normal approximation). */
-export function controlLimit(p: number, n: number, z: number): [number, number] {
-  const se = Math.sqrt((p * (1 - p)) / n);
-  return [Math.max(0, p - z * se), Math.min(1, p + z * se)];
-}
-
 export async function funnel(level: "setting" | "area", measure: FunnelMeasure, filters: Filters): Promise<Funnel> {
   const prisma = await db();
   const by = level === "setting" ? Prisma.sql`f."settingId"` : Prisma.sql`f."localAreaId"`;
@@ -303,8 +298,8 @@ export async function funnel(level: "setting" | "area", measure: FunnelMeasure, 
       const rate = r.num / r.den;
       let outside: FunnelPoint["outside"] = null;
       if (p !== null) {
-        const [lo95, hi95] = controlLimit(p, r.den, 1.96);
-        const [lo998, hi998] = controlLimit(p, r.den, 3.09);
+        const [lo95, hi95] = controlLimit(p, r.den, Z95);
+        const [lo998, hi998] = controlLimit(p, r.den, Z998);
         outside = rate > hi998 ? "above-99.8" : rate > hi95 ? "above-95" : rate < lo998 ? "below-99.8" : rate < lo95 ? "below-95" : null;
       }
       return { id: r.id, name: r.name, volume: roundCount(r.den), rate: publishRate(r.num, r.den).value!, outside };
