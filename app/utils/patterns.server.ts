@@ -121,24 +121,36 @@ async function db(): Promise<PrismaClient> {
   return prisma;
 }
 
-/** Unrounded aggregates per group (or one row, key "all", without a dimension). */
-export async function rawAggregates(filters: Filters, group: Prisma.Sql | null): Promise<Raw[]> {
+/** Unrounded aggregates per group plus the whole table's (key null), in one pass (GROUPING SETS). */
+export async function rawAggregates(filters: Filters, group: Prisma.Sql): Promise<{ groups: Raw[]; total: Raw }> {
   const prisma = await db();
-  const key = group ?? Prisma.sql`'all'`;
-  const rows = await prisma.$queryRaw<Raw[]>`
-    SELECT ${key} AS key, ${AGGREGATES} FROM "CaseFact" f WHERE ${where(filters)} GROUP BY 1 ORDER BY 1`;
-  return rows;
+  const rows = await prisma.$queryRaw<Array<Raw & { whole: number }>>`
+    SELECT ${group} AS key, GROUPING(${group})::int AS whole, ${AGGREGATES}
+    FROM "CaseFact" f WHERE ${where(filters)} GROUP BY GROUPING SETS ((${group}), ()) ORDER BY 2, 1`;
+  const groups = rows.filter((r) => r.whole === 0);
+  const total = rows.find((r) => r.whole === 1) ?? emptyRaw("all");
+  return { groups, total: { ...total, key: "all" } };
 }
 
-async function registerCounts(dimension: Dimension | null, filters: Filters): Promise<Map<string, number>> {
-  const group = dimension ? CHILD_GROUP[dimension] : Prisma.sql`'all'`;
+/** Children on the register per group today ("all" for everyone); the register changes slowly, so kept for 10 minutes. */
+const REGISTER_TTL_MS = 10 * 60_000;
+const registerCache = new Map<string, { at: number; counts: Promise<Map<string, number>> }>();
+
+async function registerCounts(dimension: Dimension, filters: Filters): Promise<Map<string, number>> {
+  const group = CHILD_GROUP[dimension];
   if (!group) return new Map();
   const prisma = await db();
+  const cacheKey = `${dimension}:${filters.areaId ?? ""}`;
+  const cached = registerCache.get(cacheKey);
+  if (cached && Date.now() - cached.at < REGISTER_TTL_MS && process.env.APP_ENV !== "test") return cached.counts;
   const area = filters.areaId ? Prisma.sql`AND ch."localAreaId" = ${filters.areaId}` : Prisma.empty;
-  const rows = await prisma.$queryRaw<Array<{ key: string; n: number }>>`
+  const counts = prisma.$queryRaw<Array<{ key: string | null; n: number }>>`
     SELECT ${group} AS key, count(*)::int AS n FROM "Child" ch JOIN "Setting" s ON s.id = ch."settingId"
-    WHERE ch."registerStatus" = 'on_register' ${area} GROUP BY 1`;
-  return new Map(rows.map((r) => [r.key, r.n]));
+    WHERE ch."registerStatus" = 'on_register' ${area} GROUP BY GROUPING SETS ((${group}), ())`.then(
+    (rows) => new Map(rows.map((r) => [r.key ?? "all", r.n])),
+  );
+  registerCache.set(cacheKey, { at: Date.now(), counts });
+  return counts;
 }
 
 export type Figures = Record<MeasureKey, Published>;
@@ -188,14 +200,12 @@ async function areaNames(): Promise<Map<string, string>> {
 
 /** One published table: a row per group of `dimension`, plus the total. */
 export async function groupTable(dimension: Dimension, filters: Filters): Promise<GroupTable> {
-  const [raws, totals, register, registerAll, names] = await Promise.all([
+  const [{ groups: raws, total }, register, registerAll, names] = await Promise.all([
     rawAggregates(filters, FACT_GROUP[dimension]),
-    rawAggregates(filters, null),
     registerCounts(dimension, filters),
-    registerCounts(null, filters),
+    registerCounts("sex", filters),
     dimension === "area" ? areaNames() : Promise.resolve(new Map<string, string>()),
   ]);
-  const total = totals[0] ?? emptyRaw("all");
   const columns = Object.fromEntries(COUNT_MEASURES.map((m) => [m, publishPartition(raws.map((r) => r[m]))]));
   const registerTotal = dimension === "route" ? undefined : registerAll.get("all");
   const disparity = (r: Raw, reg: number | undefined) => ({
@@ -232,25 +242,47 @@ export interface TrendPoint {
   open: Published;
 }
 
-/** Per month and route: cases received, cases concluded, and cases open at the end of the month. */
+/** Per month and route: cases received, cases concluded, and cases open at the end of the month (one pass). */
 export async function trends(filters: Filters): Promise<Record<"process" | "substance", TrendPoint[]>> {
   const prisma = await db();
-  const rows = await prisma.$queryRaw<Array<{ route: "process" | "substance"; month: string; received: number; decided: number; openBefore: number }>>`
-    WITH months AS (
-      SELECT to_char(m, 'YYYY-MM') AS month, m::date AS start, (m + interval '1 month')::date AS next
-      FROM generate_series(date_trunc('month', ${filters.from}::date), date_trunc('month', ${filters.to}::date), interval '1 month') m
-    ), routes AS (SELECT unnest(ARRAY['process', 'substance']) AS route)
-    SELECT r.route, m.month,
-      (SELECT count(*) FROM "CaseFact" f WHERE f.route::text = r.route AND f."receivedOn" >= m.start AND f."receivedOn" < m.next ${areaAnd(filters)})::int AS received,
-      (SELECT count(*) FROM "CaseFact" f WHERE f.route::text = r.route AND f."concludedOn" >= m.start AND f."concludedOn" < m.next ${areaAnd(filters)})::int AS decided,
-      (SELECT count(*) FROM "CaseFact" f WHERE f.route::text = r.route AND f."receivedOn" < m.next AND (f."concludedOn" IS NULL OR f."concludedOn" >= m.next) ${areaAnd(filters)})::int AS "openBefore"
-    FROM months m CROSS JOIN routes r ORDER BY r.route, m.month`;
+  const rows = await prisma.$queryRaw<Array<{ route: "process" | "substance"; month: string; received: number; concluded: number }>>`
+    SELECT f.route::text AS route, m.month, count(*) FILTER (WHERE m.kind = 'r')::int AS received, count(*) FILTER (WHERE m.kind = 'c')::int AS concluded
+    FROM "CaseFact" f
+    CROSS JOIN LATERAL (VALUES ('r', greatest(to_char(f."receivedOn", 'YYYY-MM'), ${filters.from.slice(0, 7)})),
+                               ('c', CASE WHEN f."concludedOn" IS NOT NULL THEN greatest(to_char(f."concludedOn", 'YYYY-MM'), ${filters.from.slice(0, 7)}) END)) AS m(kind, month)
+    WHERE f."receivedOn" <= ${filters.to}::date AND m.month IS NOT NULL ${areaAnd(filters)} ${routeAnd(filters)}
+    GROUP BY 1, 2`;
+  const months: string[] = [];
+  for (let d = new Date(`${filters.from.slice(0, 7)}-01T00:00:00Z`); d.toISOString().slice(0, 10) <= filters.to; d.setUTCMonth(d.getUTCMonth() + 1)) months.push(d.toISOString().slice(0, 7));
   const out: Record<"process" | "substance", TrendPoint[]> = { process: [], substance: [] };
-  for (const r of rows) {
-    if (filters.route && filters.route !== r.route) continue;
-    out[r.route].push({ month: r.month, received: publishCount(r.received), decided: publishCount(r.decided), open: publishCount(r.openBefore) });
+  for (const route of ["process", "substance"] as const) {
+    if (filters.route && filters.route !== route) continue;
+    const byMonth = new Map(rows.filter((r) => r.route === route).map((r) => [r.month, r]));
+    // The first month's row also holds everything before the period (greatest() above), so the
+    // running difference is the number open; each month's own received/concluded come below.
+    let open = 0;
+    for (const month of months) {
+      const r = byMonth.get(month);
+      open += (r?.received ?? 0) - (r?.concluded ?? 0);
+      out[route].push({ month, received: publishCount(0), decided: publishCount(0), open: publishCount(open) });
+    }
+  }
+  const inPeriod = await prisma.$queryRaw<Array<{ route: "process" | "substance"; month: string; received: number; concluded: number }>>`
+    SELECT f.route::text AS route, m.month, count(*) FILTER (WHERE m.kind = 'r')::int AS received, count(*) FILTER (WHERE m.kind = 'c')::int AS concluded
+    FROM "CaseFact" f
+    CROSS JOIN LATERAL (VALUES ('r', to_char(f."receivedOn", 'YYYY-MM')), ('c', to_char(f."concludedOn", 'YYYY-MM'))) AS m(kind, month)
+    WHERE (f."receivedOn" BETWEEN ${filters.from}::date AND ${filters.to}::date OR f."concludedOn" BETWEEN ${filters.from}::date AND ${filters.to}::date)
+      AND m.month BETWEEN ${filters.from.slice(0, 7)} AND ${filters.to.slice(0, 7)} ${areaAnd(filters)} ${routeAnd(filters)}
+    GROUP BY 1, 2`;
+  for (const r of inPeriod) {
+    const point = out[r.route].find((p) => p.month === r.month);
+    if (point) Object.assign(point, { received: publishCount(r.received), decided: publishCount(r.concluded) });
   }
   return out;
+}
+
+function routeAnd(filters: Filters): Prisma.Sql {
+  return filters.route ? Prisma.sql`AND f.route = ${filters.route}::"Route"` : Prisma.empty;
 }
 
 function areaAnd(filters: Filters): Prisma.Sql {
