@@ -116,10 +116,12 @@ export function buildNation(options: Pick<GenerateOptions, "cases" | "seed">): N
   const settings = Array.from({ length: settingCount }, (_, i) => {
     const kind = weighted(r, KINDS);
     const areaIndex = Math.floor(r() * areas.length);
-    // Zipf-like volume, so some settings see enough concerns to be compared; roughly one in 150 of
-    // the 1,500 largest is systematically failing.
-    const weight = KIND_SIZE[kind] / Math.pow(i + 1, 0.6);
-    return { id: `${tag}-setting-${i}`, urn: `${tag}-${100000 + i}`, name: `${areas[areaIndex]!.name} ${kind === "college" ? "College" : kind === "nursery" ? "Nursery" : kind === "special" ? "Special School" : kind === "primary" ? "Primary School" : "Academy"} ${i}`, kind, areaIndex, failing: i < 1500 && i % 150 === 7, weight };
+    // Zipf-like volume, so some settings see enough concerns to be compared. One in 25 of the 200
+    // largest is systematically failing (late, upholds more, remedies not done) and large.
+    const failing = i < 200 && i % 25 === 7;
+    const weight = ((failing ? 8 : 1) * KIND_SIZE[kind]) / Math.pow(i + 1, 0.6);
+    const label = { college: "College", nursery: "Nursery", special: "Special School", primary: "Primary School", secondary: "Academy" }[kind];
+    return { id: `${tag}-setting-${i}`, urn: `${tag}-${100000 + i}`, name: `${areas[areaIndex]!.name} ${label} ${i}`, kind, areaIndex, failing, weight };
   });
   const cdf = new Float64Array(settings.length);
   settings.reduce((s, x, i) => (cdf[i] = s + x.weight), 0);
