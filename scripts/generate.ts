@@ -322,7 +322,7 @@ export function walkCase(start: CaseStep, receivedOn: string, to: string, traits
     if (r() < traits.pExtend) w.apply({ type: "EXTEND", at: (day = wd(day, 2)), reason: "Waiting for a specialist report", workingDays: 10 }, "handler");
     // Respond, sometimes late.
     const respondDue = w.dueOf(`rung${rung}.respond`) ?? wd(day, 20);
-    day = r() < traits.pLate ? wd(respondDue, between(r, 2, 8)) : wd(day, between(r, 4, rung === 1 ? 14 : 25));
+    day = r() < traits.pLate ? wd(respondDue, between(r, 2, 8)) : wd(day, rung === 1 ? between(r, 3, 8) : between(r, 5, 16));
     if (day > respondDue && r() < 0.3) {
       w.tick(day);
       if (!w.apply({ type: "ESCALATE", at: day, reason: "No response in time" }, "family")) break;

@@ -47,6 +47,7 @@ const RUNG_STATES = { 2: "ladder.localService", 3: "ladder.national" } as const;
 const DECIDING_STAGES = { 1: "response", 2: "response", 3: "final-decision" } as const;
 
 const day = (at: string) => at.slice(0, 10);
+const BREACH_KEY = /^rung([123])\.(acknowledge|respond|assessment|investigation|finalDecision)$/;
 
 export function ageBand(dateOfBirth: string, on: string): string {
   const [by, bm, bd] = dateOfBirth.split("-").map(Number) as [number, number, number];
@@ -67,7 +68,8 @@ export function deriveCaseFacts(view: CaseView, events: readonly LoggedEvent[], 
   const decision = (rung: 1 | 2 | 3) => view.outcomes.find((o) => o.rung === rung && o.stage === DECIDING_STAGES[rung]);
   const acknowledged = (rung: 1 | 2 | 3) => view.handlers.find((h) => h.rung === rung)?.on ?? null;
   const span = (from: string | null, to: string | null) => (from && to ? Math.max(0, workingDaysBetween(day(from), day(to))) : null);
-  const breachesAt = (rung: 1 | 2 | 3) => view.breaches.filter((b) => b.key.startsWith(`rung${rung}.`)).length;
+  // Deadlines owed by a respondent; an escalation or comments WINDOW closing is not a breach.
+  const breachesAt = (rung: 1 | 2 | 3) => view.breaches.filter((b) => BREACH_KEY.exec(b.key)?.[1] === String(rung)).length;
   const perRung = ([1, 2, 3] as const).map((rung) => {
     const outcome = decision(rung);
     return {
