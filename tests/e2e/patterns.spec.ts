@@ -85,3 +85,18 @@ test("methodology and open data are public; the rest needs signing in", async ({
     await expect(page).toHaveURL(/\/sign-in\?redirectTo=/);
   }
 });
+
+test("a local service officer sees her own area's patterns only", async ({ page, signInAs, checkA11y }) => {
+  await signInAs("priya.sharma@leeds.example.gov.uk");
+  await page.goto("/analytics?area=anything-else");
+  await expect(page.getByText("Leeds, concerns received in")).toBeVisible();
+  await expect(page.getByLabel("Local area")).toHaveCount(0);
+  await checkA11y();
+  await page.goto("/analytics/letters");
+  await expect(page.getByRole("link", { name: "Cornwall", exact: true })).toHaveCount(0);
+  const cornwall = await page.request.get("/analytics/letters/area/not-leeds");
+  expect(cornwall.status()).toBe(404);
+  const csv = await (await page.request.get(`/analytics/export.csv?year=${new Date().getFullYear()}&by=area&table=groups`)).text();
+  expect(csv).toContain("Leeds");
+  expect(csv).not.toContain("Cornwall");
+});
