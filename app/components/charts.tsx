@@ -126,7 +126,7 @@ export interface FunnelChartPoint {
 /** Rate (%) against volume with 95% and 99.8% control limits around the national rate. */
 export function FunnelChart({ label, points, nationalRate, maxVolume, volumeLabel }: { label: string; points: FunnelChartPoint[]; nationalRate: number; maxVolume: number; volumeLabel: string }) {
   const [w, h, left, bottom, top, right] = [640, 340, 56, 52, 16, 16];
-  const xMax = niceMax(maxVolume);
+  const xMax = niceMax(maxVolume * 1.1);
   const x = (v: number) => left + ((w - left - right) * v) / xMax;
   const y = (pct: number) => top + (h - top - bottom) * (1 - pct / 100);
   const p = nationalRate / 100;

@@ -44,7 +44,7 @@ export default function EarlyWarning() {
   const summary =
     f.nationalRate === null
       ? "Too few cases to draw a funnel plot."
-      : `${f.points.length} ${bodies} with ${MIN_RATE_BASE} or more cases are plotted against the overall rate of ${f.nationalRate}%. ${outside.filter((p) => p.outside!.startsWith("above")).length} lie above the 95% control limit and ${outside.filter((p) => p.outside!.startsWith("below")).length} below it. About ${f.notShown} ${bodies} with fewer cases are not shown.`;
+      : `${f.points.length} ${f.points.length === 1 ? bodies.replace(/s$/, "") : bodies} with ${MIN_RATE_BASE} or more cases ${f.points.length === 1 ? "is" : "are"} plotted against the overall rate of ${f.nationalRate}%. ${outside.filter((p) => p.outside!.startsWith("above")).length} lie above the 95% control limit and ${outside.filter((p) => p.outside!.startsWith("below")).length} below it. About ${f.notShown} ${bodies} with fewer cases are not shown.`;
   const csv = `/analytics/export.csv?${filterQuery(filters, { table: `funnel-${f.level}-${f.measure}` })}`;
   return (
     <div className="govuk-grid-row">
