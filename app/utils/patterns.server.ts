@@ -242,41 +242,33 @@ export interface TrendPoint {
   open: Published;
 }
 
-/** Per month and route: cases received, cases concluded, and cases open at the end of the month (one pass). */
+/** Per month and route: cases received, cases concluded, and cases open at the end of the month. */
 export async function trends(filters: Filters): Promise<Record<"process" | "substance", TrendPoint[]>> {
   const prisma = await db();
-  const rows = await prisma.$queryRaw<Array<{ route: "process" | "substance"; month: string; received: number; concluded: number }>>`
-    SELECT f.route::text AS route, m.month, count(*) FILTER (WHERE m.kind = 'r')::int AS received, count(*) FILTER (WHERE m.kind = 'c')::int AS concluded
-    FROM "CaseFact" f
-    CROSS JOIN LATERAL (VALUES ('r', greatest(to_char(f."receivedOn", 'YYYY-MM'), ${filters.from.slice(0, 7)})),
-                               ('c', CASE WHEN f."concludedOn" IS NOT NULL THEN greatest(to_char(f."concludedOn", 'YYYY-MM'), ${filters.from.slice(0, 7)}) END)) AS m(kind, month)
-    WHERE f."receivedOn" <= ${filters.to}::date AND m.month IS NOT NULL ${areaAnd(filters)} ${routeAnd(filters)}
-    GROUP BY 1, 2`;
+  type Row = { route: "process" | "substance"; month: string; n: number };
+  const scope = Prisma.sql`${areaAnd(filters)} ${routeAnd(filters)}`;
+  // Three index-friendly aggregates: open when the period starts, then received and concluded by month.
+  const [before, received, concluded] = await Promise.all([
+    prisma.$queryRaw<Row[]>`SELECT f.route::text AS route, '' AS month, count(*)::int AS n FROM "CaseFact" f
+      WHERE f."receivedOn" < ${filters.from}::date AND (f."concludedOn" IS NULL OR f."concludedOn" >= ${filters.from}::date) ${scope} GROUP BY 1`,
+    prisma.$queryRaw<Row[]>`SELECT f.route::text AS route, to_char(date_trunc('month', f."receivedOn"), 'YYYY-MM') AS month, count(*)::int AS n FROM "CaseFact" f
+      WHERE f."receivedOn" BETWEEN ${filters.from}::date AND ${filters.to}::date ${scope} GROUP BY 1, 2`,
+    prisma.$queryRaw<Row[]>`SELECT f.route::text AS route, to_char(date_trunc('month', f."concludedOn"), 'YYYY-MM') AS month, count(*)::int AS n FROM "CaseFact" f
+      WHERE f."concludedOn" BETWEEN ${filters.from}::date AND ${filters.to}::date ${scope} GROUP BY 1, 2`,
+  ]);
   const months: string[] = [];
   for (let d = new Date(`${filters.from.slice(0, 7)}-01T00:00:00Z`); d.toISOString().slice(0, 10) <= filters.to; d.setUTCMonth(d.getUTCMonth() + 1)) months.push(d.toISOString().slice(0, 7));
+  const count = (rows: Row[], route: string, month: string) => rows.find((r) => r.route === route && r.month === month)?.n ?? 0;
   const out: Record<"process" | "substance", TrendPoint[]> = { process: [], substance: [] };
   for (const route of ["process", "substance"] as const) {
     if (filters.route && filters.route !== route) continue;
-    const byMonth = new Map(rows.filter((r) => r.route === route).map((r) => [r.month, r]));
-    // The first month's row also holds everything before the period (greatest() above), so the
-    // running difference is the number open; each month's own received/concluded come below.
-    let open = 0;
+    let open = count(before, route, "");
     for (const month of months) {
-      const r = byMonth.get(month);
-      open += (r?.received ?? 0) - (r?.concluded ?? 0);
-      out[route].push({ month, received: publishCount(0), decided: publishCount(0), open: publishCount(open) });
+      const r = count(received, route, month);
+      const c = count(concluded, route, month);
+      open += r - c;
+      out[route].push({ month, received: publishCount(r), decided: publishCount(c), open: publishCount(open) });
     }
-  }
-  const inPeriod = await prisma.$queryRaw<Array<{ route: "process" | "substance"; month: string; received: number; concluded: number }>>`
-    SELECT f.route::text AS route, m.month, count(*) FILTER (WHERE m.kind = 'r')::int AS received, count(*) FILTER (WHERE m.kind = 'c')::int AS concluded
-    FROM "CaseFact" f
-    CROSS JOIN LATERAL (VALUES ('r', to_char(f."receivedOn", 'YYYY-MM')), ('c', to_char(f."concludedOn", 'YYYY-MM'))) AS m(kind, month)
-    WHERE (f."receivedOn" BETWEEN ${filters.from}::date AND ${filters.to}::date OR f."concludedOn" BETWEEN ${filters.from}::date AND ${filters.to}::date)
-      AND m.month BETWEEN ${filters.from.slice(0, 7)} AND ${filters.to.slice(0, 7)} ${areaAnd(filters)} ${routeAnd(filters)}
-    GROUP BY 1, 2`;
-  for (const r of inPeriod) {
-    const point = out[r.route].find((p) => p.month === r.month);
-    if (point) Object.assign(point, { received: publishCount(r.received), decided: publishCount(r.concluded) });
   }
   return out;
 }
