@@ -376,7 +376,7 @@ export async function letter(level: "setting" | "area", id: string, year: number
   return {
     level,
     name: body.name,
-    comparedWith: kind ? `all other ${groupLabel(kind).toLowerCase()} settings in England` : "all other local areas in England",
+    comparedWith: kind ? `all other settings of the same type (${groupLabel(kind).toLowerCase()}) in England` : "all other local areas in England",
     year,
     figures: MEASURES.filter((m) => m.key !== "perThousand").map((m) => ({ key: m.key, own: a[m.key], similar: b[m.key] })),
   };
