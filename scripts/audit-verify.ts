@@ -1,7 +1,7 @@
 // `npm run audit:verify`: check every case's event log — order, hash chain, keyed hashes (with
 // AUDIT_HMAC_KEY), the case row against its last event, and a replay through the machines.
 // Exit code 0: nothing found; 1: tampering found (each finding printed); 2: could not run.
-// Read-only. With the embedded database, stop the server first. docs/decisions/009.
+// Read-only. With the embedded database, stop the server first. docs/decisions/010.
 import { formatReport, verifyAuditLog } from "../app/utils/audit-verify.server";
 import { openDatabase, redact } from "../app/utils/database.server";
 import { getEnv } from "../app/utils/env.server";

@@ -1,6 +1,6 @@
 // `npm run retention`: apply the retention schedule once (app/utils/retention-schedule.ts) and
 // print what was deleted or pseudonymised. `-- --dry-run` only counts. The server also runs it
-// once a day. With the embedded database, stop the server first. docs/decisions/009.
+// once a day. With the embedded database, stop the server first. docs/decisions/010.
 import { openDatabase, redact } from "../app/utils/database.server";
 import { useDatabase } from "../app/utils/db.server";
 import { getEnv } from "../app/utils/env.server";

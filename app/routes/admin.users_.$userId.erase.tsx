@@ -10,7 +10,7 @@ import { badRequest, parseForm } from "../utils/forms.server";
 import { requireUserWithPermission } from "../utils/session.server";
 
 // An administrator erases a person's data on request: pseudonymised, statistics unchanged, the
-// case log kept as the legal record (docs/decisions/009). Audited with the reason given.
+// case log kept as the legal record (docs/decisions/010). Audited with the reason given.
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Erase ${data?.name ?? "account"} – Redress` }];
 

@@ -3,7 +3,7 @@ import { Prisma, type PrismaClient } from "../../generated/prisma/client";
 import { canonicalJson, eventHash, eventHmac, snapshotDigest } from "./event-chain.server";
 
 // `npm run audit:verify`: checks every case's log against itself, the key and the case row
-// (docs/decisions/009). Read-only. Each finding names the case, the event and what is wrong.
+// (docs/decisions/010). Read-only. Each finding names the case, the event and what is wrong.
 
 export const FINDING_KINDS = {
   "sequence-gap": "events are missing or out of order",

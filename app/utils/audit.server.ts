@@ -3,7 +3,7 @@ import type { Prisma, PrismaClient } from "../../generated/prisma/client";
 import { getPrisma } from "./db.server";
 import { auditHmacKey } from "./env.server";
 
-// The audit trail outside the case log (docs/decisions/009): who signed in or failed to, who
+// The audit trail outside the case log (docs/decisions/010): who signed in or failed to, who
 // changed an account, who exported or erased someone's data, and who looked at a case. Rows are
 // append-only (trigger; on PostgreSQL the app's role may only INSERT and SELECT them).
 

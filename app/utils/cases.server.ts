@@ -12,6 +12,7 @@ import type { Prisma, PrismaClient } from "../../generated/prisma/client";
 import { dateColumn } from "./dates";
 import { CURRENT_CHAIN_VERSION, eventHmac, snapshotDigest } from "./event-chain.server";
 import { getPrisma } from "./db.server";
+import { recordCaseFacts } from "./patterns-facts.server";
 import { resolveRecipients } from "./recipients.server";
 
 // The ONLY way a case changes (docs/decisions/006-case-persistence.md). One database transaction
@@ -152,6 +153,7 @@ async function commitTransition(tx: Tx, row: CaseRow, event: CaseEvent, result: 
   });
   if (updated.count === 0) return false;
   await appendEvent(tx, row.id, version, event as CaseEvent & Record<string, unknown>, result.from, result.to, actor, result.persisted.snapshot);
+  await recordCaseFacts(tx, row.id, result.view);
   await replaceDeadlines(tx, row.id, row.localAreaId, result.deadlines);
   if (event.type === "ASSIGN_MEDIATOR") {
     // The assigned mediator may now read the case: access follows the machine's record. A
@@ -256,6 +258,7 @@ export async function openConcern(concernRef: string, concern: NewConcern, actor
         });
         const raised = { type: "CONCERN_RAISED", at: input.receivedOn, route: input.route, issues: input.issues } as const;
         await appendEvent(tx, row.id, 1, raised, "-", started.view.stateValue, actor, started.persisted.snapshot, started.persisted);
+        await recordCaseFacts(tx, row.id, started.view);
         await replaceDeadlines(tx, row.id, row.localAreaId, started.deadlines);
         await queueNotifications(tx, row.id, 1, started.notifications);
         cases.push(row);

@@ -25,7 +25,7 @@ export interface Database {
   /**
    * From now on `prisma` works as this least-privileged role (PostgreSQL: SET ROLE on each new
    * connection of its pool), while execInTransaction/query stay with the owner for migrations.
-   * A no-op on PGlite, which has a single user (docs/decisions/009).
+   * A no-op on PGlite, which has a single user (docs/decisions/010).
    */
   enterAppRole(role: string): void;
   close(): Promise<void>;

@@ -128,7 +128,7 @@ export function sessionSecret(env: Env = getEnv()): string {
   return env.SESSION_SECRET ?? "redress-development-secret-not-for-production";
 }
 
-// Keys the case log's hash chain (docs/decisions/009). Dev/test fallback like the session secret.
+// Keys the case log's hash chain (docs/decisions/010). Dev/test fallback like the session secret.
 export function auditHmacKey(env: Env = getEnv()): string {
   return env.AUDIT_HMAC_KEY ?? "redress-development-audit-key-not-for-production";
 }

@@ -2,7 +2,7 @@ import crypto from "node:crypto";
 import type { Prisma, PrismaClient } from "../../generated/prisma/client";
 import { auditEntryData } from "./audit.server";
 
-// Erasure by pseudonymisation (docs/decisions/009). Names, email addresses, the free-text summary
+// Erasure by pseudonymisation (docs/decisions/010). Names, email addresses, the free-text summary
 // of a concern and the copies of emails are replaced or deleted; the characteristics the equity
 // statistics count (ethnicity, sex, free school meals, deprivation, need, area, route) and the
 // case log stay, so every statistic is unchanged. The hash-chained case log is NOT rewritten: it

@@ -26,6 +26,15 @@ const LABELS: Record<string, string> = {
   "in-mediation": "In mediation",
   "monitoring-compliance": "Remedies monitored",
   closed: "Closed",
+  nursery: "Nursery",
+  primary: "Primary school",
+  secondary: "Secondary school",
+  special: "Special school",
+  college: "College",
+  "0-4": "Aged 0 to 4",
+  "5-10": "Aged 5 to 10",
+  "11-15": "Aged 11 to 15",
+  "16-25": "Aged 16 to 25",
 };
 
 export function groupLabel(code: string): string {

@@ -89,7 +89,7 @@ export async function migrate(db: Database, migrations = readMigrations()): Prom
 }
 
 /**
- * Least privilege on PostgreSQL (docs/decisions/009): migrations run as the connecting (owner)
+ * Least privilege on PostgreSQL (docs/decisions/010): migrations run as the connecting (owner)
  * role; request work runs as APP_ROLE, which owns nothing (so it cannot drop or disable the
  * append-only triggers) and may only INSERT and SELECT the two logs. Re-granted after every
  * migrate, so new tables are covered. PGlite has one user: nothing here applies to it.

@@ -1,100 +1,390 @@
-import { Prisma } from "../../generated/prisma/client";
-import { suppress, type Cell } from "./analytics.server";
+import { Prisma, type PrismaClient } from "../../generated/prisma/client";
 import { getPrisma } from "./db.server";
+import {
+  disparityRatio,
+  MIN_RATE_BASE,
+  nothing,
+  publishCount,
+  publishPartition,
+  publishRate,
+  publishRatePer1000,
+  publishStatistic,
+  roundCount,
+  type Published,
+} from "./disclosure";
+import { controlLimit, Z95, Z998 } from "./control-limits";
 import { groupLabel } from "./group-labels";
+import { ensureCaseFacts } from "./patterns-facts.server";
+import { MEASURES, type Dimension, type MeasureKey } from "./patterns-measures";
 
-// Equity patterns for national analysts (LGSCO annual-letter style): per group, how many cases,
-// how often they climb, how often they are upheld, how often deadlines are missed, mediation
-// take-up and remedy compliance. Counts below 5 are suppressed, and so is any rate built on one.
+// National pattern review, read from the CaseFact read model only (docs/decisions/010) and
+// published through the disclosure rules (docs/decisions/011). Every figure that leaves this
+// module is a `Published` value.
 
-export const DIMENSIONS = {
-  area: { label: "Local area", sql: Prisma.sql`a.name` },
-  ethnicity: { label: "Ethnic group", sql: Prisma.sql`ch.ethnicity` },
-  sex: { label: "Sex", sql: Prisma.sql`ch.sex` },
-  fsm: { label: "Free school meals", sql: Prisma.sql`CASE WHEN ch."freeSchoolMeals" THEN 'Eligible' ELSE 'Not eligible' END` },
-  deprivation: { label: "Deprivation (IMD quintile)", sql: Prisma.sql`'Quintile ' || ((ch."deprivationDecile" + 1) / 2)::text` },
-  need: { label: "Primary need", sql: Prisma.sql`ch."primaryNeed"` },
-  route: { label: "Route", sql: Prisma.sql`c.route::text` },
-} as const;
-export type Dimension = keyof typeof DIMENSIONS;
-
-interface RawRow {
-  label: string;
-  cases: bigint | number;
-  escalated: bigint | number;
-  findings: bigint | number;
-  upheld: bigint | number;
-  breaches: bigint | number;
-  mediation: bigint | number;
-  remediesDone: bigint | number;
-  remediesSettled: bigint | number;
+export interface Filters {
+  from: string; // inclusive ISO date, on the date the concern was received
+  to: string; // inclusive
+  areaId?: string;
+  route?: "process" | "substance";
 }
 
-export interface PatternRow {
-  label: string;
-  cases: Cell;
-  escalationRate: Cell;
-  upholdRate: Cell;
-  breaches: Cell;
-  mediationOffers: Cell;
-  remedyCompliance: Cell;
+const FACT_GROUP: Record<Dimension, Prisma.Sql> = {
+  ethnicity: Prisma.sql`f.ethnicity`,
+  sex: Prisma.sql`f.sex`,
+  fsm: Prisma.sql`CASE WHEN f."freeSchoolMeals" THEN 'Eligible' ELSE 'Not eligible' END`,
+  deprivation: Prisma.sql`'Quintile ' || ((f."deprivationDecile" + 1) / 2)::text`,
+  need: Prisma.sql`f."primaryNeed"`,
+  age: Prisma.sql`f."ageBand"`,
+  area: Prisma.sql`f."localAreaId"`,
+  settingKind: Prisma.sql`f."settingKind"::text`,
+  route: Prisma.sql`f.route::text`,
+};
+
+/** The same groups over children on the register (for rates per 1,000); null where not a child attribute. */
+const CHILD_GROUP: Record<Dimension, Prisma.Sql | null> = {
+  ethnicity: Prisma.sql`ch.ethnicity`,
+  sex: Prisma.sql`ch.sex`,
+  fsm: Prisma.sql`CASE WHEN ch."freeSchoolMeals" THEN 'Eligible' ELSE 'Not eligible' END`,
+  deprivation: Prisma.sql`'Quintile ' || ((ch."deprivationDecile" + 1) / 2)::text`,
+  need: Prisma.sql`ch."primaryNeed"`,
+  age: Prisma.sql`CASE WHEN date_part('year', age(current_date, ch."dateOfBirth")) < 5 THEN '0-4'
+    WHEN date_part('year', age(current_date, ch."dateOfBirth")) < 11 THEN '5-10'
+    WHEN date_part('year', age(current_date, ch."dateOfBirth")) < 16 THEN '11-15' ELSE '16-25' END`,
+  area: Prisma.sql`ch."localAreaId"`,
+  settingKind: Prisma.sql`s.kind::text`,
+  route: null,
+};
+
+/** Unrounded sums for one group: never leave this module. */
+export interface Raw {
+  key: string;
+  received: number;
+  reached2: number;
+  reached3: number;
+  decided1: number;
+  upheld1: number;
+  decided2: number;
+  upheld2: number;
+  decided3: number;
+  upheld3: number;
+  concluded: number;
+  resolvedLocally: number;
+  remediesDone: number;
+  remediesSettled: number;
+  onTime1: number;
+  extended: number;
+  breached: number;
+  breaches: number;
+  mediationOffered: number;
+  mediationAgreed: number;
+  medianDays1: number | null;
+  p90Days1: number | null;
+  medianDays2: number | null;
+  p90Days2: number | null;
 }
 
-/** A percentage, hidden when its numerator or denominator would be (1 to 4). */
-export function rate(numerator: number, denominator: number): Cell {
-  if (denominator === 0) return { value: null, suppressed: false };
-  if (suppress(numerator).suppressed || suppress(denominator).suppressed) return { value: null, suppressed: true };
-  return { value: Math.round((numerator / denominator) * 100), suppressed: false };
+const AGGREGATES = Prisma.sql`
+  count(*)::int AS received,
+  count(*) FILTER (WHERE f."highestRung" >= 2)::int AS "reached2",
+  count(*) FILTER (WHERE f."highestRung" >= 3)::int AS "reached3",
+  count(f."decided1On")::int AS "decided1",
+  count(*) FILTER (WHERE f.upheld1)::int AS "upheld1",
+  count(f."decided2On")::int AS "decided2",
+  count(*) FILTER (WHERE f.upheld2)::int AS "upheld2",
+  count(f."decided3On")::int AS "decided3",
+  count(*) FILTER (WHERE f.upheld3)::int AS "upheld3",
+  count(f.conclusion)::int AS concluded,
+  count(*) FILTER (WHERE f.conclusion IN ('outcome-accepted', 'resolved-by-agreement') AND f."highestRung" < 3)::int AS "resolvedLocally",
+  coalesce(sum(f."remediesDone"), 0)::int AS "remediesDone",
+  coalesce(sum(f."remediesDone" + f."remediesFailed"), 0)::int AS "remediesSettled",
+  count(*) FILTER (WHERE f."decided1On" IS NOT NULL AND f.breaches1 = 0)::int AS "onTime1",
+  count(*) FILTER (WHERE f.extensions > 0)::int AS extended,
+  count(*) FILTER (WHERE f.breaches1 + f.breaches2 + f.breaches3 > 0)::int AS breached,
+  coalesce(sum(f.breaches1 + f.breaches2 + f.breaches3), 0)::int AS breaches,
+  count(*) FILTER (WHERE f."mediationOffered")::int AS "mediationOffered",
+  count(*) FILTER (WHERE f."mediationAgreed")::int AS "mediationAgreed",
+  percentile_disc(0.5) WITHIN GROUP (ORDER BY f."decideDays1") AS "medianDays1",
+  percentile_disc(0.9) WITHIN GROUP (ORDER BY f."decideDays1") AS "p90Days1",
+  percentile_disc(0.5) WITHIN GROUP (ORDER BY f."decideDays2") AS "medianDays2",
+  percentile_disc(0.9) WITHIN GROUP (ORDER BY f."decideDays2") AS "p90Days2"`;
+
+function where(filters: Filters): Prisma.Sql {
+  const parts = [Prisma.sql`f."receivedOn" BETWEEN ${filters.from}::date AND ${filters.to}::date`];
+  if (filters.areaId) parts.push(Prisma.sql`f."localAreaId" = ${filters.areaId}`);
+  if (filters.route) parts.push(Prisma.sql`f.route = ${filters.route}::"Route"`);
+  return Prisma.join(parts, " AND ");
 }
 
-export async function casePatterns(dimension: Dimension, year: number): Promise<PatternRow[]> {
+async function db(): Promise<PrismaClient> {
   const prisma = await getPrisma();
-  const from = new Date(Date.UTC(year, 0, 1));
-  const to = new Date(Date.UTC(year + 1, 0, 1));
-  const group = DIMENSIONS[dimension].sql;
-  const rows = await prisma.$queryRaw<RawRow[]>`
-    WITH scoped AS (
-      SELECT c.id, ${group} AS label
-      FROM "Case" c
-      JOIN "Concern" k ON k.id = c."concernId"
-      JOIN "Child" ch ON ch.id = k."childId"
-      JOIN "LocalArea" a ON a.id = c."localAreaId"
-      WHERE k."receivedOn" >= ${from} AND k."receivedOn" < ${to}
-    ),
-    findings AS (
-      SELECT e."caseId", f->>'finding' AS finding
-      FROM "CaseEvent" e
-      CROSS JOIN LATERAL jsonb_array_elements(e.payload->'outcome'->'findings') f
-      WHERE e.type IN ('RESPOND', 'ISSUE_FINAL_DECISION') AND e."caseId" IN (SELECT id FROM scoped)
-    ),
-    events AS (
-      SELECT e."caseId", e.type, e.payload->>'key' AS key
-      FROM "CaseEvent" e
-      WHERE e."caseId" IN (SELECT id FROM scoped)
-        AND e.type IN ('ESCALATE', 'DEADLINE_MISSED', 'OFFER_MEDIATION', 'REMEDY_DONE', 'REMEDY_FAILED')
-    )
-    SELECT s.label,
-      COUNT(DISTINCT s.id) AS cases,
-      COUNT(DISTINCT s.id) FILTER (WHERE EXISTS (SELECT 1 FROM events ev WHERE ev."caseId" = s.id AND ev.type = 'ESCALATE')) AS escalated,
-      (SELECT COUNT(*) FROM findings f JOIN scoped s2 ON s2.id = f."caseId" WHERE s2.label = s.label) AS findings,
-      (SELECT COUNT(*) FROM findings f JOIN scoped s2 ON s2.id = f."caseId" WHERE s2.label = s.label AND f.finding IN ('upheld', 'partly-upheld')) AS upheld,
-      (SELECT COUNT(*) FROM events ev JOIN scoped s2 ON s2.id = ev."caseId" WHERE s2.label = s.label AND ev.type = 'DEADLINE_MISSED' AND (ev.key LIKE '%.acknowledge' OR ev.key LIKE '%.respond')) AS breaches,
-      (SELECT COUNT(*) FROM events ev JOIN scoped s2 ON s2.id = ev."caseId" WHERE s2.label = s.label AND ev.type = 'OFFER_MEDIATION') AS mediation,
-      (SELECT COUNT(*) FROM events ev JOIN scoped s2 ON s2.id = ev."caseId" WHERE s2.label = s.label AND ev.type = 'REMEDY_DONE') AS "remediesDone",
-      (SELECT COUNT(*) FROM events ev JOIN scoped s2 ON s2.id = ev."caseId" WHERE s2.label = s.label AND ev.type IN ('REMEDY_DONE', 'REMEDY_FAILED')) AS "remediesSettled"
-    FROM scoped s
-    GROUP BY s.label
-    ORDER BY s.label`;
-  return rows.map((r) => {
-    const n = (v: bigint | number) => Number(v);
-    return {
-      label: groupLabel(r.label),
-      cases: suppress(n(r.cases)),
-      escalationRate: rate(n(r.escalated), n(r.cases)),
-      upholdRate: rate(n(r.upheld), n(r.findings)),
-      breaches: suppress(n(r.breaches)),
-      mediationOffers: suppress(n(r.mediation)),
-      remedyCompliance: rate(n(r.remediesDone), n(r.remediesSettled)),
-    };
+  await ensureCaseFacts(prisma);
+  return prisma;
+}
+
+/** Unrounded aggregates per group plus the whole table's (key null), in one pass (GROUPING SETS). */
+export async function rawAggregates(filters: Filters, group: Prisma.Sql): Promise<{ groups: Raw[]; total: Raw }> {
+  const prisma = await db();
+  const rows = await prisma.$queryRaw<Array<Raw & { whole: number }>>`
+    SELECT ${group} AS key, GROUPING(${group})::int AS whole, ${AGGREGATES}
+    FROM "CaseFact" f WHERE ${where(filters)} GROUP BY GROUPING SETS ((${group}), ()) ORDER BY 2, 1`;
+  const groups = rows.filter((r) => r.whole === 0);
+  const total = rows.find((r) => r.whole === 1) ?? emptyRaw("all");
+  return { groups, total: { ...total, key: "all" } };
+}
+
+/** Children on the register per group today ("all" for everyone); the register changes slowly, so kept for 10 minutes. */
+const REGISTER_TTL_MS = 10 * 60_000;
+const registerCache = new Map<string, { at: number; counts: Promise<Map<string, number>> }>();
+
+async function registerCounts(dimension: Dimension, filters: Filters): Promise<Map<string, number>> {
+  const group = CHILD_GROUP[dimension];
+  if (!group) return new Map();
+  const prisma = await db();
+  const cacheKey = `${dimension}:${filters.areaId ?? ""}`;
+  const cached = registerCache.get(cacheKey);
+  if (cached && Date.now() - cached.at < REGISTER_TTL_MS && process.env.APP_ENV !== "test") return cached.counts;
+  const area = filters.areaId ? Prisma.sql`AND ch."localAreaId" = ${filters.areaId}` : Prisma.empty;
+  const counts = prisma.$queryRaw<Array<{ key: string | null; n: number }>>`
+    SELECT ${group} AS key, count(*)::int AS n FROM "Child" ch JOIN "Setting" s ON s.id = ch."settingId"
+    WHERE ch."registerStatus" = 'on_register' ${area} GROUP BY GROUPING SETS ((${group}), ())`.then(
+    (rows) => new Map(rows.map((r) => [r.key ?? "all", r.n])),
+  );
+  registerCache.set(cacheKey, { at: Date.now(), counts });
+  return counts;
+}
+
+export type Figures = Record<MeasureKey, Published>;
+
+/** Rates and statistics for one group from its unrounded sums (counts are published by the table). */
+function rates(r: Raw, register: number | undefined): Omit<Figures, "received" | "extended" | "breached" | "breaches" | "mediationOffered"> {
+  const num = (v: number | null) => (v === null ? null : Number(v));
+  return {
+    perThousand: register === undefined ? nothing : publishRatePer1000(r.received, register),
+    escalation1: publishRate(r.reached2, r.received),
+    escalation2: publishRate(r.reached3, r.reached2),
+    upheld1: publishRate(r.upheld1, r.decided1),
+    upheld2: publishRate(r.upheld2, r.decided2),
+    upheld3: publishRate(r.upheld3, r.decided3),
+    resolvedLocally: publishRate(r.resolvedLocally, r.concluded),
+    remedyCompliance: publishRate(r.remediesDone, r.remediesSettled),
+    onTime1: publishRate(r.onTime1, r.decided1),
+    medianDays1: publishStatistic(num(r.medianDays1), r.decided1),
+    p90Days1: publishStatistic(num(r.p90Days1), r.decided1),
+    medianDays2: publishStatistic(num(r.medianDays2), r.decided2),
+    p90Days2: publishStatistic(num(r.p90Days2), r.decided2),
+    mediationAgreed: publishRate(r.mediationAgreed, r.mediationOffered),
+  };
+}
+
+const COUNT_MEASURES = MEASURES.filter((m) => m.kind === "count").map((m) => m.key) as Array<"received" | "extended" | "breached" | "breaches" | "mediationOffered">;
+
+export interface GroupRow {
+  key: string;
+  label: string;
+  figures: Figures;
+  /** Rate of cases per 1,000 children and rung-1 uphold rate against the whole table's, with 95% CI. */
+  disparity: { perThousand: Disparity; upheld1: Disparity };
+}
+export type Disparity = { ratio: number; low: number; high: number } | null;
+
+export interface GroupTable {
+  dimension: Dimension;
+  rows: GroupRow[];
+  total: GroupRow;
+}
+
+async function areaNames(): Promise<Map<string, string>> {
+  const prisma = await getPrisma();
+  return new Map((await prisma.localArea.findMany({ select: { id: true, name: true } })).map((a) => [a.id, a.name]));
+}
+
+/** One published table: a row per group of `dimension`, plus the total. */
+export async function groupTable(dimension: Dimension, filters: Filters): Promise<GroupTable> {
+  const [{ groups: raws, total }, register, registerAll, names] = await Promise.all([
+    rawAggregates(filters, FACT_GROUP[dimension]),
+    registerCounts(dimension, filters),
+    registerCounts("sex", filters),
+    dimension === "area" ? areaNames() : Promise.resolve(new Map<string, string>()),
+  ]);
+  const columns = Object.fromEntries(COUNT_MEASURES.map((m) => [m, publishPartition(raws.map((r) => r[m]))]));
+  const registerTotal = dimension === "route" ? undefined : registerAll.get("all");
+  const disparity = (r: Raw, reg: number | undefined) => ({
+    perThousand: reg === undefined || registerTotal === undefined ? null : disparityRatio(r.received, reg, total.received, registerTotal),
+    upheld1: disparityRatio(r.upheld1, r.decided1, total.upheld1, total.decided1),
   });
+  const rows = raws.map((r, i): GroupRow => {
+    const reg = dimension === "route" ? undefined : (register.get(r.key) ?? 0);
+    const counts = Object.fromEntries(COUNT_MEASURES.map((m) => [m, columns[m]!.parts[i]!])) as Pick<Figures, (typeof COUNT_MEASURES)[number]>;
+    return { key: r.key, label: names.get(r.key) ?? groupLabel(r.key), figures: { ...counts, ...rates(r, reg) }, disparity: disparity(r, reg) };
+  });
+  const totalCounts = Object.fromEntries(COUNT_MEASURES.map((m) => [m, raws.length ? columns[m]!.total : publishCount(0)])) as Pick<Figures, (typeof COUNT_MEASURES)[number]>;
+  return {
+    dimension,
+    rows,
+    total: { key: "all", label: "All", figures: { ...totalCounts, ...rates(total, registerTotal) }, disparity: { perThousand: null, upheld1: null } },
+  };
+}
+
+export function emptyRaw(key: string): Raw {
+  return {
+    key, received: 0, reached2: 0, reached3: 0, decided1: 0, upheld1: 0, decided2: 0, upheld2: 0, decided3: 0, upheld3: 0, concluded: 0,
+    resolvedLocally: 0, remediesDone: 0, remediesSettled: 0, onTime1: 0, extended: 0, breached: 0, breaches: 0, mediationOffered: 0,
+    mediationAgreed: 0, medianDays1: null, p90Days1: null, medianDays2: null, p90Days2: null,
+  };
+}
+
+// ───────────────────────────── Trends ─────────────────────────────
+
+export interface TrendPoint {
+  month: string; // YYYY-MM
+  received: Published;
+  decided: Published;
+  open: Published;
+}
+
+/** Per month and route: cases received, cases concluded, and cases open at the end of the month. */
+export async function trends(filters: Filters): Promise<Record<"process" | "substance", TrendPoint[]>> {
+  const prisma = await db();
+  type Row = { route: "process" | "substance"; month: string; n: number };
+  const scope = Prisma.sql`${areaAnd(filters)} ${routeAnd(filters)}`;
+  // Three index-friendly aggregates: open when the period starts, then received and concluded by month.
+  const [before, received, concluded] = await Promise.all([
+    prisma.$queryRaw<Row[]>`SELECT f.route::text AS route, '' AS month, count(*)::int AS n FROM "CaseFact" f
+      WHERE f."receivedOn" < ${filters.from}::date AND (f."concludedOn" IS NULL OR f."concludedOn" >= ${filters.from}::date) ${scope} GROUP BY 1`,
+    prisma.$queryRaw<Row[]>`SELECT f.route::text AS route, to_char(date_trunc('month', f."receivedOn"), 'YYYY-MM') AS month, count(*)::int AS n FROM "CaseFact" f
+      WHERE f."receivedOn" BETWEEN ${filters.from}::date AND ${filters.to}::date ${scope} GROUP BY 1, 2`,
+    prisma.$queryRaw<Row[]>`SELECT f.route::text AS route, to_char(date_trunc('month', f."concludedOn"), 'YYYY-MM') AS month, count(*)::int AS n FROM "CaseFact" f
+      WHERE f."concludedOn" BETWEEN ${filters.from}::date AND ${filters.to}::date ${scope} GROUP BY 1, 2`,
+  ]);
+  const months: string[] = [];
+  for (let d = new Date(`${filters.from.slice(0, 7)}-01T00:00:00Z`); d.toISOString().slice(0, 10) <= filters.to; d.setUTCMonth(d.getUTCMonth() + 1)) months.push(d.toISOString().slice(0, 7));
+  const count = (rows: Row[], route: string, month: string) => rows.find((r) => r.route === route && r.month === month)?.n ?? 0;
+  const out: Record<"process" | "substance", TrendPoint[]> = { process: [], substance: [] };
+  for (const route of ["process", "substance"] as const) {
+    if (filters.route && filters.route !== route) continue;
+    let open = count(before, route, "");
+    for (const month of months) {
+      const r = count(received, route, month);
+      const c = count(concluded, route, month);
+      open += r - c;
+      out[route].push({ month, received: publishCount(r), decided: publishCount(c), open: publishCount(open) });
+    }
+  }
+  return out;
+}
+
+function routeAnd(filters: Filters): Prisma.Sql {
+  return filters.route ? Prisma.sql`AND f.route = ${filters.route}::"Route"` : Prisma.empty;
+}
+
+function areaAnd(filters: Filters): Prisma.Sql {
+  return filters.areaId ? Prisma.sql`AND f."localAreaId" = ${filters.areaId}` : Prisma.empty;
+}
+
+// ───────────────────────────── Funnel plots ─────────────────────────────
+
+export type FunnelMeasure = "upheld" | "breach";
+
+export interface FunnelPoint {
+  id: string;
+  name: string;
+  /** Rounded volume (the base), and the rate in % from unrounded counts. */
+  volume: number;
+  rate: number;
+  outside: "above-99.8" | "above-95" | "below-95" | "below-99.8" | null;
+}
+
+export interface Funnel {
+  level: "setting" | "area";
+  measure: FunnelMeasure;
+  nationalRate: number | null;
+  points: FunnelPoint[];
+  /** Bodies with a base under 30: not plotted, only counted (rounded). */
+  notShown: number;
+  maxVolume: number;
+}
+
+export async function funnel(level: "setting" | "area", measure: FunnelMeasure, filters: Filters): Promise<Funnel> {
+  const prisma = await db();
+  const by = level === "setting" ? Prisma.sql`f."settingId"` : Prisma.sql`f."localAreaId"`;
+  const [num, den] = measure === "upheld" ? [Prisma.sql`count(*) FILTER (WHERE f.upheld1)`, Prisma.sql`count(f."decided1On")`] : [Prisma.sql`count(*) FILTER (WHERE f.breaches1 + f.breaches2 + f.breaches3 > 0)`, Prisma.sql`count(*)`];
+  const names = level === "setting" ? Prisma.sql`"Setting"` : Prisma.sql`"LocalArea"`;
+  const rows = await prisma.$queryRaw<Array<{ id: string; name: string; num: number; den: number }>>`
+    SELECT g.id, n.name, g.num, g.den FROM (
+      SELECT ${by} AS id, ${num}::int AS num, ${den}::int AS den FROM "CaseFact" f WHERE ${where(filters)} GROUP BY 1
+    ) g JOIN ${names} n ON n.id = g.id`;
+  const totalNum = rows.reduce((s, r) => s + r.num, 0);
+  const totalDen = rows.reduce((s, r) => s + r.den, 0);
+  const p = totalDen > 0 ? totalNum / totalDen : null;
+  const shown = rows.filter((r) => r.den >= MIN_RATE_BASE && publishRate(r.num, r.den).value !== null);
+  const points = shown
+    .map((r): FunnelPoint => {
+      const rate = r.num / r.den;
+      let outside: FunnelPoint["outside"] = null;
+      if (p !== null) {
+        const [lo95, hi95] = controlLimit(p, r.den, Z95);
+        const [lo998, hi998] = controlLimit(p, r.den, Z998);
+        outside = rate > hi998 ? "above-99.8" : rate > hi95 ? "above-95" : rate < lo998 ? "below-99.8" : rate < lo95 ? "below-95" : null;
+      }
+      return { id: r.id, name: r.name, volume: roundCount(r.den), rate: publishRate(r.num, r.den).value!, outside };
+    })
+    .sort((a, b) => b.rate - a.rate || a.name.localeCompare(b.name));
+  return {
+    level,
+    measure,
+    nationalRate: p === null || !publishRate(totalNum, totalDen).value ? null : Math.round(p * 1000) / 10,
+    points,
+    notShown: roundCount(rows.length - shown.length),
+    maxVolume: Math.max(MIN_RATE_BASE * 2, ...points.map((x) => x.volume)),
+  };
+}
+
+// ───────────────────────────── Annual review letters ─────────────────────────────
+
+export interface Letter {
+  level: "setting" | "area";
+  name: string;
+  comparedWith: string;
+  year: number;
+  figures: Array<{ key: MeasureKey; own: Published; similar: Published }>;
+}
+
+/** One body's figures for a year against the pooled figures of similar bodies (same setting type, or all areas). */
+export async function letter(level: "setting" | "area", id: string, year: number): Promise<Letter | null> {
+  const prisma = await db();
+  const body =
+    level === "setting"
+      ? await prisma.setting.findUnique({ where: { id }, select: { name: true, kind: true, localAreaId: true } })
+      : await prisma.localArea.findUnique({ where: { id }, select: { name: true } });
+  if (!body) return null;
+  const filters: Filters = { from: `${year}-01-01`, to: `${year}-12-31` };
+  const kind = "kind" in body ? String(body.kind) : null;
+  const own = Prisma.sql`${level === "setting" ? Prisma.sql`f."settingId"` : Prisma.sql`f."localAreaId"`} = ${id}`;
+  const similar = kind ? Prisma.sql`f."settingKind" = ${kind}::"SettingKind" AND f."settingId" <> ${id}` : Prisma.sql`f."localAreaId" <> ${id}`;
+  const [mine, others] = await Promise.all(
+    [own, similar].map(async (cond) => {
+      const rows = await prisma.$queryRaw<Raw[]>`SELECT 'x' AS key, ${AGGREGATES} FROM "CaseFact" f WHERE ${where(filters)} AND ${cond}`;
+      return rows[0] ?? emptyRaw("x");
+    }),
+  );
+  const publish = (r: Raw): Figures => ({
+    ...(Object.fromEntries(COUNT_MEASURES.map((m) => [m, publishCount(r[m])])) as Pick<Figures, (typeof COUNT_MEASURES)[number]>),
+    ...rates(r, undefined),
+  });
+  const a = publish(mine!);
+  const b = publish(others!);
+  return {
+    level,
+    name: body.name,
+    comparedWith: kind ? `all other settings of the same type (${groupLabel(kind).toLowerCase()}) in England` : "all other local areas in England",
+    year,
+    figures: MEASURES.filter((m) => m.key !== "perThousand").map((m) => ({ key: m.key, own: a[m.key], similar: b[m.key] })),
+  };
+}
+
+/** Settings or areas a letter can be written for, by name. */
+export async function letterBodies(level: "setting" | "area", areaId?: string): Promise<Array<{ id: string; name: string }>> {
+  const prisma = await getPrisma();
+  if (level === "area") return prisma.localArea.findMany({ where: areaId ? { id: areaId } : {}, select: { id: true, name: true }, orderBy: { name: "asc" } });
+  return prisma.setting.findMany({ where: areaId ? { localAreaId: areaId } : {}, select: { id: true, name: true }, orderBy: { name: "asc" }, take: 500 });
 }

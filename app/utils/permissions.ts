@@ -61,7 +61,7 @@ export const ROLES: Record<RoleName, RoleDefinition> = {
   "local-officer": {
     label: "Local service officer",
     description: "Local authority SEND service or Local Inclusion Partnership officer (rung 2).",
-    permissions: ["read:case:area", "update:case:area"],
+    permissions: ["read:case:area", "update:case:area", "read:analytics:area"],
   },
   "health-partner": {
     label: "Health partner",

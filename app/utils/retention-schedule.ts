@@ -1,4 +1,4 @@
-// How long Redress keeps what (docs/decisions/009, README "Data protection"). Shared with pages,
+// How long Redress keeps what (docs/decisions/010, README "Data protection"). Shared with pages,
 // so not a .server module. `npm run retention` and the server's daily job apply it.
 
 export const RETENTION = {

@@ -4,7 +4,7 @@ import { getPrisma } from "./db.server";
 import { eraseChild, erasePerson } from "./erasure.server";
 import { RETENTION } from "./retention-schedule";
 
-// Applies the retention schedule (app/utils/retention-schedule.ts, docs/decisions/009): deletes
+// Applies the retention schedule (app/utils/retention-schedule.ts, docs/decisions/010): deletes
 // what is no longer needed and pseudonymises what must be kept for statistics. Idempotent; safe on
 // several instances at once. `dryRun` counts without changing anything.
 

@@ -2,7 +2,7 @@ import type { PrismaClient } from "../../generated/prisma/client";
 import { auditEntryData } from "./audit.server";
 
 // Subject access (UK GDPR Art. 15): everything Redress holds about one person, as one JSON
-// document. Each export is itself audited. docs/decisions/009.
+// document. Each export is itself audited. docs/decisions/010.
 
 export const EXPORT_FORMAT = "redress-subject-access/1";
 

@@ -35,7 +35,7 @@ export function startBackgroundWorkers(env: Env): () => void {
     [
       { name: "deadline-sweeper", run: () => sweepDeadlines() },
       { name: "email-dispatcher", run: () => dispatchOutbox() },
-      // Ticks with the others but does its work at most once a day (docs/decisions/009).
+      // Ticks with the others but does its work at most once a day (docs/decisions/010).
       { name: "retention", run: () => runRetentionDaily() },
     ],
     env.SWEEP_INTERVAL_SECONDS * 1000,

@@ -34,7 +34,7 @@ test("signed-out visitors are sent to sign in from every protected page", async 
 test("the analyst sees only aggregates, with small numbers suppressed", async ({ page, signInAs, checkA11y }) => {
   await signInAs("grace.liu@practice.example.org.uk");
   await page.goto("/analytics");
-  await expect(page.getByRole("table", { name: /by primary need/ })).toBeVisible();
+  await expect(page.getByRole("table", { name: /All measures by ethnic group/ })).toBeVisible();
   await expect(page.getByText("Yusuf")).toHaveCount(0);
   await checkA11y();
 });

@@ -196,7 +196,7 @@ describeEachEngine("audit log verification", ({ get, engine }) => {
       }
     });
   } else {
-    it("PGlite has one database user: the app could switch the triggers off (documented in ADR 009; audit:verify still detects the edits)", async () => {
+    it("PGlite has one database user: the app could switch the triggers off (documented in ADR 010; audit:verify still detects the edits)", async () => {
       const { prisma } = get().db;
       await prisma.$executeRawUnsafe(`ALTER TABLE "CaseEvent" DISABLE TRIGGER USER`);
       await prisma.$executeRawUnsafe(`ALTER TABLE "CaseEvent" ENABLE TRIGGER USER`);

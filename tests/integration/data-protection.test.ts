@@ -9,7 +9,8 @@ import { verifyAuditLog } from "../../app/utils/audit-verify.server";
 import { applyCaseEvent, type Actor } from "../../app/utils/cases.server";
 import { DEMO_PASSWORD } from "../../app/utils/demo-personas";
 import { ERASED_TEXT, eraseChild, erasePerson } from "../../app/utils/erasure.server";
-import { casePatterns, DIMENSIONS, type Dimension } from "../../app/utils/patterns.server";
+import { DIMENSIONS } from "../../app/utils/patterns-measures";
+import { groupTable } from "../../app/utils/patterns.server";
 import { runRetention, runRetentionDaily } from "../../app/utils/retention.server";
 import { createUserSession } from "../../app/utils/session.server";
 import { seed } from "../../prisma/seed";
@@ -124,13 +125,13 @@ describeEachEngine("audit trail and data protection", ({ get }) => {
     await applyCaseEvent(caseId, { type: "RESPOND", at: "2026-03-05", outcome: outcome(["issue-1"]) }, HANDLER, {}, prisma());
     await applyCaseEvent(caseId, { type: "ACCEPT_OUTCOME", at: "2026-03-06" }, { kind: "user", userId: gareth.id, name: gareth.name }, {}, prisma());
     await prisma().signInAttempt.create({ data: { email: gareth.email, clientKey: "198.51.100.7", succeeded: false } });
-    const dimensions = Object.keys(DIMENSIONS) as Dimension[];
-    const before = await Promise.all(dimensions.map((d) => casePatterns(d, 2026)));
+    const year = { from: "2026-01-01", to: "2026-12-31" };
+    const before = await Promise.all(DIMENSIONS.map((d) => groupTable(d, year)));
 
     await erasePerson(prisma(), gareth.id, { actorId: null, reason: "test: erasure request" });
     await eraseChild(prisma(), megan.id, { actorId: null, reason: "test: erasure request" });
 
-    expect(await Promise.all(dimensions.map((d) => casePatterns(d, 2026)))).toEqual(before);
+    expect(await Promise.all(DIMENSIONS.map((d) => groupTable(d, year)))).toEqual(before);
     const everything = JSON.stringify({
       users: await prisma().user.findMany(),
       children: await prisma().child.findMany({ where: { id: megan.id } }),

@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { suppress, suppressRow } from "../../../app/utils/analytics.server";
 import { navigationFor } from "../../../app/utils/navigation";
 import { accessLevels, parsePermission, ROLES, ROLE_NAMES, userHasPermission, type RoleName } from "../../../app/utils/permissions";
 import { safeRedirect } from "../../../app/utils/redirects";
@@ -31,18 +30,6 @@ describe("permissions as data", () => {
     expect(navigationFor(userWith("family")).map((i) => i.label)).toEqual(["Home", "Cases", "Raise a concern"]);
     expect(navigationFor(userWith("national-analyst")).map((i) => i.label)).toEqual(["Home", "Patterns"]);
     expect(navigationFor(userWith("administrator")).map((i) => i.label)).toEqual(["Home", "Patterns", "Accounts"]);
-  });
-});
-
-describe("small-number suppression", () => {
-  it("hides counts from 1 to 4 and keeps 0 and 5+", () => {
-    expect([0, 1, 4, 5, 12].map((n) => suppress(n).value)).toEqual([0, null, null, 5, 12]);
-  });
-
-  it("hides a second cell when one alone would be recoverable from the total", () => {
-    expect(suppressRow([3, 20, 7, 9]).map((c) => c.value)).toEqual([null, 20, null, 9]);
-    expect(suppressRow([3, 2, 20]).map((c) => c.value)).toEqual([null, null, 20]);
-    expect(suppressRow([6, 20, 0]).map((c) => c.value)).toEqual([6, 20, 0]);
   });
 });
 
