@@ -19,7 +19,10 @@ type V1Context = {
   national?: { comments: unknown };
 };
 
-/** The fair-ladder bounds every version-1 case gets (the policy defaults of version 2). */
+/**
+ * The fair-ladder bounds every version-1 case gets: a frozen copy of the policy's defaults when
+ * version 2 shipped (a migration must give the same answer whatever the defaults become later).
+ */
 const FAIRNESS_DEFAULTS = {
   maxPauseWorkingDays: 20,
   maxRespondentMediationOffersPerRung: 1,

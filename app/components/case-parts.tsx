@@ -259,22 +259,28 @@ export function FairnessFacts({ view, isFamily }: { view: CaseView; isFamily: bo
   );
 }
 
+/** A piece of writing on the file: who wrote it, when, and their words as written. */
+function Written({ party, on, text }: { party: string; on: string; text: string }) {
+  return (
+    <div className="govuk-inset-text">
+      <p className="govuk-body-s govuk-!-margin-bottom-1">
+        {PARTY_TEXT[party] ?? party}, {formatDate(on)}
+      </p>
+      <p className="govuk-body redress-prewrap">{text}</p>
+    </div>
+  );
+}
+
 /** Co-respondents' parts of a joint response and the comments on a draft decision, as written. */
 export function WrittenContributions({ view }: { view: CaseView }) {
   const comments = view.national?.comments ?? [];
-  if (view.contributions.length === 0 && comments.length === 0) return null;
   return (
     <>
       {view.contributions.length ? (
         <>
           <h2 className="govuk-heading-m">Parts of the joint response</h2>
           {view.contributions.map((c, i) => (
-            <div key={i} className="govuk-inset-text">
-              <p className="govuk-body-s govuk-!-margin-bottom-1">
-                {PARTY_TEXT[c.party] ?? c.party}, {formatDate(c.on)}
-              </p>
-              <p className="govuk-body redress-prewrap">{c.contribution}</p>
-            </div>
+            <Written key={i} party={c.party} on={c.on} text={c.contribution} />
           ))}
         </>
       ) : null}
@@ -282,12 +288,7 @@ export function WrittenContributions({ view }: { view: CaseView }) {
         <>
           <h2 className="govuk-heading-m">Comments on the draft decision</h2>
           {comments.map((c, i) => (
-            <div key={i} className="govuk-inset-text">
-              <p className="govuk-body-s govuk-!-margin-bottom-1">
-                {PARTY_TEXT[c.party] ?? c.party}, {formatDate(c.on)}
-              </p>
-              <p className="govuk-body redress-prewrap">{c.comments}</p>
-            </div>
+            <Written key={i} party={c.party} on={c.on} text={c.comments} />
           ))}
         </>
       ) : null}

@@ -1,21 +1,9 @@
-import type { Browser, Page } from "@playwright/test";
-import { DEMO_PASSWORD } from "../../app/utils/demo-personas";
-import { expect, test } from "./fixtures";
+import type { Page } from "@playwright/test";
+import { expect, signInWithPassword, test } from "./fixtures";
 
 // The fair-ladder rules as a family and a late body meet them on the case page: a missed
 // deadline owes the family a dated delay notice, and after the local service's response the
 // route to the national body stays open for 12 months, with the date on the page.
-
-async function signInWithPassword(browser: Browser, email: string): Promise<Page> {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await page.goto("/sign-in");
-  await page.getByLabel("Email address").fill(email);
-  await page.getByLabel("Password").fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: "Sign in", exact: true }).click();
-  await page.waitForURL(/\/dashboard$/);
-  return page;
-}
 
 async function act(page: Page, label: string, fill?: (page: Page) => Promise<void>) {
   await page.getByRole("button", { name: label }).click();

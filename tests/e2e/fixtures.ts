@@ -1,5 +1,5 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test as base, type Page } from "@playwright/test";
+import { expect, test as base, type Browser, type Page } from "@playwright/test";
 import { DEMO_PASSWORD } from "../../app/utils/demo-personas";
 
 // Fixtures shared by every browser test: sign in as a persona, and an axe check that fails on
@@ -50,5 +50,17 @@ export const test = base.extend<{
     });
   },
 });
+
+/** Someone who is not a demo persona (a SENCo, a local officer), signed in with the demo password in their own browser context. */
+export async function signInWithPassword(browser: Browser, email: string): Promise<Page> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto("/sign-in");
+  await page.getByLabel("Email address").fill(email);
+  await page.getByLabel("Password").fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
+  await page.waitForURL(/\/dashboard$/);
+  return page;
+}
 
 export { expect };

@@ -1,6 +1,5 @@
 import type { Page } from "@playwright/test";
-import { DEMO_PASSWORD } from "../../app/utils/demo-personas";
-import { expect, test } from "./fixtures";
+import { expect, signInWithPassword, test } from "./fixtures";
 
 async function openAction(page: Page, label: string) {
   await page.getByRole("button", { name: label }).click();
@@ -129,18 +128,12 @@ test("the national stage: draft decision, comments from everyone involved, final
     ["send.officer@cornwall.example.gov.uk", "We accept the draft decision."],
     ["senco@truro-bay-community-school.example.com", "The school accepts the findings and will invite the family next time."],
   ] as const) {
-    const context = await browser.newContext();
-    const body = await context.newPage();
-    await body.goto("/sign-in");
-    await body.getByLabel("Email address").fill(email);
-    await body.getByLabel("Password").fill(DEMO_PASSWORD);
-    await body.getByRole("button", { name: "Sign in", exact: true }).click();
-    await body.waitForURL(/\/dashboard$/);
+    const body = await signInWithPassword(browser, email);
     await body.goto(caseUrl);
     await openAction(body, "Comment on the draft decision");
     await body.getByLabel("Your comments on the draft decision").fill(words);
     await submit(body, "Comment on the draft decision");
-    await context.close();
+    await body.context().close();
   }
 
   await ombudsman.goto(caseUrl);
