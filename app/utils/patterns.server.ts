@@ -1,3 +1,4 @@
+import { londonDate } from "./dates";
 import { Prisma, type PrismaClient } from "../../generated/prisma/client";
 import { getPrisma } from "./db.server";
 import {
@@ -256,8 +257,10 @@ export async function trends(filters: Filters): Promise<Record<"process" | "subs
     prisma.$queryRaw<Row[]>`SELECT f.route::text AS route, to_char(date_trunc('month', f."concludedOn"), 'YYYY-MM') AS month, count(*)::int AS n FROM "CaseFact" f
       WHERE f."concludedOn" BETWEEN ${filters.from}::date AND ${filters.to}::date ${scope} GROUP BY 1, 2`,
   ]);
+  // Months that have begun: a trend never runs into the future (the current month is "so far").
+  const until = filters.to < londonDate() ? filters.to : londonDate();
   const months: string[] = [];
-  for (let d = new Date(`${filters.from.slice(0, 7)}-01T00:00:00Z`); d.toISOString().slice(0, 10) <= filters.to; d.setUTCMonth(d.getUTCMonth() + 1)) months.push(d.toISOString().slice(0, 7));
+  for (let d = new Date(`${filters.from.slice(0, 7)}-01T00:00:00Z`); d.toISOString().slice(0, 10) <= until; d.setUTCMonth(d.getUTCMonth() + 1)) months.push(d.toISOString().slice(0, 7));
   const count = (rows: Row[], route: string, month: string) => rows.find((r) => r.route === route && r.month === month)?.n ?? 0;
   const out: Record<"process" | "substance", TrendPoint[]> = { process: [], substance: [] };
   for (const route of ["process", "substance"] as const) {
