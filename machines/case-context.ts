@@ -95,11 +95,10 @@ export function partiesUpTo(context: CaseContext, rung: RungNumber): Party[] {
 }
 
 /** The setting's own duties run on its calendar (school days if given); everyone else's on working days. */
-function calendarAt(file: CaseFile, rung: RungNumber): WorkingCalendar {
+export function calendarAt(file: CaseFile, rung: RungNumber): WorkingCalendar {
   return rung === 1 ? calendarFor(file.calendar) : englandAndWales;
 }
 
-export { calendarAt };
 
 export function calendarOfClock(file: CaseFile, id: string): WorkingCalendar {
   const rungOne = calendarAt(file, 1);

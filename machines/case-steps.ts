@@ -264,13 +264,8 @@ export function offerMediation(context: CaseContext, event: EventOf<"OFFER_MEDIA
       mediationOffer: offer,
       mediationOffers: [...(context.mediationOffers ?? []), { rung, on: offer.offeredOn, requestedBy: event.requestedBy }],
     },
-    notifications: [notice(context, "mediation-offered", ["family", ...mediationConvenors(context, rung), ...mediationOtherSide(rung, context.file.healthInvolved)], { rung, requestedBy: event.requestedBy })],
+    notifications: [notice(context, "mediation-offered", ["family", ...respondents(context, rung), ...mediationOtherSide(rung, context.file.healthInvolved)], { rung, requestedBy: event.requestedBy })],
   };
-}
-
-/** Who arranges a mediation at a rung: the body handling the concern there. */
-export function mediationConvenors(context: CaseContext, rung: RungNumber): Party[] {
-  return rung === 3 ? ["national-body"] : respondents(context, rung);
 }
 
 /** Offers a respondent has made at this rung, counted against the policy's cap. */
@@ -336,7 +331,7 @@ export function resumeAfterMediation(context: CaseContext, output: MediationOutp
   return {
     changes: { clocks },
     notifications: [
-      notice(context, "returned-to-ladder", ["family", ...mediationConvenors(context, output.rung), ...mediationOtherSide(output.rung, context.file.healthInvolved)], {
+      notice(context, "returned-to-ladder", ["family", ...respondents(context, output.rung), ...mediationOtherSide(output.rung, context.file.healthInvolved)], {
         rung: output.rung,
         mediationResult: output.result,
         openIssueIds: openIssueIds({ ...context, settledIssueIds: [...context.settledIssueIds, ...output.agreedIssueIds] }),
@@ -349,7 +344,7 @@ export function resumeAfterMediation(context: CaseContext, output: MediationOutp
 export function concludeByAgreement(context: CaseContext, output: MediationOutput): Change {
   return {
     changes: conclude(context, "resolved-by-agreement", output.rung, output.certificateOn),
-    notifications: [notice(context, "resolved-by-agreement", ["family", ...mediationConvenors(context, output.rung), ...mediationOtherSide(output.rung, context.file.healthInvolved)], { rung: output.rung })],
+    notifications: [notice(context, "resolved-by-agreement", ["family", ...respondents(context, output.rung), ...mediationOtherSide(output.rung, context.file.healthInvolved)], { rung: output.rung })],
   };
 }
 
@@ -461,9 +456,8 @@ export function issueFinalDecision(context: CaseContext, event: EventOf<"ISSUE_F
   };
 }
 
-/** The body that ordered a remedy: the respondent at its rung, or the national body. */
-export const orderedBy = (context: CaseContext, remedy: { rung: RungNumber }): Party[] =>
-  remedy.rung === 3 ? ["national-body"] : respondents(context, remedy.rung);
+/** Where a failed remedy goes when the family takes it further: the rung above the one that ordered it, the national body at most. */
+export const takeFurtherTo = (remedy: { rung: RungNumber }): 2 | 3 => (remedy.rung === 1 ? 2 : 3);
 
 /**
  * A remedy done closes its clock. A remedy reported failed opens the family's window to take it
@@ -475,7 +469,7 @@ export function settle(context: CaseContext, event: EventOf<"REMEDY_DONE" | "REM
   const remedy = context.remedies.find(({ id }) => id === event.remedyId)!;
   const closed = withoutClocks(context.clocks, (key) => key === remedyClockKey(event.remedyId));
   const window = status === "failed" ? openClock(ladderPlans(context.file).failedRemedy(remedy.id), event.type, event.at, englandAndWales) : undefined;
-  const told: Party[] = ["family", ...remedy.owedBy, ...orderedBy(context, remedy)];
+  const told: Party[] = ["family", ...remedy.owedBy, ...respondents(context, remedy.rung)];
   return {
     changes: {
       remedies: settleRemedy(context.remedies, event.remedyId, status, event.at, note),
@@ -488,7 +482,7 @@ export function settle(context: CaseContext, event: EventOf<"REMEDY_DONE" | "REM
         description: remedy.description,
         note,
         told: [...new Set(told)],
-        ...(window ? { takeFurtherBy: window.dueOn, takeFurtherTo: Math.min(remedy.rung + 1, 3) } : {}),
+        ...(window ? { takeFurtherBy: window.dueOn, takeFurtherTo: takeFurtherTo(remedy) } : {}),
       }),
     ],
   };
@@ -497,7 +491,7 @@ export function settle(context: CaseContext, event: EventOf<"REMEDY_DONE" | "REM
 /** The family takes a failed remedy further: the case returns to the ladder at the next rung up (the national body for its own remedies). */
 export function takeRemedyFurther(context: CaseContext, event: EventOf<"TAKE_REMEDY_FURTHER">): Change {
   const remedy = context.remedies.find(({ id }) => id === event.remedyId)!;
-  const toRung = Math.min(remedy.rung + 1, 3) as 2 | 3;
+  const toRung = takeFurtherTo(remedy);
   const acknowledgeClock = startClock(context.file, toRung, ladderPlans(context.file).acknowledge(toRung), event.type, event.at);
   const clocks = withClock(withoutClocks(context.clocks, (key) => key === clockKey.failedRemedy(remedy.id)), acknowledgeClock);
   return {
@@ -508,7 +502,7 @@ export function takeRemedyFurther(context: CaseContext, event: EventOf<"TAKE_REM
       ...(toRung === 3 ? { national: { ...nationalReferral(context, event.at), late: false } } : {}),
     },
     notifications: [
-      notice(context, "concern-escalated", ["family", ...orderedBy(context, remedy), ...remedy.owedBy, ...respondents(context, toRung)], {
+      notice(context, "concern-escalated", ["family", ...respondents(context, remedy.rung), ...remedy.owedBy, ...respondents(context, toRung)], {
         from: remedy.rung,
         to: toRung,
         reason: event.reason,
@@ -579,7 +573,7 @@ export function recordBreach(context: CaseContext, event: EventOf<"DEADLINE_MISS
 
 /** The respondents currently handling the concern (none once the ladder has ended). */
 function handlingNow(context: CaseContext, rung: RungNumber | null): Party[] {
-  return rung === null ? [] : rung === 3 ? ["national-body"] : respondents(context, rung);
+  return rung === null ? [] : respondents(context, rung);
 }
 
 /**

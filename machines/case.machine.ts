@@ -462,7 +462,7 @@ function mediationInput(context: CaseContext): MediationInput {
     requestedBy: offer.requestedBy,
     issueIds: openIssueIds(context),
     respondents: mediationOtherSide(offer.rung, context.file.healthInvolved),
-    convenors: steps.mediationConvenors(context, offer.rung),
+    convenors: respondents(context, offer.rung),
     timings: context.file.policy.mediation,
     warningPercents: context.file.policy.warningPercents,
   };

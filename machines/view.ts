@@ -1,12 +1,12 @@
 import type { AnyMachineSnapshot, StateValue } from "xstate";
-import { caseDeadlines, type CaseContext, type ConclusionReason, type OutcomeRecord } from "./case-context";
+import { caseDeadlines, clockKey, type CaseContext, type ConclusionReason, type OutcomeRecord } from "./case-context";
 import type { DeadlineSpec, PauseReason } from "./clocks";
 import type { Finding } from "./events";
 import { mediationDeadlines, type MediationContext, type MediationOutput } from "./mediation.machine";
 import { rungName, type RungNumber } from "./parties";
 import type { Remedy } from "./remedies";
 import type { Route } from "./route";
-import { breachesAwaitingNotice, pauseDaysLeft, respondentOffersAt } from "./case-steps";
+import { breachesAwaitingNotice, pauseDaysLeft, respondentOffersAt, takeFurtherTo } from "./case-steps";
 
 /** What the app shows about a case: derived from the snapshot, never stored separately. */
 export type CaseView = {
@@ -167,15 +167,15 @@ export function caseView(snapshot: AnyMachineSnapshot): CaseView {
     ...(context.national ? { national: context.national } : {}),
     ...(context.conclusion ? { conclusion: context.conclusion } : {}),
     ...(context.calendarFallback ? { calendarFallback: context.calendarFallback } : {}),
-    ...(context.clocks["rung2.escalationWindow"] ? { nationalReferralOpenUntil: context.clocks["rung2.escalationWindow"].dueOn } : {}),
+    ...(context.clocks[clockKey.escalationWindow(2)] ? { nationalReferralOpenUntil: context.clocks[clockKey.escalationWindow(2)]!.dueOn } : {}),
     delayNotices: context.delayNotices ?? [],
     delayNoticesOwed: breachesAwaitingNotice(context),
     contributions: context.contributions ?? [],
     longOpenAlerts: context.longOpenAlerts ?? [],
     remedyReferrals: context.remedyReferrals ?? [],
     failedRemediesOpen: context.remedies.flatMap((remedy) => {
-      const window = context.clocks[`remedy.${remedy.id}.takeFurther`];
-      return remedy.status === "failed" && window ? [{ remedyId: remedy.id, until: window.dueOn, toRung: Math.min(remedy.rung + 1, 3) as RungNumber }] : [];
+      const window = context.clocks[clockKey.failedRemedy(remedy.id)];
+      return remedy.status === "failed" && window ? [{ remedyId: remedy.id, until: window.dueOn, toRung: takeFurtherTo(remedy) }] : [];
     }),
     ...(rung === 1 || rung === 2 ? { pauseDaysLeft: pauseDaysLeft(context, rung) } : {}),
     ...(context.lastEventOn ? { lastEventOn: context.lastEventOn } : {}),

@@ -22,7 +22,6 @@ const family: Who = () => ["family"];
 const mediator: Who = () => ["mediator"];
 const nationalBody: Who = () => ["national-body"];
 const anyRespondent: Who = ({ healthInvolved }) => ["setting", "local-service", "national-body", ...(healthInvolved ? (["health-partner"] as const) : [])];
-const anyRespondentOrNational: Who = anyRespondent;
 /** Everyone a draft decision is about may comment on it: the family and each body complained about. */
 const commentingParties: Who = ({ healthInvolved }) => ["family", "setting", "local-service", ...(healthInvolved ? (["health-partner"] as const) : [])];
 
@@ -63,7 +62,7 @@ export const CASE_ACTIONS: Partial<Record<CaseEventType, ActionMeta>> = {
   GIVE_DELAY_NOTICE: {
     label: "Give a delay notice",
     explains: "A deadline has been missed, or the concern has been open a long time. Say why, and the date you expect to finish. The family will see this; the missed deadline still stands.",
-    who: anyRespondentOrNational,
+    who: anyRespondent,
   },
   ACCEPT_OUTCOME: { label: "Accept the outcome", explains: "This closes the concern. Any remedies will still be checked until they are done.", who: family },
   ESCALATE: { label: "Take the concern to the next stage", explains: "You do not have to give a reason.", who: family },

@@ -65,15 +65,6 @@ export function abstractState(snapshot: CaseSnapshot): string {
   });
 }
 
-/** Deadlines (not reminders or remedies) whose day has passed by the case's latest day. */
-function dueKeys(context: CaseContext): string[] {
-  const at = today(context);
-  return caseDeadlines(context)
-    .filter(({ kind, key, event }) => kind === "deadline" && !key.startsWith("remedy.") && event.at <= at)
-    .map(({ key }) => key)
-    .sort();
-}
-
 export function sampleEvents(sample: Sample) {
   return (snapshot: CaseSnapshot): ModelEvent[] => {
     const context = snapshot.context;
