@@ -1,4 +1,5 @@
 import type { PrismaClient, SettingKind } from "../generated/prisma/client";
+import { prng } from "../app/utils/prng";
 import { hashPassword } from "../app/utils/auth.server";
 import { DEMO_PASSWORD, DEMO_PERSONAS } from "../app/utils/demo-personas";
 import { londonDate } from "../app/utils/dates";
@@ -74,16 +75,6 @@ const GIVEN = ["Aisha", "Ben", "Chloe", "Daniel", "Ella", "Freddie", "Grace", "H
 const FAMILY = ["Ahmed", "Bailey", "Campbell", "Davies", "Edwards", "Fraser", "Green", "Hughes", "Iqbal", "Jones", "Khan", "Lewis", "Mensah", "Nowak", "Okoro", "Patel", "Roberts", "Smith", "Taylor", "Williams"];
 const AGE_BY_KIND: Record<SettingKind, [number, number]> = { nursery: [2, 4], primary: [5, 10], secondary: [11, 15], special: [5, 18], college: [16, 24] };
 
-// mulberry32: small, fast, and the same numbers on every machine.
-function prng(seed: number) {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export async function seedRolesAndPermissions(prisma: PrismaClient) {
   for (const name of ROLE_NAMES) {

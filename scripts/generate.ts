@@ -26,6 +26,7 @@ import { openDatabase, redact, type Database } from "../app/utils/database.serve
 import { getEnv } from "../app/utils/env.server";
 import { ISSUE_CATEGORY_TEXT } from "../app/utils/issue-categories";
 import { migrate } from "../app/utils/migrate.server";
+import { prng } from "../app/utils/prng";
 import { ageBand, deriveCaseFacts, type CaseFacts, type LoggedEvent } from "../app/utils/patterns-facts";
 import { seedRolesAndPermissions } from "../prisma/seed";
 
@@ -63,16 +64,6 @@ function parseArgs(argv: string[]): GenerateOptions {
 
 // ───────────────────────────── randomness ─────────────────────────────
 
-function prng(seed: number) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const streamSeed = (seed: number, kind: number, index: number) => (Math.imul(seed, 0x9e3779b1) ^ Math.imul(kind + 1, 0x85ebca6b) ^ Math.imul(index + 1, 0xc2b2ae35)) >>> 0;
 type Random = () => number;
 const pick = <T>(r: Random, list: readonly T[]): T => list[Math.floor(r() * list.length)] as T;

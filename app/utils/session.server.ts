@@ -26,20 +26,23 @@ function sessionCookie() {
   return cookie;
 }
 
-const userInclude = {
+export type SessionUser = NonNullable<Awaited<ReturnType<typeof loadUser>>>;
+
+/** What a signed-in person is loaded with: identity, roles with their permissions, setting and area (tests load people the same way). */
+export const SESSION_USER_SELECT = {
+  id: true,
+  email: true,
+  name: true,
+  settingId: true,
+  localAreaId: true,
   roles: { select: { name: true, label: true, permissions: { select: { action: true, entity: true, access: true } } } },
   setting: { select: { id: true, name: true, kind: true } },
   localArea: { select: { id: true, name: true } },
 } as const;
 
-export type SessionUser = NonNullable<Awaited<ReturnType<typeof loadUser>>>;
-
 async function loadUser(userId: string) {
   const prisma = await getPrisma();
-  return prisma.user.findFirst({
-    where: { id: userId, active: true },
-    select: { id: true, email: true, name: true, settingId: true, localAreaId: true, ...userInclude },
-  });
+  return prisma.user.findFirst({ where: { id: userId, active: true }, select: SESSION_USER_SELECT });
 }
 
 /** The id of the session the request was made in (or null). */

@@ -5,7 +5,7 @@ import { DEMO_PASSWORD } from "../../app/utils/demo-personas";
 import { loadCaseForUser } from "../../app/utils/case-page.server";
 import { applyCaseEvent } from "../../app/utils/cases.server";
 import { caseScope } from "../../app/utils/permissions.server";
-import type { SessionUser } from "../../app/utils/session.server";
+import { SESSION_USER_SELECT, type SessionUser } from "../../app/utils/session.server";
 import { seed } from "../../prisma/seed";
 import { describeEachEngine } from "./engines";
 import { outcome, raiseTestConcern } from "./support/cases";
@@ -15,12 +15,7 @@ import { outcome, raiseTestConcern } from "./support/cases";
 async function sessionUser(prisma: PrismaClient, email: string): Promise<SessionUser> {
   return prisma.user.findUniqueOrThrow({
     where: { email },
-    select: {
-      id: true, email: true, name: true, settingId: true, localAreaId: true,
-      roles: { select: { name: true, label: true, permissions: { select: { action: true, entity: true, access: true } } } },
-      setting: { select: { id: true, name: true, kind: true } },
-      localArea: { select: { id: true, name: true } },
-    },
+    select: SESSION_USER_SELECT,
   });
 }
 

@@ -7,7 +7,7 @@ import { useDatabase } from "../../app/utils/db.server";
 import { caseScope } from "../../app/utils/permissions.server";
 import { DEMO_PERSONAS } from "../../app/utils/demo-personas";
 import { MAX_BODY_BYTES, MAX_LENGTH } from "../../app/utils/limits";
-import type { SessionUser } from "../../app/utils/session.server";
+import { SESSION_USER_SELECT, type SessionUser } from "../../app/utils/session.server";
 import { seed } from "../../prisma/seed";
 import { createTestDatabase, type TestDatabase } from "../support/scratch-database";
 import { call, cookieFor, importRoute, rowChanges, trackRowChanges, type Call, type RouteModule } from "./support/routes";
@@ -83,12 +83,7 @@ const modules = new Map<string, RouteModule>();
 async function sessionUser(email: string): Promise<SessionUser> {
   return database.db.prisma.user.findUniqueOrThrow({
     where: { email },
-    select: {
-      id: true, email: true, name: true, settingId: true, localAreaId: true,
-      roles: { select: { name: true, label: true, permissions: { select: { action: true, entity: true, access: true } } } },
-      setting: { select: { id: true, name: true, kind: true } },
-      localArea: { select: { id: true, name: true } },
-    },
+    select: SESSION_USER_SELECT,
   });
 }
 

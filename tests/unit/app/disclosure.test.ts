@@ -10,18 +10,9 @@ import {
   publishRatePer1000,
   roundCount,
 } from "../../../app/utils/disclosure";
-
 // A small seeded PRNG so the random attacks are the same on every run.
-function prng(seed: number) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { prng } from "../../../app/utils/prng";
+
 
 describe("rounding counts", () => {
   it("publishes 0, 1 and 2 as 0 and everything else to the nearest 5", () => {

@@ -1,0 +1,11 @@
+// mulberry32: a small seeded PRNG, the same numbers on every machine. Shared by the demo seed,
+// the national generator and the tests that need repeatable randomness.
+export function prng(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
