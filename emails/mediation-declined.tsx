@@ -1,5 +1,5 @@
 import { caseSubject, readNotice, type EmailProps, type NoticeProps } from "./_shared/notice";
-import { P, Quote, WhatHappensNext, WhatYouNeedToDo } from "./_shared/parts";
+import { P, Quote, WhatHappensNext } from "./_shared/parts";
 import { sample } from "./_shared/samples";
 import { Layout } from "./layout";
 

@@ -92,10 +92,12 @@ function runTests() {
   const playwrightReport = "tests/.tmp/reports/playwright.json";
   fs.rmSync(vitestReport, { force: true });
   fs.rmSync(playwrightReport, { force: true });
+  // Lint counts as one test: the whole codebase passes ESLint (rules and import boundaries) or it fails.
+  const lint = spawnSync("npx", ["eslint", ".", "--max-warnings", "0"], { stdio: "inherit", env: process.env });
   const vitest = spawnSync("npx", ["vitest", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${vitestReport}`], { stdio: "inherit", env: process.env });
   const e2e = spawnSync("npx", ["playwright", "test"], { stdio: "inherit", env: { ...process.env, PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightReport } });
-  let passed = 0;
-  let failed = 0;
+  let passed = lint.status === 0 ? 1 : 0;
+  let failed = lint.status === 0 ? 0 : 1;
   let skipped = 0;
   if (fs.existsSync(vitestReport)) {
     const r = JSON.parse(fs.readFileSync(vitestReport, "utf8"));
@@ -109,8 +111,8 @@ function runTests() {
     failed += s.unexpected;
     skipped += s.skipped;
   } else failed += 1;
-  const ok = vitest.status === 0 && e2e.status === 0 && failed === 0;
-  console.log(`\nvitest ${vitest.status === 0 ? "ok" : "FAILED"}, playwright ${e2e.status === 0 ? "ok" : "FAILED"}`);
+  const ok = lint.status === 0 && vitest.status === 0 && e2e.status === 0 && failed === 0;
+  console.log(`\nlint ${lint.status === 0 ? "ok" : "FAILED"}, vitest ${vitest.status === 0 ? "ok" : "FAILED"}, playwright ${e2e.status === 0 ? "ok" : "FAILED"}`);
   console.log(`tests: ${passed} passed, ${failed} failed, ${skipped} skipped`);
   process.exit(ok ? 0 : 1);
 }

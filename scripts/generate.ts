@@ -9,7 +9,6 @@
 // batch, and a rerun redoes only the last, possibly partial, batch.
 // Rows are written in bulk (INSERT … SELECT FROM unnest(arrays)), not through the per-event
 // service; the case log keeps its hash chain and every case gets its CaseFact row.
-import crypto from "node:crypto";
 import {
   addWorkingDays,
   applyCaseEvent,
