@@ -1,8 +1,9 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { isRouteErrorResponse, Link, Links, Meta, Outlet, Scripts, ScrollRestoration, useLoaderData, useRouteError, useRouteLoaderData } from "@remix-run/react";
+import { isRouteErrorResponse, Link, Links, Outlet, Scripts, ScrollRestoration, useLoaderData, useRouteError, useRouteLoaderData } from "@remix-run/react";
 import govukCss from "govuk-frontend/dist/govuk/govuk-frontend.min.css";
 import { useEffect, type ReactNode } from "react";
+import { MetaWithFormErrors } from "./components/form-kit";
 import { Footer, Header, PhaseBanner, ServiceNavigation, type NavUser } from "./components/layout";
 import { NotificationBanner } from "./components/notification-banner";
 import redressCss from "./styles/redress.css";
@@ -50,7 +51,7 @@ function Document({ children, user }: { children: ReactNode; user: NavUser | nul
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1, viewport-fit=cover" />
         <meta name="theme-color" content="#0b0c0c" />
-        <Meta />
+        <MetaWithFormErrors />
         <Links />
       </head>
       <body className="govuk-template__body" suppressHydrationWarning>

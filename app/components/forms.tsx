@@ -1,4 +1,5 @@
 import { useEffect, useRef, type InputHTMLAttributes, type ReactNode, type TextareaHTMLAttributes } from "react";
+import { fieldId } from "../utils/nested-fields";
 
 // GOV.UK Design System form patterns as small React components. Every component renders
 // plain HTML that works without JavaScript; errors follow the error-summary pattern
@@ -6,12 +7,16 @@ import { useEffect, useRef, type InputHTMLAttributes, type ReactNode, type Texta
 
 export type FieldErrors = Record<string, string[] | undefined>;
 
-export function ErrorSummary({ errors, title = "There is a problem" }: { errors: FieldErrors | undefined; title?: string }) {
+/** `attempt` changes on every failed submission checked in the browser, so focus moves to the summary each time. */
+export function ErrorSummary({ errors, title = "There is a problem", attempt }: { errors: FieldErrors | undefined; title?: string; attempt?: number }) {
   const ref = useRef<HTMLDivElement>(null);
-  const entries = Object.entries(errors ?? {}).filter((entry): entry is [string, string[]] => Boolean(entry[1]?.length));
+  // One line per message: "Enter a correct email address and password" on two fields is said once.
+  const entries = Object.entries(errors ?? {})
+    .filter((entry): entry is [string, string[]] => Boolean(entry[1]?.length))
+    .filter(([, messages], index, all) => all.findIndex(([, other]) => other[0] === messages[0]) === index);
   useEffect(() => {
     if (entries.length) ref.current?.focus();
-  }, [entries.length]);
+  }, [entries.length, attempt]);
   if (entries.length === 0) return null;
   return (
     <div className="govuk-error-summary" data-module="govuk-error-summary" ref={ref} tabIndex={-1}>
@@ -31,9 +36,7 @@ export function ErrorSummary({ errors, title = "There is a problem" }: { errors:
   );
 }
 
-export function fieldId(name: string) {
-  return `field-${name.replace(/[^a-zA-Z0-9_-]/g, "-")}`;
-}
+export { fieldId };
 
 /** Hint then error message, in the order and with the ids the design system expects. */
 function HintAndError({ id, hint, error }: { id: string; hint?: ReactNode; error?: string }) {
@@ -150,14 +153,15 @@ export function ChoiceGroup({
   const base = type === "radio" ? "govuk-radios" : "govuk-checkboxes";
   return (
     <div className={`govuk-form-group${error ? " govuk-form-group--error" : ""}`}>
-      <fieldset className="govuk-fieldset" aria-describedby={describedBy(name, hint, error, id)} id={id}>
+      <fieldset className="govuk-fieldset" aria-describedby={describedBy(name, hint, error, id)}>
         <legend className={`govuk-fieldset__legend ${legendIsHeading ? "govuk-fieldset__legend--l" : "govuk-fieldset__legend--m"}`}>
           {legendIsHeading ? <h1 className="govuk-fieldset__heading">{legend}</h1> : legend}
         </legend>
         <HintAndError id={id} hint={hint} error={error} />
         <div className={base} data-module={base}>
           {options.map((option, index) => {
-            const optionId = index === 0 ? `${id}-option` : `${id}-option-${index}`;
+            // The first option carries the group's id, so the error summary's link lands on an input.
+            const optionId = index === 0 ? id : `${id}-option-${index}`;
             return (
               <div key={option.value} className={`${base}__item`}>
                 <input className={`${base}__input`} id={optionId} name={name} type={type} value={option.value} defaultChecked={selected.has(option.value)} aria-describedby={option.hint ? `${optionId}-hint` : undefined} />

@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Link } from "@remix-run/react";
 import { getUser } from "../utils/session.server";
+import { SummaryList } from "../components/table";
 
 export const meta: MetaFunction = () => [{ title: "Raise a concern about support for a child with additional needs – Redress" }];
 
@@ -28,22 +29,20 @@ export default function Start() {
           <li>ask for mediation at any point</li>
         </ul>
         <h2 className="govuk-heading-m">Two kinds of concern</h2>
-        <dl className="govuk-summary-list">
-          <div className="govuk-summary-list__row">
-            <dt className="govuk-summary-list__key">How a decision was made</dt>
-            <dd className="govuk-summary-list__value">
-              For example, whether to place your child on the register, reviews that were not held, or being left out of decisions.
-              These can go to an independent ombudsman.
-            </dd>
-          </div>
-          <div className="govuk-summary-list__row">
-            <dt className="govuk-summary-list__key">The support itself</dt>
-            <dd className="govuk-summary-list__value">
-              The level or quality of support, judged against the National Framework of standards. These can go to the national
-              practice body.
-            </dd>
-          </div>
-        </dl>
+        <SummaryList
+          rows={[
+            {
+              key: { text: "How a decision was made" },
+              value: {
+                text: "For example, whether to place your child on the register, reviews that were not held, or being left out of decisions. These can go to an independent ombudsman.",
+              },
+            },
+            {
+              key: { text: "The support itself" },
+              value: { text: "The level or quality of support, judged against the National Framework of standards. These can go to the national practice body." },
+            },
+          ]}
+        />
         <Link to="/sign-in" role="button" draggable="false" className="govuk-button govuk-button--start" data-module="govuk-button">
           Start now
           <svg className="govuk-button__start-icon" xmlns="http://www.w3.org/2000/svg" width="17.5" height="19" viewBox="0 0 33 40" aria-hidden="true" focusable="false">

@@ -1,7 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, useActionData } from "@remix-run/react";
+import { useActionData } from "@remix-run/react";
 import { z } from "zod";
-import { Button, ErrorSummary, TextInput, type FieldErrors } from "../components/forms";
+import { KitForm, useFormKit } from "../components/form-kit";
+import { Button, TextInput } from "../components/forms";
 import { changePassword } from "../utils/auth.server";
 import { redirectWithFlash } from "../utils/flash.server";
 import { badRequest, parseForm, readForm } from "../utils/forms.server";
@@ -41,19 +42,16 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function ChangePassword() {
-  const actionData = useActionData<{ errors: FieldErrors }>();
-  const errors = actionData?.errors;
+  const kit = useFormKit(passwordSchema, useActionData<typeof action>());
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
-        <ErrorSummary errors={errors} />
-        <h1 className="govuk-heading-l">Change your password</h1>
-        <Form method="post" noValidate>
-          <TextInput name="currentPassword" label="Current password" type="password" autoComplete="current-password" error={errors?.currentPassword?.[0]} />
-          <TextInput name="newPassword" label="New password" hint={`At least ${MIN_PASSWORD_LENGTH} characters. A few unrelated words make a strong password.`} type="password" autoComplete="new-password" error={errors?.newPassword?.[0]} />
-          <TextInput name="confirmPassword" label="Confirm new password" type="password" autoComplete="new-password" error={errors?.confirmPassword?.[0]} />
+        <KitForm kit={kit} heading={<h1 className="govuk-heading-l">Change your password</h1>}>
+          <TextInput {...kit.field("currentPassword")} label="Current password" type="password" autoComplete="current-password" />
+          <TextInput {...kit.field("newPassword")} label="New password" hint={`At least ${MIN_PASSWORD_LENGTH} characters. A few unrelated words make a strong password.`} type="password" autoComplete="new-password" />
+          <TextInput {...kit.field("confirmPassword")} label="Confirm new password" type="password" autoComplete="new-password" />
           <Button>Change password</Button>
-        </Form>
+        </KitForm>
       </div>
     </div>
   );

@@ -3,6 +3,7 @@ import { json } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { ErrorSummary, type FieldErrors } from "../components/forms";
+import { Table } from "../components/table";
 import { redirectWithFlash } from "../utils/flash.server";
 import { badRequest, parseForm, readForm } from "../utils/forms.server";
 import { formatDateTime } from "../utils/format";
@@ -54,40 +55,34 @@ export default function Sessions() {
           You can be signed in on up to {maxSessions} devices or browsers at once. Signing in on another one signs out the oldest. If you
           do not recognise a session, sign it out and change your password.
         </p>
-        <table className="govuk-table">
-          <caption className="govuk-table__caption govuk-table__caption--m">Your sessions</caption>
-          <thead className="govuk-table__head">
-            <tr className="govuk-table__row">
-              <th scope="col" className="govuk-table__header">Device</th>
-              <th scope="col" className="govuk-table__header">Signed in</th>
-              <th scope="col" className="govuk-table__header">Last active</th>
-              <th scope="col" className="govuk-table__header"><span className="govuk-visually-hidden">Action</span></th>
-            </tr>
-          </thead>
-          <tbody className="govuk-table__body">
-            {sessions.map((s) => (
-              <tr className="govuk-table__row" key={s.id}>
-                <td className="govuk-table__cell">
+        <Table
+          caption="Your sessions"
+          captionClasses="govuk-table__caption--m"
+          head={[{ text: "Device" }, { text: "Signed in" }, { text: "Last active" }, { html: <span className="govuk-visually-hidden">Action</span> }]}
+          rows={sessions.map((s) => [
+            {
+              html: (
+                <>
                   {s.device}
                   {s.current ? <strong className="govuk-tag govuk-tag--green govuk-!-margin-left-2">This device</strong> : null}
-                </td>
-                <td className="govuk-table__cell">{formatDateTime(s.startedAt)}</td>
-                <td className="govuk-table__cell">{formatDateTime(s.lastSeenAt)}</td>
-                <td className="govuk-table__cell">
-                  {s.current ? null : (
-                    <Form method="post" className="redress-inline-form">
-                      <input type="hidden" name="intent" value="end" />
-                      <input type="hidden" name="sessionId" value={s.id} />
-                      <button type="submit" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" data-module="govuk-button">
-                        Sign out<span className="govuk-visually-hidden"> {s.device}, last active {formatDateTime(s.lastSeenAt)}</span>
-                      </button>
-                    </Form>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+                </>
+              ),
+            },
+            { text: formatDateTime(s.startedAt) },
+            { text: formatDateTime(s.lastSeenAt) },
+            {
+              html: s.current ? null : (
+                <Form method="post" className="redress-inline-form">
+                  <input type="hidden" name="intent" value="end" />
+                  <input type="hidden" name="sessionId" value={s.id} />
+                  <button type="submit" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" data-module="govuk-button">
+                    Sign out<span className="govuk-visually-hidden"> {s.device}, last active {formatDateTime(s.lastSeenAt)}</span>
+                  </button>
+                </Form>
+              ),
+            },
+          ])}
+        />
         {others.length > 1 ? (
           <Form method="post">
             <input type="hidden" name="intent" value="end-others" />

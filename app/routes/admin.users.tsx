@@ -1,7 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { ErrorSummary, type FieldErrors } from "../components/forms";
+import { ErrorSummary } from "../components/forms";
+import { Table } from "../components/table";
 import { redirectWithFlash } from "../utils/flash.server";
 import { badRequest, parseForm, readForm } from "../utils/forms.server";
 import { MAX_LENGTH } from "../utils/limits";
@@ -68,7 +69,7 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function Users() {
   const d = useLoaderData<typeof loader>();
-  const actionData = useActionData<{ errors: FieldErrors }>();
+  const actionData = useActionData<typeof action>();
   const [params] = useSearchParams();
   const pageLink = (p: number) => {
     const next = new URLSearchParams(params);
@@ -78,7 +79,7 @@ export default function Users() {
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-full">
-        <ErrorSummary errors={actionData?.errors} />
+        <ErrorSummary errors={actionData && "errors" in actionData ? actionData.errors : undefined} />
         <h1 className="govuk-heading-l">Accounts</h1>
         <Form method="get" className="govuk-!-margin-bottom-6">
           <div className="govuk-form-group">
@@ -92,29 +93,19 @@ export default function Users() {
           </div>
           <button type="submit" className="govuk-button govuk-button--secondary" data-module="govuk-button">Filter</button>
         </Form>
-        <table className="govuk-table">
-          <caption className="govuk-table__caption govuk-table__caption--m">{d.total} accounts</caption>
-          <thead className="govuk-table__head">
-            <tr className="govuk-table__row">
-              <th scope="col" className="govuk-table__header">Name</th>
-              <th scope="col" className="govuk-table__header">Email</th>
-              <th scope="col" className="govuk-table__header">Roles</th>
-              <th scope="col" className="govuk-table__header">Works at</th>
-              <th scope="col" className="govuk-table__header">Status</th>
-              <th scope="col" className="govuk-table__header"><span className="govuk-visually-hidden">Action</span></th>
-            </tr>
-          </thead>
-          <tbody className="govuk-table__body">
-            {d.users.map((u) => (
-              <tr key={u.id} className="govuk-table__row">
-                <td className="govuk-table__cell">{u.name}</td>
-                <td className="govuk-table__cell">{u.email}</td>
-                <td className="govuk-table__cell">{u.roles.map((r) => r.label).join(", ")}</td>
-                <td className="govuk-table__cell">{u.setting?.name ?? u.localArea?.name ?? ""}</td>
-                <td className="govuk-table__cell">
-                  <strong className={`govuk-tag${u.active ? " govuk-tag--green" : " govuk-tag--grey"}`}>{u.active ? "Active" : "Deactivated"}</strong>
-                </td>
-                <td className="govuk-table__cell">
+        <Table
+          caption={`${d.total} accounts`}
+          captionClasses="govuk-table__caption--m"
+          head={[{ text: "Name" }, { text: "Email" }, { text: "Roles" }, { text: "Works at" }, { text: "Status" }, { html: <span className="govuk-visually-hidden">Action</span> }]}
+          rows={d.users.map((u) => [
+            { text: u.name },
+            { text: u.email },
+            { text: u.roles.map((r) => r.label).join(", ") },
+            { text: u.setting?.name ?? u.localArea?.name ?? "" },
+            { html: <strong className={`govuk-tag${u.active ? " govuk-tag--green" : " govuk-tag--grey"}`}>{u.active ? "Active" : "Deactivated"}</strong> },
+            {
+              html: (
+                <>
                   {d.canUpdate && u.id !== d.selfId ? (
                     <Form method="post" className="redress-inline-form">
                       <input type="hidden" name="userId" value={u.id} />
@@ -141,11 +132,11 @@ export default function Users() {
                       ) : null}
                     </p>
                   ) : null}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+                </>
+              ),
+            },
+          ])}
+        />
         {d.pages > 1 ? (
           <nav className="govuk-pagination" aria-label="Pagination">
             {d.page > 1 ? (

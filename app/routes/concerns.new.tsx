@@ -1,9 +1,10 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { ISSUE_CATEGORIES, ROUTES, type IssueCategory } from "../../machines/route";
-import { Button, ChoiceGroup, ErrorSummary, Textarea, TextInput, type FieldErrors } from "../components/forms";
+import { KitForm, useFormKit } from "../components/form-kit";
+import { Button, ChoiceGroup, Textarea, TextInput } from "../components/forms";
 import { raiseConcernForChild } from "../utils/concerns.server";
 import { getPrisma } from "../utils/db.server";
 import { redirectWithFlash } from "../utils/flash.server";
@@ -78,11 +79,9 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function RaiseConcern() {
   const { children, youngPerson } = useLoaderData<typeof loader>();
-  const actionData = useActionData<{ errors: FieldErrors; values?: Record<string, unknown> }>();
-  const errors = actionData?.errors;
-  const values = actionData?.values ?? {};
-  const str = (key: string) => (typeof values[key] === "string" ? (values[key] as string) : undefined);
-  const chosen = asArray(values.categories).filter((v): v is string => typeof v === "string");
+  const kit = useFormKit(concernSchema, useActionData<typeof action>());
+  const child = kit.choice("childId");
+  const categories = kit.choice("categories");
   if (children.length === 0) {
     return (
       <div className="govuk-grid-row">
@@ -96,16 +95,20 @@ export default function RaiseConcern() {
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
-        <ErrorSummary errors={errors} />
-        <h1 className="govuk-heading-l">Raise a concern</h1>
-        <p className="govuk-body">Your concern goes first to the nursery, school or college. If you are not happy with their answer you can take it to the local service, and then to a national body.</p>
-        <Form method="post" noValidate>
+        <KitForm
+          kit={kit}
+          heading={
+            <>
+              <h1 className="govuk-heading-l">Raise a concern</h1>
+              <p className="govuk-body">Your concern goes first to the nursery, school or college. If you are not happy with their answer you can take it to the local service, and then to a national body.</p>
+            </>
+          }
+        >
           <ChoiceGroup
             type="radio"
-            name="childId"
+            {...child}
             legend="Who is the concern about?"
-            error={errors?.childId?.[0]}
-            defaultValue={str("childId") ?? (children.length === 1 ? children[0]?.id : undefined)}
+            defaultValue={child.defaultValue ?? (children.length === 1 ? children[0]?.id : undefined)}
             options={children.map((c) => ({ value: c.id, label: `${c.givenName} ${c.familyName}`, hint: c.setting.name }))}
           />
           {ROUTES.map((route) => (
@@ -113,33 +116,30 @@ export default function RaiseConcern() {
               key={route}
               id={route === "process" ? undefined : `field-categories-${route}`}
               type="checkbox"
-              name="categories"
+              {...categories}
               legend={route === "process" ? "Is it about how a decision was made?" : "Is it about the support itself?"}
               hint="Select all that apply"
-              error={route === "process" ? errors?.categories?.[0] : undefined}
-              defaultValue={chosen}
+              error={route === "process" ? categories.error : undefined}
               options={ISSUE_CATEGORY_NAMES.filter((c) => ISSUE_CATEGORIES[c] === route).map((c) => {
                 const text = issueCategoryText(c, youngPerson);
                 return { value: c, label: text.label, hint: text.hint || undefined };
               })}
             />
           ))}
-          <Textarea name="summary" label="Describe your concern" hint="What happened, when, and what you would like to happen now. Do not include medical records: you can add evidence later." error={errors?.summary?.[0]} defaultValue={str("summary")} rows={8} />
+          <Textarea {...kit.field("summary")} label="Describe your concern" hint="What happened, when, and what you would like to happen now. Do not include medical records: you can add evidence later." rows={8} />
           <ChoiceGroup
             type="radio"
-            name="healthInvolved"
+            {...kit.choice("healthInvolved")}
             legend={youngPerson ? "Are health services involved in your support?" : "Are health services involved in your child's support?"}
             hint="If yes, the health partner will answer your concern together with the setting or local service"
-            error={errors?.healthInvolved?.[0]}
-            defaultValue={str("healthInvolved")}
             options={[
               { value: "yes", label: "Yes" },
               { value: "no", label: "No" },
             ]}
           />
-          <TextInput name="awarenessDate" label="When did you first find out about this? (optional)" hint="For example, 2026-09-14. National bodies normally look at concerns raised within 12 months." error={errors?.awarenessDate?.[0]} defaultValue={str("awarenessDate")} widthClass="govuk-input--width-10" inputMode="numeric" />
+          <TextInput {...kit.field("awarenessDate")} label="When did you first find out about this? (optional)" hint="For example, 2026-09-14. National bodies normally look at concerns raised within 12 months." widthClass="govuk-input--width-10" inputMode="numeric" />
           <Button>Send concern</Button>
-        </Form>
+        </KitForm>
       </div>
     </div>
   );

@@ -2,6 +2,7 @@ import type { MetaFunction } from "@remix-run/node";
 import { Link } from "@remix-run/react";
 import { MIN_BREAKDOWN_TOTAL, MIN_RATE_BASE, MIN_RATE_NUMERATOR, ROUNDED_TO_ZERO, ROUNDING_BASE } from "../utils/disclosure";
 import { DIMENSION_LABELS, MEASURES } from "../utils/patterns-measures";
+import { SummaryList } from "../components/table";
 
 export const meta: MetaFunction = () => [{ title: "Methodology – Redress" }];
 
@@ -30,14 +31,7 @@ export default function Methodology() {
           Service’s guidance on disclosure control for tables from administrative data.
         </p>
         <h2 className="govuk-heading-m">Measures</h2>
-        <dl className="govuk-summary-list">
-          {MEASURES.map((m) => (
-            <div key={m.key} className="govuk-summary-list__row">
-              <dt className="govuk-summary-list__key">{m.label}</dt>
-              <dd className="govuk-summary-list__value">{m.definition}</dd>
-            </div>
-          ))}
-        </dl>
+        <SummaryList rows={MEASURES.map((m) => ({ key: { text: m.label }, value: { text: m.definition } }))} />
         <h2 className="govuk-heading-m">Comparisons</h2>
         <p className="govuk-body">
           A <strong>disparity ratio</strong> is a group’s rate divided by the rate for everyone in the table; 1 means no difference.

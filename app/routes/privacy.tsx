@@ -1,4 +1,5 @@
 import type { MetaFunction } from "@remix-run/node";
+import { Table } from "../components/table";
 import { RETENTION } from "../utils/retention-schedule";
 
 export const meta: MetaFunction = () => [{ title: "Privacy and cookies – Redress" }];
@@ -10,28 +11,15 @@ export default function Privacy() {
         <h1 className="govuk-heading-l">Privacy and cookies</h1>
         <h2 className="govuk-heading-m">Cookies</h2>
         <p className="govuk-body">We use only the cookies the service needs to work. We do not use analytics or advertising cookies.</p>
-        <table className="govuk-table">
-          <caption className="govuk-table__caption govuk-table__caption--s">Essential cookies</caption>
-          <thead className="govuk-table__head">
-            <tr className="govuk-table__row">
-              <th scope="col" className="govuk-table__header">Name</th>
-              <th scope="col" className="govuk-table__header">Purpose</th>
-              <th scope="col" className="govuk-table__header">Expires</th>
-            </tr>
-          </thead>
-          <tbody className="govuk-table__body">
-            <tr className="govuk-table__row">
-              <td className="govuk-table__cell">__redress_session</td>
-              <td className="govuk-table__cell">Keeps you signed in</td>
-              <td className="govuk-table__cell">After 60 minutes without activity, or 12 hours</td>
-            </tr>
-            <tr className="govuk-table__row">
-              <td className="govuk-table__cell">__redress_flash</td>
-              <td className="govuk-table__cell">Shows a confirmation message once after you do something</td>
-              <td className="govuk-table__cell">When you close your browser</td>
-            </tr>
-          </tbody>
-        </table>
+        <Table
+          caption="Essential cookies"
+          captionClasses="govuk-table__caption--s"
+          head={[{ text: "Name" }, { text: "Purpose" }, { text: "Expires" }]}
+          rows={[
+            [{ text: "__redress_session" }, { text: "Keeps you signed in" }, { text: "After 60 minutes without activity, or 12 hours" }],
+            [{ text: "__redress_flash" }, { text: "Shows a confirmation message once after you do something" }, { text: "When you close your browser" }],
+          ]}
+        />
         <h2 className="govuk-heading-m">Your information</h2>
         <p className="govuk-body">
           Only the people responsible for your concern can see it: you, the setting or service it is about, the mediator if you choose

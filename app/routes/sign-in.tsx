@@ -2,7 +2,9 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
-import { Button, ErrorSummary, TextInput, type FieldErrors } from "../components/forms";
+import { KitForm, useFormKit } from "../components/form-kit";
+import { Button, TextInput } from "../components/forms";
+import { Table } from "../components/table";
 import { verifySignIn } from "../utils/auth.server";
 import { getPrisma } from "../utils/db.server";
 import { DEMO_PASSWORD, DEMO_PERSONAS } from "../utils/demo-personas";
@@ -71,23 +73,19 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function SignIn() {
   const { personas, demoPassword } = useLoaderData<typeof loader>();
-  const actionData = useActionData<{ errors: FieldErrors; values?: { email?: string } }>();
+  const kit = useFormKit(signInSchema, useActionData<typeof action>());
   const [searchParams] = useSearchParams();
   // Only ever echo a redirect we would follow, so the page never carries a hostile one onward.
   const redirectTo = safeRedirect(searchParams.get("redirectTo"), "");
-  const errors = actionData?.errors;
-  const summaryErrors = errors?.email && errors.password && errors.email[0] === errors.password[0] ? { email: errors.email } : errors;
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
-        <ErrorSummary errors={summaryErrors} />
-        <h1 className="govuk-heading-l">Sign in to Redress</h1>
-        <Form method="post" noValidate>
+        <KitForm kit={kit} heading={<h1 className="govuk-heading-l">Sign in to Redress</h1>}>
           <input type="hidden" name="redirectTo" value={redirectTo} />
-          <TextInput name="email" label="Email address" type="email" autoComplete="username" spellCheck={false} defaultValue={actionData?.values?.email ?? ""} error={errors?.email?.[0]} />
-          <TextInput name="password" label="Password" type="password" autoComplete="current-password" error={errors?.password?.[0]} />
+          <TextInput {...kit.field("email")} label="Email address" type="email" autoComplete="username" spellCheck={false} />
+          <TextInput {...kit.field("password")} label="Password" type="password" autoComplete="current-password" />
           <Button>Sign in</Button>
-        </Form>
+        </KitForm>
         <p className="govuk-body">
           After {60} minutes without activity you will be signed out to protect your information.
         </p>
@@ -102,37 +100,34 @@ export default function SignIn() {
               Demo service only: the data is invented. Every persona's password is <code>{demoPassword}</code>.
             </strong>
           </div>
-          <table className="govuk-table" aria-labelledby="demo-personas">
-            <thead className="govuk-table__head">
-              <tr className="govuk-table__row">
-                <th scope="col" className="govuk-table__header">Persona</th>
-                <th scope="col" className="govuk-table__header">Role</th>
-                <th scope="col" className="govuk-table__header"><span className="govuk-visually-hidden">Action</span></th>
-              </tr>
-            </thead>
-            <tbody className="govuk-table__body">
-              {personas.map((p) => (
-                <tr className="govuk-table__row" key={p.email}>
-                  <td className="govuk-table__cell">
+          <Table
+            label="Demo personas"
+            head={[{ text: "Persona" }, { text: "Role" }, { html: <span className="govuk-visually-hidden">Action</span> }]}
+            rows={personas.map((p) => [
+              {
+                html: (
+                  <>
                     <strong>{p.name}</strong>
                     <br />
                     <span className="govuk-body-s">{p.summary}</span>
-                  </td>
-                  <td className="govuk-table__cell">{p.roleLabel}</td>
-                  <td className="govuk-table__cell">
-                    <Form method="post" className="redress-inline-form">
-                      <input type="hidden" name="intent" value="persona" />
-                      <input type="hidden" name="email" value={p.email} />
-                      <input type="hidden" name="redirectTo" value={redirectTo} />
-                      <button type="submit" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" data-module="govuk-button">
-                        Sign in<span className="govuk-visually-hidden"> as {p.name}</span>
-                      </button>
-                    </Form>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+                  </>
+                ),
+              },
+              { text: p.roleLabel },
+              {
+                html: (
+                  <Form method="post" className="redress-inline-form">
+                    <input type="hidden" name="intent" value="persona" />
+                    <input type="hidden" name="email" value={p.email} />
+                    <input type="hidden" name="redirectTo" value={redirectTo} />
+                    <button type="submit" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" data-module="govuk-button">
+                      Sign in<span className="govuk-visually-hidden"> as {p.name}</span>
+                    </button>
+                  </Form>
+                ),
+              },
+            ])}
+          />
         </div>
       ) : null}
     </div>

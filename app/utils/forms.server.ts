@@ -1,13 +1,16 @@
-import { json } from "@remix-run/node";
+import { json, type TypedResponse } from "@remix-run/node";
 import type { z } from "zod";
 import type { FieldErrors } from "../components/forms";
 import { readFields } from "./form-fields";
 import { MAX_BODY_BYTES } from "./limits";
+import { nestFields } from "./nested-fields";
 
 // Server half of "one zod schema per form": read the body safely, parse, and on failure answer
 // 400 with field errors keyed by field name (the error summary links to each field).
 
-export type FormResult<T> = { ok: true; data: T } | { ok: false; response: Response };
+/** A form's 400 (or 401, 404, 429…): messages by field name and the answers to put back. */
+export type FormAnswerResponse = TypedResponse<{ errors: FieldErrors; values: Record<string, string | string[]> }>;
+export type FormResult<T> = { ok: true; data: T } | { ok: false; response: FormAnswerResponse };
 
 const FORM_TYPE = /^application\/x-www-form-urlencoded\s*(;|$)/i;
 
@@ -43,15 +46,16 @@ export async function readForm(request: Request): Promise<FormData> {
 export function parseForm<S extends z.ZodType>(schema: S, formData: FormData): FormResult<z.output<S>> {
   const read = readFields(formData);
   if (!read.ok) return { ok: false, response: badRequest(read.errors, scalarValues(read.fields)) };
-  const result = schema.safeParse(read.fields);
+  // Dotted names (`remedies.0.action`) become nested rows, so forms reuse the machines' schemas.
+  const result = schema.safeParse(nestFields(read.fields));
   if (result.success) return { ok: true, data: result.data };
   return { ok: false, response: badRequest(zodFieldErrors(result.error), scalarValues(read.fields)) };
 }
 
-/** What to put back into the form's fields: single strings only, never huge. */
-function scalarValues(fields: Record<string, string | string[]>): Record<string, string> {
-  const values: Record<string, string> = {};
-  for (const [key, value] of Object.entries(fields)) if (typeof value === "string") values[key] = value.slice(0, 5000);
+/** What to put back into the form's fields (checkbox groups too), never huge. */
+function scalarValues(fields: Record<string, string | string[]>): Record<string, string | string[]> {
+  const values: Record<string, string | string[]> = {};
+  for (const [key, value] of Object.entries(fields)) values[key] = typeof value === "string" ? value.slice(0, 5000) : value.slice(0, 50).map((v) => v.slice(0, 200));
   return values;
 }
 
@@ -64,8 +68,13 @@ export function zodFieldErrors(error: z.ZodError): FieldErrors {
   return errors;
 }
 
-export function badRequest(errors: FieldErrors, values: Record<string, unknown> = {}, status = 400) {
+export function badRequest(errors: FieldErrors, values: Record<string, unknown> = {}, status = 400): FormAnswerResponse {
   // Passwords are never echoed back into the page.
   const { password: _omit, currentPassword: _c, newPassword: _n, confirmPassword: _f, ...safeValues } = values;
-  return json({ errors, values: safeValues }, { status });
+  const echoed: Record<string, string | string[]> = {};
+  for (const [key, value] of Object.entries(safeValues)) {
+    if (typeof value === "string") echoed[key] = value;
+    else if (Array.isArray(value) && value.every((v) => typeof v === "string")) echoed[key] = value;
+  }
+  return json({ errors, values: echoed }, { status });
 }
