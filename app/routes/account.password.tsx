@@ -1,29 +1,15 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useActionData } from "@remix-run/react";
-import { z } from "zod";
 import { KitForm, useFormKit } from "../components/form-kit";
 import { Button, TextInput } from "../components/forms";
 import { changePassword } from "../utils/auth.server";
 import { redirectWithFlash } from "../utils/flash.server";
 import { badRequest, parseForm, readForm } from "../utils/forms.server";
+import { passwordSchema } from "../utils/page-forms";
 import { MIN_PASSWORD_LENGTH } from "../utils/passwords";
 import { currentSessionId, requireUser } from "../utils/session.server";
 
 export const meta: MetaFunction = () => [{ title: "Change your password – Redress" }];
-
-export const passwordSchema = z
-  .object({
-    currentPassword: z.string({ error: "Enter your current password" }).min(1, "Enter your current password").max(200, "Your current password must be 200 characters or fewer"),
-    newPassword: z
-      .string({ error: "Enter a new password" })
-      .min(MIN_PASSWORD_LENGTH, `Your new password must be at least ${MIN_PASSWORD_LENGTH} characters`)
-      .max(200, "Your new password must be 200 characters or fewer"),
-    confirmPassword: z.string({ error: "Enter your new password again" }).min(1, "Enter your new password again").max(200, "Your new password must be 200 characters or fewer"),
-  })
-  .superRefine((value, ctx) => {
-    if (value.newPassword !== value.confirmPassword) ctx.addIssue({ code: "custom", path: ["confirmPassword"], message: "The passwords do not match" });
-    if (value.newPassword === value.currentPassword) ctx.addIssue({ code: "custom", path: ["newPassword"], message: "Choose a password you have not used here before" });
-  });
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request);

@@ -1,7 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
 import { ISSUE_CATEGORIES, ROUTES, type IssueCategory } from "../../machines/route";
 import { KitForm, useFormKit } from "../components/form-kit";
 import { Button, ChoiceGroup, Textarea, TextInput } from "../components/forms";
@@ -9,38 +8,11 @@ import { raiseConcernForChild } from "../utils/concerns.server";
 import { getPrisma } from "../utils/db.server";
 import { redirectWithFlash } from "../utils/flash.server";
 import { badRequest, parseForm, readForm } from "../utils/forms.server";
-import { EARLIEST_DATE, MAX_LENGTH } from "../utils/limits";
+import { concernSchema } from "../utils/page-forms";
 import { ISSUE_CATEGORY_NAMES, issueCategoryText } from "../utils/issue-categories";
 import { requireUserWithPermission } from "../utils/session.server";
-import { londonDate } from "../utils/dates";
 
 export const meta: MetaFunction = () => [{ title: "Raise a concern – Redress" }];
-
-const asArray = (value: unknown) => (value === undefined ? [] : Array.isArray(value) ? value : [value]);
-
-export const concernSchema = z
-  .object({
-    childId: z.string({ error: "Select the child or young person" }).min(1, "Select the child or young person").max(MAX_LENGTH.id, "Select the child or young person"),
-    categories: z.preprocess(asArray, z.array(z.enum(ISSUE_CATEGORY_NAMES, { error: "Select what your concern is about" })).min(1, "Select what your concern is about")),
-    summary: z
-      .string({ error: "Describe your concern" })
-      .trim()
-      .min(20, "Describe your concern in at least 20 characters")
-      .max(MAX_LENGTH.longText, "Your description must be 5,000 characters or fewer"),
-    healthInvolved: z.enum(["yes", "no"], { error: "Select yes if health services are involved" }),
-    awarenessDate: z
-      .string()
-      .trim()
-      .optional()
-      .transform((v) => (v ? v : undefined))
-      .pipe(
-        z.iso
-          .date("Enter the date as YYYY-MM-DD, for example 2026-09-14")
-          .refine((date) => date <= londonDate(), "The date you found out must be today or in the past")
-          .refine((date) => date >= EARLIEST_DATE, "The date you found out must be after 1 January 2000")
-          .optional(),
-      ),
-  });
 
 async function childrenOf(userId: string) {
   const prisma = await getPrisma();

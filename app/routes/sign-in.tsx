@@ -10,24 +10,13 @@ import { getPrisma } from "../utils/db.server";
 import { DEMO_PASSWORD, DEMO_PERSONAS } from "../utils/demo-personas";
 import { isDemoLike } from "../utils/env.server";
 import { badRequest, parseForm, readForm } from "../utils/forms.server";
-import { MAX_LENGTH } from "../utils/limits";
+import { signInSchema } from "../utils/page-forms";
 import { ROLES } from "../utils/permissions";
 import { recordSignIn } from "../utils/audit.server";
 import { safeRedirect } from "../utils/redirects";
 import { createUserSession, getUser } from "../utils/session.server";
 
 export const meta: MetaFunction = () => [{ title: "Sign in – Redress" }];
-
-export const signInSchema = z.object({
-  email: z
-    .string({ error: "Enter your email address" })
-    .trim()
-    .min(1, "Enter your email address")
-    .max(MAX_LENGTH.email, `Email address must be ${MAX_LENGTH.email} characters or fewer`)
-    .pipe(z.email("Enter an email address in the correct format, like name@example.com")),
-  password: z.string({ error: "Enter your password" }).min(1, "Enter your password").max(MAX_LENGTH.password, `Password must be ${MAX_LENGTH.password} characters or fewer`),
-  redirectTo: z.string().optional(),
-});
 
 const personaSchema = z.object({
   email: z.string().refine((e) => DEMO_PERSONAS.some((p) => p.email === e), "Choose one of the demo personas"),

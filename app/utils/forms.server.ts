@@ -1,9 +1,10 @@
 import { json, type TypedResponse } from "@remix-run/node";
 import type { z } from "zod";
 import type { FieldErrors } from "../components/forms";
-import { readFields } from "./form-fields";
+import { checkForm, zodFieldErrors } from "./form-check";
 import { MAX_BODY_BYTES } from "./limits";
-import { nestFields } from "./nested-fields";
+
+export { zodFieldErrors };
 
 // Server half of "one zod schema per form": read the body safely, parse, and on failure answer
 // 400 with field errors keyed by field name (the error summary links to each field).
@@ -44,28 +45,8 @@ export async function readForm(request: Request): Promise<FormData> {
 }
 
 export function parseForm<S extends z.ZodType>(schema: S, formData: FormData): FormResult<z.output<S>> {
-  const read = readFields(formData);
-  if (!read.ok) return { ok: false, response: badRequest(read.errors, scalarValues(read.fields)) };
-  // Dotted names (`remedies.0.action`) become nested rows, so forms reuse the machines' schemas.
-  const result = schema.safeParse(nestFields(read.fields));
-  if (result.success) return { ok: true, data: result.data };
-  return { ok: false, response: badRequest(zodFieldErrors(result.error), scalarValues(read.fields)) };
-}
-
-/** What to put back into the form's fields (checkbox groups too), never huge. */
-function scalarValues(fields: Record<string, string | string[]>): Record<string, string | string[]> {
-  const values: Record<string, string | string[]> = {};
-  for (const [key, value] of Object.entries(fields)) values[key] = typeof value === "string" ? value.slice(0, 5000) : value.slice(0, 50).map((v) => v.slice(0, 200));
-  return values;
-}
-
-export function zodFieldErrors(error: z.ZodError): FieldErrors {
-  const errors: FieldErrors = {};
-  for (const issue of error.issues) {
-    const key = issue.path.length ? issue.path.join(".") : "form";
-    (errors[key] ??= []).push(issue.message);
-  }
-  return errors;
+  const checked = checkForm(schema, formData);
+  return checked.ok ? checked : { ok: false, response: badRequest(checked.errors, checked.values) };
 }
 
 export function badRequest(errors: FieldErrors, values: Record<string, unknown> = {}, status = 400): FormAnswerResponse {

@@ -1,0 +1,87 @@
+import { describe, expect, it } from "vitest";
+import { ACTION_SCHEMAS, type FormContext } from "../../../app/utils/case-forms";
+
+// The case action forms turn posted fields into machine payloads: money in pence, standards as a
+// list, exactly one finding per open issue.
+
+const ctx: FormContext = {
+  issueIds: ["i1", "i2"],
+  side: "handler",
+  capacities: ["setting"],
+  userId: "u-helen",
+  openRemedyIds: [],
+  failedRemedyIds: [],
+  mediatorIds: [],
+  maxExtensionWorkingDays: 10,
+  today: "2026-11-27",
+};
+
+const respond = (fields: Record<string, string>) => ACTION_SCHEMAS.RESPOND!(ctx).safeParse(fields);
+const decided = { "finding-i1": "upheld", "finding-i2": "not-upheld", reasons: "We looked at the plan." };
+const messages = (result: ReturnType<typeof respond>) => (result.success ? {} : Object.fromEntries(result.error.issues.map((i) => [i.path.join("."), i.message])));
+
+describe("RESPOND: pounds to pence", () => {
+  it.each([
+    ["250", 25_000],
+    ["250.5", 25_050],
+    ["£1,250.50", 125_050],
+    ["0.01", 1],
+    ["100000", 10_000_000],
+  ])("%s pounds is %i pence", (amount, pence) => {
+    const result = respond({ ...decided, "remedy-1-kind": "payment", "remedy-1-description": "Costs of the assessment", "remedy-1-amount": amount });
+    expect(result.success).toBe(true);
+    if (result.success) expect((result.data.outcome as { remedies: { amountPence?: number }[] }).remedies[0]?.amountPence).toBe(pence);
+  });
+
+  it.each(["", "0", "-5", "12.345", "ten", "1e3"])("refuses %j with a message on the amount", (amount) => {
+    const result = respond({ ...decided, "remedy-1-kind": "payment", "remedy-1-description": "Costs", "remedy-1-amount": amount });
+    expect(messages(result)["remedy-1-amount"]).toBe("Enter remedy 1's amount in pounds, like 250 or 250.50");
+  });
+
+  it("refuses more than the largest payment", () => {
+    const result = respond({ ...decided, "remedy-1-kind": "payment", "remedy-1-description": "Costs", "remedy-1-amount": "100000.01" });
+    expect(messages(result)["remedy-1-amount"]).toBe("Remedy 1's amount must be £100,000 or less");
+  });
+});
+
+describe("RESPOND: National Framework standards", () => {
+  it("reads a list split by commas or lines, without blanks", () => {
+    const result = respond({ ...decided, standards: "NF-3.2, NF-4\nNF-1.1.2,, " });
+    expect(result.success).toBe(true);
+    if (result.success) expect((result.data.outcome as { standards: string[] }).standards).toEqual(["NF-3.2", "NF-4", "NF-1.1.2"]);
+  });
+
+  it("names the first reference that is not a standard", () => {
+    expect(messages(respond({ ...decided, standards: "NF-3.2, NF3, section 4" })).standards).toBe('"NF3" is not a National Framework standard reference, like NF-3.2');
+  });
+});
+
+describe("RESPOND: one finding per issue", () => {
+  it("gives one finding for each open issue, in order, and records who decided", () => {
+    const result = respond({ ...decided, "reasons-i2": "The plan was followed.", "finding-other": "upheld" });
+    expect(result.success).toBe(true);
+    if (!result.success) return;
+    expect(result.data.decidedBy).toBe("u-helen");
+    expect((result.data.outcome as { findings: unknown[] }).findings).toEqual([
+      { issueId: "i1", finding: "upheld" },
+      { issueId: "i2", finding: "not-upheld", reasons: "The plan was followed." },
+    ]);
+  });
+
+  it("asks for the finding on each issue left without one", () => {
+    const result = respond({ "finding-i1": "upheld", "finding-i2": "maybe", reasons: "" });
+    expect(messages(result)).toEqual({ "finding-i2": "Select a finding for this issue", reasons: "Give the reasons for your decision" });
+  });
+});
+
+describe("EXTEND takes its limit from the case's policy", () => {
+  it.each([
+    [10, "10", true],
+    [10, "11", false],
+    [5, "6", false],
+  ])("at most %i working days: %s is accepted? %s", (max, days, ok) => {
+    const result = ACTION_SCHEMAS.EXTEND!({ ...ctx, maxExtensionWorkingDays: max }).safeParse({ workingDays: days, reason: "Waiting for the speech therapist" });
+    expect(result.success).toBe(ok);
+    if (!ok && !result.success) expect(result.error.issues[0]?.message).toBe(`You can extend by at most ${max} working days at this stage`);
+  });
+});
