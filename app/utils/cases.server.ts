@@ -15,7 +15,7 @@ import { getPrisma } from "./db.server";
 import { recordCaseFacts } from "./patterns-facts.server";
 import { resolveRecipients } from "./recipients.server";
 
-// The ONLY way a case changes (docs/decisions/006-case-persistence.md). One database transaction
+// The ONLY way a case changes (docs/decisions/006-case-persistence-and-durable-deadlines.md). One database transaction
 // per transition: optimistic update of the case row, append to the hash-chained event log,
 // replace the open deadlines, queue the notifications. Rules live in machines/; this module only
 // records what the machine decided.

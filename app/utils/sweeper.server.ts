@@ -4,7 +4,7 @@ import { applyCaseEventInTransaction, type Actor } from "./cases.server";
 import { londonDate } from "./dates";
 import { getPrisma } from "./db.server";
 
-// Durable deadlines (docs/decisions/006-case-persistence.md): due dates live in the Deadline
+// Durable deadlines (docs/decisions/006-case-persistence-and-durable-deadlines.md): due dates live in the Deadline
 // table; this sweeper turns each due one into its machine event EXACTLY ONCE.
 //  1. claim a batch with FOR UPDATE SKIP LOCKED and a short lease (other sweepers skip them;
 //     a crashed sweeper's lease simply runs out);
