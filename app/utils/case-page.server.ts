@@ -7,6 +7,21 @@ import { caseScope, capacitiesOn } from "./permissions.server";
 import type { SessionUser } from "./session.server";
 
 // Everything a case page needs, loaded THROUGH the user's read scope: a case outside it is a 404.
+// Its cost does not grow with the case's history (docs/decisions/017).
+
+interface AroundRow {
+  setting: { name: string } | string;
+  localArea: { name: string } | string;
+  concern: { ref: string; summary: string; receivedOn: string; raisedBy: { id: string; name: string }; child: { givenName: string; familyName: string } } | string;
+  siblings: number;
+  assignments: { capacity: string; user: { id: string; name: string } }[] | string;
+  deadlines: { key: string; label: string }[] | string;
+}
+
+/** json columns arrive parsed from adapter-pg and may arrive as text from other drivers. */
+function json<T>(value: T | string): T {
+  return typeof value === "string" ? (JSON.parse(value) as T) : value;
+}
 
 const REMEDY_EVENTS = new Set(["REMEDY_DONE", "REMEDY_FAILED"]);
 
@@ -15,38 +30,43 @@ export async function loadCaseForUser(user: SessionUser, caseId: string) {
   if (!/^[A-Za-z0-9_-]+$/.test(caseId) || caseId.length > MAX_LENGTH.id) throw new Response("Not found", { status: 404 });
   const prisma = await getPrisma();
   const readable = caseScope(user, "read");
-  const row = await prisma.case.findFirst({
+  // Two statements (three for a split concern), whatever the case's history: the case through
+  // the reader's scope, then everything around it as one JSON row. The Prisma include this replaces
+  // sent ten (one per relation).
+  const found = await prisma.case.findFirst({
     where: { AND: [{ id: caseId }, readable] },
-    select: {
-      id: true,
-      ref: true,
-      route: true,
-      version: true,
-      healthInvolved: true,
-      machineId: true,
-      machineVersion: true,
-      snapshot: true,
-      localAreaId: true,
-      createdAt: true,
-      setting: { select: { name: true } },
-      localArea: { select: { name: true } },
-      concern: {
-        select: {
-          ref: true,
-          summary: true,
-          receivedOn: true,
-          raisedBy: { select: { id: true, name: true } },
-          child: { select: { givenName: true, familyName: true } },
-          // Linked cases only where the reader may open them too.
-          cases: { where: readable, select: { id: true, ref: true, route: true } },
-        },
-      },
-      events: { orderBy: { seq: "desc" }, select: { seq: true, type: true, payload: true, toState: true, actorLabel: true, occurredAt: true, actor: { select: { name: true, erasedAt: true } } } },
-      assignments: { select: { capacity: true, user: { select: { id: true, name: true } } } },
-      deadlines: { select: { key: true, label: true } },
-    },
+    select: { id: true, ref: true, route: true, version: true, healthInvolved: true, machineId: true, machineVersion: true, snapshot: true, localAreaId: true, concernId: true, createdAt: true },
   });
-  if (!row) throw new Response("Not found", { status: 404 });
+  if (!found) throw new Response("Not found", { status: 404 });
+  const [around] = await prisma.$queryRaw<AroundRow[]>`
+    SELECT json_build_object('name', st.name) AS setting,
+           json_build_object('name', la.name) AS "localArea",
+           json_build_object('ref', co.ref, 'summary', co.summary, 'receivedOn', co."receivedOn",
+                             'raisedBy', json_build_object('id', rb.id, 'name', rb.name),
+                             'child', json_build_object('givenName', ch."givenName", 'familyName', ch."familyName")) AS concern,
+           (SELECT count(*)::int FROM "Case" sib WHERE sib."concernId" = c."concernId" AND sib.id <> c.id) AS siblings,
+           COALESCE((SELECT json_agg(json_build_object('capacity', a.capacity, 'user', json_build_object('id', au.id, 'name', au.name)) ORDER BY a."createdAt", a."userId")
+                       FROM "CaseAssignment" a JOIN "User" au ON au.id = a."userId" WHERE a."caseId" = c.id), '[]'::json) AS assignments,
+           COALESCE((SELECT json_agg(json_build_object('key', d.key, 'label', d.label) ORDER BY d.key) FROM "Deadline" d WHERE d."caseId" = c.id), '[]'::json) AS deadlines
+      FROM "Case" c
+      JOIN "Setting" st ON st.id = c."settingId"
+      JOIN "LocalArea" la ON la.id = c."localAreaId"
+      JOIN "Concern" co ON co.id = c."concernId"
+      JOIN "User" rb ON rb.id = co."raisedById"
+      JOIN "Child" ch ON ch.id = co."childId"
+     WHERE c.id = ${found.id}`;
+  if (!around) throw new Response("Not found", { status: 404 });
+  const concern = json(around.concern);
+  // Linked cases only where the reader may open them too.
+  const cases = around.siblings > 0 ? await prisma.case.findMany({ where: { AND: [{ concernId: found.concernId }, readable] }, select: { id: true, ref: true, route: true }, orderBy: { ref: "asc" } }) : [{ id: found.id, ref: found.ref, route: found.route }];
+  const row = {
+    ...found,
+    setting: json(around.setting),
+    localArea: json(around.localArea),
+    concern: { ...concern, receivedOn: new Date(concern.receivedOn), cases },
+    assignments: json(around.assignments),
+    deadlines: json(around.deadlines),
+  };
   const persisted = { machineId: row.machineId, machineVersion: row.machineVersion, snapshot: row.snapshot };
   const view = viewCase(persisted);
   const capacities = await capacitiesOn(prisma, user, row.id);

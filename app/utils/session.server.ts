@@ -1,4 +1,5 @@
 import { createCookie, redirect } from "@remix-run/node";
+import type { Prisma } from "../../generated/prisma/client";
 import { getPrisma } from "./db.server";
 import { getEnv, sessionSecret } from "./env.server";
 import { MAX_SESSIONS_PER_USER } from "./limits";
@@ -26,7 +27,6 @@ function sessionCookie() {
   return cookie;
 }
 
-export type SessionUser = NonNullable<Awaited<ReturnType<typeof loadUser>>>;
 
 /** What a signed-in person is loaded with: identity, roles with their permissions, setting and area (tests load people the same way). */
 export const SESSION_USER_SELECT = {
@@ -40,10 +40,7 @@ export const SESSION_USER_SELECT = {
   localArea: { select: { id: true, name: true } },
 } as const;
 
-async function loadUser(userId: string) {
-  const prisma = await getPrisma();
-  return prisma.user.findFirst({ where: { id: userId, active: true }, select: SESSION_USER_SELECT });
-}
+export type SessionUser = Prisma.UserGetPayload<{ select: typeof SESSION_USER_SELECT }>;
 
 /** The id of the session the request was made in (or null). */
 export function currentSessionId(request: Request): Promise<string | null> {
@@ -94,17 +91,63 @@ async function readUser(request: Request): Promise<SessionUser | null> {
   const sessionId = await readSessionId(request);
   if (!sessionId) return null;
   const prisma = await getPrisma();
-  const session = await prisma.session.findUnique({ where: { id: sessionId } });
   const now = Date.now();
-  if (!session || session.expiresAt.getTime() <= now) return null;
-  const absoluteEnd = session.createdAt.getTime() + SESSION_MAX_HOURS * 3600_000;
-  if (now - session.lastSeenAt.getTime() > MINUTE) {
-    await prisma.session.update({
-      where: { id: sessionId },
-      data: { lastSeenAt: new Date(now), expiresAt: new Date(Math.min(absoluteEnd, now + SESSION_IDLE_MINUTES * MINUTE)) },
-    });
-  }
-  return loadUser(session.userId);
+  // ONE statement per request (docs/decisions/017): the live session, its active user with roles,
+  // permissions, setting and area, and, at most once a minute, the idle expiry slid forward
+  // (never past the absolute limit). A deleted or expired session, or a deactivated account,
+  // finds nothing: revocation takes effect on the very next request.
+  const rows = await prisma.$queryRaw<SessionUserRow[]>`
+    WITH s AS (
+      SELECT id, "userId", "createdAt", "lastSeenAt" FROM "Session" WHERE id = ${sessionId} AND "expiresAt" > ${new Date(now)}
+    ), slide AS (
+      UPDATE "Session" t
+         SET "lastSeenAt" = ${new Date(now)},
+             "expiresAt" = LEAST(s."createdAt" + make_interval(hours => ${SESSION_MAX_HOURS}::int), ${new Date(now + SESSION_IDLE_MINUTES * MINUTE)}::timestamp)
+        FROM s
+       WHERE t.id = s.id AND s."lastSeenAt" < ${new Date(now - MINUTE)}
+       RETURNING t.id
+    )
+    SELECT u.id, u.email, u.name, u."settingId", u."localAreaId",
+           COALESCE((SELECT json_agg(json_build_object(
+                      'name', r.name, 'label', r.label,
+                      'permissions', COALESCE((SELECT json_agg(json_build_object('action', p.action, 'entity', p.entity, 'access', p.access) ORDER BY p.action, p.entity, p.access)
+                                                 FROM "_PermissionToRole" pr JOIN "Permission" p ON p.id = pr."A" WHERE pr."B" = r.id), '[]'::json))
+                      ORDER BY r.name)
+                       FROM "_RoleToUser" ru JOIN "Role" r ON r.id = ru."A" WHERE ru."B" = u.id), '[]'::json) AS roles,
+           CASE WHEN st.id IS NULL THEN NULL ELSE json_build_object('id', st.id, 'name', st.name, 'kind', st.kind) END AS setting,
+           CASE WHEN la.id IS NULL THEN NULL ELSE json_build_object('id', la.id, 'name', la.name) END AS "localArea"
+      FROM s
+      JOIN "User" u ON u.id = s."userId" AND u.active
+      LEFT JOIN "Setting" st ON st.id = u."settingId"
+      LEFT JOIN "LocalArea" la ON la.id = u."localAreaId"`;
+  const row = rows[0];
+  if (!row) return null;
+  return {
+    id: row.id,
+    email: row.email,
+    name: row.name,
+    settingId: row.settingId,
+    localAreaId: row.localAreaId,
+    roles: parseJson(row.roles),
+    setting: parseJson(row.setting),
+    localArea: parseJson(row.localArea),
+  };
+}
+
+interface SessionUserRow {
+  id: string;
+  email: string;
+  name: string;
+  settingId: string | null;
+  localAreaId: string | null;
+  roles: SessionUser["roles"] | string;
+  setting: SessionUser["setting"] | string;
+  localArea: SessionUser["localArea"] | string;
+}
+
+/** json columns arrive parsed from adapter-pg and as text from some drivers: accept both. */
+function parseJson<T>(value: T | string): T {
+  return typeof value === "string" ? (JSON.parse(value) as T) : value;
 }
 
 export async function requireUser(request: Request): Promise<SessionUser> {

@@ -1,0 +1,86 @@
+import type { PrismaClient } from "../../generated/prisma/client";
+
+// A case's history, read a page at a time (docs/decisions/017): the case page shows the latest
+// few entries whatever the length of the log, and /cases/:id/history pages through the rest.
+// One statement per read, straight off the (caseId, seq) index; never the whole log.
+
+/** Entries on the case page itself. */
+export const HISTORY_ON_CASE_PAGE = 20;
+/** Entries per page of the full history. */
+export const HISTORY_PAGE_SIZE = 50;
+/** The most pages anyone may ask for (a 12-year case has a few hundred events). */
+export const MAX_HISTORY_PAGE = 10_000;
+
+export interface HistoryEntry {
+  seq: number;
+  type: string;
+  /** The deadline an automatic event was about, by its label. */
+  about: string | null;
+  actor: string;
+  /** The day it happened in the case (the event's own date), else null. */
+  on: string | null;
+  recordedAt: Date;
+}
+
+interface EventRow {
+  seq: number;
+  type: string;
+  key: string | null;
+  at: string | null;
+  actorLabel: string;
+  actorName: string | null;
+  actorErasedAt: Date | null;
+  occurredAt: Date;
+}
+
+function toEntry(row: EventRow, deadlines: { key: string; label: string }[]): HistoryEntry {
+  return {
+    seq: row.seq,
+    type: row.type,
+    about: row.key ? (deadlines.find((d) => d.key === row.key)?.label ?? null) : null,
+    // The log keeps the name as it was; an erased person is shown by their pseudonym.
+    actor: row.actorLabel.startsWith("system:") ? "Redress (automatic)" : row.actorErasedAt ? (row.actorName ?? row.actorLabel) : row.actorLabel,
+    on: row.at,
+    recordedAt: row.occurredAt,
+  };
+}
+
+/**
+ * History entries newest first, `limit` from `offset`. Automatic reminders are for the people who
+ * owe the deadline: a family's history leaves them out (`forFamily`).
+ */
+async function readEvents(prisma: PrismaClient, caseId: string, forFamily: boolean, limit: number, offset: number): Promise<EventRow[]> {
+  return prisma.$queryRaw<EventRow[]>`
+    SELECT e.seq, e.type,
+           CASE WHEN jsonb_typeof(e.payload->'key') = 'string' THEN e.payload->>'key' END AS "key",
+           CASE WHEN jsonb_typeof(e.payload->'at') = 'string' THEN e.payload->>'at' END AS "at",
+           e."actorLabel", u.name AS "actorName", u."erasedAt" AS "actorErasedAt", e."occurredAt"
+      FROM "CaseEvent" e LEFT JOIN "User" u ON u.id = e."actorId"
+     WHERE e."caseId" = ${caseId} AND (${!forFamily} OR e.type <> 'DEADLINE_WARNING')
+     ORDER BY e.seq DESC
+     LIMIT ${limit} OFFSET ${offset}`;
+}
+
+/** The latest entries for the case page, and whether there are older ones. */
+export async function latestHistory(prisma: PrismaClient, caseId: string, forFamily: boolean, deadlines: { key: string; label: string }[]) {
+  const rows = await readEvents(prisma, caseId, forFamily, HISTORY_ON_CASE_PAGE + 1, 0);
+  return { entries: rows.slice(0, HISTORY_ON_CASE_PAGE).map((r) => toEntry(r, deadlines)), more: rows.length > HISTORY_ON_CASE_PAGE };
+}
+
+/** One page (1-based) of the full history, with the number of entries and pages. */
+export async function historyPage(prisma: PrismaClient, caseId: string, forFamily: boolean, deadlines: { key: string; label: string }[], page: number) {
+  const [counted] = await prisma.$queryRaw<{ n: number }[]>`
+    SELECT count(*)::int AS n FROM "CaseEvent" WHERE "caseId" = ${caseId} AND (${!forFamily} OR type <> 'DEADLINE_WARNING')`;
+  const total = counted?.n ?? 0;
+  const pages = Math.max(1, Math.ceil(total / HISTORY_PAGE_SIZE));
+  const rows = page <= pages ? await readEvents(prisma, caseId, forFamily, HISTORY_PAGE_SIZE, (page - 1) * HISTORY_PAGE_SIZE) : [];
+  return { entries: rows.map((r) => toEntry(r, deadlines)), total, pages };
+}
+
+/** `?page=` as a whole number from 1, or null when it is not one. */
+export function parsePage(value: string | null): number | null {
+  if (value === null || value === "") return 1;
+  if (!/^[1-9][0-9]{0,5}$/.test(value)) return null;
+  const page = Number(value);
+  return page <= MAX_HISTORY_PAGE ? page : null;
+}
