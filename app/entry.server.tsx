@@ -4,6 +4,7 @@ import { createReadableStreamFromReadable } from "@remix-run/node";
 import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
+import { isDatabaseUnavailable } from "./utils/db-errors";
 import { NonceContext } from "./utils/nonce";
 
 // Remix's stock Node entry, folded into one render function, plus a quieter handleError below.
@@ -17,6 +18,12 @@ export default function handleRequest(request: Request, responseStatusCode: numb
   const waitForAll = isbot(request.headers.get("user-agent") ?? "") || remixContext.isSpaMode;
   return new Promise<Response>((resolve, reject) => {
     let status = responseStatusCode;
+    // The database went away mid-request: "try again later" is the truth, so 503, not 500.
+    // (handleError below sees the real error; in production the context only holds a sanitised one.)
+    if (status === 500 && (databaseUnavailable.has(loadContext) || Object.values(remixContext.staticHandlerContext.errors ?? {}).some((e) => isDatabaseUnavailable(e)))) {
+      status = 503;
+      responseHeaders.set("Retry-After", "30");
+    }
     let shellRendered = false;
     const ready = () => {
       shellRendered = true;
@@ -46,8 +53,15 @@ export default function handleRequest(request: Request, responseStatusCode: numb
 
 // A 404 or 403 is an answer, not a fault, so it is not
 // logged as an error with a stack trace. Everything else (real failures) still is.
-export const handleError: HandleErrorFunction = (error, { request }) => {
+const databaseUnavailable = new WeakSet<object>();
+
+export const handleError: HandleErrorFunction = (error, { request, context }) => {
   if (request.signal.aborted) return;
+  if (isDatabaseUnavailable(error) && context && typeof context === "object") {
+    databaseUnavailable.add(context);
+    console.error(`Database unavailable: ${error instanceof Error ? error.message : String(error)}`);
+    return;
+  }
   if (isRouteErrorResponse(error) && error.status < 500) return;
   if (error instanceof Response && error.status < 500) return;
   console.error(error);

@@ -86,6 +86,10 @@ const EXPECTED: Record<string, { GET: (p: Persona, c: Fixture) => Outcome; POST:
   "open-data[.]csv": { GET: () => publicPage.GET, POST: () => publicPage.POST },
   "cases._index": { GET: (p) => (holds(p, "read:case") ? "allow" : "deny"), POST: () => "405" },
   "concerns.new": { GET: (p) => (holds(p, "create:concern") ? "allow" : "deny"), POST: (p) => (holds(p, "create:concern") ? "allow" : "deny") },
+  // Load-balancer probes: no sign-in, nothing personal (docs/decisions/017).
+  healthz: { GET: () => "allow", POST: () => "405" },
+  readyz: { GET: () => "allow", POST: () => "405" },
+  "cases.$caseId.history": { GET: (p, c) => (canRead(p, c) ? "allow" : "deny"), POST: () => "405", params: (c) => ({ caseId: c.caseId }) },
   "cases.$caseId._index": { GET: (p, c) => (canRead(p, c) ? "allow" : "deny"), POST: () => "405", params: (c) => ({ caseId: c.caseId }) },
   // Withdrawing is the family's alone (the capacity "own" gives them).
   "cases.$caseId.$action": {
