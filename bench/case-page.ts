@@ -28,7 +28,7 @@ const originalQuery = pg.Client.prototype.query;
 };
 
 /** Pads a case's log to `total` events (a realistic mix; the page only reads them). */
-async function padHistory(db: Awaited<ReturnType<typeof createTestDatabase>>["db"], caseId: string, total: number) {
+export async function padHistory(db: Awaited<ReturnType<typeof createTestDatabase>>["db"], caseId: string, total: number) {
   const [first] = await db.query<{ max: number }>(`SELECT max(seq)::int AS max FROM "CaseEvent" WHERE "caseId" = $1`, [caseId]);
   const max = first?.max ?? 0;
   if (max >= total) return;

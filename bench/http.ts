@@ -18,7 +18,7 @@ import { seed } from "../prisma/seed";
 import { raiseTestConcern } from "../tests/integration/support/cases";
 import { cookieFor } from "../tests/integration/support/routes";
 import { createTestDatabase, ENGINES, type EngineName } from "../tests/support/scratch-database";
-import { runCasePageBench } from "./case-page";
+import { padHistory, runCasePageBench } from "./case-page";
 
 const ACTOR: Actor = { kind: "system", name: "bench" };
 const SENCO = "helen.clarke@beckettpark.example.com";
@@ -84,7 +84,7 @@ export function stopServer(child: ChildProcess): Promise<void> {
   });
 }
 
-/** A seeded database with one case of ~20 events; returns its URL, the case and a SENCo's cookie. */
+/** A seeded database with ten cases, one of them with 20 events; returns its URL, the case and a SENCo's cookie. */
 async function prepare(engine: EngineName) {
   let url: string;
   let drop: () => Promise<void>;
@@ -106,10 +106,7 @@ async function prepare(engine: EngineName) {
   for (let i = 0; i < 10; i++) caseIds.push((await raiseTestConcern(db.prisma, { receivedOn: "2026-11-02" })).cases[0]!.id);
   const caseId = caseIds[0]!;
   await applyCaseEvent(caseId, { type: "ACKNOWLEDGE", at: "2026-11-03", handlerId: "h" }, ACTOR, {}, db.prisma);
-  for (let i = 0; i < 9; i++) {
-    await applyCaseEvent(caseId, { type: "PAUSE", at: "2026-11-04", reason: "Waiting for a report from the school nurse.", waitingOn: "third-party" }, ACTOR, {}, db.prisma);
-    await applyCaseEvent(caseId, { type: "RESUME", at: "2026-11-05" }, ACTOR, {}, db.prisma);
-  }
+  await padHistory(db, caseId, 20);
   const cookie = await cookieFor(db.prisma, SENCO);
   if (engine === "pglite") await db.close(); // one process per PGlite folder: the server opens it next
   return { url, caseId, cookie, drop: async () => {
