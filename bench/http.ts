@@ -118,7 +118,10 @@ async function prepare(engine: EngineName) {
 async function benchEngine(engine: EngineName, quick: boolean): Promise<string[]> {
   const seconds = quick ? 3 : 15;
   const { url, caseId, cookie, drop } = await prepare(engine);
-  const server = await startServer({ PORT: String(PORT), DATABASE_URL: url });
+  // BENCH_SERVER=compiled: the server compiled by scripts/build-server.mjs instead of tsx.
+  const compiled = process.env.BENCH_SERVER === "compiled";
+  if (compiled && !fs.existsSync(path.resolve("build/server.mjs"))) throw new Error("run `node scripts/build-server.mjs` first");
+  const server = await startServer({ PORT: String(PORT), DATABASE_URL: url }, compiled ? ["build/server.mjs"] : undefined);
   const lines: string[] = [];
   try {
     const base = `http://127.0.0.1:${PORT}`;
@@ -134,7 +137,7 @@ async function benchEngine(engine: EngineName, quick: boolean): Promise<string[]
     const memory = rss(server.pid!);
     const row = (name: string, f: Figures) =>
       `  ${name.padEnd(28)} ${f.rps.toFixed(0).padStart(6)} req/s  p50 ${String(f.p50).padStart(4)} ms  p99 ${String(f.p99).padStart(4)} ms${f.errors ? `  (${f.errors} errors)` : ""}`;
-    console.log(`HTTP [${engine}] ${CONNECTIONS} connections, ${seconds} s each, loopback:`);
+    console.log(`HTTP [${engine}${compiled ? ", compiled server" : ""}] ${CONNECTIONS} connections, ${seconds} s each, loopback:`);
     console.log(row("bare route /healthz", bare));
     console.log(row("queue page /cases", queue));
     console.log(row("case page /cases/:id", page));
