@@ -3,7 +3,6 @@ import fs from "node:fs";
 import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { applyCaseEvent } from "../../app/utils/cases.server";
 import { useDatabase } from "../../app/utils/db.server";
 import { readMigrations } from "../../app/utils/migrate.server";
 import { seed } from "../../prisma/seed";
