@@ -1,5 +1,4 @@
 import {
-  applyCaseEvent as transition,
   startCase,
   type CaseEvent,
   type CaseInput,
@@ -7,6 +6,8 @@ import {
   type DeadlineSpec,
   type NotificationSpec,
   type PersistedCase,
+  transitionCase,
+  type CaseTransition,
 } from "../../machines";
 import type { Prisma, PrismaClient } from "../../generated/prisma/client";
 import { dateColumn } from "./dates";
@@ -135,17 +136,8 @@ async function queueNotifications(tx: Tx, caseId: string, seq: number, notificat
   if (messages.length) await tx.outboxMessage.createMany({ data: messages });
 }
 
-interface Transitioned {
-  persisted: PersistedCase;
-  from: string;
-  to: string;
-  view: CaseView;
-  deadlines: DeadlineSpec[];
-  notifications: NotificationSpec[];
-}
-
 /** Writes one transition inside `tx`; false when the case row is no longer at `row.version`. */
-async function commitTransition(tx: Tx, row: CaseRow, event: CaseEvent, result: Transitioned, actor: Actor): Promise<boolean> {
+async function commitTransition(tx: Tx, row: CaseRow, event: CaseEvent, result: CaseTransition, actor: Actor): Promise<boolean> {
   const version = row.version + 1;
   const updated = await tx.case.updateMany({
     where: { id: row.id, version: row.version },
@@ -197,7 +189,7 @@ export async function applyCaseEvent(caseId: string, event: CaseEvent, actor: Ac
     if (options.expectedVersion !== undefined && row.version !== options.expectedVersion) {
       throw new CaseConflictError(caseId, options.expectedVersion, row.version);
     }
-    const result = transition(persistedOf(row), event);
+    const result = transitionCase(persistedOf(row), event);
     const committed = await db.$transaction((tx) => commitTransition(tx, row, event, result, actor), { timeout: 30_000, maxWait: 30_000 });
     if (committed) return { caseId, version: row.version + 1, from: result.from, to: result.to, view: result.view };
     if (options.expectedVersion !== undefined || attempt >= maxAttempts) {
@@ -216,7 +208,7 @@ export async function applyCaseEventInTransaction(tx: Tx, caseId: string, event:
   await tx.$queryRaw`SELECT id FROM "Case" WHERE id = ${caseId} FOR UPDATE`;
   const row = await tx.case.findUnique({ where: { id: caseId }, select: caseRowSelect });
   if (!row) throw new CaseNotFoundError(`No case ${caseId}`);
-  const result = transition(persistedOf(row), event);
+  const result = transitionCase(persistedOf(row), event);
   if (!(await commitTransition(tx, row, event, result, actor))) throw new Error(`Case ${caseId} changed while locked`);
   return { caseId, version: row.version + 1, from: result.from, to: result.to, view: result.view };
 }

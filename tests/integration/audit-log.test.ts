@@ -5,7 +5,7 @@ import { applyCaseEvent, type Actor } from "../../app/utils/cases.server";
 import { verifyAuditLog, type FindingKind } from "../../app/utils/audit-verify.server";
 import { eventHash } from "../../app/utils/event-chain.server";
 import { APP_ROLE } from "../../app/utils/migrate.server";
-import { applyCaseEvent as applyMachineEvent, type CaseEvent, type PersistedCase } from "../../machines";
+import { transitionCase as applyMachineEvent, type CaseEvent, type PersistedCase } from "../../machines";
 import { seed } from "../../prisma/seed";
 import { createTestDatabase, describeEachEngine } from "./engines";
 import { raiseTestConcern } from "./support/cases";
