@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { DeadlinesTable, FairnessFacts, IssuesList, Ladder, MissedDeadlines, OutcomeSummary, RemediesTable, StatusTag, WrittenContributions } from "../components/case-parts";
-import { CASE_ACTIONS, wordingFor } from "../utils/case-actions";
+import { entryFor, pastTenseOf, wordingFor } from "../components/case-events";
 import { actionSlug } from "../utils/case-forms";
 import { recordCaseView } from "../utils/audit.server";
 import { loadCaseForUser } from "../utils/case-page.server";
@@ -10,40 +10,6 @@ import { formatDate, formatDateTime, ROUTE_LABELS } from "../utils/format";
 import { requireUserWithPermission } from "../utils/session.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.ref ?? "Case"} – Redress` }];
-
-const EVENT_TEXT: Record<string, string> = {
-  CONCERN_RAISED: "Concern raised",
-  ACKNOWLEDGE: "Acknowledged",
-  PAUSE: "Response clock paused",
-  RESUME: "Response clock restarted",
-  CONTRIBUTE_TO_RESPONSE: "Part of the joint response added",
-  GIVE_DELAY_NOTICE: "Delay notice given",
-  RECORD_SESSION_HELD: "Mediation session held",
-  TAKE_REMEDY_FURTHER: "Failed remedy taken further",
-  EXTEND: "Deadline extended",
-  RESPOND: "Response sent",
-  ACCEPT_OUTCOME: "Outcome accepted",
-  ESCALATE: "Taken to the next stage",
-  OFFER_MEDIATION: "Mediation offered",
-  SEND_MEDIATION_INFORMATION: "Mediation information sent",
-  ACCEPT_MEDIATION: "Mediation accepted",
-  DECLINE_MEDIATION: "Mediation declined",
-  ASSIGN_MEDIATOR: "Mediator assigned",
-  SCHEDULE_SESSION: "Mediation session scheduled",
-  RECORD_MEDIATION_OUTCOME: "Mediation outcome recorded",
-  ISSUE_CERTIFICATE: "Mediation certificate issued",
-  ACCEPT_FOR_INVESTIGATION: "Accepted for investigation",
-  REJECT_OUT_OF_JURISDICTION: "Decided outside jurisdiction",
-  REJECT_OUT_OF_TIME: "Decided out of time",
-  ISSUE_DRAFT_DECISION: "Draft decision issued",
-  SUBMIT_COMMENTS: "Comments on the draft decision",
-  ISSUE_FINAL_DECISION: "Final decision issued",
-  REMEDY_DONE: "Remedy done",
-  REMEDY_FAILED: "Remedy not done",
-  WITHDRAW: "Concern withdrawn",
-  DEADLINE_WARNING: "Deadline reminder",
-  DEADLINE_MISSED: "Deadline passed",
-};
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user } = await requireUserWithPermission(request, "read:case");
@@ -77,10 +43,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       on: typeof (e.payload as { at?: unknown }).at === "string" ? ((e.payload as { at: string }).at) : null,
       recordedAt: e.occurredAt,
     })),
-    actions: actions.map((type) => {
-      const meta = CASE_ACTIONS[type];
-      return { type, slug: actionSlug(type), label: meta ? wordingFor(meta, capacities).label : type, warning: meta?.warning ?? false };
-    }),
+    actions: actions.map((type) => ({ type, slug: actionSlug(type), label: wordingFor(type, capacities, view.limits).label, warning: entryFor(type).warning ?? false })),
   });
 }
 
@@ -123,7 +86,7 @@ export default function CasePage() {
             {d.events.map((e) => (
               <li key={e.seq}>
                 <p className="govuk-body redress-timeline__title">
-                  {EVENT_TEXT[e.type] ?? e.type}
+                  {pastTenseOf(e.type)}
                   {e.about ? `: ${e.about}` : ""}
                 </p>
                 <p className="govuk-body-s redress-timeline__date">
