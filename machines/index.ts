@@ -34,6 +34,7 @@ export type { Route, IssueCategory } from "./route";
 export type { CaseView, MediationView } from "./view";
 export { clockKey } from "./case-context";
 export type { DeadlineSpec, Party } from "./clocks";
+export { PARTIES } from "./clocks";
 export type { RungNumber } from "./parties";
 export { rungName, respondentName, respondentsAt, RESPONDENT_NAMES } from "./parties";
 export type { NotificationData, NotificationKind, NotificationPayload, NotificationSpec } from "./notifications";
