@@ -17,7 +17,7 @@ import { isDeadlineEvent, MEDIATION_EVENT_TYPES, type CaseEvent } from "./events
 import type { GuardQuestion } from "./guard-questions";
 import { compareDates, dateOf } from "./iso-date";
 import { mediationMachine, type MediationInput, type MediationOutput, type NotificationEvent } from "./mediation.machine";
-import type { NotificationSpec } from "./notifications";
+import { notification, type NotificationSpec } from "./notifications";
 import { mediationOtherSide, respondentName, type RungNumber } from "./parties";
 import { addCalendarDays } from "./calendar";
 
@@ -483,33 +483,22 @@ export const caseMachine = caseSetup
   .extend({
     actions: {
       announceConcern: enqueueActions(({ context, enqueue }) => {
+        const { caseRef, route, calendar } = context.file;
         enqueue.emit({
-          type: "notification" as const,
-          notification: {
-            kind: "concern-received",
-            to: partiesUpTo(context, 1),
-            data: {
-              caseRef: context.file.caseRef,
-              route: context.file.route,
-              acknowledgeBy: context.clocks[clockKey.acknowledge(1)]?.dueOn,
-              calendar: context.file.calendar.kind,
-            },
-          },
+          type: "notification",
+          notification: notification(caseRef, "concern-received", partiesUpTo(context, 1), {
+            route,
+            acknowledgeBy: context.clocks[clockKey.acknowledge(1)]?.dueOn,
+            calendar: calendar.kind,
+          }),
         });
         if (context.calendarFallback) {
-          enqueue.emit({
-            type: "notification" as const,
-            notification: { kind: "term-dates-needed", to: ["setting"], data: { caseRef: context.file.caseRef, reason: context.calendarFallback.reason } },
-          });
+          enqueue.emit({ type: "notification", notification: notification(caseRef, "term-dates-needed", ["setting"], { reason: context.calendarFallback.reason }) });
         }
       }),
       announceClosure: emit(({ context }) => ({
         type: "notification" as const,
-        notification: {
-          kind: "case-closed",
-          to: partiesUpTo(context, context.conclusion?.rung ?? 1),
-          data: { caseRef: context.file.caseRef, conclusion: context.conclusion },
-        },
+        notification: notification(context.file.caseRef, "case-closed", partiesUpTo(context, context.conclusion?.rung ?? 1), { conclusion: context.conclusion }),
       })),
     },
   })
