@@ -9,7 +9,7 @@ export type Capacity = Party;
 const isUserEvent = (type: string): type is UserEventType => (USER_EVENT_TYPES as readonly string[]).includes(type);
 
 /** The events this person may send now: allowed by the machine AND open to one of their capacities. */
-export function actionsFor(capacities: readonly Capacity[], allowed: readonly string[], view: CaseView): UserEventType[] {
+export function actionsFor(capacities: readonly Capacity[], allowed: readonly string[], view: Pick<CaseView, "rung" | "healthInvolved" | "pausedClocks">): UserEventType[] {
   const senders = senderContextOf(view);
   return allowed.filter((type): type is UserEventType => isUserEvent(type) && maySend(type, capacities, senders));
 }
