@@ -8,7 +8,7 @@
 //   - sweeper: due deadlines fired per second
 //   - resident memory after the run
 import { performance } from "node:perf_hooks";
-import { applyCaseEvent, type Actor } from "../app/utils/cases.server";
+import { applyCaseEvent, type EventAuthor } from "../app/utils/cases.server";
 import { useDatabase } from "../app/utils/db.server";
 import { sweepDeadlines } from "../app/utils/sweeper.server";
 import { seed } from "../prisma/seed";
@@ -16,7 +16,7 @@ import { outcome, raiseTestConcern } from "../tests/integration/support/cases";
 import { createTestDatabase, ENGINES, type EngineName } from "../tests/support/scratch-database";
 
 const CASES = Number(process.env.BENCH_CASES ?? 200);
-const ACTOR: Actor = { kind: "system", name: "bench" };
+const ACTOR: EventAuthor = { kind: "system", name: "bench" };
 
 async function timed<T>(fn: () => Promise<T>): Promise<[T, number]> {
   const start = performance.now();

@@ -4,14 +4,14 @@
 // (counted on PostgreSQL at the pg driver). Standalone: `npx tsx bench/case-page.ts [--quick]`.
 import { performance } from "node:perf_hooks";
 import pg from "pg";
-import { applyCaseEvent, type Actor } from "../app/utils/cases.server";
+import { applyCaseEvent, type EventAuthor } from "../app/utils/cases.server";
 import { useDatabase } from "../app/utils/db.server";
 import { seed } from "../prisma/seed";
 import { raiseTestConcern } from "../tests/integration/support/cases";
 import { cookieFor, importRoute } from "../tests/integration/support/routes";
 import { createTestDatabase, ENGINES, type EngineName } from "../tests/support/scratch-database";
 
-const ACTOR: Actor = { kind: "system", name: "bench" };
+const ACTOR: EventAuthor = { kind: "system", name: "bench" };
 const SENCO = "helen.clarke@beckettpark.example.com";
 const PARENT = "amira.hussain@example.com";
 

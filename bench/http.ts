@@ -10,7 +10,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
-import { applyCaseEvent, type Actor } from "../app/utils/cases.server";
+import { applyCaseEvent, type EventAuthor } from "../app/utils/cases.server";
 import { openDatabase } from "../app/utils/database.server";
 import { useDatabase } from "../app/utils/db.server";
 import { migrate } from "../app/utils/migrate.server";
@@ -20,7 +20,7 @@ import { cookieFor } from "../tests/integration/support/routes";
 import { createTestDatabase, ENGINES, type EngineName } from "../tests/support/scratch-database";
 import { padHistory, runCasePageBench } from "./case-page";
 
-const ACTOR: Actor = { kind: "system", name: "bench" };
+const ACTOR: EventAuthor = { kind: "system", name: "bench" };
 const SENCO = "helen.clarke@beckettpark.example.com";
 const PORT = Number(process.env.BENCH_HTTP_PORT ?? 3441);
 const CONNECTIONS = Number(process.env.BENCH_HTTP_CONNECTIONS ?? 8);

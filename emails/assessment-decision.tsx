@@ -21,7 +21,7 @@ const headingFor = (decision: string | undefined) => lookup(HEADINGS, decision) 
 
 export const subject = (data: NoticeProps) => caseSubject(data, headingFor(textOf(data.decision)).toLowerCase());
 
-export default function AssessmentDecision({ data }: EmailProps) {
+export default function AssessmentDecision({ data }: EmailProps<"assessment-decision">) {
   const n = readNotice(data);
   const decision = n.text("decision");
   const concern = n.audience === "family" ? "your concern" : "this concern";
@@ -57,4 +57,4 @@ export default function AssessmentDecision({ data }: EmailProps) {
   );
 }
 
-export const PreviewProps = sample({ decision: "accepted-for-investigation", draftDecisionBy: "2026-09-04" });
+export const PreviewProps = sample("assessment-decision", { decision: "accepted-for-investigation", draftDecisionBy: "2026-09-04" });

@@ -9,7 +9,7 @@ export const subject = (data: NoticeProps) => caseSubject(data, "a deadline has 
 /** The rung whose acknowledge or respond deadline was missed ("rung1.respond" → 1). */
 const rungOfKey = (key: string | undefined) => rungOf(/^rung(\d)\./.exec(key ?? "")?.[1]);
 
-export default function Breach({ data }: EmailProps) {
+export default function Breach({ data }: EmailProps<"breach">) {
   const n = readNotice(data);
   const family = n.audience === "family";
   const next = n.flag("familyMayEscalate") ? nextBodyName(rungOfKey(textOf(data.key))) : undefined;
@@ -37,7 +37,7 @@ export default function Breach({ data }: EmailProps) {
   );
 }
 
-export const PreviewProps = sample({
+export const PreviewProps = sample("breach", {
   key: "rung1.respond",
   label: "The setting to respond with an outcome",
   dueOn: "2026-04-03",

@@ -8,7 +8,7 @@ import { Layout } from "./layout";
 
 export const subject = (data: NoticeProps) => caseSubject(data, "the concern is closed");
 
-export default function CaseClosed({ data }: EmailProps) {
+export default function CaseClosed({ data }: EmailProps<"case-closed">) {
   const n = readNotice(data);
   const conclusion = n.record("conclusion");
   const because = lookup(CLOSURE_REASONS, textOf(conclusion?.reason));
@@ -27,4 +27,4 @@ export default function CaseClosed({ data }: EmailProps) {
   );
 }
 
-export const PreviewProps = sample({ conclusion: { reason: "outcome-accepted", rung: 1, on: "2026-05-11" } });
+export const PreviewProps = sample("case-closed", { conclusion: { reason: "outcome-accepted", rung: 1, on: "2026-05-11" } });

@@ -6,7 +6,7 @@ import { Layout } from "./layout";
 
 export const subject = (data: NoticeProps) => caseSubject(data, "the time to comment on the draft decision has ended");
 
-export default function CommentsClosed({ data }: EmailProps) {
+export default function CommentsClosed({ data }: EmailProps<"comments-closed">) {
   const n = readNotice(data);
   const finalDecisionBy = n.date("finalDecisionBy");
   return (
@@ -25,4 +25,4 @@ export default function CommentsClosed({ data }: EmailProps) {
   );
 }
 
-export const PreviewProps = sample({ finalDecisionBy: "2026-10-16" });
+export const PreviewProps = sample("comments-closed", { finalDecisionBy: "2026-10-16" });

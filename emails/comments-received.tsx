@@ -11,7 +11,7 @@ const commenter = (data: NoticeProps) => lookup(COMMENTERS, textOf(data.comments
 
 export const subject = (data: NoticeProps) => caseSubject(data, "comments received on the draft decision");
 
-export default function CommentsReceived({ data }: EmailProps) {
+export default function CommentsReceived({ data }: EmailProps<"comments-received">) {
   const n = readNotice(data);
   return (
     <Layout notice={n} heading="Comments received on the draft decision">
@@ -23,4 +23,4 @@ export default function CommentsReceived({ data }: EmailProps) {
   );
 }
 
-export const PreviewProps = sample({ commentsFrom: "family" }, "national-body");
+export const PreviewProps = sample("comments-received", { commentsFrom: "family" }, "national-body");

@@ -7,7 +7,7 @@ import { Layout } from "./layout";
 
 export const subject = (data: NoticeProps) => caseSubject(data, "your concern has been acknowledged");
 
-export default function ConcernAcknowledged({ data }: EmailProps) {
+export default function ConcernAcknowledged({ data }: EmailProps<"concern-acknowledged">) {
   const n = readNotice(data);
   const rung = n.rung();
   const body = bodyName(rung);
@@ -32,4 +32,4 @@ export default function ConcernAcknowledged({ data }: EmailProps) {
   );
 }
 
-export const PreviewProps = sample({ rung: 1, handlerId: "usr_setting_senco", nextDueOn: "2026-03-27" });
+export const PreviewProps = sample("concern-acknowledged", { rung: 1, handlerId: "usr_setting_senco", nextDueOn: "2026-03-27" });

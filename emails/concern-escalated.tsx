@@ -7,7 +7,7 @@ import { Layout } from "./layout";
 
 export const subject = (data: NoticeProps) => caseSubject(data, `the concern has been taken to ${bodyName(rungOf(data.to))}`);
 
-export default function ConcernEscalated({ data }: EmailProps) {
+export default function ConcernEscalated({ data }: EmailProps<"concern-escalated">) {
   const n = readNotice(data);
   const from = n.rung("from");
   const to = n.rung("to");
@@ -47,7 +47,7 @@ export default function ConcernEscalated({ data }: EmailProps) {
   );
 }
 
-export const PreviewProps = sample(
+export const PreviewProps = sample("concern-escalated", 
   { from: 1, to: 2, reason: "The setting did not involve us in the register decision.", acknowledgeBy: "2026-05-15" },
   "local-service",
 );

@@ -8,7 +8,7 @@ import { Layout } from "./layout";
 export const subject = (data: NoticeProps) =>
   caseSubject(data, readNotice(data).audience === "family" ? "we have received your concern" : "a new concern has been raised");
 
-export default function ConcernReceived({ data }: EmailProps) {
+export default function ConcernReceived({ data }: EmailProps<"concern-received">) {
   const n = readNotice(data);
   const about = lookup(ROUTE_SUBJECTS, n.text("route"));
   const acknowledgeBy = n.date("acknowledgeBy");
@@ -40,4 +40,4 @@ export default function ConcernReceived({ data }: EmailProps) {
   );
 }
 
-export const PreviewProps = sample({ route: "process", acknowledgeBy: "2026-03-13" });
+export const PreviewProps = sample("concern-received", { route: "process", acknowledgeBy: "2026-03-13", calendar: "england-and-wales" });

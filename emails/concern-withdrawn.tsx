@@ -6,7 +6,7 @@ import { Layout } from "./layout";
 
 export const subject = (data: NoticeProps) => caseSubject(data, "the concern has been withdrawn");
 
-export default function ConcernWithdrawn({ data }: EmailProps) {
+export default function ConcernWithdrawn({ data }: EmailProps<"concern-withdrawn">) {
   const n = readNotice(data);
   if (n.audience === "family") {
     return (
@@ -28,4 +28,4 @@ export default function ConcernWithdrawn({ data }: EmailProps) {
   );
 }
 
-export const PreviewProps = sample({ rung: 1 });
+export const PreviewProps = sample("concern-withdrawn", { rung: 1 });

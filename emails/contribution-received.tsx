@@ -6,7 +6,7 @@ import { Layout } from "./layout";
 
 export const subject = (data: NoticeProps) => caseSubject(data, "a contribution to the joint response");
 
-export default function ContributionReceived({ data }: EmailProps) {
+export default function ContributionReceived({ data }: EmailProps<"contribution-received">) {
   const n = readNotice(data);
   const from = capitalise(partyName(n.text("from") ?? "health-partner"));
   return (
@@ -19,4 +19,4 @@ export default function ContributionReceived({ data }: EmailProps) {
   );
 }
 
-export const PreviewProps = sample({ rung: 1, from: "health-partner" }, "setting");
+export const PreviewProps = sample("contribution-received", { rung: 1, from: "health-partner" }, "setting");

@@ -9,7 +9,7 @@ export const subject = (data: NoticeProps) => {
   return caseSubject(data, dueOn ? `reminder of a deadline on ${dueOn}` : "reminder of a deadline");
 };
 
-export default function DeadlineWarning({ data }: EmailProps) {
+export default function DeadlineWarning({ data }: EmailProps<"deadline-warning">) {
   const n = readNotice(data);
   const dueOn = n.date("dueOn");
   const percent = n.number("percent");
@@ -29,7 +29,7 @@ export default function DeadlineWarning({ data }: EmailProps) {
   );
 }
 
-export const PreviewProps = sample(
+export const PreviewProps = sample("deadline-warning", 
   { key: "rung1.respond", label: "The setting to respond with an outcome", dueOn: "2026-04-03", percent: 75 },
   "setting",
 );

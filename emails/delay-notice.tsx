@@ -5,7 +5,7 @@ import { Layout } from "./layout";
 
 export const subject = (data: NoticeProps) => caseSubject(data, "a delay notice has been given");
 
-export default function DelayNotice({ data }: EmailProps) {
+export default function DelayNotice({ data }: EmailProps<"delay-notice">) {
   const n = readNotice(data);
   const family = n.audience === "family";
   const expected = n.date("expectedOn");
@@ -25,4 +25,4 @@ export default function DelayNotice({ data }: EmailProps) {
   );
 }
 
-export const PreviewProps = sample({ reason: "The SENCo has been on sick leave; the head teacher is now handling the concern.", expectedOn: "2026-12-11" });
+export const PreviewProps = sample("delay-notice", { reason: "The SENCo has been on sick leave; the head teacher is now handling the concern.", expectedOn: "2026-12-11" });

@@ -6,7 +6,7 @@ import { Layout } from "./layout";
 
 export const subject = (data: NoticeProps) => caseSubject(data, "the national body has sent its draft decision");
 
-export default function DraftDecisionIssued({ data }: EmailProps) {
+export default function DraftDecisionIssued({ data }: EmailProps<"draft-decision-issued">) {
   const n = readNotice(data);
   const hasRemedies = n.list("proposedRemedies").length > 0;
   return (
@@ -28,7 +28,7 @@ export default function DraftDecisionIssued({ data }: EmailProps) {
   );
 }
 
-export const PreviewProps = sample({
+export const PreviewProps = sample("draft-decision-issued", {
   findings: [
     { issueId: "I1", finding: "upheld" },
     { issueId: "I2", finding: "partly-upheld", reasons: "The review was held but the family was not invited." },

@@ -7,7 +7,7 @@ import { Layout } from "./layout";
 
 export const subject = (data: NoticeProps) => caseSubject(data, "the time to take the concern further has ended");
 
-export default function EscalationWindowClosed({ data }: EmailProps) {
+export default function EscalationWindowClosed({ data }: EmailProps<"escalation-window-closed">) {
   const n = readNotice(data);
   const rung = n.rung();
   const next = nextBodyName(rung) ?? "the next stage";
@@ -37,4 +37,4 @@ export default function EscalationWindowClosed({ data }: EmailProps) {
   );
 }
 
-export const PreviewProps = sample({ rung: 1 });
+export const PreviewProps = sample("escalation-window-closed", { rung: 1 });

@@ -6,7 +6,7 @@ import { Layout } from "./layout";
 
 export const subject = (data: NoticeProps) => caseSubject(data, "the national body has made its final decision");
 
-export default function FinalDecisionIssued({ data }: EmailProps) {
+export default function FinalDecisionIssued({ data }: EmailProps<"final-decision-issued">) {
   const n = readNotice(data);
   const remedies = n.texts("remedyIds").length;
   return (
@@ -31,7 +31,7 @@ export default function FinalDecisionIssued({ data }: EmailProps) {
   );
 }
 
-export const PreviewProps = sample({
+export const PreviewProps = sample("final-decision-issued", {
   findings: [
     { issueId: "I1", finding: "upheld" },
     { issueId: "I2", finding: "partly-upheld" },

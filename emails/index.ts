@@ -1,5 +1,6 @@
 import { render } from "@react-email/components";
 import { createElement, type ComponentType } from "react";
+import type { NotificationKind } from "../machines";
 import { requireCaseRef, type EmailProps, type NoticeProps } from "./_shared/notice";
 import * as assessmentDecision from "./assessment-decision";
 import * as breach from "./breach";
@@ -40,11 +41,14 @@ import * as termDatesNeeded from "./term-dates-needed";
 export { MissingCaseRefError, type EmailProps, type NoticeProps } from "./_shared/notice";
 export { formatDate } from "./_shared/dates";
 
-/** One module per notification kind: the email body, its subject line and sample data for previews. */
-export type EmailTemplate = {
-  default: ComponentType<EmailProps>;
+/**
+ * One module per notification kind: the email body (props typed by machines' NotificationData for
+ * its kind), its subject line and sample data for previews (typed the same way).
+ */
+export type EmailTemplate<K extends NotificationKind = NotificationKind> = {
+  default: ComponentType<EmailProps<K>>;
   subject: (data: NoticeProps) => string;
-  PreviewProps: EmailProps;
+  PreviewProps: EmailProps<K>;
 };
 
 export const TEMPLATES = {
@@ -83,7 +87,7 @@ export const TEMPLATES = {
   "response-resumed": responseResumed,
   "returned-to-ladder": returnedToLadder,
   "term-dates-needed": termDatesNeeded,
-} satisfies Record<string, EmailTemplate>;
+} satisfies { [K in NotificationKind]: EmailTemplate<K> };
 
 // Capitalised headings read as shouting in plain text and to screen readers.
 const PLAIN_TEXT = {
@@ -92,10 +96,6 @@ const PLAIN_TEXT = {
     { selector: "h2", options: { uppercase: false } },
   ],
 };
-
-export type NotificationKind = keyof typeof TEMPLATES;
-
-export const NOTIFICATION_KINDS: string[] = Object.keys(TEMPLATES);
 
 export class UnknownNotificationKindError extends Error {
   constructor(kind: string) {
@@ -107,7 +107,7 @@ export class UnknownNotificationKindError extends Error {
 export function templateFor(kind: string): EmailTemplate {
   // Own keys only, so "constructor" or "__proto__" can never pass for a template.
   if (!Object.hasOwn(TEMPLATES, kind)) throw new UnknownNotificationKindError(kind);
-  return TEMPLATES[kind as NotificationKind];
+  return TEMPLATES[kind as NotificationKind] as EmailTemplate;
 }
 
 /**
@@ -120,7 +120,8 @@ export async function renderNotification(
 ): Promise<{ subject: string; html: string; text: string }> {
   const template = templateFor(kind);
   requireCaseRef(data);
-  const element = createElement(template.default, { data });
+  // A stored row is JSON of the machine's data for its kind; templates still read it defensively (NoticeProps).
+  const element = createElement(template.default, { data: data as EmailProps["data"] });
   const [html, text] = await Promise.all([render(element), render(element, { plainText: true, htmlToTextOptions: PLAIN_TEXT })]);
   return { subject: template.subject(data), html, text };
 }

@@ -5,7 +5,7 @@ import { Layout } from "./layout";
 
 export const subject = (data: NoticeProps) => caseSubject(data, "this concern has been open a long time");
 
-export default function LongOpenAlert({ data }: EmailProps) {
+export default function LongOpenAlert({ data }: EmailProps<"long-open-alert">) {
   const n = readNotice(data);
   const months = n.number("months");
   const since = n.date("openSince");
@@ -35,4 +35,4 @@ export default function LongOpenAlert({ data }: EmailProps) {
   );
 }
 
-export const PreviewProps = sample({ openSince: "2026-05-04", months: 6, nextAlertOn: "2027-05-04" });
+export const PreviewProps = sample("long-open-alert", { openSince: "2026-05-04", months: 6, nextAlertOn: "2027-05-04" });

@@ -5,7 +5,7 @@ import { Layout } from "./layout";
 
 export const subject = (data: NoticeProps) => caseSubject(data, "the family has accepted mediation");
 
-export default function MediationAccepted({ data }: EmailProps) {
+export default function MediationAccepted({ data }: EmailProps<"mediation-accepted">) {
   const n = readNotice(data);
   return (
     <Layout notice={n} heading="The family has accepted mediation">
@@ -23,4 +23,4 @@ export default function MediationAccepted({ data }: EmailProps) {
   );
 }
 
-export const PreviewProps = sample({ rung: 1 }, "mediator");
+export const PreviewProps = sample("mediation-accepted", { rung: 1 }, "mediator");

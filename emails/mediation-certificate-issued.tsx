@@ -6,7 +6,7 @@ import { Layout } from "./layout";
 
 export const subject = (data: NoticeProps) => caseSubject(data, "the mediation certificate has been issued");
 
-export default function MediationCertificateIssued({ data }: EmailProps) {
+export default function MediationCertificateIssued({ data }: EmailProps<"mediation-certificate-issued">) {
   const n = readNotice(data);
   const result = n.text("result");
   const what = result === "declined" ? "that mediation was offered and declined" : "that mediation took place and what came of it";
@@ -27,4 +27,4 @@ export default function MediationCertificateIssued({ data }: EmailProps) {
   );
 }
 
-export const PreviewProps = sample({ rung: 1, result: "not-agreed" });
+export const PreviewProps = sample("mediation-certificate-issued", { rung: 1, result: "not-agreed" });

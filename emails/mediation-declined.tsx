@@ -5,7 +5,7 @@ import { Layout } from "./layout";
 
 export const subject = (data: NoticeProps) => caseSubject(data, "the family has declined mediation");
 
-export default function MediationDeclined({ data }: EmailProps) {
+export default function MediationDeclined({ data }: EmailProps<"mediation-declined">) {
   const n = readNotice(data);
   return (
     <Layout notice={n} heading="The family has declined mediation">
@@ -21,4 +21,4 @@ export default function MediationDeclined({ data }: EmailProps) {
   );
 }
 
-export const PreviewProps = sample({ rung: 1, reason: "We would rather have a written response." }, "mediator");
+export const PreviewProps = sample("mediation-declined", { rung: 1, reason: "We would rather have a written response." }, "mediator");

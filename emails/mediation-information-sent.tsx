@@ -5,7 +5,7 @@ import { Layout } from "./layout";
 
 export const subject = (data: NoticeProps) => caseSubject(data, "information about mediation");
 
-export default function MediationInformationSent({ data }: EmailProps) {
+export default function MediationInformationSent({ data }: EmailProps<"mediation-information-sent">) {
   const n = readNotice(data);
   return (
     <Layout notice={n} heading="Information about mediation">
@@ -21,4 +21,4 @@ export default function MediationInformationSent({ data }: EmailProps) {
   );
 }
 
-export const PreviewProps = sample({ rung: 1 });
+export const PreviewProps = sample("mediation-information-sent", { rung: 1 });

@@ -6,7 +6,7 @@ import { Layout } from "./layout";
 
 export const subject = (data: NoticeProps) => caseSubject(data, "mediation has been offered");
 
-export default function MediationOffered({ data }: EmailProps) {
+export default function MediationOffered({ data }: EmailProps<"mediation-offered">) {
   const n = readNotice(data);
   const body = bodyName(n.rung());
   const byFamily = n.text("requestedBy") === "family";
@@ -44,4 +44,4 @@ export default function MediationOffered({ data }: EmailProps) {
   );
 }
 
-export const PreviewProps = sample({ rung: 1, requestedBy: "family" });
+export const PreviewProps = sample("mediation-offered", { rung: 1, requestedBy: "family" });

@@ -14,7 +14,7 @@ const headingFor = (result: string | undefined) => lookup(HEADINGS, result) ?? "
 
 export const subject = (data: NoticeProps) => caseSubject(data, headingFor(textOf(data.result)).toLowerCase());
 
-export default function MediationOutcome({ data }: EmailProps) {
+export default function MediationOutcome({ data }: EmailProps<"mediation-outcome">) {
   const n = readNotice(data);
   const result = n.text("result");
   const agreedIssues = n.texts("agreedIssueIds");
@@ -41,4 +41,4 @@ export default function MediationOutcome({ data }: EmailProps) {
   );
 }
 
-export const PreviewProps = sample({ rung: 1, result: "partly-agreed", agreedIssueIds: ["I1"] });
+export const PreviewProps = sample("mediation-outcome", { rung: 1, result: "partly-agreed", agreedIssueIds: ["I1"] });

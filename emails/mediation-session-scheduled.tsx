@@ -5,7 +5,7 @@ import { Layout } from "./layout";
 
 export const subject = (data: NoticeProps) => caseSubject(data, "a mediation session has been arranged");
 
-export default function MediationSessionScheduled({ data }: EmailProps) {
+export default function MediationSessionScheduled({ data }: EmailProps<"mediation-session-scheduled">) {
   const n = readNotice(data);
   const sessionOn = n.date("sessionOn");
   return (
@@ -27,4 +27,4 @@ export default function MediationSessionScheduled({ data }: EmailProps) {
   );
 }
 
-export const PreviewProps = sample({ rung: 1, sessionOn: "2026-04-21" });
+export const PreviewProps = sample("mediation-session-scheduled", { rung: 1, sessionOn: "2026-04-21" });

@@ -5,7 +5,7 @@ import { Layout } from "./layout";
 
 export const subject = (data: NoticeProps) => caseSubject(data, "a mediator has been assigned");
 
-export default function MediatorAssigned({ data }: EmailProps) {
+export default function MediatorAssigned({ data }: EmailProps<"mediator-assigned">) {
   const n = readNotice(data);
   return (
     <Layout notice={n} heading="A mediator has been assigned">
@@ -17,4 +17,4 @@ export default function MediatorAssigned({ data }: EmailProps) {
   );
 }
 
-export const PreviewProps = sample({ rung: 1, mediatorId: "usr_mediator_okafor" });
+export const PreviewProps = sample("mediator-assigned", { rung: 1, mediatorId: "usr_mediator_okafor" });

@@ -7,7 +7,7 @@ import { Layout } from "./layout";
 
 export const subject = (data: NoticeProps) => caseSubject(data, "the family has accepted the outcome");
 
-export default function OutcomeAccepted({ data }: EmailProps) {
+export default function OutcomeAccepted({ data }: EmailProps<"outcome-accepted">) {
   const n = readNotice(data);
   const rung = n.rung();
   return (
@@ -21,4 +21,4 @@ export default function OutcomeAccepted({ data }: EmailProps) {
   );
 }
 
-export const PreviewProps = sample({ rung: 1 }, "setting");
+export const PreviewProps = sample("outcome-accepted", { rung: 1 }, "setting");

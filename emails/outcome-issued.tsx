@@ -8,7 +8,7 @@ import { Layout } from "./layout";
 
 export const subject = (data: NoticeProps) => caseSubject(data, "an outcome has been issued");
 
-export default function OutcomeIssued({ data }: EmailProps) {
+export default function OutcomeIssued({ data }: EmailProps<"outcome-issued">) {
   const n = readNotice(data);
   const rung = n.rung();
   const body = bodyName(rung);
@@ -48,7 +48,7 @@ export default function OutcomeIssued({ data }: EmailProps) {
   );
 }
 
-export const PreviewProps = sample({
+export const PreviewProps = sample("outcome-issued", {
   rung: 1,
   findings: [
     { issueId: "I1", finding: "upheld", reasons: "The annual review was not held on time." },

@@ -6,7 +6,7 @@ import { Layout } from "./layout";
 
 export const subject = (data: NoticeProps) => caseSubject(data, "a remedy has been carried out");
 
-export default function RemedyDone({ data }: EmailProps) {
+export default function RemedyDone({ data }: EmailProps<"remedy-done">) {
   const n = readNotice(data);
   return (
     <Layout notice={n} heading="A remedy has been carried out">
@@ -19,4 +19,4 @@ export default function RemedyDone({ data }: EmailProps) {
   );
 }
 
-export const PreviewProps = sample({ remedyId: "R1", kind: "apology", note: "Letter of apology sent to the family on 2 October 2026." });
+export const PreviewProps = sample("remedy-done", { remedyId: "R1", kind: "apology", description: "Apologise to the family in writing", told: ["family", "setting"], note: "Letter of apology sent to the family on 2 October 2026." });

@@ -7,7 +7,7 @@ import { Layout } from "./layout";
 
 export const subject = (data: NoticeProps) => caseSubject(data, "a remedy has not been carried out");
 
-export default function RemedyFailed({ data }: EmailProps) {
+export default function RemedyFailed({ data }: EmailProps<"remedy-failed">) {
   const n = readNotice(data);
   const takeFurtherBy = n.date("takeFurtherBy");
   const told = n.texts("told").map(partyName);
@@ -35,9 +35,10 @@ export default function RemedyFailed({ data }: EmailProps) {
   );
 }
 
-export const PreviewProps = sample({
+export const PreviewProps = sample("remedy-failed", {
   remedyId: "R2",
   kind: "action",
+  description: "Hold the annual review with the family",
   note: "The speech and language therapist post is still vacant.",
   told: ["family", "setting"],
   takeFurtherBy: "2026-12-18",

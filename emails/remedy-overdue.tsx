@@ -5,7 +5,7 @@ import { Layout } from "./layout";
 
 export const subject = (data: NoticeProps) => caseSubject(data, "a remedy is overdue");
 
-export default function RemedyOverdue({ data }: EmailProps) {
+export default function RemedyOverdue({ data }: EmailProps<"remedy-overdue">) {
   const n = readNotice(data);
   const family = n.audience === "family";
   return (
@@ -25,7 +25,7 @@ export default function RemedyOverdue({ data }: EmailProps) {
   );
 }
 
-export const PreviewProps = sample(
+export const PreviewProps = sample("remedy-overdue", 
   { key: "remedy.R1", label: "Apology: A written apology to the family", dueOn: "2026-10-30", familyMayEscalate: false },
   "setting",
 );

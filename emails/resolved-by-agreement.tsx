@@ -6,7 +6,7 @@ import { Layout } from "./layout";
 
 export const subject = (data: NoticeProps) => caseSubject(data, "resolved by agreement");
 
-export default function ResolvedByAgreement({ data }: EmailProps) {
+export default function ResolvedByAgreement({ data }: EmailProps<"resolved-by-agreement">) {
   const n = readNotice(data);
   return (
     <Layout notice={n} heading="The concern has been resolved by agreement">
@@ -23,4 +23,4 @@ export default function ResolvedByAgreement({ data }: EmailProps) {
   );
 }
 
-export const PreviewProps = sample({ rung: 1 });
+export const PreviewProps = sample("resolved-by-agreement", { rung: 1 });

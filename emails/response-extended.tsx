@@ -7,7 +7,7 @@ import { Layout } from "./layout";
 
 export const subject = (data: NoticeProps) => caseSubject(data, "the deadline for a response has been extended");
 
-export default function ResponseExtended({ data }: EmailProps) {
+export default function ResponseExtended({ data }: EmailProps<"response-extended">) {
   const n = readNotice(data);
   const rung = n.rung();
   const body = bodyName(rung);
@@ -30,7 +30,7 @@ export default function ResponseExtended({ data }: EmailProps) {
   );
 }
 
-export const PreviewProps = sample({
+export const PreviewProps = sample("response-extended", {
   rung: 1,
   reason: "The SENCo is gathering views from the class teacher and the health visitor.",
   dueOn: "2026-04-24",

@@ -6,7 +6,7 @@ import { Layout } from "./layout";
 
 export const subject = (data: NoticeProps) => caseSubject(data, "the deadline for a response is paused");
 
-export default function ResponsePaused({ data }: EmailProps) {
+export default function ResponsePaused({ data }: EmailProps<"response-paused">) {
   const n = readNotice(data);
   const rung = n.rung();
   const family = n.audience === "family";
@@ -40,7 +40,7 @@ export default function ResponsePaused({ data }: EmailProps) {
   );
 }
 
-export const PreviewProps = sample({
+export const PreviewProps = sample("response-paused", {
   rung: 1,
   reason: "We need the latest speech and language therapy report before we can respond.",
   waitingOn: "family",

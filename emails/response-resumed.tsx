@@ -7,7 +7,7 @@ import { Layout } from "./layout";
 
 export const subject = (data: NoticeProps) => caseSubject(data, "the deadline for a response has restarted");
 
-export default function ResponseResumed({ data }: EmailProps) {
+export default function ResponseResumed({ data }: EmailProps<"response-resumed">) {
   const n = readNotice(data);
   const rung = n.rung();
   const who = answersAt(n.party, rung) ? "you" : bodyName(rung);
@@ -28,4 +28,4 @@ export default function ResponseResumed({ data }: EmailProps) {
   );
 }
 
-export const PreviewProps = sample({ rung: 1, dueOn: "2026-04-03" });
+export const PreviewProps = sample("response-resumed", { rung: 1, dueOn: "2026-04-03" });

@@ -6,7 +6,7 @@ import { Layout } from "./layout";
 
 export const subject = (data: NoticeProps) => caseSubject(data, `the concern is back with ${bodyName(rungOf(data.rung))}`);
 
-export default function ReturnedToLadder({ data }: EmailProps) {
+export default function ReturnedToLadder({ data }: EmailProps<"returned-to-ladder">) {
   const n = readNotice(data);
   const body = bodyName(n.rung());
   const result = lookup(MEDIATION_RESULTS, n.text("mediationResult"));
@@ -32,7 +32,7 @@ export default function ReturnedToLadder({ data }: EmailProps) {
   );
 }
 
-export const PreviewProps = sample({
+export const PreviewProps = sample("returned-to-ladder", {
   rung: 1,
   mediationResult: "partly-agreed",
   openIssueIds: ["I2"],

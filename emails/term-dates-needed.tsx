@@ -5,7 +5,7 @@ import { Layout } from "./layout";
 
 export const subject = (data: NoticeProps) => caseSubject(data, "enter your term dates");
 
-export default function TermDatesNeeded({ data }: EmailProps) {
+export default function TermDatesNeeded({ data }: EmailProps<"term-dates-needed">) {
   const n = readNotice(data);
   return (
     <Layout notice={n} heading="Your term dates are needed">
@@ -20,4 +20,4 @@ export default function TermDatesNeeded({ data }: EmailProps) {
   );
 }
 
-export const PreviewProps = sample({ reason: "the setting’s term dates (to 2026-07-22) do not cover the time needed" }, "setting");
+export const PreviewProps = sample("term-dates-needed", { reason: "the setting’s term dates (to 2026-07-22) do not cover the time needed" }, "setting");

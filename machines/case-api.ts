@@ -4,12 +4,12 @@ import { toCaseFile, type CaseInput } from "./case-input";
 import { CASE_GUARD_QUESTIONS, caseMachine } from "./case.machine";
 import { isDue, type DeadlineSpec } from "./clocks";
 import { EventNotAllowedError, InvalidCaseEventError } from "./errors";
-import { CASE_EVENT_TYPES, MEDIATION_EVENT_TYPES, caseEventSchema, isDeadlineEvent, isMediationEvent, type CaseEvent, type DeadlineEvent } from "./events";
+import { MEDIATION_EVENT_TYPES, USER_EVENT_TYPES, caseEventSchema, isDeadlineEvent, isMediationEvent, type CaseEvent, type DeadlineEvent } from "./events";
 import { explainRefusal, possibleEventTypes } from "./guard-questions";
 import { addCalendarDays } from "./calendar";
 import { compareDates, dateOf } from "./iso-date";
 import { MEDIATION_GUARD_QUESTIONS } from "./mediation.machine";
-import type { NotificationSpec } from "./parties";
+import type { NotificationSpec } from "./notifications";
 import { CASE_MACHINE_ID, CASE_MACHINE_VERSION, migrateSnapshot, type PersistedCase } from "./persistence";
 import { caseView, deadlinesOf, mediationChild, stateLabelOf, stateValueOf, type CaseView } from "./view";
 
@@ -25,7 +25,6 @@ export type CaseTransition = CaseStep & { from: string; to: string; caughtUp?: D
 
 type CaseActor = Actor<typeof caseMachine>;
 
-const USER_EVENT_TYPES = CASE_EVENT_TYPES.filter((type) => !isDeadlineEvent({ type }));
 
 function stepOf(actor: CaseActor, notifications: NotificationSpec[]): CaseStep {
   const snapshot = actor.getSnapshot();
@@ -102,7 +101,7 @@ function closedBecause({ conclusion }: CaseContext): string {
  * Applies one event. A DEADLINE_* event whose key is no longer open (or not
  * yet due) changes nothing and returns to === from, so a stale sweep is harmless.
  */
-export function applyCaseEvent(persisted: PersistedCase, event: CaseEvent): CaseTransition {
+export function transitionCase(persisted: PersistedCase, event: CaseEvent): CaseTransition {
   const valid = parseEvent(event);
   const actor = restore(persisted);
   return withActor(actor, (notifications) => {
@@ -144,7 +143,7 @@ function catchUp(actor: CaseActor, on: string): DeadlineEvent[] {
 /**
  * Event types the case can take now, for the UI's buttons. Questions about the
  * case are answered; date questions only when `on` (the date of the action) is
- * given; payload checks are left to the form and to applyCaseEvent.
+ * given; payload checks are left to the form and to transitionCase.
  */
 export function allowedEvents(persisted: PersistedCase, on?: string): string[] {
   const actor = restore(persisted);

@@ -3,7 +3,7 @@ import type { CaseFile } from "./case-input";
 import { deadlineSpecs, openClock, type ClockPlan, type Clocks, type DeadlineSpec, type Party } from "./clocks";
 import type { Finding } from "./events";
 import type { MediationOutput } from "./mediation.machine";
-import { bodiesComplainedAbout, respondentsAt, type RungNumber } from "./parties";
+import { bodiesComplainedAbout, respondentName, respondentsAt, type RungNumber } from "./parties";
 import type { Remedy } from "./remedies";
 
 /** Everything the case machine remembers; JSON-serialisable by construction. */
@@ -79,10 +79,6 @@ export const clockKey = {
   longOpen: "case.longOpen",
   failedRemedy: (remedyId: string) => `remedy.${remedyId}.takeFurther`,
 } as const;
-
-const RESPONDENT_NAMES: Record<RungNumber, string> = { 1: "setting", 2: "local service", 3: "national body" };
-
-export const respondentName = (rung: RungNumber) => RESPONDENT_NAMES[rung];
 
 export function respondents(context: CaseContext, rung: RungNumber) {
   return respondentsAt(rung, context.file.healthInvolved);

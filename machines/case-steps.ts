@@ -13,11 +13,10 @@ import {
   type DelayNotice,
   type OutcomeRecord,
 } from "./case-context";
+import { recordBreach as breachOf, recordWarning as warningOf, type Change as StepChange } from "./change";
 import {
   extendClock,
   mapClocks,
-  markBreached,
-  markWarningSent,
   openClock,
   pauseClock,
   pauseEndsKey,
@@ -31,7 +30,8 @@ import {
 import type { CaseEvent, OutcomeInput } from "./events";
 import { compareDates, dateOf } from "./iso-date";
 import type { MediationOutput } from "./mediation.machine";
-import { bodiesComplainedAbout, mediationOtherSide, type NotificationKind, type NotificationSpec, type RungNumber } from "./parties";
+import { notification, type NotificationData, type NotificationKind } from "./notifications";
+import { bodiesComplainedAbout, mediationOtherSide, type RungNumber } from "./parties";
 import { areRemedyDatesValid, issueRemedies, remedyClockKey, settleRemedy } from "./remedies";
 
 /**
@@ -39,14 +39,11 @@ import { areRemedyDatesValid, issueRemedies, remedyClockKey, settleRemedy } from
  * to the context changes and the notifications owed. The machine decides
  * WHEN a step may run (states and guards); these decide WHAT it records.
  */
-export type Change = { changes: Partial<CaseContext>; notifications: NotificationSpec[] };
+export type Change = StepChange<CaseContext>;
 type EventOf<T extends CaseEvent["type"]> = Extract<CaseEvent, { type: T }>;
 
-const notice = (context: CaseContext, kind: NotificationKind, to: Party[], data: Record<string, unknown> = {}): NotificationSpec => ({
-  kind,
-  to: [...new Set(to)],
-  data: { caseRef: context.file.caseRef, ...data },
-});
+const notice = <K extends NotificationKind>(context: CaseContext, kind: K, to: readonly Party[], data: NotificationData[K]) =>
+  notification(context.file.caseRef, kind, to, data);
 
 const isRemedyClock = (key: string) => key.startsWith("remedy.");
 
@@ -370,7 +367,7 @@ export function acceptForInvestigation(context: CaseContext, event: EventOf<"ACC
     },
     notifications: [
       notice(context, "assessment-decision", partiesUpTo(context, 3), {
-        decision: record.decision,
+        decision: "accepted-for-investigation",
         draftDecisionBy: investigation.dueOn,
       }),
     ],
@@ -538,11 +535,8 @@ export function withdraw(context: CaseContext, event: EventOf<"WITHDRAW">, rung:
 }
 
 export function recordWarning(context: CaseContext, event: EventOf<"DEADLINE_WARNING">): Change {
-  const { clocks, clock, percent } = markWarningSent(context.clocks, event.key);
-  return {
-    changes: { clocks },
-    notifications: [notice(context, "deadline-warning", clock.owedBy, { key: clock.key, label: clock.label, dueOn: clock.dueOn, percent })],
-  };
+  const { clocks, notification: warning } = warningOf(context.clocks, event.key, context.file.caseRef);
+  return { changes: { clocks }, notifications: [warning] };
 }
 
 /** A missed deadline is a breach: recorded for good, and at rungs 1–2 it gives the family an immediate right to escalate. */
@@ -554,21 +548,13 @@ export function recordBreach(context: CaseContext, event: EventOf<"DEADLINE_MISS
   if (/^remedy\.[^.]+\.takeFurther$/.test(event.key)) {
     return { changes: { clocks: withoutClocks(context.clocks, (key) => key === event.key) }, notifications: [] };
   }
-  const { clocks, clock } = markBreached(context.clocks, event.key, event.at);
-  const kind = isRemedyClock(clock.key) ? "remedy-overdue" : "breach";
-  const rungMatch = /^rung([12])\.(acknowledge|respond)$/.exec(clock.key);
-  return {
-    changes: { clocks, breaches: [...context.breaches, { key: clock.key, on: dateOf(event.at) }] },
-    notifications: [
-      notice(context, kind, ["family", ...clock.owedBy], {
-        key: clock.key,
-        label: clock.label,
-        dueOn: clock.dueOn,
-        familyMayEscalate: rungMatch !== null,
-        delayNoticeOwed: true,
-      }),
-    ],
-  };
+  const rungMatch = /^rung([12])\.(acknowledge|respond)$/.exec(event.key);
+  const { clocks, breach, notification: told } = breachOf(context.clocks, event.key, event.at, context.file.caseRef, {
+    kind: isRemedyClock(event.key) ? "remedy-overdue" : "breach",
+    familyMayEscalate: rungMatch !== null,
+    delayNoticeOwed: true,
+  });
+  return { changes: { clocks, breaches: [...context.breaches, breach] }, notifications: [told] };
 }
 
 /** The respondents currently handling the concern (none once the ladder has ended). */

@@ -1,4 +1,4 @@
-import { assertEvent, emit, enqueueActions, sendParent, sendTo, setup, type ActionFunction } from "xstate";
+import { assertEvent, emit, enqueueActions, sendParent, sendTo, setup, type ParameterizedObject } from "xstate";
 import type { CaseFile } from "./case-input";
 import {
   caseDeadlines,
@@ -6,7 +6,6 @@ import {
   ladderPlans,
   openIssueIds,
   partiesUpTo,
-  respondentName,
   respondents,
   startClock,
   type CaseContext,
@@ -15,10 +14,11 @@ import * as steps from "./case-steps";
 import type { Change } from "./case-steps";
 import { isDue } from "./clocks";
 import { isDeadlineEvent, MEDIATION_EVENT_TYPES, type CaseEvent } from "./events";
-import type { GuardQuestions } from "./guard-questions";
+import type { GuardQuestion } from "./guard-questions";
 import { compareDates, dateOf } from "./iso-date";
 import { mediationMachine, type MediationInput, type MediationOutput, type NotificationEvent } from "./mediation.machine";
-import { mediationOtherSide, type NotificationSpec, type RungNumber } from "./parties";
+import { notification, type NotificationSpec } from "./notifications";
+import { mediationOtherSide, respondentName, type RungNumber } from "./parties";
 import { addCalendarDays } from "./calendar";
 
 /**
@@ -31,25 +31,13 @@ type MediationNotification = { type: "MEDIATION_NOTIFICATION"; notification: Not
 export type CaseMachineEvent = CaseEvent | MediationNotification;
 type EventOf<T extends CaseEvent["type"]> = Extract<CaseEvent, { type: T }>;
 type Rung = { rung: 1 | 2 };
-/** Typed where setup checks it; `any` stands for the machine's own actor, action and guard unions. */
-type CaseAction<P> = ActionFunction<CaseContext, CaseMachineEvent, CaseMachineEvent, P, any, any, any, never, NotificationEvent>;
+type GuardArgs = { context: CaseContext; event: CaseMachineEvent };
 
 const mediationForCase = mediationMachine.provide({
   actions: {
     notify: sendParent((_, notification: NotificationSpec): MediationNotification => ({ type: "MEDIATION_NOTIFICATION", notification })),
   },
 });
-
-/** An action that records a step: its context changes, then the notifications it owes. */
-function changeAction<P>(run: (context: CaseContext, event: CaseMachineEvent, params: P) => Change): CaseAction<P> {
-  return enqueueActions<CaseContext, CaseMachineEvent, P, CaseMachineEvent, any, any, any, never, NotificationEvent>(
-    ({ context, event, enqueue }, params) => {
-      const { changes, notifications } = run(context, event, params);
-      enqueue.assign({ ...changes, ...stamp(context, event) });
-      for (const notification of notifications) enqueue.emit({ type: "notification", notification });
-    },
-  );
-}
 
 /** A person's event moves the case's time line on: no later event may be dated before it. */
 function stamp(context: CaseContext, event: CaseMachineEvent): Pick<CaseContext, "lastEventOn"> | undefined {
@@ -58,26 +46,90 @@ function stamp(context: CaseContext, event: CaseMachineEvent): Pick<CaseContext,
   return !context.lastEventOn || compareDates(on, context.lastEventOn) > 0 ? { lastEventOn: on } : undefined;
 }
 
-/** A named action for one kind of event, narrowed with assertEvent. */
-function step<T extends CaseEvent["type"], P extends object | undefined = undefined>(
-  type: T | T[],
-  run: (context: CaseContext, event: EventOf<T>, params: P) => Change,
-): CaseAction<P> {
-  return changeAction<P>((context, event, params) => {
-    assertEvent(event, type);
-    return run(context, event as unknown as EventOf<T>, params);
-  });
-}
-
 function mediationDone(event: { type: string }): MediationOutput {
   if (event.type !== "xstate.done.actor.mediation") throw new TypeError(`expected the mediation to be done, got ${event.type}`);
   return (event as unknown as { output: MediationOutput }).output;
 }
 
-const onMediationDone = (run: (context: CaseContext, output: MediationOutput) => Change) =>
-  changeAction<undefined>((context, event) => run(context, mediationDone(event)));
+const onMediationDone = (run: (context: CaseContext, output: MediationOutput) => Change) => record((context, event) => run(context, mediationDone(event)));
 
-export const CASE_GUARD_QUESTIONS: GuardQuestions<CaseContext> = {
+const caseGuards = {
+  isDifferentHandlerFromLowerRungs: ({ context, event }: GuardArgs, { rung }: { rung: RungNumber }) => {
+    assertEvent(event, "ACKNOWLEDGE");
+    return !lowerRungHandlers(context, rung).includes(event.handlerId);
+  },
+  canPause: ({ context }: GuardArgs, { rung }: Rung) => steps.pauseDaysLeft(context, rung) > 0,
+  isResponseClockRunning: ({ context }: GuardArgs, { rung }: Rung) => {
+    const clock = context.clocks[clockKey.respond(rung)];
+    return clock !== undefined && !clock.paused;
+  },
+  isPauseEnding: ({ event }: GuardArgs, { rung }: Rung) => {
+    assertEvent(event, "DEADLINE_MISSED");
+    return steps.isPauseEndKey(event.key, rung);
+  },
+  canOfferMediation: ({ context, event }: GuardArgs, { rung }: { rung: RungNumber }) => {
+    assertEvent(event, "OFFER_MEDIATION");
+    return event.requestedBy === "family" || steps.respondentOffersAt(context, rung) < context.file.policy.fairness.maxRespondentMediationOffersPerRung;
+  },
+  isCoRespondent: ({ context, event }: GuardArgs, { rung }: Rung) => {
+    assertEvent(event, "CONTRIBUTE_TO_RESPONSE");
+    return respondents(context, rung).slice(1).includes(event.party);
+  },
+  canGiveDelayNotice: ({ context, event }: GuardArgs) => {
+    assertEvent(event, "GIVE_DELAY_NOTICE");
+    return steps.breachesAwaitingNotice(context).length > 0 && compareDates(event.expectedOn, dateOf(event.at)) >= 0;
+  },
+  isFailedRemedyOpen: ({ context, event }: GuardArgs, { fromRung }: { fromRung: RungNumber }) => {
+    assertEvent(event, "TAKE_REMEDY_FURTHER");
+    const remedy = context.remedies.find(({ id }) => id === event.remedyId);
+    return remedy?.rung === fromRung && steps.isFailedRemedyOpenForFamily(context, event.remedyId);
+  },
+  isLowerRungFinishedOrBreached: ({ context }: GuardArgs, { rung }: Rung) => steps.hasResponded(context, rung) || steps.hasBreached(context, rung),
+  isWithinEscalationWindow: ({ context, event }: GuardArgs, { rung }: Rung) => {
+    const window = context.clocks[clockKey.escalationWindow(rung)];
+    return window !== undefined && !window.paused && "at" in event && compareDates(dateOf(event.at), window.dueOn) <= 0;
+  },
+  canExtendResponse: ({ context, event }: GuardArgs, { rung }: Rung) => {
+    assertEvent(event, "EXTEND");
+    return isExtensionUnused(context, rung) && event.workingDays <= maxExtension(context, rung);
+  },
+  isOutcomeComplete: ({ context, event }: GuardArgs, { rung }: { rung: RungNumber }) => {
+    assertEvent(event, ["RESPOND", "ISSUE_DRAFT_DECISION", "ISSUE_FINAL_DECISION"]);
+    return steps.outcomeProblems(context, event.outcome, event.at, event.decidedBy, rung).length === 0;
+  },
+  isDeadlineDue: ({ context, event }: GuardArgs) => {
+    assertEvent(event, ["DEADLINE_WARNING", "DEADLINE_MISSED"]);
+    return isDue(caseDeadlines(context), event);
+  },
+  isWindowClosing: ({ context, event }: GuardArgs, { key }: { key: string }) => {
+    assertEvent(event, "DEADLINE_MISSED");
+    return event.key === key && isDue(caseDeadlines(context), event);
+  },
+  isMediationDeadline: ({ event }: GuardArgs) => {
+    assertEvent(event, ["DEADLINE_WARNING", "DEADLINE_MISSED"]);
+    return event.key.startsWith("mediation.");
+  },
+  isInTimeOrDiscretionRecorded: ({ context, event }: GuardArgs) => {
+    assertEvent(event, "ACCEPT_FOR_INVESTIGATION");
+    return !context.national?.late || event.discretionReason !== undefined;
+  },
+  isLateForNationalBody: ({ context }: GuardArgs) => context.national?.late === true,
+  haveAllPartiesCommented: ({ context }: GuardArgs) => {
+    const commented = new Set((context.national?.comments ?? []).map(({ party }) => party));
+    return steps.commentingParties(context).every((party) => commented.has(party));
+  },
+  isRemedyOpen: ({ context, event }: GuardArgs) => {
+    assertEvent(event, ["REMEDY_DONE", "REMEDY_FAILED"]);
+    return context.remedies.some(({ id, status }) => id === event.remedyId && status === "open");
+  },
+  areAllRemediesSettled: ({ context }: GuardArgs) => context.remedies.every(({ status }) => status !== "open") && !steps.isFailedRemedyOpenForFamily(context),
+  doesAgreementSettleAllIssues: ({ context, event }: GuardArgs) => {
+    const agreed = mediationDone(event).agreedIssueIds;
+    return openIssueIds(context).every((id) => agreed.includes(id));
+  },
+};
+
+export const CASE_GUARD_QUESTIONS = {
   isDifferentHandlerFromLowerRungs: {
     asks: "payload",
     refusal: (context, _, params) =>
@@ -154,7 +206,15 @@ export const CASE_GUARD_QUESTIONS: GuardQuestions<CaseContext> = {
     refusal: (_, event) => `no open remedy ${(event as EventOf<"REMEDY_DONE">).remedyId}`,
     couldPass: (context) => context.remedies.some(({ status }) => status === "open"),
   },
-};
+  // The machine's own bookkeeping: never the reason a person's event is refused.
+  isResponseClockRunning: null,
+  isDeadlineDue: null,
+  isWindowClosing: null,
+  isMediationDeadline: null,
+  haveAllPartiesCommented: null,
+  areAllRemediesSettled: null,
+  doesAgreementSettleAllIssues: null,
+} satisfies Record<keyof typeof caseGuards, GuardQuestion<CaseContext> | null>;
 
 /** People who handled an earlier rung than `rung`: a rung's own handler may come back to it (a failed remedy taken further). */
 const lowerRungHandlers = (context: CaseContext, rung: RungNumber) =>
@@ -169,6 +229,30 @@ function isExtensionUnused(context: CaseContext, rung: 1 | 2): boolean {
   return clock !== undefined && !clock.extension && !clock.breachedOn;
 }
 
+/**
+ * A named action that records one step: its context changes (and the time-line stamp), then the
+ * notifications it owes. The same shape as the mediation machine's steps (machines/change.ts).
+ * The actor, action and guard types are `never`: a step assigns and emits, nothing else.
+ */
+function record<P extends ParameterizedObject["params"] | undefined = undefined>(run: (context: CaseContext, event: CaseMachineEvent, params: P) => Change) {
+  return enqueueActions<CaseContext, CaseMachineEvent, P, CaseMachineEvent, never, never, never, never, NotificationEvent>(({ context, event, enqueue }, params) => {
+    const { changes, notifications } = run(context, event, params);
+    enqueue.assign({ ...changes, ...stamp(context, event) });
+    for (const notification of notifications) enqueue.emit({ type: "notification", notification });
+  });
+}
+
+/** A named step for one kind of event, narrowed with assertEvent. */
+function step<T extends CaseEvent["type"], P extends ParameterizedObject["params"] | undefined = undefined>(
+  type: T | T[],
+  run: (context: CaseContext, event: EventOf<T>, params: P) => Change,
+) {
+  return record<P>((context, event, params) => {
+    assertEvent(event, type);
+    return run(context, event as unknown as EventOf<T>, params);
+  });
+}
+
 const caseSetup = setup({
   types: {
     input: {} as CaseFile,
@@ -178,81 +262,8 @@ const caseSetup = setup({
     meta: {} as { label: string },
   },
   actors: { mediation: mediationForCase },
-  guards: {
-    isDifferentHandlerFromLowerRungs: ({ context, event }, { rung }: { rung: RungNumber }) => {
-      assertEvent(event, "ACKNOWLEDGE");
-      return !lowerRungHandlers(context, rung).includes(event.handlerId);
-    },
-    canPause: ({ context }, { rung }: Rung) => steps.pauseDaysLeft(context, rung) > 0,
-    isResponseClockRunning: ({ context }, { rung }: Rung) => {
-      const clock = context.clocks[clockKey.respond(rung)];
-      return clock !== undefined && !clock.paused;
-    },
-    isPauseEnding: ({ event }, { rung }: Rung) => {
-      assertEvent(event, "DEADLINE_MISSED");
-      return steps.isPauseEndKey(event.key, rung);
-    },
-    canOfferMediation: ({ context, event }, { rung }: { rung: RungNumber }) => {
-      assertEvent(event, "OFFER_MEDIATION");
-      return event.requestedBy === "family" || steps.respondentOffersAt(context, rung) < context.file.policy.fairness.maxRespondentMediationOffersPerRung;
-    },
-    isCoRespondent: ({ context, event }, { rung }: Rung) => {
-      assertEvent(event, "CONTRIBUTE_TO_RESPONSE");
-      return respondents(context, rung).slice(1).includes(event.party);
-    },
-    canGiveDelayNotice: ({ context, event }) => {
-      assertEvent(event, "GIVE_DELAY_NOTICE");
-      return steps.breachesAwaitingNotice(context).length > 0 && compareDates(event.expectedOn, dateOf(event.at)) >= 0;
-    },
-    isFailedRemedyOpen: ({ context, event }, { fromRung }: { fromRung: RungNumber }) => {
-      assertEvent(event, "TAKE_REMEDY_FURTHER");
-      const remedy = context.remedies.find(({ id }) => id === event.remedyId);
-      return remedy?.rung === fromRung && steps.isFailedRemedyOpenForFamily(context, event.remedyId);
-    },
-    isLowerRungFinishedOrBreached: ({ context }, { rung }: Rung) => steps.hasResponded(context, rung) || steps.hasBreached(context, rung),
-    isWithinEscalationWindow: ({ context, event }, { rung }: Rung) => {
-      const window = context.clocks[clockKey.escalationWindow(rung)];
-      return window !== undefined && !window.paused && "at" in event && compareDates(dateOf(event.at), window.dueOn) <= 0;
-    },
-    canExtendResponse: ({ context, event }, { rung }: Rung) => {
-      assertEvent(event, "EXTEND");
-      return isExtensionUnused(context, rung) && event.workingDays <= maxExtension(context, rung);
-    },
-    isOutcomeComplete: ({ context, event }, { rung }: { rung: RungNumber }) => {
-      assertEvent(event, ["RESPOND", "ISSUE_DRAFT_DECISION", "ISSUE_FINAL_DECISION"]);
-      return steps.outcomeProblems(context, event.outcome, event.at, event.decidedBy, rung).length === 0;
-    },
-    isDeadlineDue: ({ context, event }) => {
-      assertEvent(event, ["DEADLINE_WARNING", "DEADLINE_MISSED"]);
-      return isDue(caseDeadlines(context), event);
-    },
-    isWindowClosing: ({ context, event }, { key }: { key: string }) => {
-      assertEvent(event, "DEADLINE_MISSED");
-      return event.key === key && isDue(caseDeadlines(context), event);
-    },
-    isMediationDeadline: ({ event }) => {
-      assertEvent(event, ["DEADLINE_WARNING", "DEADLINE_MISSED"]);
-      return event.key.startsWith("mediation.");
-    },
-    isInTimeOrDiscretionRecorded: ({ context, event }) => {
-      assertEvent(event, "ACCEPT_FOR_INVESTIGATION");
-      return !context.national?.late || event.discretionReason !== undefined;
-    },
-    isLateForNationalBody: ({ context }) => context.national?.late === true,
-    haveAllPartiesCommented: ({ context }) => {
-      const commented = new Set((context.national?.comments ?? []).map(({ party }) => party));
-      return steps.commentingParties(context).every((party) => commented.has(party));
-    },
-    isRemedyOpen: ({ context, event }) => {
-      assertEvent(event, ["REMEDY_DONE", "REMEDY_FAILED"]);
-      return context.remedies.some(({ id, status }) => id === event.remedyId && status === "open");
-    },
-    areAllRemediesSettled: ({ context }) => context.remedies.every(({ status }) => status !== "open") && !steps.isFailedRemedyOpenForFamily(context),
-    doesAgreementSettleAllIssues: ({ context, event }) => {
-      const agreed = mediationDone(event).agreedIssueIds;
-      return openIssueIds(context).every((id) => agreed.includes(id));
-    },
-  },
+  guards: caseGuards,
+}).extend({
   actions: {
     acknowledge: step("ACKNOWLEDGE", (context, event, { rung }: { rung: RungNumber }) => steps.acknowledge(context, event, rung)),
     pauseResponse: step("PAUSE", (context, event, { rung }: Rung) => steps.pauseResponse(context, event, rung)),
@@ -283,7 +294,7 @@ const caseSetup = setup({
     applyMediation: onMediationDone(steps.applyMediation),
     resumeAfterMediation: onMediationDone(steps.resumeAfterMediation),
     concludeByAgreement: onMediationDone(steps.concludeByAgreement),
-    stampEvent: changeAction<undefined>(() => ({ changes: {}, notifications: [] })),
+    stampEvent: record(() => ({ changes: {}, notifications: [] })),
     forwardToMediation: sendTo("mediation", ({ event }) => event as never),
     relayMediationNotification: emit(({ event }) => {
       assertEvent(event, "MEDIATION_NOTIFICATION");
@@ -472,33 +483,22 @@ export const caseMachine = caseSetup
   .extend({
     actions: {
       announceConcern: enqueueActions(({ context, enqueue }) => {
+        const { caseRef, route, calendar } = context.file;
         enqueue.emit({
-          type: "notification" as const,
-          notification: {
-            kind: "concern-received",
-            to: partiesUpTo(context, 1),
-            data: {
-              caseRef: context.file.caseRef,
-              route: context.file.route,
-              acknowledgeBy: context.clocks[clockKey.acknowledge(1)]?.dueOn,
-              calendar: context.file.calendar.kind,
-            },
-          },
+          type: "notification",
+          notification: notification(caseRef, "concern-received", partiesUpTo(context, 1), {
+            route,
+            acknowledgeBy: context.clocks[clockKey.acknowledge(1)]?.dueOn,
+            calendar: calendar.kind,
+          }),
         });
         if (context.calendarFallback) {
-          enqueue.emit({
-            type: "notification" as const,
-            notification: { kind: "term-dates-needed", to: ["setting"], data: { caseRef: context.file.caseRef, reason: context.calendarFallback.reason } },
-          });
+          enqueue.emit({ type: "notification", notification: notification(caseRef, "term-dates-needed", ["setting"], { reason: context.calendarFallback.reason }) });
         }
       }),
       announceClosure: emit(({ context }) => ({
         type: "notification" as const,
-        notification: {
-          kind: "case-closed",
-          to: partiesUpTo(context, context.conclusion?.rung ?? 1),
-          data: { caseRef: context.file.caseRef, conclusion: context.conclusion },
-        },
+        notification: notification(context.file.caseRef, "case-closed", partiesUpTo(context, context.conclusion?.rung ?? 1), { conclusion: context.conclusion }),
       })),
     },
   })

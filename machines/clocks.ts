@@ -7,7 +7,8 @@ import { compareDates, dateOf, dayNumber } from "./iso-date";
  * (XState `after` timers are not resumed after a restore). The app stores the
  * DeadlineSpecs derived from them and a sweeper sends their events when due.
  */
-export type Party = "family" | "setting" | "local-service" | "health-partner" | "mediator" | "national-body";
+export const PARTIES = ["family", "setting", "local-service", "health-partner", "mediator", "national-body"] as const;
+export type Party = (typeof PARTIES)[number];
 
 export type PauseReason = "family" | "third-party" | "mediation";
 

@@ -10,8 +10,18 @@ const text = z.string().trim().min(1);
 export const FINDINGS = ["upheld", "partly-upheld", "not-upheld", "resolved-by-agreement", "withdrawn"] as const;
 export type Finding = (typeof FINDINGS)[number];
 
+/** Findings as people read them: the one list the case page, the forms and the emails use. */
+export const FINDING_LABELS: Readonly<Record<Finding, string>> = {
+  upheld: "Upheld",
+  "partly-upheld": "Partly upheld",
+  "not-upheld": "Not upheld",
+  "resolved-by-agreement": "Resolved by agreement",
+  withdrawn: "Withdrawn",
+};
+
 /** Findings a decision-maker can give; "withdrawn" only ever comes from WITHDRAW. */
-const decidedFindingSchema = z.enum(["upheld", "partly-upheld", "not-upheld", "resolved-by-agreement"]);
+export const DECIDED_FINDINGS = ["upheld", "partly-upheld", "not-upheld", "resolved-by-agreement"] as const satisfies readonly Finding[];
+const decidedFindingSchema = z.enum(DECIDED_FINDINGS);
 
 export const remedyInputSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("apology"), description: text, dueOn: isoDateSchema.optional() }),
@@ -100,6 +110,24 @@ export type DeadlineEvent = Extract<CaseEvent, { type: (typeof DEADLINE_EVENT_TY
 export const caseEventSchema: z.ZodType<CaseEvent> = caseEventSchemas;
 
 export const CASE_EVENT_TYPES = caseEventSchemas.options.map((schema) => schema.shape.type.value) as CaseEventType[];
+
+/** Events a person sends (everything but the sweeper's DEADLINE_* events): each has a form in the app. */
+export type UserEventType = Exclude<CaseEventType, (typeof DEADLINE_EVENT_TYPES)[number]>;
+export const USER_EVENT_TYPES = CASE_EVENT_TYPES.filter((type): type is UserEventType => !isDeadlineEvent({ type }));
+
+/** What an event carries besides its type and date: what a form must produce. */
+export type EventPayload<T extends CaseEventType> = Omit<Extract<CaseEvent, { type: T }>, "type" | "at">;
+
+const PAYLOAD_SCHEMAS = new Map<string, z.ZodType>(
+  caseEventSchemas.options.map((schema) => [schema.shape.type.value, (schema as z.ZodObject).omit({ type: true, at: true })]),
+);
+
+/** The machine's own schema for one event's payload: the app's server validation ends with it. */
+export function eventPayloadSchema<T extends CaseEventType>(type: T): z.ZodType<EventPayload<T>> {
+  const schema = PAYLOAD_SCHEMAS.get(type);
+  if (!schema) throw new RangeError(`unknown event type ${type}`);
+  return schema as unknown as z.ZodType<EventPayload<T>>;
+}
 
 export function isDeadlineEvent(event: { type: string }): event is DeadlineEvent {
   return (DEADLINE_EVENT_TYPES as readonly string[]).includes(event.type);

@@ -15,7 +15,8 @@ export type GuardQuestion<TContext> = {
   couldPass?: (context: TContext, params: Record<string, unknown>) => boolean;
 };
 
-export type GuardQuestions<TContext> = Record<string, GuardQuestion<TContext>>;
+/** Every guard of a machine, each a question or null (never a refusal a person sees: the machine's own bookkeeping). */
+export type GuardQuestions<TContext> = Readonly<Record<string, GuardQuestion<TContext> | null>>;
 
 type GuardRef = { type: string; params?: Record<string, unknown> };
 

@@ -5,7 +5,7 @@
  */
 export { CASE_MACHINE_ID, CASE_MACHINE_VERSION, SNAPSHOT_MIGRATIONS, migrateSnapshot } from "./persistence";
 export type { PersistedCase, SnapshotMigration } from "./persistence";
-export { startCase, applyCaseEvent, allowedEvents, viewCase } from "./case-api";
+export { startCase, transitionCase, allowedEvents, viewCase } from "./case-api";
 export type { CaseStep, CaseTransition } from "./case-api";
 export { EventNotAllowedError, SnapshotVersionError, InvalidCaseEventError } from "./errors";
 export {
@@ -17,10 +17,14 @@ export {
   MEDIATION_EVENT_TYPES,
   DEADLINE_EVENT_TYPES,
   FINDINGS,
+  FINDING_LABELS,
+  DECIDED_FINDINGS,
+  USER_EVENT_TYPES,
+  eventPayloadSchema,
   isDeadlineEvent,
   isMediationEvent,
 } from "./events";
-export type { CaseEvent, CaseEventType, DeadlineEvent, Finding, MediationEvent, OutcomeInput, RemedyInput } from "./events";
+export type { CaseEvent, CaseEventType, UserEventType, EventPayload, DeadlineEvent, Finding, MediationEvent, OutcomeInput, RemedyInput } from "./events";
 export { caseInputSchema } from "./case-input";
 export type { CaseInput, Issue } from "./case-input";
 export { triageConcern, caseRefFor } from "./triage";
@@ -28,9 +32,14 @@ export type { Concern } from "./triage";
 export { ROUTES, ISSUE_CATEGORIES, routeOf } from "./route";
 export type { Route, IssueCategory } from "./route";
 export type { CaseView, MediationView } from "./view";
+export { clockKey } from "./case-context";
 export type { DeadlineSpec, Party } from "./clocks";
-export type { NotificationKind, NotificationSpec, RungNumber } from "./parties";
-export { NOTIFICATION_KINDS, rungName } from "./parties";
+export { PARTIES } from "./clocks";
+export type { RungNumber } from "./parties";
+export { rungName, respondentName, respondentsAt, RESPONDENT_NAMES } from "./parties";
+export type { NotificationData, NotificationKind, NotificationPayload, NotificationSpec } from "./notifications";
+export { NOTIFICATION_KINDS } from "./notifications";
+export { SENDERS, sendersOf, maySend, senderContextOf, type SenderContext } from "./senders";
 export type { Remedy } from "./remedies";
 export type { OutcomeRecord, ConclusionReason } from "./case-context";
 export { default as DEFAULT_POLICY, POLICIES, policySchema } from "./policy";

@@ -3,8 +3,6 @@ import { englandAndWales } from "./calendar";
 import {
   deadlineSpecs,
   isDue,
-  markBreached,
-  markWarningSent,
   openClock,
   withClock,
   type ClockPlan,
@@ -13,9 +11,11 @@ import {
   type Party,
 } from "./clocks";
 import type { MediationEvent, RemedyInput } from "./events";
-import type { GuardQuestions } from "./guard-questions";
+import type { GuardQuestion } from "./guard-questions";
 import { compareDates, dateOf } from "./iso-date";
-import type { NotificationKind, NotificationSpec, RungNumber } from "./parties";
+import { recordBreach, recordWarning, type Change as StepChange } from "./change";
+import { notification, type NotificationData, type NotificationKind, type NotificationSpec } from "./notifications";
+import type { RungNumber } from "./parties";
 import type { Policy } from "./policy";
 import { areRemedyDatesValid } from "./remedies";
 
@@ -109,11 +109,20 @@ function nextClocks(context: MediationContext, next: keyof typeof CLOCK_PLANS | 
   return next ? withClock({}, openClock(CLOCK_PLANS[next](context), startedBy, at, englandAndWales)) : {};
 }
 
-const note = (context: MediationContext, kind: NotificationKind, to: Party[], data: Record<string, unknown> = {}): NotificationSpec => ({
-  kind,
-  to,
-  data: { caseRef: context.caseRef, rung: context.rung, ...data },
-});
+/** Every mediation notification says the rung the mediation was offered at. */
+const note = <K extends MediationNotificationKind>(context: MediationContext, kind: K, to: Party[], data: Omit<NotificationData[K], "rung">) =>
+  notification(context.caseRef, kind, to, { rung: context.rung, ...data } as NotificationData[K]);
+
+type MediationNotificationKind = Extract<
+  NotificationKind,
+  | "mediation-information-sent"
+  | "mediation-accepted"
+  | "mediation-declined"
+  | "mediator-assigned"
+  | "mediation-session-scheduled"
+  | "mediation-outcome"
+  | "mediation-certificate-issued"
+>;
 
 /** The family, the other side and the convenor; the mediator too once one is assigned. */
 const everyone = (context: MediationContext): Party[] => [
@@ -131,7 +140,36 @@ function outcomeProblems(context: MediationContext, event: Extract<MediationEven
   ];
 }
 
-export const MEDIATION_GUARD_QUESTIONS: GuardQuestions<MediationContext> = {
+type GuardArgs = { context: MediationContext; event: MediationEvent };
+
+const mediationGuards = {
+  isDeadlineDue: ({ context, event }: GuardArgs) => {
+    assertEvent(event, ["DEADLINE_WARNING", "DEADLINE_MISSED"]);
+    return isDue(mediationDeadlines(context), event);
+  },
+  isWithinMediationWindow: ({ context, event }: GuardArgs) => {
+    assertEvent(event, "SCHEDULE_SESSION");
+    if (compareDates(event.sessionOn, dateOf(event.at)) < 0) return false;
+    if (event.laterDateAgreed) return true;
+    const window = context.clocks["mediation.session"];
+    const lastDay = window?.dueOn ?? context.sessionWindowEndsOn;
+    return lastDay !== undefined && compareDates(event.sessionOn, lastDay) <= 0;
+  },
+  isSessionHeldOnValid: ({ context, event }: GuardArgs) => {
+    assertEvent(event, "RECORD_SESSION_HELD");
+    return context.sessions.includes(event.heldOn) && compareDates(event.heldOn, dateOf(event.at)) <= 0;
+  },
+  isCertificateDeadline: ({ context, event }: GuardArgs) => {
+    assertEvent(event, "DEADLINE_MISSED");
+    return event.key === "mediation.certificate" && isDue(mediationDeadlines(context), event);
+  },
+  isOutcomeConsistent: ({ context, event }: GuardArgs) => {
+    assertEvent(event, "RECORD_MEDIATION_OUTCOME");
+    return outcomeProblems(context, event).length === 0;
+  },
+};
+
+export const MEDIATION_GUARD_QUESTIONS = {
   isDeadlineDue: { asks: "payload", refusal: () => "that deadline is not open or not yet passed" },
   isWithinMediationWindow: {
     asks: "payload",
@@ -149,7 +187,7 @@ export const MEDIATION_GUARD_QUESTIONS: GuardQuestions<MediationContext> = {
     refusal: (context, event) =>
       `the mediation outcome is inconsistent: ${outcomeProblems(context, event as Extract<MediationEvent, { type: "RECORD_MEDIATION_OUTCOME" }>).join("; ")}`,
   },
-};
+} satisfies Record<keyof typeof mediationGuards, GuardQuestion<MediationContext> | null>;
 
 const mediationSetup = setup({
   types: {
@@ -160,87 +198,62 @@ const mediationSetup = setup({
     output: {} as MediationOutput,
     meta: {} as { label: string },
   },
-  guards: {
-    isDeadlineDue: ({ context, event }) => {
-      assertEvent(event, ["DEADLINE_WARNING", "DEADLINE_MISSED"]);
-      return isDue(mediationDeadlines(context), event);
-    },
-    isWithinMediationWindow: ({ context, event }) => {
-      assertEvent(event, "SCHEDULE_SESSION");
-      if (compareDates(event.sessionOn, dateOf(event.at)) < 0) return false;
-      if (event.laterDateAgreed) return true;
-      const window = context.clocks["mediation.session"];
-      const lastDay = window?.dueOn ?? context.sessionWindowEndsOn;
-      return lastDay !== undefined && compareDates(event.sessionOn, lastDay) <= 0;
-    },
-    isSessionHeldOnValid: ({ context, event }) => {
-      assertEvent(event, "RECORD_SESSION_HELD");
-      return context.sessions.includes(event.heldOn) && compareDates(event.heldOn, dateOf(event.at)) <= 0;
-    },
-    isCertificateDeadline: ({ context, event }) => {
-      assertEvent(event, "DEADLINE_MISSED");
-      return event.key === "mediation.certificate" && isDue(mediationDeadlines(context), event);
-    },
-    isOutcomeConsistent: ({ context, event }) => {
-      assertEvent(event, "RECORD_MEDIATION_OUTCOME");
-      return outcomeProblems(context, event).length === 0;
-    },
-  },
+  guards: mediationGuards,
   actions: {
     /** The case machine replaces this with sendParent so the case passes the notification on. */
     notify: emit((_, notification: NotificationSpec) => ({ type: "notification" as const, notification })),
   },
 });
 
-type Change = { changes: Partial<MediationContext>; notification: NotificationSpec };
+type Change = StepChange<MediationContext>;
 
-/** A named action for one event: a context change and the notification it owes. */
+/** A named action for one event: its context changes, then the notifications it owes. */
 const step = <T extends MediationEvent["type"]>(
   type: T,
   change: (context: MediationContext, event: Extract<MediationEvent, { type: T }>) => Change,
 ) =>
   mediationSetup.enqueueActions(({ context, event, enqueue }) => {
     assertEvent(event, type);
-    const { changes, notification } = change(context, event as unknown as Extract<MediationEvent, { type: T }>);
+    const { changes, notifications } = change(context, event as unknown as Extract<MediationEvent, { type: T }>);
     enqueue.assign(changes);
-    enqueue({ type: "notify", params: notification });
+    for (const notification of notifications) enqueue({ type: "notify", params: notification });
   });
 
 export const mediationMachine = mediationSetup.extend({
   actions: {
     sendInformation: step("SEND_MEDIATION_INFORMATION", (context, event) => ({
       changes: { clocks: nextClocks(context, undefined, event.type, event.at) },
-      notification: note(context, "mediation-information-sent", ["family"]),
+      notifications: [note(context, "mediation-information-sent", ["family"], {})],
     })),
     accept: step("ACCEPT_MEDIATION", (context, event) => {
       const clocks = nextClocks(context, "session", event.type, event.at);
       return {
         changes: { clocks, sessionWindowEndsOn: clocks["mediation.session"]?.dueOn },
-        notification: note(context, "mediation-accepted", everyone(context), { sessionBy: clocks["mediation.session"]?.dueOn }),
+        notifications: [note(context, "mediation-accepted", everyone(context), { sessionBy: clocks["mediation.session"]?.dueOn })],
       };
     }),
     /** Declining ends the mediation at once: the decline is its certificate, and the case goes straight back to the ladder. */
     decline: step("DECLINE_MEDIATION", (context, event) => ({
       changes: { result: "declined", clocks: {}, certificateOn: dateOf(event.at), ...(event.reason ? { declineReason: event.reason } : {}) },
-      notification: note(context, "mediation-declined", everyone(context), { reason: event.reason }),
+      notifications: [note(context, "mediation-declined", everyone(context), { reason: event.reason })],
     })),
     assignMediator: step("ASSIGN_MEDIATOR", (context, event) => ({
       changes: { mediatorId: event.mediatorId },
       // NOTE: the mediator is told too: everyone() includes them once assigned, so build the list after.
-      notification: note(context, "mediator-assigned", everyone({ ...context, mediatorId: event.mediatorId }), { mediatorId: event.mediatorId }),
+      notifications: [note(context, "mediator-assigned", everyone({ ...context, mediatorId: event.mediatorId }), { mediatorId: event.mediatorId })],
     })),
     scheduleSession: step("SCHEDULE_SESSION", (context, event) => ({
       changes: { sessions: [...context.sessions, event.sessionOn], ...(event.laterDateAgreed ? { laterDateAgreed: true } : {}) },
-      notification: note(context, "mediation-session-scheduled", everyone(context), { sessionOn: event.sessionOn, laterDateAgreed: event.laterDateAgreed ?? false }),
+      notifications: [note(context, "mediation-session-scheduled", everyone(context), { sessionOn: event.sessionOn, laterDateAgreed: event.laterDateAgreed ?? false })],
     })),
     /** The session clock stops when a session is held, whenever its outcome is written up. */
     recordHeld: step("RECORD_SESSION_HELD", (context, event) => ({
       changes: { held: [...(context.held ?? []), event.heldOn], clocks: {} },
-      notification: note(context, "mediation-session-scheduled", everyone(context), { heldOn: event.heldOn, held: true }),
+      notifications: [note(context, "mediation-session-scheduled", everyone(context), { heldOn: event.heldOn, held: true })],
     })),
     deemCertificate: step("DEADLINE_MISSED", (context, event) => ({
       changes: { certificateOn: dateOf(event.at), certificateDeemed: true, clocks: {} },
-      notification: note(context, "mediation-certificate-issued", everyone(context), { result: context.result, deemed: true }),
+      notifications: [note(context, "mediation-certificate-issued", everyone(context), { result: context.result, deemed: true })],
     })),
     recordOutcome: step("RECORD_MEDIATION_OUTCOME", (context, event) => {
       const agreed = event.agreedIssueIds.length;
@@ -254,26 +267,20 @@ export const mediationMachine = mediationSetup.extend({
           ...(event.summary ? { summary: event.summary } : {}),
           clocks: nextClocks(context, "certificate", event.type, event.at),
         },
-        notification: note(context, "mediation-outcome", everyone(context), { result, agreedIssueIds: event.agreedIssueIds }),
+        notifications: [note(context, "mediation-outcome", everyone(context), { result, agreedIssueIds: event.agreedIssueIds })],
       };
     }),
     issueCertificate: step("ISSUE_CERTIFICATE", (context, event) => ({
       changes: { certificateOn: dateOf(event.at), clocks: {} },
-      notification: note(context, "mediation-certificate-issued", everyone(context), { result: context.result }),
+      notifications: [note(context, "mediation-certificate-issued", everyone(context), { result: context.result })],
     })),
     recordWarning: step("DEADLINE_WARNING", (context, event) => {
-      const { clocks, clock, percent } = markWarningSent(context.clocks, event.key);
-      return {
-        changes: { clocks },
-        notification: note(context, "deadline-warning", clock.owedBy, { key: clock.key, label: clock.label, dueOn: clock.dueOn, percent }),
-      };
+      const { clocks, notification } = recordWarning(context.clocks, event.key, context.caseRef, context.rung);
+      return { changes: { clocks }, notifications: [notification] };
     }),
     recordBreach: step("DEADLINE_MISSED", (context, event) => {
-      const { clocks, clock } = markBreached(context.clocks, event.key, event.at);
-      return {
-        changes: { clocks, breaches: [...context.breaches, { key: clock.key, on: dateOf(event.at) }] },
-        notification: note(context, "breach", ["family", ...clock.owedBy], { key: clock.key, label: clock.label, dueOn: clock.dueOn }),
-      };
+      const { clocks, breach, notification } = recordBreach(context.clocks, event.key, event.at, context.caseRef, { kind: "breach", rung: context.rung });
+      return { changes: { clocks, breaches: [...context.breaches, breach] }, notifications: [notification] };
     }),
   },
 }).createMachine({

@@ -4,10 +4,16 @@ import type { Route } from "./route";
 /** Rung 1 is the setting, rung 2 the local service, rung 3 the national body for the route. */
 export type RungNumber = 1 | 2 | 3;
 
-export function rungName(rung: RungNumber, route: Route): string {
-  if (rung === 1) return "Setting";
-  if (rung === 2) return "Local service";
-  return route === "process" ? "Ombudsman" : "National practice body";
+/** Who answers at each rung, in running text ("the setting has responded"). */
+export const RESPONDENT_NAMES: Readonly<Record<RungNumber, string>> = { 1: "setting", 2: "local service", 3: "national body" };
+
+export const respondentName = (rung: RungNumber): string => RESPONDENT_NAMES[rung];
+
+/** The rung as a heading ("Local service"); given the route, the national body by its name ("Ombudsman"). */
+export function rungName(rung: RungNumber, route?: Route): string {
+  if (rung === 3 && route) return route === "process" ? "Ombudsman" : "National practice body";
+  const name = RESPONDENT_NAMES[rung];
+  return `${name.charAt(0).toUpperCase()}${name.slice(1)}`;
 }
 
 /** Who answers the concern at a rung; health partners are co-respondents wherever health is involved. */
@@ -29,46 +35,3 @@ export function bodiesComplainedAbout(healthInvolved: boolean): Party[] {
 export function mediationOtherSide(rung: RungNumber, healthInvolved: boolean): Party[] {
   return rung === 3 ? bodiesComplainedAbout(healthInvolved) : respondentsAt(rung, healthInvolved);
 }
-
-/** Every kind of notification the machines can owe; the app keeps one message template per kind. */
-export const NOTIFICATION_KINDS = [
-  "concern-received",
-  "concern-acknowledged",
-  "response-paused",
-  "response-resumed",
-  "response-extended",
-  "outcome-issued",
-  "outcome-accepted",
-  "escalation-window-closed",
-  "concern-escalated",
-  "deadline-warning",
-  "breach",
-  "mediation-offered",
-  "mediation-information-sent",
-  "mediation-accepted",
-  "mediation-declined",
-  "mediator-assigned",
-  "mediation-session-scheduled",
-  "mediation-outcome",
-  "mediation-certificate-issued",
-  "returned-to-ladder",
-  "resolved-by-agreement",
-  "assessment-decision",
-  "draft-decision-issued",
-  "comments-received",
-  "comments-closed",
-  "final-decision-issued",
-  "remedy-done",
-  "remedy-failed",
-  "remedy-overdue",
-  "concern-withdrawn",
-  "case-closed",
-  "long-open-alert",
-  "delay-notice",
-  "contribution-received",
-  "term-dates-needed",
-] as const;
-
-export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
-
-export type NotificationSpec = { kind: NotificationKind; to: Party[]; data: Record<string, unknown> };

@@ -1,12 +1,12 @@
 import { z } from "zod";
-import { applyCaseEvent, startCase, type CaseStep } from "./case-api";
+import { transitionCase, startCase, type CaseStep } from "./case-api";
 import { caseInputSchema, type CaseInput } from "./case-input";
 import type { DeadlineSpec } from "./clocks";
 import { atSchema } from "./dates-schema";
 import { EventNotAllowedError, InvalidCaseEventError } from "./errors";
 import { caseEventSchema, type CaseEvent } from "./events";
 import { compareDates, dateOf } from "./iso-date";
-import type { NotificationSpec } from "./parties";
+import type { NotificationSpec } from "./notifications";
 import type { PersistedCase } from "./persistence";
 import type { CaseView } from "./view";
 
@@ -94,7 +94,7 @@ export function runScenario(scenario: Scenario): ScenarioRun {
 
   const send = (event: CaseEvent, firedBy?: string) => {
     try {
-      const result = applyCaseEvent(JSON.parse(JSON.stringify(persisted)) as PersistedCase, event);
+      const result = transitionCase(JSON.parse(JSON.stringify(persisted)) as PersistedCase, event);
       persisted = result.persisted;
       deadlines = result.deadlines;
       steps.push({

@@ -14,6 +14,8 @@ export type CaseView = {
   route: Route;
   linkedCaseRef?: string;
   policyVersion: string;
+  /** Health is a co-respondent at rungs 1–2 (and one of the bodies complained about). */
+  healthInvolved: boolean;
   /** The rung the concern is on; null once the ladder has ended (see conclusion.rung). */
   rung: RungNumber | null;
   rungName: string;
@@ -51,7 +53,14 @@ export type CaseView = {
   /** The latest day a person's event was dated: no later event may be dated before it. */
   lastEventOn?: string;
   /** Limits the forms need, from the case's own policy version. */
-  limits: { maxExtensionWorkingDays?: number; maxPauseWorkingDays: number; mediationSessionWithinCalendarDays: number; respondentMediationOffersLeft?: number };
+  limits: {
+    maxExtensionWorkingDays?: number;
+    maxPauseWorkingDays: number;
+    mediationSessionWithinCalendarDays: number;
+    respondentMediationOffersLeft?: number;
+    /** Months from the family's awareness within which the national body looks at a concern. */
+    nationalTimeLimitMonths: number;
+  };
 };
 
 export type MediationView =
@@ -143,6 +152,7 @@ export function caseView(snapshot: AnyMachineSnapshot): CaseView {
     route: file.route,
     ...(file.linkedCaseRef ? { linkedCaseRef: file.linkedCaseRef } : {}),
     policyVersion: file.policy.policyVersion,
+    healthInvolved: file.healthInvolved,
     rung,
     rungName: rung === null ? "Concluded" : rungName(rung, file.route),
     status: statusOf(snapshot),
@@ -183,6 +193,7 @@ export function caseView(snapshot: AnyMachineSnapshot): CaseView {
       ...(rung === 1 || rung === 2 ? { maxExtensionWorkingDays: (rung === 1 ? file.policy.setting : file.policy.localService).maxExtensionWorkingDays } : {}),
       maxPauseWorkingDays: file.policy.fairness.maxPauseWorkingDays,
       mediationSessionWithinCalendarDays: file.policy.mediation.heldWithinCalendarDays,
+      nationalTimeLimitMonths: file.policy.national.timeLimitMonths,
       ...(rung !== null
         ? { respondentMediationOffersLeft: Math.max(0, file.policy.fairness.maxRespondentMediationOffersPerRung - respondentOffersAt(context, rung)) }
         : {}),

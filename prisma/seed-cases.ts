@@ -1,6 +1,6 @@
 import { addWorkingDays, EventNotAllowedError, isWorkingDay, viewCase, type CaseEvent, type IssueCategory } from "../machines";
 import type { PrismaClient } from "../generated/prisma/client";
-import { applyCaseEvent, type Actor } from "../app/utils/cases.server";
+import { applyCaseEvent, type EventAuthor } from "../app/utils/cases.server";
 import { openChildConcern } from "../app/utils/concerns.server";
 import { londonDate } from "../app/utils/dates";
 import { ISSUE_CATEGORY_TEXT } from "../app/utils/issue-categories";
@@ -148,12 +148,12 @@ export async function seedCases(prisma: PrismaClient, stories: Story[], today = 
     const officerUser = await prisma.user.findFirstOrThrow({ where: { localAreaId: child.localAreaId, roles: { some: { name: "local-officer" } } }, orderBy: { createdAt: "asc" } });
     const receivedOn = workingDaysBefore(today, story.receivedWorkingDaysAgo);
     const concernRef = `RC-${receivedOn.slice(0, 4)}-D${String(n + 1).padStart(5, "0")}`;
-    const familyActor: Actor = { kind: "user", userId: familyUser.id, name: familyUser.name };
+    const familyActor: EventAuthor = { kind: "user", userId: familyUser.id, name: familyUser.name };
     const { cases: rows } = await openChildConcern(prisma, concernRef, child, familyUser.id, { ...story, receivedOn }, familyActor);
     for (const row of rows) {
       const issueIds = viewCase(row).issues.map((i) => i.id);
       const ctx: StepContext = { issueIds, handler: handlerUser.id, officer: officerUser.id, national: national[row.route].id, mediator: mediator.id };
-      const actors: Record<Step["by"], Actor> = {
+      const actors: Record<Step["by"], EventAuthor> = {
         family: familyActor,
         handler: { kind: "user", userId: handlerUser.id, name: handlerUser.name },
         officer: { kind: "user", userId: officerUser.id, name: officerUser.name },

@@ -2,7 +2,7 @@
 //   npm run generate -- --cases 100000 --seed 42 [--from 2024-01-01] [--to 2026-11-27] [--batch 1000]
 // ~150 local areas, settings of every kind (up to 20,000), children on the register with
 // ethnicity, sex, FSM, deprivation decile, need and age, and concerns whose cases are WALKED
-// THROUGH THE REAL MACHINES (startCase / applyCaseEvent from machines/, deadlines fired as the
+// THROUGH THE REAL MACHINES (startCase / transitionCase from machines/, deadlines fired as the
 // sweeper would) — both routes, every rung, mediation, outcomes, remedies and breaches — with
 // built-in disparities and a few systematically failing settings for the analysis to find.
 // Deterministic per seed (each concern has its own PRNG stream) and resumable: rows go in by
@@ -11,7 +11,7 @@
 // service; the case log keeps its hash chain and every case gets its CaseFact row.
 import {
   addWorkingDays,
-  applyCaseEvent,
+  transitionCase,
   EventNotAllowedError,
   startCase,
   triageConcern,
@@ -225,7 +225,7 @@ class Walk {
     if (!fromSweeper) this.tick(on);
     if (!this.active) return false;
     try {
-      const t = applyCaseEvent(this.step.persisted, event);
+      const t = transitionCase(this.step.persisted, event);
       this.step = t;
       this.events.push({ event, from: t.from, to: t.to, actor });
       return true;

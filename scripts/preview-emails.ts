@@ -2,7 +2,8 @@
 // into a folder (default tests/.tmp/emails) with an index page, to read them in a browser.
 import fs from "node:fs";
 import path from "node:path";
-import { NOTIFICATION_KINDS, renderNotification, templateFor } from "../emails";
+import { renderNotification, templateFor } from "../emails";
+import { NOTIFICATION_KINDS } from "../machines";
 
 const out = path.resolve(process.argv[2] ?? "tests/.tmp/emails");
 fs.mkdirSync(out, { recursive: true });

@@ -1,40 +1,8 @@
 import { formatDate, formatDateTime } from "../utils/format";
+import { pastTenseOf } from "./case-events";
 
 // The case's history as a timeline (case page: the latest entries; /cases/:id/history: a page).
 
-export const EVENT_TEXT: Record<string, string> = {
-  CONCERN_RAISED: "Concern raised",
-  ACKNOWLEDGE: "Acknowledged",
-  PAUSE: "Response clock paused",
-  RESUME: "Response clock restarted",
-  CONTRIBUTE_TO_RESPONSE: "Part of the joint response added",
-  GIVE_DELAY_NOTICE: "Delay notice given",
-  RECORD_SESSION_HELD: "Mediation session held",
-  TAKE_REMEDY_FURTHER: "Failed remedy taken further",
-  EXTEND: "Deadline extended",
-  RESPOND: "Response sent",
-  ACCEPT_OUTCOME: "Outcome accepted",
-  ESCALATE: "Taken to the next stage",
-  OFFER_MEDIATION: "Mediation offered",
-  SEND_MEDIATION_INFORMATION: "Mediation information sent",
-  ACCEPT_MEDIATION: "Mediation accepted",
-  DECLINE_MEDIATION: "Mediation declined",
-  ASSIGN_MEDIATOR: "Mediator assigned",
-  SCHEDULE_SESSION: "Mediation session scheduled",
-  RECORD_MEDIATION_OUTCOME: "Mediation outcome recorded",
-  ISSUE_CERTIFICATE: "Mediation certificate issued",
-  ACCEPT_FOR_INVESTIGATION: "Accepted for investigation",
-  REJECT_OUT_OF_JURISDICTION: "Decided outside jurisdiction",
-  REJECT_OUT_OF_TIME: "Decided out of time",
-  ISSUE_DRAFT_DECISION: "Draft decision issued",
-  SUBMIT_COMMENTS: "Comments on the draft decision",
-  ISSUE_FINAL_DECISION: "Final decision issued",
-  REMEDY_DONE: "Remedy done",
-  REMEDY_FAILED: "Remedy not done",
-  WITHDRAW: "Concern withdrawn",
-  DEADLINE_WARNING: "Deadline reminder",
-  DEADLINE_MISSED: "Deadline passed",
-};
 
 export interface TimelineEntry {
   seq: number;
@@ -52,7 +20,7 @@ export function Timeline({ entries, start }: { entries: TimelineEntry[]; start?:
       {entries.map((e) => (
         <li key={e.seq}>
           <p className="govuk-body redress-timeline__title">
-            {EVENT_TEXT[e.type] ?? "Case updated"}
+            {pastTenseOf(e.type)}
             {e.about ? `: ${e.about}` : ""}
           </p>
           <p className="govuk-body-s redress-timeline__date">

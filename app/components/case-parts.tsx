@@ -1,15 +1,7 @@
-import type { CaseView } from "../../machines";
-import { formatDate, RUNG_LABELS } from "../utils/format";
+import { FINDING_LABELS, rungName, type CaseView } from "../../machines";
+import { formatDate } from "../utils/format";
 
 // Presentational pieces of the case page, GOV.UK patterns only.
-
-const FINDING_TEXT: Record<string, string> = {
-  upheld: "Upheld",
-  "partly-upheld": "Partly upheld",
-  "not-upheld": "Not upheld",
-  "resolved-by-agreement": "Resolved by agreement",
-  withdrawn: "Withdrawn",
-};
 
 const STAGE_TEXT: Record<NonNullable<CaseView["outcome"]>["stage"], string> = {
   response: "response",
@@ -35,14 +27,12 @@ export function StatusTag({ status }: { status: CaseView["status"] }) {
 
 export function Ladder({ view }: { view: CaseView }) {
   const current = view.rung ?? view.conclusion?.rung ?? 1;
-  const national = view.route === "process" ? "Ombudsman" : "National practice body";
-  const names = { ...RUNG_LABELS, 3: national } as Record<number, string>;
   return (
     <ol className="redress-ladder" aria-label="Stages of the concern">
-      {[1, 2, 3].map((rung) => (
+      {([1, 2, 3] as const).map((rung) => (
         <li key={rung} className="govuk-body" aria-current={view.rung === rung ? "step" : undefined} data-done={rung < current ? "" : undefined}>
           <span className="govuk-body-s govuk-!-display-block govuk-!-margin-bottom-0">Stage {rung}</span>
-          {names[rung]}
+          {rungName(rung, view.route)}
           {view.rung === rung ? <span className="govuk-visually-hidden"> (current stage)</span> : null}
         </li>
       ))}
@@ -86,7 +76,7 @@ export function IssuesList({ view }: { view: CaseView }) {
         <div key={issue.id} className="govuk-summary-list__row">
           <dt className="govuk-summary-list__key">{issue.summary}</dt>
           <dd className="govuk-summary-list__value">
-            {issue.settledByAgreement ? "Settled by agreement in mediation" : issue.finding ? FINDING_TEXT[issue.finding] : "No finding yet"}
+            {issue.settledByAgreement ? "Settled by agreement in mediation" : issue.finding ? FINDING_LABELS[issue.finding] : "No finding yet"}
           </dd>
         </div>
       ))}
@@ -103,7 +93,7 @@ export function OutcomeSummary({ view }: { view: CaseView }) {
       <dl className="govuk-summary-list">
         <div className="govuk-summary-list__row">
           <dt className="govuk-summary-list__key">Decided by</dt>
-          <dd className="govuk-summary-list__value">{outcome.rung === 3 ? "National body" : RUNG_LABELS[outcome.rung]} – {STAGE_TEXT[outcome.stage]}, {formatDate(outcome.on)}</dd>
+          <dd className="govuk-summary-list__value">{rungName(outcome.rung)} – {STAGE_TEXT[outcome.stage]}, {formatDate(outcome.on)}</dd>
         </div>
         {outcome.reasons ? (
           <div className="govuk-summary-list__row">

@@ -1,6 +1,7 @@
 import { Link } from "@remix-run/react";
 import type { CaseView } from "../../machines";
-import { formatDate, ROUTE_LABELS, RUNG_LABELS } from "../utils/format";
+import { rungName } from "../../machines";
+import { formatDate, ROUTE_LABELS } from "../utils/format";
 import { StatusTag } from "./case-parts";
 
 export interface CaseTableRow {
@@ -42,7 +43,7 @@ export function CaseTable({ cases, caption }: { cases: CaseTableRow[]; caption: 
             <td className="govuk-table__cell">
               <StatusTag status={c.status as CaseView["status"]} />
               <br />
-              <span className="govuk-body-s">{c.rung ? RUNG_LABELS[c.rung] : "Concluded"}</span>
+              <span className="govuk-body-s">{c.rung === 1 || c.rung === 2 || c.rung === 3 ? rungName(c.rung) : "Concluded"}</span>
             </td>
             <td className="govuk-table__cell">
               {c.deadlines[0] ? (

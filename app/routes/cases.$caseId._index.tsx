@@ -3,7 +3,7 @@ import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { Timeline } from "../components/case-history";
 import { DeadlinesTable, FairnessFacts, IssuesList, Ladder, MissedDeadlines, OutcomeSummary, RemediesTable, StatusTag, WrittenContributions } from "../components/case-parts";
-import { CASE_ACTIONS, wordingFor } from "../utils/case-actions";
+import { entryFor, wordingFor } from "../components/case-events";
 import { actionSlug } from "../utils/case-forms";
 import { recordCaseView } from "../utils/audit.server";
 import { latestHistory } from "../utils/case-history.server";
@@ -40,10 +40,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     mediators: row.assignments.filter((a) => a.capacity === "mediator").map((a) => a.user.name),
     // The latest entries only: the page costs the same at 10 events or 10,000 (docs/decisions/017).
     history,
-    actions: actions.map((type) => {
-      const meta = CASE_ACTIONS[type];
-      return { type, slug: actionSlug(type), label: meta ? wordingFor(meta, capacities).label : type, warning: meta?.warning ?? false };
-    }),
+    actions: actions.map((type) => ({ type, slug: actionSlug(type), label: wordingFor(type, capacities, view.limits).label, warning: entryFor(type).warning ?? false })),
   });
 }
 

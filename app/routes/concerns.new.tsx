@@ -1,23 +1,25 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
-import { ISSUE_CATEGORIES, ROUTES, type IssueCategory } from "../../machines/route";
+import { clockKey, DEFAULT_POLICY, ISSUE_CATEGORIES, ROUTES, viewCase, type IssueCategory } from "../../machines";
 import { KitForm, useFormKit } from "../components/form-kit";
 import { Button, ChoiceGroup, Textarea, TextInput } from "../components/forms";
 import { raiseConcernForChild } from "../utils/concerns.server";
 import { getPrisma } from "../utils/db.server";
+import { childScope } from "../utils/permissions.server";
 import { redirectWithFlash } from "../utils/flash.server";
 import { badRequest, parseForm, readForm } from "../utils/forms.server";
 import { concernSchema } from "../utils/page-forms";
 import { ISSUE_CATEGORY_NAMES, issueCategoryText } from "../utils/issue-categories";
 import { requireUserWithPermission } from "../utils/session.server";
+import { formatDate } from "../utils/format";
 
 export const meta: MetaFunction = () => [{ title: "Raise a concern – Redress" }];
 
 async function childrenOf(userId: string) {
   const prisma = await getPrisma();
   return prisma.child.findMany({
-    where: { OR: [{ guardians: { some: { userId } } }, { youngPersonUserId: userId }] },
+    where: childScope({ id: userId }),
     select: { id: true, givenName: true, familyName: true, setting: { select: { name: true } } },
     orderBy: { givenName: "asc" },
   });
@@ -45,8 +47,14 @@ export async function action({ request }: ActionFunctionArgs) {
     body:
       cases.length > 1
         ? "Your concern is about how a decision was made and about the support itself, so it has been split into two linked cases. Each has its own route and deadlines."
-        : "The setting must acknowledge it within 5 working days.",
+        : acknowledgeBy(first),
   });
+}
+
+/** When the setting must acknowledge, from the case's own deadline (its calendar may count school days). */
+function acknowledgeBy(row: { machineId: string; machineVersion: number; snapshot: unknown } | undefined): string {
+  const due = row && viewCase(row).deadlines.find((deadline) => deadline.key === clockKey.acknowledge(1))?.dueOn;
+  return due ? `The setting must acknowledge it by ${formatDate(due)}.` : "The setting will acknowledge it and tell you who is handling it.";
 }
 
 export default function RaiseConcern() {
@@ -109,7 +117,7 @@ export default function RaiseConcern() {
               { value: "no", label: "No" },
             ]}
           />
-          <TextInput {...kit.field("awarenessDate")} label="When did you first find out about this? (optional)" hint="For example, 2026-09-14. National bodies normally look at concerns raised within 12 months." widthClass="govuk-input--width-10" inputMode="numeric" />
+          <TextInput {...kit.field("awarenessDate")} label="When did you first find out about this? (optional)" hint={`For example, 2026-09-14. National bodies normally look at concerns raised within ${DEFAULT_POLICY.national.timeLimitMonths} months.`} widthClass="govuk-input--width-10" inputMode="numeric" />
           <Button>Send concern</Button>
         </KitForm>
       </div>

@@ -1,4 +1,4 @@
-import { applyCaseEvent, viewCase, type CaseEvent, type PersistedCase } from "../../machines";
+import { transitionCase, viewCase, type CaseEvent, type PersistedCase } from "../../machines";
 import { Prisma, type PrismaClient } from "../../generated/prisma/client";
 import { canonicalJson, eventHash, eventHmac, snapshotDigest } from "./event-chain.server";
 
@@ -155,7 +155,7 @@ export function verifyCase(c: CaseRow, log: EventRow[], key?: string): { finding
   }
   for (const e of log.slice(1)) {
     try {
-      const step = applyCaseEvent(persisted, e.payload as CaseEvent);
+      const step = transitionCase(persisted, e.payload as CaseEvent);
       persisted = step.persisted;
       if (step.to !== e.toState) add("replay-mismatch", `replay reaches ${step.to}, the log says ${e.toState}`, e.seq);
       else if (e.snapshotDigest && snapshotDigest(persisted.snapshot) !== e.snapshotDigest) add("replay-mismatch", "replay gives a different snapshot from the one recorded", e.seq);

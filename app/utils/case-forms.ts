@@ -1,15 +1,15 @@
 import { z } from "zod";
-import type { CaseEventType, Party } from "../../machines";
+import { DECIDED_FINDINGS, eventPayloadSchema, FINDING_LABELS, type EventPayload, type Party, type UserEventType } from "../../machines";
 import { londonDate } from "./dates";
 import { EARLIEST_DATE, MAX_LENGTH, MAX_YEARS_AHEAD } from "./limits";
 
-// One form schema per case action, shared by the page (field names, labels) and the server
-// (400 with field messages). Each turns the posted fields into the machine event's payload; the
-// machine's own caseEventSchema then checks the whole event again.
+// The pieces of the case action forms (app/components/case-events.tsx holds one entry per event).
+// Each form schema turns the posted fields into the machine event's payload and ends with the
+// machine's own payload schema (eventForm), so the server validates with the same rules as the machine.
 
 const TOO_LONG = `Must be ${MAX_LENGTH.longText.toLocaleString("en-GB")} characters or fewer`;
-const required = (message: string) => z.string({ error: message }).trim().min(1, message).max(MAX_LENGTH.longText, TOO_LONG);
-const optionalText = z
+export const required = (message: string) => z.string({ error: message }).trim().min(1, message).max(MAX_LENGTH.longText, TOO_LONG);
+export const optionalText = z
   .string()
   .trim()
   .max(MAX_LENGTH.longText, TOO_LONG)
@@ -32,7 +32,7 @@ export function dateProblem(value: string, today: string, what: string, formatMe
   if (value > latestDate(today)) return `${What} must be on or before ${longDate(latestDate(today))}`;
   return undefined;
 }
-const isoDate = (message: string, what: string, today: () => string) =>
+export const isoDate = (message: string, what: string, today: () => string) =>
   z
     .string({ error: message })
     .trim()
@@ -41,17 +41,12 @@ const isoDate = (message: string, what: string, today: () => string) =>
       if (problem) ctx.addIssue({ code: "custom", message: problem });
     });
 
-const asArray = (value: unknown) => (value === undefined ? [] : Array.isArray(value) ? value : [value]);
+export const asArray = (value: unknown) => (value === undefined ? [] : Array.isArray(value) ? value : [value]);
 
 /** The largest payment a decision may order, in pounds. */
 export const MAX_PAYMENT_POUNDS = 100_000;
 
-export const FINDING_OPTIONS = [
-  { value: "upheld", label: "Upheld" },
-  { value: "partly-upheld", label: "Partly upheld" },
-  { value: "not-upheld", label: "Not upheld" },
-  { value: "resolved-by-agreement", label: "Resolved by agreement" },
-] as const;
+export const FINDING_OPTIONS = DECIDED_FINDINGS.map((value) => ({ value, label: FINDING_LABELS[value] }));
 
 export const REMEDY_KIND_OPTIONS = [
   { value: "", label: "No remedy" },
@@ -82,9 +77,15 @@ export interface FormContext {
 }
 
 type Payload = Record<string, unknown>;
-export type ActionSchema = (ctx: FormContext) => z.ZodType<Payload>;
+/** A form's schema for one event: posted fields in, the machine event's payload out. */
+export type EventForm<T extends UserEventType> = (ctx: FormContext) => z.ZodType<EventPayload<T>>;
 
-function remedyRows(fields: Record<string, unknown>, ctx: z.RefinementCtx, today: string) {
+/** Ends a form schema with the machine's own payload schema for `type`: one set of rules, server and machine. */
+export function eventForm<T extends UserEventType>(type: T, form: (ctx: FormContext) => z.ZodType): EventForm<T> {
+  return (ctx) => form(ctx).pipe(eventPayloadSchema(type));
+}
+
+export function remedyRows(fields: Record<string, unknown>, ctx: z.RefinementCtx, today: string) {
   const remedies: Payload[] = [];
   for (let i = 1; i <= REMEDY_ROWS; i++) {
     const kind = String(fields[`remedy-${i}-kind`] ?? "");
@@ -110,7 +111,7 @@ function remedyRows(fields: Record<string, unknown>, ctx: z.RefinementCtx, today
   return remedies;
 }
 
-const outcomeSchema: ActionSchema = ({ issueIds, today }) =>
+export const outcomeForm = ({ issueIds, today }: FormContext) =>
   z
     .record(z.string(), z.unknown())
     .transform((fields, ctx) => {
@@ -131,89 +132,15 @@ const outcomeSchema: ActionSchema = ({ issueIds, today }) =>
       return { outcome: { findings, reasons, standards, remedies: remedyRows(fields, ctx, today ?? londonDate()) } };
     });
 
-const none: ActionSchema = () => z.object({}).transform(() => ({}));
-
-export const ACTION_SCHEMAS: Partial<Record<CaseEventType, ActionSchema>> = {
-  ACKNOWLEDGE: ({ userId }) => z.object({}).transform(() => ({ handlerId: userId })),
-  PAUSE: () =>
-    z.object({
-      waitingOn: z.enum(["family", "third-party"], { error: "Select who you are waiting for" }),
-      reason: required("Say what information you are waiting for"),
-    }),
-  RESUME: ({ side }) =>
-    side === "family"
-      ? z.object({ information: required("Enter the information you were asked for, or say where it can be found") })
-      : z.object({}).transform(() => ({})),
-  EXTEND: ({ maxExtensionWorkingDays: max }) =>
-    z.object({
-      workingDays: z.coerce
-        .number({ error: "Enter the number of working days" })
-        .int("Enter a whole number of working days")
-        .min(1, "Extend by at least 1 working day")
-        .max(max, `You can extend by at most ${max} working days at this stage`),
-      reason: required("Give the reason for the extension"),
-    }),
-  RESPOND: decidedBy(outcomeSchema),
-  CONTRIBUTE_TO_RESPONSE: ({ capacities }) =>
-    z
-      .object({ contribution: required("Enter your part of the response") })
-      .transform((v) => ({ ...v, party: capacities.find((c) => c === "health-partner") ?? capacities[0] })),
-  GIVE_DELAY_NOTICE: ({ today }) =>
-    z.object({
-      reason: required("Say why you are late"),
-      expectedOn: isoDate("Enter the date you expect to finish as YYYY-MM-DD", "the date you expect to finish", () => today ?? londonDate()),
-    }),
-  ACCEPT_OUTCOME: none,
-  ESCALATE: () => z.object({ reason: optionalText }),
-  OFFER_MEDIATION: ({ side }) => z.object({}).transform(() => ({ requestedBy: side })),
-  SEND_MEDIATION_INFORMATION: none,
-  ACCEPT_MEDIATION: none,
-  DECLINE_MEDIATION: () => z.object({ reason: optionalText }),
-  ASSIGN_MEDIATOR: ({ mediatorIds }) => z.object({ mediatorId: z.string({ error: "Select a mediator" }).refine((id) => mediatorIds.includes(id), "Select a mediator") }),
-  SCHEDULE_SESSION: ({ today }) =>
-    z.object({
-      sessionOn: isoDate("Enter the session date as YYYY-MM-DD", "the session date", () => today ?? londonDate()),
-      laterDateAgreed: z
-        .string()
-        .optional()
-        .transform((v) => (v === "yes" ? true : undefined)),
-    }),
-  RECORD_SESSION_HELD: ({ today }) => z.object({ heldOn: isoDate("Enter the day the session was held as YYYY-MM-DD", "the day the session was held", () => today ?? londonDate()) }),
-  RECORD_MEDIATION_OUTCOME: ({ issueIds, today }) =>
-    z.record(z.string(), z.unknown()).transform((fields, ctx) => {
-      const agreedIssueIds = asArray(fields.agreedIssueIds).map(String);
-      const unknown = agreedIssueIds.find((id) => !issueIds.includes(id));
-      if (unknown) ctx.addIssue({ code: "custom", path: ["agreedIssueIds"], message: "Select only issues in this case" });
-      const summary = String(fields.summary ?? "").trim();
-      return { agreedIssueIds, actions: remedyRows(fields, ctx, today ?? londonDate()), ...(summary ? { summary } : {}) };
-    }),
-  ISSUE_CERTIFICATE: none,
-  ACCEPT_FOR_INVESTIGATION: () => z.object({ reasons: optionalText, discretionReason: optionalText }),
-  REJECT_OUT_OF_JURISDICTION: () => z.object({ reasons: required("Explain why the concern is outside jurisdiction") }),
-  REJECT_OUT_OF_TIME: () => z.object({ reasons: required("Explain why the concern is out of time") }),
-  ISSUE_DRAFT_DECISION: decidedBy(outcomeSchema),
-  SUBMIT_COMMENTS: ({ capacities }) =>
-    z.object({ comments: required("Enter your comments") }).transform((v) => ({ ...v, party: commentingCapacity(capacities) })),
-  ISSUE_FINAL_DECISION: decidedBy(outcomeSchema),
-  REMEDY_DONE: ({ openRemedyIds }) =>
-    z.object({ remedyId: z.string({ error: "Select the remedy" }).refine((id) => openRemedyIds.includes(id), "Select the remedy"), evidence: optionalText }),
-  REMEDY_FAILED: ({ openRemedyIds }) =>
-    z.object({ remedyId: z.string({ error: "Select the remedy" }).refine((id) => openRemedyIds.includes(id), "Select the remedy"), reason: required("Say why the remedy was not done") }),
-  TAKE_REMEDY_FURTHER: ({ failedRemedyIds }) =>
-    z.object({
-      remedyId: z.string({ error: "Select the remedy" }).refine((id) => failedRemedyIds.includes(id), "Select the remedy"),
-      reason: required("Say why you are taking it further"),
-    }),
-  WITHDRAW: () => z.object({ reason: optionalText }),
-};
+export const none = () => z.object({}).transform((): Record<string, never> => ({}));
 
 /** Decisions record who made them: the different-handler rule covers every decision at a rung. */
-function decidedBy(schema: ActionSchema): ActionSchema {
+export function decidedBy(schema: (ctx: FormContext) => z.ZodType<Payload>): (ctx: FormContext) => z.ZodType<Payload> {
   return (ctx) => schema(ctx).transform((payload) => ({ ...payload, decidedBy: ctx.userId }));
 }
 
 /** The party a person comments as: the family first, then the body they work for. */
-function commentingCapacity(capacities: readonly Party[]): Party {
+export function commentingCapacity(capacities: readonly Party[]): Party {
   const order: Party[] = ["family", "setting", "local-service", "health-partner"];
   return order.find((party) => capacities.includes(party)) ?? "family";
 }

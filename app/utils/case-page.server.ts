@@ -1,4 +1,5 @@
-import { allowedEvents, viewCase } from "../../machines";
+import { allowedEvents, viewCase, type UserEventType } from "../../machines";
+import { wordingFor } from "../components/case-events";
 import { actionsFor, maySettleRemedy } from "./case-actions";
 import { MAX_LENGTH } from "./limits";
 import { londonDate } from "./dates";
@@ -71,10 +72,25 @@ export async function loadCaseForUser(user: SessionUser, caseId: string) {
   const view = viewCase(persisted);
   const capacities = await capacitiesOn(prisma, user, row.id);
   const settleableRemedyIds = view.remedies.filter((r) => r.status === "open" && maySettleRemedy(r, capacities)).map((r) => r.id);
-  const actions = actionsFor(capacities, allowedEvents(persisted, londonDate()), {
-    rung: view.rung,
-    healthInvolved: row.healthInvolved,
-    pausedForFamily: view.pausedClocks.some((clock) => clock.waitingOn === "family"),
-  }).filter((type) => !REMEDY_EVENTS.has(type) || settleableRemedyIds.length > 0);
+  const actions = actionsFor(capacities, allowedEvents(persisted, londonDate()), view).filter((type) => !REMEDY_EVENTS.has(type) || settleableRemedyIds.length > 0);
   return { row, view, capacities, actions, settleableRemedyIds };
 }
+
+/**
+ * The write check for one event: the case as this user may read it (404 otherwise), and 403
+ * unless the machine allows `type` now AND one of the user's capacities may send it.
+ */
+export async function requireCaseAction(user: SessionUser, caseId: string, type: UserEventType) {
+  const page = await loadCaseForUser(user, caseId);
+  assertMayAct(page, type);
+  return page;
+}
+
+/** The same check on a case already loaded for this user. */
+export function assertMayAct(page: CasePage, type: UserEventType): void {
+  if (page.actions.includes(type)) return;
+  const { label } = wordingFor(type, page.capacities, page.view.limits);
+  throw new Response(`“${label}” is not something you can do on this case at the moment.`, { status: 403, statusText: "Forbidden" });
+}
+
+export type CasePage = Awaited<ReturnType<typeof loadCaseForUser>>;

@@ -1,5 +1,4 @@
 import {
-  applyCaseEvent as transition,
   startCase,
   type CaseEvent,
   type CaseInput,
@@ -7,12 +6,15 @@ import {
   type DeadlineSpec,
   type NotificationSpec,
   type PersistedCase,
+  transitionCase,
+  type CaseTransition,
 } from "../../machines";
 import type { Prisma, PrismaClient } from "../../generated/prisma/client";
 import { dateColumn } from "./dates";
 import { CURRENT_CHAIN_VERSION, eventHmac, snapshotDigest } from "./event-chain.server";
 import { getPrisma } from "./db.server";
 import { recordCaseFacts } from "./patterns-facts.server";
+import { recordMediatorAccess } from "./permissions.server";
 import { resolveRecipients } from "./recipients.server";
 
 // The ONLY way a case changes (docs/decisions/006-case-persistence-and-durable-deadlines.md). One database transaction
@@ -20,7 +22,8 @@ import { resolveRecipients } from "./recipients.server";
 // replace the open deadlines, queue the notifications. Rules live in machines/; this module only
 // records what the machine decided.
 
-export type Actor = { kind: "user"; userId: string; name: string } | { kind: "system"; name: string };
+/** Who recorded an event: a person, or a named part of the system (the sweeper). Not XState's Actor. */
+export type EventAuthor = { kind: "user"; userId: string; name: string } | { kind: "system"; name: string };
 
 type Tx = Prisma.TransactionClient;
 
@@ -62,13 +65,13 @@ function caseColumns(view: CaseView, highestRungSoFar = 0) {
   return { stateValue: view.stateValue, status: view.status, rung: view.rung, highestRung: Math.max(highestRungSoFar, rung) };
 }
 
-function actorColumns(actor: Actor) {
+function actorColumns(actor: EventAuthor) {
   return actor.kind === "user" ? { actorId: actor.userId, actorLabel: actor.name } : { actorId: null, actorLabel: `system:${actor.name}` };
 }
 
 export { canonicalJson, eventHash } from "./event-chain.server";
 
-async function appendEvent(tx: Tx, caseId: string, seq: number, event: { type: string } & Record<string, unknown>, fromState: string, toState: string, actor: Actor, snapshot: unknown, initialSnapshot?: unknown) {
+async function appendEvent(tx: Tx, caseId: string, seq: number, event: { type: string } & Record<string, unknown>, fromState: string, toState: string, actor: EventAuthor, snapshot: unknown, initialSnapshot?: unknown) {
   const previous = seq > 1 ? await tx.caseEvent.findUnique({ where: { caseId_seq: { caseId, seq: seq - 1 } }, select: { hash: true } }) : null;
   const prevHash = previous?.hash ?? "";
   const { actorId, actorLabel } = actorColumns(actor);
@@ -135,17 +138,8 @@ async function queueNotifications(tx: Tx, caseId: string, seq: number, notificat
   if (messages.length) await tx.outboxMessage.createMany({ data: messages });
 }
 
-interface Transitioned {
-  persisted: PersistedCase;
-  from: string;
-  to: string;
-  view: CaseView;
-  deadlines: DeadlineSpec[];
-  notifications: NotificationSpec[];
-}
-
 /** Writes one transition inside `tx`; false when the case row is no longer at `row.version`. */
-async function commitTransition(tx: Tx, row: CaseRow, event: CaseEvent, result: Transitioned, actor: Actor): Promise<boolean> {
+async function commitTransition(tx: Tx, row: CaseRow, event: CaseEvent, result: CaseTransition, actor: EventAuthor): Promise<boolean> {
   const version = row.version + 1;
   const updated = await tx.case.updateMany({
     where: { id: row.id, version: row.version },
@@ -155,16 +149,7 @@ async function commitTransition(tx: Tx, row: CaseRow, event: CaseEvent, result: 
   await appendEvent(tx, row.id, version, event as CaseEvent & Record<string, unknown>, result.from, result.to, actor, result.persisted.snapshot);
   await recordCaseFacts(tx, row.id, result.view);
   await replaceDeadlines(tx, row.id, row.localAreaId, result.deadlines);
-  if (event.type === "ASSIGN_MEDIATOR") {
-    // The assigned mediator may now read the case: access follows the machine's record. A
-    // mediator of an earlier mediation on this case does not come back with this one.
-    await tx.caseAssignment.deleteMany({ where: { caseId: row.id, capacity: "mediator", userId: { not: event.mediatorId } } });
-    await tx.caseAssignment.upsert({
-      where: { caseId_userId_capacity: { caseId: row.id, userId: event.mediatorId, capacity: "mediator" } },
-      create: { caseId: row.id, userId: event.mediatorId, capacity: "mediator" },
-      update: {},
-    });
-  }
+  await recordMediatorAccess(tx, row.id, result.view);
   await queueNotifications(tx, row.id, version, result.notifications);
   return true;
 }
@@ -188,7 +173,7 @@ export interface Applied {
  * state does not allow it, CaseConflictError when the caller's version is stale, and never
  * writes half a transition.
  */
-export async function applyCaseEvent(caseId: string, event: CaseEvent, actor: Actor, options: ApplyOptions = {}, prisma?: PrismaClient): Promise<Applied> {
+export async function applyCaseEvent(caseId: string, event: CaseEvent, actor: EventAuthor, options: ApplyOptions = {}, prisma?: PrismaClient): Promise<Applied> {
   const db = prisma ?? (await getPrisma());
   const maxAttempts = options.maxAttempts ?? 8;
   for (let attempt = 1; ; attempt++) {
@@ -197,7 +182,7 @@ export async function applyCaseEvent(caseId: string, event: CaseEvent, actor: Ac
     if (options.expectedVersion !== undefined && row.version !== options.expectedVersion) {
       throw new CaseConflictError(caseId, options.expectedVersion, row.version);
     }
-    const result = transition(persistedOf(row), event);
+    const result = transitionCase(persistedOf(row), event);
     const committed = await db.$transaction((tx) => commitTransition(tx, row, event, result, actor), { timeout: 30_000, maxWait: 30_000 });
     if (committed) return { caseId, version: row.version + 1, from: result.from, to: result.to, view: result.view };
     if (options.expectedVersion !== undefined || attempt >= maxAttempts) {
@@ -212,11 +197,11 @@ export async function applyCaseEvent(caseId: string, event: CaseEvent, actor: Ac
  * The same, inside a transaction the caller already holds (the sweeper): locks the case row
  * first — the same lock order as applyCaseEvent — so the two can never deadlock.
  */
-export async function applyCaseEventInTransaction(tx: Tx, caseId: string, event: CaseEvent, actor: Actor): Promise<Applied> {
+export async function applyCaseEventInTransaction(tx: Tx, caseId: string, event: CaseEvent, actor: EventAuthor): Promise<Applied> {
   await tx.$queryRaw`SELECT id FROM "Case" WHERE id = ${caseId} FOR UPDATE`;
   const row = await tx.case.findUnique({ where: { id: caseId }, select: caseRowSelect });
   if (!row) throw new CaseNotFoundError(`No case ${caseId}`);
-  const result = transition(persistedOf(row), event);
+  const result = transitionCase(persistedOf(row), event);
   if (!(await commitTransition(tx, row, event, result, actor))) throw new Error(`Case ${caseId} changed while locked`);
   return { caseId, version: row.version + 1, from: result.from, to: result.to, view: result.view };
 }
@@ -230,7 +215,7 @@ export interface NewConcern {
 }
 
 /** Records a concern and starts one case per route, all in one transaction. */
-export async function openConcern(concernRef: string, concern: NewConcern, actor: Actor, prisma?: PrismaClient) {
+export async function openConcern(concernRef: string, concern: NewConcern, actor: EventAuthor, prisma?: PrismaClient) {
   const db = prisma ?? (await getPrisma());
   const child = await db.child.findUniqueOrThrow({ where: { id: concern.childId }, select: { settingId: true, localAreaId: true } });
   return db.$transaction(

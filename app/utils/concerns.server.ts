@@ -2,7 +2,7 @@ import crypto from "node:crypto";
 import { z } from "zod";
 import { triageConcern, type CalendarSpec, type IssueCategory } from "../../machines";
 import type { PrismaClient } from "../../generated/prisma/client";
-import { openConcern, type Actor } from "./cases.server";
+import { openConcern, type EventAuthor } from "./cases.server";
 import { londonDate } from "./dates";
 import { getPrisma } from "./db.server";
 import { ISSUE_CATEGORY_TEXT } from "./issue-categories";
@@ -43,7 +43,7 @@ export function settingCalendar(settingId: string, schoolTerms: unknown): Calend
 }
 
 /** Splits a child's concern into one case per route (triage) and opens them in one transaction. */
-export function openChildConcern(prisma: PrismaClient, concernRef: string, child: ConcernChild, raisedById: string, details: ConcernDetails, actor: Actor) {
+export function openChildConcern(prisma: PrismaClient, concernRef: string, child: ConcernChild, raisedById: string, details: ConcernDetails, actor: EventAuthor) {
   const cases = triageConcern({
     concernRef,
     receivedOn: details.receivedOn,

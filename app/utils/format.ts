@@ -15,5 +15,3 @@ export const ROUTE_LABELS = {
   process: "How a decision was made",
   substance: "Level and quality of support",
 } as const;
-
-export const RUNG_LABELS: Record<number, string> = { 1: "Setting", 2: "Local service", 3: "National body" };

@@ -1,5 +1,5 @@
 // A leaf module of machines/ (no dependencies), so the browser bundle stays small.
-import { ISSUE_CATEGORIES, type IssueCategory } from "../../machines/route";
+import { ISSUE_CATEGORIES, type IssueCategory } from "../../machines";
 
 export const ISSUE_CATEGORY_NAMES = Object.keys(ISSUE_CATEGORIES) as [IssueCategory, ...IssueCategory[]];
 

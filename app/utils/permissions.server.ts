@@ -1,3 +1,4 @@
+import type { CaseView } from "../../machines";
 import type { Prisma, PrismaClient } from "../../generated/prisma/client";
 import type { Capacity } from "./case-actions";
 import { accessLevels, type Access, type Action } from "./permissions";
@@ -10,16 +11,17 @@ const NOTHING: Prisma.CaseWhereInput = { id: { in: [] } };
 /** CaseView["status"] while a mediation runs (machines/view.ts). */
 const MEDIATION_RUNNING = "in-mediation";
 
+/** The children a user answers for: as a parent or carer, or the young person themself. */
+export function childScope(user: Pick<SessionUser, "id">): Prisma.ChildWhereInput {
+  return { OR: [{ guardians: { some: { userId: user.id } } }, { youngPersonUserId: user.id }] };
+}
+
 export function scopeFor(access: Access, user: SessionUser): Prisma.CaseWhereInput {
   switch (access) {
     case "any":
       return {};
     case "own":
-      return {
-        concern: {
-          child: { OR: [{ guardians: { some: { userId: user.id } } }, { youngPersonUserId: user.id }] },
-        },
-      };
+      return { concern: { child: childScope(user) } };
     case "setting":
       return user.settingId ? { settingId: user.settingId } : NOTHING;
     case "area":
@@ -27,7 +29,8 @@ export function scopeFor(access: Access, user: SessionUser): Prisma.CaseWhereInp
     case "health":
       return user.localAreaId ? { localAreaId: user.localAreaId, healthInvolved: true } : NOTHING;
     // A mediator's access lasts only while the mediation runs: the case row's status (kept by
-    // applyCaseEvent from the machine's view) is "in-mediation", and they are its mediator.
+    // applyCaseEvent from the machine's view) is "in-mediation", and they are its mediator (the
+    // assignment kept from the machine's record by recordMediatorAccess).
     // Once the certificate is issued, or the mediation otherwise ends, the case is closed to them.
     case "assigned":
       return { status: MEDIATION_RUNNING, assignments: { some: { userId: user.id, capacity: "mediator" } } };
@@ -74,4 +77,23 @@ export async function capacitiesOn(prisma: PrismaClient, user: SessionUser, case
     if ((await prisma.case.count({ where: { AND: [{ id: caseId }, scopeFor(access, user)] } })) > 0) capacities.add(capacity);
   }
   return [...capacities];
+}
+
+/**
+ * Mediator access follows the machine's record, as highestRung does: while a mediation runs, the
+ * case's mediator assignment is exactly the mediator the machine has recorded for it (none until
+ * one is assigned), so a mediator of an earlier mediation never comes back with a later one. Once
+ * the mediation has ended the assignment stays, as the record of who mediated; the "assigned"
+ * scope's in-mediation condition is what ends their access.
+ */
+export async function recordMediatorAccess(tx: Prisma.TransactionClient, caseId: string, view: CaseView): Promise<void> {
+  if (view.mediation?.status !== "in-progress") return;
+  const { mediatorId } = view.mediation;
+  await tx.caseAssignment.deleteMany({ where: { caseId, capacity: "mediator", ...(mediatorId ? { userId: { not: mediatorId } } : {}) } });
+  if (!mediatorId) return;
+  await tx.caseAssignment.upsert({
+    where: { caseId_userId_capacity: { caseId, userId: mediatorId, capacity: "mediator" } },
+    create: { caseId, userId: mediatorId, capacity: "mediator" },
+    update: {},
+  });
 }

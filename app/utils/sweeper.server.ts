@@ -1,6 +1,6 @@
 import type { CaseEvent } from "../../machines";
 import type { PrismaClient } from "../../generated/prisma/client";
-import { applyCaseEventInTransaction, type Actor } from "./cases.server";
+import { applyCaseEventInTransaction, type EventAuthor } from "./cases.server";
 import { londonDate } from "./dates";
 import { getPrisma } from "./db.server";
 
@@ -12,7 +12,7 @@ import { getPrisma } from "./db.server";
 //     (a conditional update: a second sweeper finds nothing to flip), and apply the event to the
 //     case. Crash anywhere in 2 and the whole transaction rolls back, so the deadline is still open.
 
-export const SWEEPER: Actor = { kind: "system", name: "deadline-sweeper" };
+export const SWEEPER: EventAuthor = { kind: "system", name: "deadline-sweeper" };
 export const MAX_ATTEMPTS = 10;
 
 export interface SweepOptions {

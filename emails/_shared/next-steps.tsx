@@ -1,9 +1,9 @@
 import { dueBy, until } from "./dates";
 import { P } from "./parts";
-import { bodyName, capitalise, nextBodyName, type Rung } from "./wording";
+import { bodyName, capitalise, nextBodyName, type RungNumber } from "./wording";
 
 /** The family's right to take the concern up the ladder, with the date it runs out. */
-export function EscalateOption({ rung, date }: { rung: Rung | undefined; date?: string | undefined }) {
+export function EscalateOption({ rung, date }: { rung: RungNumber | undefined; date?: string | undefined }) {
   const next = nextBodyName(rung) ?? "the next stage";
   return (
     <P>
@@ -26,6 +26,6 @@ export const RemediesStillOwed = () => (
   <P>Anything already promised to put things right is still tracked in Redress until it is done.</P>
 );
 
-export const ClosedWith = ({ rung }: { rung: Rung | undefined }) => (
+export const ClosedWith = ({ rung }: { rung: RungNumber | undefined }) => (
   <P>The concern is now closed with {bodyName(rung)}. You can still see everything about it in Redress.</P>
 );

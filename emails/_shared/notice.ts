@@ -1,11 +1,23 @@
+import { PARTIES, type NotificationKind, type NotificationPayload } from "../../machines";
 import { formatDate } from "./dates";
-import { audienceOf, PARTIES, type Audience, type Party, type Rung } from "./wording";
+import { audienceOf, type Audience, type Party, type RungNumber } from "./wording";
 
-/** What the dispatcher passes to a template: the machine's `data` plus recipientName, party and caseUrl. */
+/** What the dispatcher adds to the machine's data for each recipient. */
+export type Recipient = { recipientName?: string; party?: Party; caseUrl?: string };
+
+/**
+ * What a template for `kind` is given: the machine's typed data for that kind (machines'
+ * NotificationData) plus the recipient. Data goes in as one prop: notifications carry fields
+ * such as `key` that React would swallow as props.
+ */
+export type EmailProps<K extends NotificationKind = NotificationKind> = { data: NotificationPayload<K> & Recipient };
+
+/**
+ * The same data as stored in the outbox (JSON, perhaps queued by an older release): what the
+ * subject line and the defensive readers below take, so a row missing a field is still sent
+ * sensibly rather than with "undefined" in it.
+ */
 export type NoticeProps = Record<string, unknown>;
-
-/** Data goes in as one prop: notifications carry fields such as `key` that React would swallow as props. */
-export type EmailProps = { data: NoticeProps };
 
 export class MissingCaseRefError extends Error {
   constructor() {
@@ -27,7 +39,7 @@ export const listOf = (value: unknown): unknown[] => (Array.isArray(value) ? val
 
 export const textsOf = (value: unknown): string[] => listOf(value).flatMap((item) => textOf(item) ?? []);
 
-export function rungOf(value: unknown): Rung | undefined {
+export function rungOf(value: unknown): RungNumber | undefined {
   const rung = typeof value === "string" ? Number(value) : value;
   return rung === 1 || rung === 2 || rung === 3 ? rung : undefined;
 }

@@ -1,5 +1,5 @@
-import type { EmailProps, NoticeProps } from "./notice";
-import type { Party } from "./wording";
+import type { NotificationData, NotificationKind, Party } from "../../machines";
+import type { EmailProps } from "./notice";
 
 export const SAMPLE_CASE_REF = "RDR-2026-0042";
 
@@ -12,15 +12,9 @@ const SAMPLE_NAMES: Record<Party, string> = {
   "national-body": "Ombudsman casework team",
 };
 
-/** Preview props as the dispatcher would build them: the machine's data plus the recipient fields. */
-export function sample(data: NoticeProps, party: Party = "family"): EmailProps {
-  return {
-    data: {
-      caseRef: SAMPLE_CASE_REF,
-      recipientName: SAMPLE_NAMES[party],
-      party,
-      caseUrl: `https://redress.example.gov.uk/cases/${SAMPLE_CASE_REF}`,
-      ...data,
-    },
-  };
+/** Preview props as the dispatcher would build them: the machine's data for `kind` (typed) plus the recipient fields. */
+export function sample<K extends NotificationKind>(_kind: K, data: NotificationData[K], party: Party = "family"): EmailProps<K> {
+  const recipient = { caseRef: SAMPLE_CASE_REF, recipientName: SAMPLE_NAMES[party], party, caseUrl: `https://redress.example.gov.uk/cases/${SAMPLE_CASE_REF}` };
+  const payload: EmailProps<K>["data"] = Object.assign(recipient, data);
+  return { data: payload };
 }

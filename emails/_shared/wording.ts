@@ -1,7 +1,6 @@
-export type Rung = 1 | 2 | 3;
+import { FINDING_LABELS, respondentName, respondentsAt, type Party, type RungNumber } from "../../machines";
 
-export const PARTIES = ["family", "setting", "local-service", "health-partner", "mediator", "national-body"] as const;
-export type Party = (typeof PARTIES)[number];
+export type { Party, RungNumber } from "../../machines";
 
 /** Who the reader is to the concern, which decides how we address them. */
 export type Audience = "family" | "respondent" | "mediator" | "national-body";
@@ -11,23 +10,22 @@ export function audienceOf(party: Party | undefined): Audience | undefined {
   return party ? "respondent" : undefined;
 }
 
-const BODIES: Record<Rung, string> = { 1: "the setting", 2: "the local service", 3: "the national body" };
-
 /** Who is answering the concern at a rung, in running text ("the setting"). */
-export function bodyName(rung: Rung | undefined): string {
-  return rung ? BODIES[rung] : "the organisation handling the concern";
+export function bodyName(rung: RungNumber | undefined): string {
+  return rung ? `the ${respondentName(rung)}` : "the organisation handling the concern";
 }
 
 /** The next rung of the ladder, if there is one. */
-export function nextBodyName(rung: Rung | undefined): string | undefined {
-  return rung === 1 || rung === 2 ? BODIES[(rung + 1) as Rung] : undefined;
+export function nextBodyName(rung: RungNumber | undefined): string | undefined {
+  return rung === 1 || rung === 2 ? bodyName((rung + 1) as RungNumber) : undefined;
 }
 
-/** Whether a party answers the concern at a rung (health partners answer alongside the setting and local service). */
-export function answersAt(party: Party | undefined, rung: Rung | undefined): boolean {
-  if (!party || !rung) return false;
-  if (rung === 3) return party === "national-body";
-  return party === "health-partner" || party === (rung === 1 ? "setting" : "local-service");
+/**
+ * Whether a party answers the concern at a rung: machines' respondentsAt, with the health partner
+ * counted wherever it is told (an email goes to it only where health is involved).
+ */
+export function answersAt(party: Party | undefined, rung: RungNumber | undefined): boolean {
+  return party !== undefined && rung !== undefined && respondentsAt(rung, true).includes(party);
 }
 
 export const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
@@ -38,13 +36,7 @@ export const humanise = (code: string) => capitalise(code.replace(/[-_]+/g, " ")
 export const wordFor = (names: Record<string, string>, code: string | undefined): string | undefined =>
   code === undefined ? undefined : (names[code] ?? humanise(code));
 
-export const FINDING_NAMES: Record<string, string> = {
-  upheld: "Upheld",
-  "partly-upheld": "Partly upheld",
-  "not-upheld": "Not upheld",
-  "resolved-by-agreement": "Resolved by agreement",
-  withdrawn: "Withdrawn",
-};
+export const FINDING_NAMES: Readonly<Record<string, string>> = FINDING_LABELS;
 
 export const REMEDY_NAMES: Record<string, string> = {
   apology: "An apology",
@@ -78,7 +70,7 @@ export function formatPence(pence: number): string {
 }
 
 /** "the setting’s outcome", or just "the outcome" when we do not know the rung. */
-export const outcomeOf = (rung: Rung | undefined) => (rung ? `${bodyName(rung)}’s outcome` : "the outcome");
+export const outcomeOf = (rung: RungNumber | undefined) => (rung ? `${bodyName(rung)}’s outcome` : "the outcome");
 
 export const lookup = (names: Record<string, string>, code: string | undefined): string | undefined =>
   code === undefined ? undefined : names[code];

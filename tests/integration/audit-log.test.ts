@@ -1,11 +1,11 @@
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import { beforeAll, expect, it } from "vitest";
-import { applyCaseEvent, type Actor } from "../../app/utils/cases.server";
+import { applyCaseEvent, type EventAuthor } from "../../app/utils/cases.server";
 import { verifyAuditLog, type FindingKind } from "../../app/utils/audit-verify.server";
 import { eventHash } from "../../app/utils/event-chain.server";
 import { APP_ROLE } from "../../app/utils/migrate.server";
-import { applyCaseEvent as applyMachineEvent, type CaseEvent, type PersistedCase } from "../../machines";
+import { transitionCase as applyMachineEvent, type CaseEvent, type PersistedCase } from "../../machines";
 import { seed } from "../../prisma/seed";
 import { createTestDatabase, describeEachEngine } from "./engines";
 import { raiseTestConcern } from "./support/cases";
@@ -14,7 +14,7 @@ import { raiseTestConcern } from "./support/cases";
 // detected by audit:verify, on both engines. Tampering is done as the database OWNER with the
 // append-only triggers switched off, i.e. by someone with more power than the app has.
 
-const HANDLER: Actor = { kind: "system", name: "test-handler" };
+const HANDLER: EventAuthor = { kind: "system", name: "test-handler" };
 
 describeEachEngine("audit log verification", ({ get, engine }) => {
   beforeAll(async () => {

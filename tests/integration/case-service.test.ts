@@ -1,12 +1,12 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { EventNotAllowedError, addWorkingDays, schoolCalendar } from "../../machines";
-import { applyCaseEvent, CaseConflictError, eventHash, type Actor } from "../../app/utils/cases.server";
+import { applyCaseEvent, CaseConflictError, eventHash, type EventAuthor } from "../../app/utils/cases.server";
 import { eventHmac, snapshotDigest } from "../../app/utils/event-chain.server";
 import { illustrativeTerms, seed } from "../../prisma/seed";
 import { describeEachEngine } from "./engines";
 import { outcome, raiseTestConcern } from "./support/cases";
 
-const HANDLER: Actor = { kind: "system", name: "test-handler" };
+const HANDLER: EventAuthor = { kind: "system", name: "test-handler" };
 
 describeEachEngine("case service", ({ get }) => {
   beforeAll(async () => {

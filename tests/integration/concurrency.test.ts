@@ -1,5 +1,5 @@
 import { expect, it } from "vitest";
-import { applyCaseEvent, type Actor } from "../../app/utils/cases.server";
+import { applyCaseEvent, type EventAuthor } from "../../app/utils/cases.server";
 import { seed } from "../../prisma/seed";
 import { describeEachEngine } from "./engines";
 import { outcome, raiseTestConcern } from "./support/cases";
@@ -9,7 +9,7 @@ import { outcome, raiseTestConcern } from "./support/cases";
 // PostgreSQL runs them on its real connection pool; PGlite is one in-process connection, so its
 // "concurrency" is interleaved transactions, and it runs smaller counts to stay within a minute.
 
-const ACTOR: Actor = { kind: "system", name: "concurrency-test" };
+const ACTOR: EventAuthor = { kind: "system", name: "concurrency-test" };
 // The full counts of issue 12 (1,000 across 100 cases, 200 on one) are REDRESS_CONCURRENCY=full.
 // The default is smaller: on today's optimistic write path every contender re-reads and retries,
 // so attempts grow with the square of the contenders on a case (10 at once on each of 100 cases

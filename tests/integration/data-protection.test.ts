@@ -6,7 +6,7 @@ import { loader as adminExportLoader } from "../../app/routes/admin.users.$userI
 import { loader as accountExportLoader } from "../../app/routes/account.export";
 import { action as signInAction } from "../../app/routes/sign-in";
 import { verifyAuditLog } from "../../app/utils/audit-verify.server";
-import { applyCaseEvent, type Actor } from "../../app/utils/cases.server";
+import { applyCaseEvent, type EventAuthor } from "../../app/utils/cases.server";
 import { DEMO_PASSWORD } from "../../app/utils/demo-personas";
 import { ERASED_TEXT, eraseChild, erasePerson } from "../../app/utils/erasure.server";
 import { DIMENSIONS } from "../../app/utils/patterns-measures";
@@ -20,7 +20,7 @@ import { outcome, raiseTestConcern } from "./support/cases";
 // Issue 11: audit records for security events and views of personal data (defect 9), and the
 // data-protection duties: subject access, retention, erasure by pseudonymisation (defect 11).
 
-const HANDLER: Actor = { kind: "system", name: "test-handler" };
+const HANDLER: EventAuthor = { kind: "system", name: "test-handler" };
 type RouteArgs = Parameters<typeof caseLoader>[0];
 const args = (request: Request, params: Record<string, string> = {}) => ({ request, params, context: {} }) as RouteArgs;
 

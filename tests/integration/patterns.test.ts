@@ -1,6 +1,6 @@
 import { beforeAll, expect, it } from "vitest";
 import { viewCase } from "../../machines";
-import { applyCaseEvent, type Actor } from "../../app/utils/cases.server";
+import { applyCaseEvent, type EventAuthor } from "../../app/utils/cases.server";
 import { feasibleRange, type Published } from "../../app/utils/disclosure";
 import { deriveCaseFacts } from "../../app/utils/patterns-facts";
 import { ensureCaseFacts } from "../../app/utils/patterns-facts.server";
@@ -10,7 +10,7 @@ import { seed } from "../../prisma/seed";
 import { describeEachEngine } from "./engines";
 import { raiseTestConcern } from "./support/cases";
 
-const HANDLER: Actor = { kind: "system", name: "test" };
+const HANDLER: EventAuthor = { kind: "system", name: "test" };
 const YEAR: Filters = { from: "2026-01-01", to: "2026-12-31" };
 
 // The fixture, by hand. Yusuf (Leeds, Asian, male, FSM, decile 2, autism, aged 9): 32 cases,

@@ -1,5 +1,5 @@
 import { expect, it } from "vitest";
-import { applyCaseEvent, type Actor } from "../../app/utils/cases.server";
+import { applyCaseEvent, type EventAuthor } from "../../app/utils/cases.server";
 import { getUser } from "../../app/utils/session.server";
 import { padHistory } from "../../bench/case-page";
 import { seed } from "../../prisma/seed";
@@ -10,7 +10,7 @@ import { cookieFor, importRoute } from "./support/routes";
 // The read side of issue 12 (docs/decisions/017): history a page at a time, the session in one
 // statement without weakening revocation, and the health endpoints.
 
-const ACTOR: Actor = { kind: "system", name: "read-side-test" };
+const ACTOR: EventAuthor = { kind: "system", name: "read-side-test" };
 const SENCO = "helen.clarke@beckettpark.example.com";
 const PARENT = "amira.hussain@example.com";
 

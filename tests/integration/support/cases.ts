@@ -1,11 +1,11 @@
 import type { CaseEvent, IssueCategory } from "../../../machines";
 import type { PrismaClient } from "../../../generated/prisma/client";
-import type { Actor } from "../../../app/utils/cases.server";
+import type { EventAuthor } from "../../../app/utils/cases.server";
 import { openChildConcern } from "../../../app/utils/concerns.server";
 
 // Builders for database tests: a real concern through the real service, on a seeded database.
 
-export const FAMILY: Actor = { kind: "system", name: "test-family" };
+export const FAMILY: EventAuthor = { kind: "system", name: "test-family" };
 
 let counter = 0;
 

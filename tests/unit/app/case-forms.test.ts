@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { ACTION_SCHEMAS, type FormContext } from "../../../app/utils/case-forms";
+import { CASE_EVENTS } from "../../../app/components/case-events";
+import type { FormContext } from "../../../app/utils/case-forms";
 
 // The case action forms turn posted fields into machine payloads: money in pence, standards as a
 // list, exactly one finding per open issue.
@@ -16,7 +17,7 @@ const ctx: FormContext = {
   today: "2026-11-27",
 };
 
-const respond = (fields: Record<string, string>) => ACTION_SCHEMAS.RESPOND!(ctx).safeParse(fields);
+const respond = (fields: Record<string, string>) => CASE_EVENTS.RESPOND.fields.schema(ctx).safeParse(fields);
 const decided = { "finding-i1": "upheld", "finding-i2": "not-upheld", reasons: "We looked at the plan." };
 const messages = (result: ReturnType<typeof respond>) => (result.success ? {} : Object.fromEntries(result.error.issues.map((i) => [i.path.join("."), i.message])));
 
@@ -80,7 +81,7 @@ describe("EXTEND takes its limit from the case's policy", () => {
     [10, "11", false],
     [5, "6", false],
   ])("at most %i working days: %s is accepted? %s", (max, days, ok) => {
-    const result = ACTION_SCHEMAS.EXTEND!({ ...ctx, maxExtensionWorkingDays: max }).safeParse({ workingDays: days, reason: "Waiting for the speech therapist" });
+    const result = CASE_EVENTS.EXTEND.fields.schema({ ...ctx, maxExtensionWorkingDays: max }).safeParse({ workingDays: days, reason: "Waiting for the speech therapist" });
     expect(result.success).toBe(ok);
     if (!ok && !result.success) expect(result.error.issues[0]?.message).toBe(`You can extend by at most ${max} working days at this stage`);
   });

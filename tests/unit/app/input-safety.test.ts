@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { maySettleRemedy } from "../../../app/utils/case-actions";
-import { ACTION_SCHEMAS, dateProblem, latestDate, type FormContext } from "../../../app/utils/case-forms";
+import { CASE_EVENTS } from "../../../app/components/case-events";
+import { dateProblem, latestDate, type FormContext } from "../../../app/utils/case-forms";
 import { ConfigError, parseEnv } from "../../../app/utils/env.server";
 import { readFields } from "../../../app/utils/form-fields";
 import { MAX_LENGTH } from "../../../app/utils/limits";
@@ -73,7 +74,7 @@ describe("form fields", () => {
 describe("dates and remedies", () => {
   const ctx: FormContext = { issueIds: ["issue-1"], side: "handler", capacities: ["setting"], userId: "u", openRemedyIds: ["R1"], failedRemedyIds: [], mediatorIds: [], maxExtensionWorkingDays: 10, today: "2026-11-27" };
   const outcome = (fields: Record<string, string>) =>
-    ACTION_SCHEMAS.RESPOND!(ctx).safeParse({ "finding-issue-1": "upheld", reasons: "Because.", ...fields });
+    CASE_EVENTS.RESPOND.fields.schema(ctx).safeParse({ "finding-issue-1": "upheld", reasons: "Because.", ...fields });
 
   it("keeps typed dates between 2000 and two years ahead", () => {
     expect(latestDate("2026-11-27")).toBe("2028-11-27");

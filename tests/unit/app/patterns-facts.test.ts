@@ -1,14 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { applyCaseEvent, startCase, triageConcern, type CaseStep } from "../../../machines";
+import { transitionCase, startCase, triageConcern, type CaseStep } from "../../../machines";
 import { ageBand, deriveCaseFacts, type LoggedEvent } from "../../../app/utils/patterns-facts";
 
 // Fact rows from the machine's own view: walk a case and check what the read model would hold.
-function walk(events: Parameters<typeof applyCaseEvent>[1][]): { step: CaseStep; log: LoggedEvent[] } {
+function walk(events: Parameters<typeof transitionCase>[1][]): { step: CaseStep; log: LoggedEvent[] } {
   const [input] = triageConcern({ concernRef: "RC-T-1", receivedOn: "2026-03-02", settingId: "s", settingName: "S", localAreaId: "a", healthInvolved: false, issues: [{ id: "issue-1", category: "support-level", summary: "x" }] });
   let step: CaseStep = startCase(input!);
   const log: LoggedEvent[] = [{ type: "CONCERN_RAISED", on: "2026-03-02", toState: step.view.stateValue }];
   for (const e of events) {
-    const t = applyCaseEvent(step.persisted, e);
+    const t = transitionCase(step.persisted, e);
     step = t;
     log.push({ type: e.type, on: e.at.slice(0, 10), toState: t.to });
   }

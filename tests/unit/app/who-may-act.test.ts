@@ -1,16 +1,23 @@
 import { describe, expect, it } from "vitest";
 import { CASE_EVENT_TYPES, DEADLINE_EVENT_TYPES, type CaseEventType, type Party } from "../../../machines";
-// The one name this file depends on: repoint it if the who-may-act table moves into machines/.
 import { actionsFor } from "../../../app/utils/case-actions";
 
-// Who may send which event, by capacity, rung and health involvement. The machine's "allowed"
-// list is given as every event, so these tests read the who-may-act table alone.
+// Who may send which event, by capacity, rung and health involvement: machines' SENDERS, asked
+// through the app's actionsFor. The machine's "allowed" list is given as every event, so these
+// tests read the who-may-act table alone.
 
 const PARTIES: Party[] = ["family", "setting", "local-service", "health-partner", "mediator", "national-body"];
 const ALL = CASE_EVENT_TYPES as readonly string[];
-type Ctx = Parameters<typeof actionsFor>[2];
+type Ctx = { rung: 1 | 2 | 3; healthInvolved: boolean; pausedForFamily?: boolean };
 
-const mayAct = (party: Party, type: CaseEventType, ctx: Ctx) => actionsFor([party], ALL, ctx).includes(type);
+/** The parts of a case's view who-may-act reads: its rung, health involvement and whether a pause waits on the family. */
+const viewOf = ({ rung, healthInvolved, pausedForFamily }: Ctx) => ({
+  rung,
+  healthInvolved,
+  pausedClocks: pausedForFamily ? [{ key: `rung${rung}.respond`, label: "The response", pausedSince: "2026-11-02", waitingOn: "family" as const, reason: "Waiting for the report" }] : [],
+});
+const offeredTo = (party: Party, ctx: Ctx): readonly string[] => actionsFor([party], ALL, viewOf(ctx));
+const mayAct = (party: Party, type: CaseEventType, ctx: Ctx) => offeredTo(party, ctx).includes(type);
 const whoMay = (type: CaseEventType, ctx: Ctx) => PARTIES.filter((party) => mayAct(party, type, ctx));
 
 const contexts: Ctx[] = [1, 2, 3].flatMap((rung) => [true, false].flatMap((healthInvolved) => [true, false].map((pausedForFamily) => ({ rung: rung as 1 | 2 | 3, healthInvolved, pausedForFamily }))));
@@ -21,14 +28,14 @@ describe("who may act", () => {
   });
 
   it("offers every other event to someone in some case", () => {
-    const offered = new Set(contexts.flatMap((ctx) => PARTIES.flatMap((party) => actionsFor([party], ALL, ctx))));
+    const offered = new Set(contexts.flatMap((ctx) => PARTIES.flatMap((party) => offeredTo(party, ctx))));
     const unoffered = CASE_EVENT_TYPES.filter((type) => !offered.has(type) && !(DEADLINE_EVENT_TYPES as readonly string[]).includes(type));
     expect(unoffered).toEqual([]);
   });
 
   it("offers only what the machine allows now", () => {
-    expect(actionsFor(["setting"], ["ACKNOWLEDGE", "DEADLINE_MISSED", "NOT_AN_EVENT"], { rung: 1, healthInvolved: false })).toEqual(["ACKNOWLEDGE"]);
-    expect(actionsFor(["setting"], [], { rung: 1, healthInvolved: false })).toEqual([]);
+    expect(actionsFor(["setting"], ["ACKNOWLEDGE", "DEADLINE_MISSED", "NOT_AN_EVENT"], viewOf({ rung: 1, healthInvolved: false }))).toEqual(["ACKNOWLEDGE"]);
+    expect(actionsFor(["setting"], [], viewOf({ rung: 1, healthInvolved: false }))).toEqual([]);
   });
 
   it.each([

@@ -1,10 +1,9 @@
-import { readdirSync, readFileSync } from "node:fs";
+import { readdirSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { formatDate, MissingCaseRefError, NOTIFICATION_KINDS, renderNotification, TEMPLATES, templateFor } from "../../../emails";
-import { PARTIES } from "../../../emails/_shared/wording";
+import { formatDate, MissingCaseRefError, renderNotification, TEMPLATES, templateFor } from "../../../emails";
+import { NOTIFICATION_KINDS, PARTIES } from "../../../machines";
 
 const root = new URL("../../../", import.meta.url);
-const source = (path: string) => readFileSync(new URL(path, root), "utf8");
 
 const BAD_TOKENS = ["undefined", "NaN", "[object Object]", "null"];
 const CHILD = { childName: "Kezia Okonkwo", childFirstName: "Kezia" };
@@ -20,57 +19,10 @@ function expectClean(rendered: { subject: string; html: string; text: string }, 
   for (const token of ["undefined", "NaN", "[object Object]"]) expect(rendered.html).not.toContain(token);
 }
 
-/** The kinds a kind expression can yield: "breach", or both arms of `status === "done" ? "remedy-done" : "remedy-failed"`. */
-function literals(expression: string): string[] {
-  const results = expression.includes("?") ? expression.slice(expression.indexOf("?") + 1) : expression;
-  return [...results.matchAll(/"([a-z0-9-]+)"/g)].map((match) => match[1] as string);
-}
-
-/**
- * Every notification kind a machine can emit: the second argument of notice(…)/note(…) calls
- * (resolving `const kind = …` when it is a variable) and `kind: "…"` in notifications built inline.
- */
-function machineKinds(): { kinds: Set<string>; unresolved: string[] } {
-  const kinds = new Set<string>();
-  const unresolved: string[] = [];
-  for (const [file, helper] of [
-    ["machines/case-steps.ts", "notice"],
-    ["machines/mediation.machine.ts", "note"],
-    ["machines/case.machine.ts", "notice"],
-  ] as const) {
-    const text = source(file);
-    for (const call of text.matchAll(new RegExp(`\\b${helper}\\(\\s*[\\w.]+\\s*,\\s*([^,]+),`, "g"))) {
-      const expression = (call[1] as string).trim();
-      const variable = /^[A-Za-z_$][\w$]*$/.test(expression)
-        ? new RegExp(`\\b(?:const|let)\\s+${expression}\\s*=\\s*([^;]+);`).exec(text)?.[1]
-        : expression;
-      const found = literals(variable ?? "");
-      if (found.length === 0) unresolved.push(`${file}: ${helper}(…, ${expression}`);
-      found.forEach((kind) => kinds.add(kind));
-    }
-    for (const inline of text.matchAll(/notification:\s*\{\s*kind:\s*"([a-z0-9-]+)"/g)) kinds.add(inline[1] as string);
-  }
-  return { kinds, unresolved };
-}
-
-describe("machine notifications and templates", () => {
-  const { kinds, unresolved } = machineKinds();
-
-  it("finds the kinds the machines emit", () => {
-    expect(unresolved).toEqual([]);
-    expect(kinds).toContain("concern-acknowledged");
-    expect(kinds).toContain("mediation-offered");
-    expect(kinds).toContain("remedy-failed");
-  });
-
-  it("has a template for every kind a machine emits", () => {
-    expect([...kinds].filter((kind) => !NOTIFICATION_KINDS.includes(kind)).sort()).toEqual([]);
-  });
-
-  it("has no template for a kind no machine emits", () => {
-    expect(NOTIFICATION_KINDS.filter((kind) => !kinds.has(kind)).sort()).toEqual([]);
-  });
-
+// That every kind the machines can emit has a template, and no template is for a kind they cannot,
+// is the typecheck's job: TEMPLATES satisfies { [K in NotificationKind]: EmailTemplate<K> }, and
+// every notification a machine builds is typed by NotificationData (machines/notifications.ts).
+describe("templates", () => {
   it("registers every template file in emails/", () => {
     const files = readdirSync(new URL("emails/", root))
       .filter((name) => name.endsWith(".tsx") && name !== "layout.tsx")

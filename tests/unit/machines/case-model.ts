@@ -93,7 +93,7 @@ export function sampleEvents(sample: Sample) {
     const deadlines = caseDeadlines(context)
       .filter(({ kind, key }) => kind === "deadline" && (sample.remedies || !key.startsWith("remedy.")))
       .map(({ event }) => event);
-    // As in applyCaseEvent: deadlines already due by today are applied before anything a person does.
+    // As in transitionCase: deadlines already due by today are applied before anything a person does.
     const due = deadlines.filter((event) => event.at <= at);
     if (due.length) return due;
     const events: ModelEvent[] = [

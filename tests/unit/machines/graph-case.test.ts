@@ -1,7 +1,7 @@
 import { getShortestPaths, getSimplePaths } from "@xstate/graph";
 import { describe, expect, it } from "vitest";
 import { createActor } from "xstate";
-import { allowedEvents, applyCaseEvent, isDeadlineEvent, startCase, type CaseEvent, type CaseTransition, type PersistedCase } from "../../../machines";
+import { allowedEvents, transitionCase, isDeadlineEvent, startCase, type CaseEvent, type CaseTransition, type PersistedCase } from "../../../machines";
 import { toCaseFile } from "../../../machines/case-input";
 import { caseMachine, type CaseMachineEvent } from "../../../machines/case.machine";
 import { addCalendarDays } from "../../../machines/calendar";
@@ -12,7 +12,7 @@ import { substanceInput } from "./support";
 /**
  * Model-based tests of the case machine. The model walks the machine with
  * pure transitions over an abstraction that keeps what guards depend on;
- * every path is then replayed through the public API (applyCaseEvent, with a
+ * every path is then replayed through the public API (transitionCase, with a
  * JSON round trip at every step) and must land in the state the model says.
  *
  * All simple paths explode once every event is sampled together (168,871 with
@@ -89,7 +89,7 @@ function apply(persisted: PersistedCase, deadlines: CaseTransition["deadlines"],
   let result: CaseTransition | undefined;
   const caughtUp: NonNullable<CaseTransition["caughtUp"]> = [];
   for (const next of concrete) {
-    result = applyCaseEvent(JSON.parse(JSON.stringify(result?.persisted ?? persisted)) as PersistedCase, next);
+    result = transitionCase(JSON.parse(JSON.stringify(result?.persisted ?? persisted)) as PersistedCase, next);
     caughtUp.push(...(result.caughtUp ?? []));
     checkInvariants(result);
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { allowedEvents, applyCaseEvent, CalendarRangeError, InvalidCaseEventError, startCase } from "../../../machines";
+import { allowedEvents, transitionCase, CalendarRangeError, InvalidCaseEventError, startCase } from "../../../machines";
 import { acknowledged, atLocalService, caseInput, CaseDriver, outcome, respondedAtSetting, substanceInput } from "./support";
 
 describe("intake", () => {
@@ -35,7 +35,7 @@ describe("intake", () => {
 
   it("fails loudly when a deadline would fall outside the bank-holiday table", () => {
     const late = startCase(caseInput({ receivedOn: "2035-12-10" }));
-    expect(() => applyCaseEvent(late.persisted, { type: "ACKNOWLEDGE", at: "2035-12-17", handlerId: "h" })).toThrow(CalendarRangeError);
+    expect(() => transitionCase(late.persisted, { type: "ACKNOWLEDGE", at: "2035-12-17", handlerId: "h" })).toThrow(CalendarRangeError);
   });
 
   it("refuses events dated before the concern was received", () => {

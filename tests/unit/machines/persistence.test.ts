@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createActor } from "xstate";
 import {
-  applyCaseEvent,
+  transitionCase,
   CASE_MACHINE_ID,
   CASE_MACHINE_VERSION,
   migrateSnapshot,
@@ -46,7 +46,7 @@ function uninterrupted(events: CaseEvent[]) {
   const actor = createActor(caseMachine, { input: toCaseFile(substanceInput()) }).start();
   let persisted = startCase(substanceInput()).persisted;
   for (const event of events) {
-    const step = applyCaseEvent(persisted, event);
+    const step = transitionCase(persisted, event);
     persisted = step.persisted;
     for (const due of step.caughtUp ?? []) actor.send(due);
     actor.send(event);
@@ -58,7 +58,7 @@ function uninterrupted(events: CaseEvent[]) {
 describe("JSON round-trip persistence", () => {
   it("restoring from JSON at every step ends exactly where an uninterrupted run ends", () => {
     let persisted = roundTrip(startCase(substanceInput()).persisted);
-    for (const event of journey) persisted = roundTrip(applyCaseEvent(persisted, event).persisted);
+    for (const event of journey) persisted = roundTrip(transitionCase(persisted, event).persisted);
     const live = uninterrupted(journey);
     expect(roundTrip(persisted.snapshot)).toEqual(roundTrip(live.getPersistedSnapshot()));
     expect(caseView(live.getSnapshot())).toMatchObject({ status: "monitoring-compliance" });
@@ -68,7 +68,7 @@ describe("JSON round-trip persistence", () => {
     const events = journey.slice(0, count);
     let persisted = roundTrip(startCase(substanceInput()).persisted);
     let view;
-    for (const event of events) ({ persisted, view } = applyCaseEvent(roundTrip(persisted), event));
+    for (const event of events) ({ persisted, view } = transitionCase(roundTrip(persisted), event));
     expect(roundTrip(persisted.snapshot)).toEqual(roundTrip(uninterrupted(events).getPersistedSnapshot()));
     expect(view!.lastEventOn).toBe(events.filter((e) => !e.type.startsWith("DEADLINE_")).at(-1)?.at);
     expect(view).toEqual(caseView(uninterrupted(events).getSnapshot()));
@@ -76,7 +76,7 @@ describe("JSON round-trip persistence", () => {
 
   it("persists the invoked mediation actor inside the case snapshot", () => {
     let persisted = startCase(substanceInput()).persisted;
-    for (const event of journey.slice(0, 6)) persisted = roundTrip(applyCaseEvent(persisted, event).persisted);
+    for (const event of journey.slice(0, 6)) persisted = roundTrip(transitionCase(persisted, event).persisted);
     const snapshot = persisted.snapshot as { value: unknown; children: Record<string, { src: string; snapshot: { value: unknown; context: { offeredOn: string } } }> };
     expect(snapshot.value).toBe("mediation");
     expect(snapshot.children.mediation).toMatchObject({ src: "mediation", snapshot: { value: { arranging: "awaitingMediator" }, context: { offeredOn: "2026-01-12" } } });
@@ -84,7 +84,7 @@ describe("JSON round-trip persistence", () => {
 
   it("persists where to return on the ladder after mediation (deep history)", () => {
     let persisted = startCase(substanceInput()).persisted;
-    for (const event of journey.slice(0, 4)) persisted = roundTrip(applyCaseEvent(persisted, event).persisted);
+    for (const event of journey.slice(0, 4)) persisted = roundTrip(transitionCase(persisted, event).persisted);
     expect((persisted.snapshot as { historyValue: unknown }).historyValue).toEqual({
       "redress-case.ladder.history": [{ id: "redress-case.ladder.setting.considering.active" }],
     });
@@ -107,7 +107,7 @@ describe("snapshot versions", () => {
     const persisted = { ...stored(), ...change };
     expect(() => migrateSnapshot(persisted)).toThrow(SnapshotVersionError);
     expect(() => migrateSnapshot(persisted)).toThrow(message);
-    expect(() => applyCaseEvent(persisted, { type: "ACKNOWLEDGE", at: "2026-01-06", handlerId: "h" })).toThrow(SnapshotVersionError);
+    expect(() => transitionCase(persisted, { type: "ACKNOWLEDGE", at: "2026-01-06", handlerId: "h" })).toThrow(SnapshotVersionError);
   });
 
   it("passes the current version through unchanged", () => {

@@ -1,6 +1,6 @@
 import { expect } from "vitest";
 import {
-  applyCaseEvent,
+  transitionCase,
   EventNotAllowedError,
   startCase,
   type CaseEvent,
@@ -57,7 +57,7 @@ export class CaseDriver {
   }
 
   send(event: CaseEvent): CaseTransition {
-    const result = applyCaseEvent(JSON.parse(JSON.stringify(this.persisted)) as PersistedCase, event);
+    const result = transitionCase(JSON.parse(JSON.stringify(this.persisted)) as PersistedCase, event);
     this.persisted = result.persisted;
     this.last = result;
     return result;
