@@ -8,6 +8,7 @@ import {
   type PersistedCase,
 } from "../../machines";
 import { Prisma as P, type Prisma, type PrismaClient } from "../../generated/prisma/client";
+import { driverQueryFor } from "./database.server";
 import { CURRENT_CHAIN_VERSION, eventHmac, snapshotDigest } from "./event-chain.server";
 import { deriveCaseFacts, RUNG_STATES, type LoggedEvent } from "./patterns-facts";
 import { NATIONAL_INBOX, type Recipient } from "./recipients.server";
@@ -59,13 +60,25 @@ export function persistedOf(row: { machineId: string; machineVersion: number; sn
   return { machineId: row.machineId, machineVersion: row.machineVersion, snapshot: row.snapshot };
 }
 
+/**
+ * Runs one statement. Outside a transaction, on a client from openDatabase, it goes straight to
+ * the driver: Prisma's client (its query compiler included, even for raw SQL) cost more Node CPU
+ * per statement than the rest of the event put together (docs/decisions/016). Inside an
+ * interactive transaction (the sweeper) it must use the transaction's connection: Prisma.
+ */
+async function run<T>(db: Db, sql: P.Sql): Promise<T[]> {
+  const direct = driverQueryFor(db);
+  if (direct) return direct<T>(sql.text, sql.values, true);
+  return db.$queryRawUnsafe<T[]>(sql.text, ...sql.values);
+}
+
 const LIKE_RUNG2 = `${RUNG_STATES[2]}%`;
 const LIKE_RUNG3 = `${RUNG_STATES[3]}%`;
 
 /** Statement 1: everything about `ids` in one round trip. `newMediatorId` is a mediator being assigned now. */
 export async function readCases(db: Db, ids: string[], options: { newMediatorId?: string; deadlines?: boolean } = {}): Promise<CaseState[]> {
   if (ids.length === 0) return [];
-  const rows = await db.$queryRaw<Array<Omit<CaseState, "log" | "deadlines"> & { summary: { r2: string | null; r3: string | null; extensions: number; offered: boolean }; deadlines: OpenDeadline[] | null }>>`
+  const rows = await run<Omit<CaseState, "log" | "deadlines"> & { summary: { r2: string | null; r3: string | null; extensions: number; offered: boolean }; deadlines: OpenDeadline[] | null }>(db, P.sql`
     SELECT c.id, c.version, c."machineId", c."machineVersion", c.snapshot, c."stateValue", c."localAreaId", c."highestRung", c.route::text AS route,
       COALESCE(c."headHash", (SELECT e.hash FROM "CaseEvent" e WHERE e."caseId" = c.id AND e.seq = c.version), '') AS "headHash",
       to_char(k."receivedOn", 'YYYY-MM-DD') AS "receivedOn",
@@ -90,7 +103,7 @@ export async function readCases(db: Db, ids: string[], options: { newMediatorId?
       ${options.deadlines ? Prisma_deadlinesColumn : Prisma_nullColumn} AS deadlines
     FROM "Case" c JOIN "Concern" k ON k.id = c."concernId"
     WHERE c.id = ANY(${ids}::text[])
-    ORDER BY c.id`;
+    ORDER BY c.id`);
   return rows.map((row) => {
     const log: LoggedEvent[] = [];
     if (row.summary.r2) log.push({ type: "", on: row.summary.r2, toState: RUNG_STATES[2] });
@@ -326,23 +339,23 @@ export interface DeadlineFailure {
 export async function writeCases(db: Db, writes: CaseWriteRows[], options: { now?: Date; failures?: DeadlineFailure[]; maxAttempts?: number } = {}): Promise<Set<string>> {
   const now = (options.now ?? new Date()).toISOString();
   const json = (value: unknown) => JSON.stringify(value);
-  const cases = json(writes.map((w) => w.kase));
+  // Why each dropped deadline was dropped, per case as {key: reason}: one lookup per row.
+  const cases = json(writes.map((w) => ({ ...w.kase, moot: Object.fromEntries(w.moot.map((m) => [m.key, m.reason])) })));
   const events = json(writes.flatMap((w) => w.events));
   const deadlines = json(writes.flatMap((w) => w.deadlines));
-  const moot = json(writes.flatMap((w) => w.moot));
   const outbox = json(writes.flatMap((w) => w.outbox));
   const facts = json(writes.map((w) => w.facts));
   const mediators = json(writes.flatMap((w) => (w.mediator ? [w.mediator] : [])));
   const failures = json(options.failures ?? []);
-  const rows = await db.$queryRaw<Array<{ id: string | null }>>`
+  const rows = await run<{ id: string | null }>(db, P.sql`
     WITH v AS (
       SELECT * FROM jsonb_to_recordset(${cases}::jsonb) AS v(id text, "fromVersion" int, version int, "machineId" text, "machineVersion" int, snapshot jsonb,
-        "stateValue" text, status text, rung int, "highestRung" int, "headHash" text, "cancelReason" text)
+        "stateValue" text, status text, rung int, "highestRung" int, "headHash" text, "cancelReason" text, moot jsonb)
     ), upd AS (
       UPDATE "Case" c SET version = v.version, "machineId" = v."machineId", "machineVersion" = v."machineVersion", snapshot = v.snapshot,
         "stateValue" = v."stateValue", status = v.status, rung = v.rung, "highestRung" = v."highestRung", "headHash" = v."headHash", "updatedAt" = ${now}::timestamp(3)
       FROM v WHERE c.id = v.id AND c.version = v."fromVersion"
-      RETURNING c.id, v."cancelReason"
+      RETURNING c.id, v."cancelReason", v.moot
     ), ev AS (
       INSERT INTO "CaseEvent" ("caseId", seq, type, payload, "fromState", "toState", "actorId", "actorLabel", "occurredAt", "prevHash", hash, "chainVersion", "snapshotDigest")
       SELECT e."caseId", e.seq, e.type, e.payload, e."fromState", e."toState", e."actorId", e."actorLabel", e."occurredAt", e."prevHash", e.hash, e."chainVersion", e."snapshotDigest"
@@ -356,7 +369,7 @@ export async function writeCases(db: Db, writes: CaseWriteRows[], options: { now
       WHERE d."caseId" IN (SELECT id FROM upd)
     ), cancelled AS (
       UPDATE "Deadline" d SET status = 'cancelled', "claimedUntil" = NULL, "updatedAt" = ${now}::timestamp(3),
-        "cancelledReason" = COALESCE((SELECT m.reason FROM jsonb_to_recordset(${moot}::jsonb) AS m("caseId" text, key text, reason text) WHERE m."caseId" = d."caseId" AND m.key = d.key LIMIT 1), upd."cancelReason")
+        "cancelledReason" = COALESCE(upd.moot ->> d.key, upd."cancelReason")
       FROM upd
       WHERE d."caseId" = upd.id AND d.status IN ('open', 'dead') AND NOT EXISTS (SELECT 1 FROM dl WHERE dl."caseId" = d."caseId" AND dl.key = d.key)
     ), upserted AS (
@@ -421,6 +434,6 @@ export async function writeCases(db: Db, writes: CaseWriteRows[], options: { now
       FROM jsonb_to_recordset(${failures}::jsonb) AS f(id text, error text)
       WHERE d.id = f.id AND d.status = 'open'
     )
-    SELECT id FROM upd`;
+    SELECT id FROM upd`);
   return new Set(rows.map((r) => r.id).filter((id): id is string => id !== null));
 }
