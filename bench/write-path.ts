@@ -174,7 +174,7 @@ export async function benchWritePath(options: WritePathOptions): Promise<string[
       await seed(prisma, { demoCases: false });
       const template = (await raiseTestConcern(prisma, { receivedOn: "2026-11-02" })).cases[0]!.id;
       const clients = engine === "postgres" ? 8 : 1;
-      const events = engine === "postgres" ? (quick ? 1_600 : 8_000) : quick ? 400 : 2_000;
+      const events = engine === "postgres" ? (quick ? 800 : 8_000) : quick ? 200 : 2_000;
 
       // The plan the raw baseline writes: the product's own rows for the template's event.
       const [state] = await readCases(prisma, [template]);
@@ -240,7 +240,7 @@ export async function benchWritePath(options: WritePathOptions): Promise<string[
 
       // Sweeper: cases whose acknowledgement deadline (and its reminders) are all due.
       const perCase = Number((await scratch.db.query<{ n: string }>(`SELECT count(*) AS n FROM "Deadline" WHERE "caseId" = $1 AND status = 'open' AND "dueOn" < $2::date`, [template, "2026-11-11"]))[0]!.n);
-      const target = engine === "postgres" ? (quick ? 10_000 : 100_000) : quick ? 2_000 : 10_000;
+      const target = engine === "postgres" ? (quick ? 5_000 : 100_000) : quick ? 1_000 : 10_000;
       const sweepCases = Math.ceil(target / Math.max(1, perCase));
       await cloneCases(scratch.db, template, "s", sweepCases);
       await cloneCases(scratch.db, template, "t", sweepCases);

@@ -42,51 +42,48 @@ export async function action({ request }: ActionFunctionArgs) {
   return redirectWithFlash("/admin/dead-letters", {
     kind: "success",
     title: `The ${what}${retried.caseRef ? ` on case ${retried.caseRef}` : ""} will be tried again`,
-    ...(kind === "deadline" ? { body: "The deadline sweeper runs every few minutes." } : { body: "The email will be sent the next time emails go out, within a few minutes." }),
+    ...(kind === "deadline" ? { body: "The deadline sweeper will try it again within a few minutes." } : { body: "The email will be sent the next time emails go out, within a few minutes." }),
   });
 }
 
-function Table({ caption, rows, empty, noun }: { caption: string; rows: DeadLetter[]; empty: string; noun: string }) {
-  if (rows.length === 0) {
-    return (
-      <>
-        <h2 className="govuk-heading-m">{caption}</h2>
-        <p className="govuk-body">{empty}</p>
-      </>
-    );
-  }
+function List({ heading, rows, empty, noun }: { heading: string; rows: DeadLetter[]; empty: string; noun: string }) {
   return (
-    <table className="govuk-table">
-      <caption className="govuk-table__caption govuk-table__caption--m">{caption}</caption>
-      <thead className="govuk-table__head">
-        <tr className="govuk-table__row">
-          <th scope="col" className="govuk-table__header">Case</th>
-          <th scope="col" className="govuk-table__header">Gave up</th>
-          <th scope="col" className="govuk-table__header govuk-table__header--numeric">Attempts</th>
-          <th scope="col" className="govuk-table__header">Last error</th>
-          <th scope="col" className="govuk-table__header"><span className="govuk-visually-hidden">Action</span></th>
-        </tr>
-      </thead>
-      <tbody className="govuk-table__body">
-        {rows.map((r) => (
-          <tr key={r.id} className="govuk-table__row">
-            <td className="govuk-table__cell">{r.caseRef ?? "Not about a case"}</td>
-            <td className="govuk-table__cell">{r.deadAt ? formatDateTime(r.deadAt) : "Before this list existed"}</td>
-            <td className="govuk-table__cell govuk-table__cell--numeric">{r.attempts}</td>
-            <td className="govuk-table__cell redress-break-words">{r.error}</td>
-            <td className="govuk-table__cell">
-              <Form method="post" className="redress-inline-form">
+    <>
+      <h2 className="govuk-heading-m">{heading}</h2>
+      {rows.length === 0 ? <p className="govuk-body">{empty}</p> : null}
+      {rows.map((r) => (
+        <div key={r.id} className="govuk-summary-card">
+          <div className="govuk-summary-card__title-wrapper">
+            <h3 className="govuk-summary-card__title">{r.caseRef ? `Case ${r.caseRef}` : "Not about a case"}</h3>
+            <div className="govuk-summary-card__actions">
+              <Form method="post">
                 <input type="hidden" name="kind" value={r.kind} />
                 <input type="hidden" name="id" value={r.id} />
                 <button type="submit" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" data-module="govuk-button">
                   Retry<span className="govuk-visually-hidden"> the {noun}{r.caseRef ? ` on case ${r.caseRef}` : ""}</span>
                 </button>
               </Form>
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+            </div>
+          </div>
+          <div className="govuk-summary-card__content">
+            <dl className="govuk-summary-list">
+              <div className="govuk-summary-list__row">
+                <dt className="govuk-summary-list__key">Gave up</dt>
+                <dd className="govuk-summary-list__value">{r.deadAt ? formatDateTime(r.deadAt) : "Before this list existed"}</dd>
+              </div>
+              <div className="govuk-summary-list__row">
+                <dt className="govuk-summary-list__key">Attempts</dt>
+                <dd className="govuk-summary-list__value">{r.attempts}</dd>
+              </div>
+              <div className="govuk-summary-list__row">
+                <dt className="govuk-summary-list__key">Last error</dt>
+                <dd className="govuk-summary-list__value redress-break-words">{r.error}</dd>
+              </div>
+            </dl>
+          </div>
+        </div>
+      ))}
+    </>
   );
 }
 
@@ -102,8 +99,8 @@ export default function DeadLetters() {
           The service tries each deadline and email several times. These failed every time, so nothing more happens to them until you retry
           them. Fix the cause first (the error says what went wrong), then choose Retry.
         </p>
-        <Table caption={`Deadlines (${d.deadlines.length})`} rows={d.deadlines} noun="deadline" empty="No deadline has failed. Every due deadline has been recorded on its case." />
-        <Table caption={`Emails (${d.emails.length})`} rows={d.emails} noun="email" empty="No email has failed. Every email has been sent or is waiting to be sent." />
+        <List heading={`Deadlines (${d.deadlines.length})`} rows={d.deadlines} noun="deadline" empty="No deadline has failed for good." />
+        <List heading={`Emails (${d.emails.length})`} rows={d.emails} noun="email" empty="No email has failed for good." />
         {d.more ? <p className="govuk-body">Only the newest 200 of each are shown. Retry these to see the rest.</p> : null}
       </div>
     </div>
