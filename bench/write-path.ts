@@ -39,7 +39,8 @@ async function profiled<T>(name: string, fn: () => Promise<T>): Promise<T> {
   if (!dir) return fn();
   const session = new inspector.Session();
   session.connect();
-  const post = (method: string, params?: object) => new Promise<unknown>((resolve, reject) => session.post(method, params, (error, result) => (error ? reject(error) : resolve(result))));
+  const post = (method: string, params?: object) =>
+    new Promise<unknown>((resolve, reject) => session.post(method, params, (error, result) => (error ? reject(error) : resolve(result))));
   await post("Profiler.enable");
   await post("Profiler.setSamplingInterval", { interval: 200 });
   await post("Profiler.start");
@@ -104,23 +105,55 @@ function rawEventWriter(plan: { snapshot: unknown; stateValue: string; status: s
       const seq = row!.version + 1;
       const occurredAt = new Date();
       const digest = snapshotDigest(plan.snapshot);
-      const hash = eventHmac(row!.headHash, { caseId, seq, type: EVENT.type, payload: EVENT, fromState: "x", toState: plan.stateValue, actorId: null, actorLabel: "system:bench", occurredAt, snapshotDigest: digest });
-      await q(`UPDATE "Case" SET version = $2, snapshot = $3, "stateValue" = $4, status = $5, rung = $6, "headHash" = $7, "updatedAt" = now() WHERE id = $1 AND version = $8`, [caseId, seq, snapshotJson, plan.stateValue, plan.status, plan.rung, hash, row!.version]);
-      await q(`INSERT INTO "CaseEvent" ("caseId", seq, type, payload, "fromState", "toState", "actorLabel", "occurredAt", "prevHash", hash, "chainVersion", "snapshotDigest") VALUES ($1, $2, $3, $4, 'x', $5, 'system:bench', $6, $7, $8, 2, $9)`, [caseId, seq, EVENT.type, JSON.stringify(EVENT), plan.stateValue, occurredAt, row!.headHash, hash, digest]);
+      const hash = eventHmac(row!.headHash, {
+        caseId,
+        seq,
+        type: EVENT.type,
+        payload: EVENT,
+        fromState: "x",
+        toState: plan.stateValue,
+        actorId: null,
+        actorLabel: "system:bench",
+        occurredAt,
+        snapshotDigest: digest,
+      });
+      await q(`UPDATE "Case" SET version = $2, snapshot = $3, "stateValue" = $4, status = $5, rung = $6, "headHash" = $7, "updatedAt" = now() WHERE id = $1 AND version = $8`, [
+        caseId,
+        seq,
+        snapshotJson,
+        plan.stateValue,
+        plan.status,
+        plan.rung,
+        hash,
+        row!.version,
+      ]);
+      await q(
+        `INSERT INTO "CaseEvent" ("caseId", seq, type, payload, "fromState", "toState", "actorLabel", "occurredAt", "prevHash", hash, "chainVersion", "snapshotDigest") VALUES ($1, $2, $3, $4, 'x', $5, 'system:bench', $6, $7, $8, 2, $9)`,
+        [caseId, seq, EVENT.type, JSON.stringify(EVENT), plan.stateValue, occurredAt, row!.headHash, hash, digest],
+      );
       await q(`UPDATE "Deadline" SET status = 'cancelled', "updatedAt" = now() WHERE "caseId" = $1 AND status = 'open' AND NOT (key = ANY($2::text[]))`, [caseId, keys]);
-      await q(`INSERT INTO "Deadline" (id, "caseId", key, kind, label, "dueOn", calendar, "startedBy", "startedOn", event, "localAreaId", "createdAt", "updatedAt")
+      await q(
+        `INSERT INTO "Deadline" (id, "caseId", key, kind, label, "dueOn", calendar, "startedBy", "startedOn", event, "localAreaId", "createdAt", "updatedAt")
         SELECT gen_random_uuid()::text, $1, d.key, d.kind, d.label, d."dueOn", d.calendar, d."startedBy", d."startedOn", d.event, c."localAreaId", now(), now()
         FROM jsonb_to_recordset($2::jsonb) AS d(key text, kind text, label text, "dueOn" date, calendar text, "startedBy" text, "startedOn" date, event jsonb) JOIN "Case" c ON c.id = $1
         ON CONFLICT ("caseId", key) DO UPDATE SET "dueOn" = EXCLUDED."dueOn", label = EXCLUDED.label, status = 'open', "updatedAt" = now()
-        WHERE "Deadline"."dueOn" <> EXCLUDED."dueOn" OR "Deadline".status = 'cancelled'`, [caseId, deadlinesJson]);
+        WHERE "Deadline"."dueOn" <> EXCLUDED."dueOn" OR "Deadline".status = 'cancelled'`,
+        [caseId, deadlinesJson],
+      );
       for (const [i, o] of plan.outbox.entries()) {
         const m = o as { kind: string; toAddress: string; payload: unknown };
-        await q(`INSERT INTO "OutboxMessage" (id, "caseId", kind, "toAddress", subject, payload, "idempotencyKey", "nextAttemptAt", "createdAt") VALUES (gen_random_uuid()::text, $1, $2, $3, $2, $4, $5, now(), now())`, [caseId, m.kind, m.toAddress, JSON.stringify(m.payload), `${caseId}:${seq}:${i}:raw`]);
+        await q(
+          `INSERT INTO "OutboxMessage" (id, "caseId", kind, "toAddress", subject, payload, "idempotencyKey", "nextAttemptAt", "createdAt") VALUES (gen_random_uuid()::text, $1, $2, $3, $2, $4, $5, now(), now())`,
+          [caseId, m.kind, m.toAddress, JSON.stringify(m.payload), `${caseId}:${seq}:${i}:raw`],
+        );
       }
-      await q(`INSERT INTO "CaseFact" ("caseId", route, "localAreaId", "settingId", "settingKind", ethnicity, sex, "freeSchoolMeals", "deprivationDecile", "primaryNeed", "ageBand", "receivedOn", status, "highestRung", "updatedAt")
+      await q(
+        `INSERT INTO "CaseFact" ("caseId", route, "localAreaId", "settingId", "settingKind", ethnicity, sex, "freeSchoolMeals", "deprivationDecile", "primaryNeed", "ageBand", "receivedOn", status, "highestRung", "updatedAt")
         SELECT c.id, c.route, c."localAreaId", c."settingId", s.kind, ch.ethnicity, ch.sex, ch."freeSchoolMeals", ch."deprivationDecile", ch."primaryNeed", '5-10', k."receivedOn", f.status, f."highestRung", now()
         FROM jsonb_populate_record(NULL::"CaseFact", $2::jsonb) f JOIN "Case" c ON c.id = $1 JOIN "Concern" k ON k.id = c."concernId" JOIN "Child" ch ON ch.id = k."childId" JOIN "Setting" s ON s.id = c."settingId"
-        ON CONFLICT ("caseId") DO UPDATE SET status = EXCLUDED.status, "highestRung" = EXCLUDED."highestRung", "updatedAt" = now()`, [caseId, factsJson]);
+        ON CONFLICT ("caseId") DO UPDATE SET status = EXCLUDED.status, "highestRung" = EXCLUDED."highestRung", "updatedAt" = now()`,
+        [caseId, factsJson],
+      );
       await q("COMMIT");
     } catch (error) {
       await q("ROLLBACK");
@@ -134,25 +167,52 @@ async function rawSweep(q: RawQuery, today: string, batch: number): Promise<numb
   let fired = 0;
   for (;;) {
     await q("BEGIN");
-    const locked = (await q(`SELECT c.id, c.version, c."headHash" FROM "Case" c WHERE c.id IN (SELECT "caseId" FROM "Deadline" WHERE status = 'open' AND "dueOn" < $1::date) ORDER BY c.id LIMIT $2 FOR UPDATE OF c SKIP LOCKED`, [today, batch])).rows as Array<{ id: string; version: number; headHash: string }>;
+    const locked = (
+      await q(
+        `SELECT c.id, c.version, c."headHash" FROM "Case" c WHERE c.id IN (SELECT "caseId" FROM "Deadline" WHERE status = 'open' AND "dueOn" < $1::date) ORDER BY c.id LIMIT $2 FOR UPDATE OF c SKIP LOCKED`,
+        [today, batch],
+      )
+    ).rows as Array<{ id: string; version: number; headHash: string }>;
     if (locked.length === 0) {
       await q("COMMIT");
       return fired;
     }
-    const flipped = (await q(`UPDATE "Deadline" SET status = 'fired', "firedAt" = now(), "updatedAt" = now() WHERE "caseId" = ANY($1::text[]) AND status = 'open' AND "dueOn" < $2::date RETURNING "caseId", key, event`, [locked.map((l) => l.id), today])).rows as Array<{ caseId: string; key: string; event: unknown }>;
+    const flipped = (
+      await q(
+        `UPDATE "Deadline" SET status = 'fired', "firedAt" = now(), "updatedAt" = now() WHERE "caseId" = ANY($1::text[]) AND status = 'open' AND "dueOn" < $2::date RETURNING "caseId", key, event`,
+        [locked.map((l) => l.id), today],
+      )
+    ).rows as Array<{ caseId: string; key: string; event: unknown }>;
     const head = new Map(locked.map((l) => [l.id, { seq: l.version, hash: l.headHash }]));
     const events = flipped.map((f) => {
       const h = head.get(f.caseId)!;
       const seq = ++h.seq;
       const occurredAt = new Date();
-      const hash = eventHmac(h.hash, { caseId: f.caseId, seq, type: "DEADLINE_MISSED", payload: f.event, fromState: "x", toState: "x", actorId: null, actorLabel: "system:raw", occurredAt, snapshotDigest: "" });
+      const hash = eventHmac(h.hash, {
+        caseId: f.caseId,
+        seq,
+        type: "DEADLINE_MISSED",
+        payload: f.event,
+        fromState: "x",
+        toState: "x",
+        actorId: null,
+        actorLabel: "system:raw",
+        occurredAt,
+        snapshotDigest: "",
+      });
       const prevHash = h.hash;
       h.hash = hash;
       return { caseId: f.caseId, seq, payload: f.event, occurredAt: occurredAt.toISOString(), prevHash, hash };
     });
-    await q(`INSERT INTO "CaseEvent" ("caseId", seq, type, payload, "fromState", "toState", "actorLabel", "occurredAt", "prevHash", hash, "chainVersion")
-      SELECT e."caseId", e.seq, 'DEADLINE_MISSED', e.payload, 'x', 'x', 'system:raw', e."occurredAt", e."prevHash", e.hash, 2 FROM jsonb_to_recordset($1::jsonb) AS e("caseId" text, seq int, payload jsonb, "occurredAt" timestamp(3), "prevHash" text, hash text)`, [JSON.stringify(events)]);
-    await q(`UPDATE "Case" c SET version = v.version, "headHash" = v.hash, "updatedAt" = now() FROM jsonb_to_recordset($1::jsonb) AS v(id text, version int, hash text) WHERE c.id = v.id`, [JSON.stringify([...head].map(([id, h]) => ({ id, version: h.seq, hash: h.hash })))]);
+    await q(
+      `INSERT INTO "CaseEvent" ("caseId", seq, type, payload, "fromState", "toState", "actorLabel", "occurredAt", "prevHash", hash, "chainVersion")
+      SELECT e."caseId", e.seq, 'DEADLINE_MISSED', e.payload, 'x', 'x', 'system:raw', e."occurredAt", e."prevHash", e.hash, 2 FROM jsonb_to_recordset($1::jsonb) AS e("caseId" text, seq int, payload jsonb, "occurredAt" timestamp(3), "prevHash" text, hash text)`,
+      [JSON.stringify(events)],
+    );
+    await q(
+      `UPDATE "Case" c SET version = v.version, "headHash" = v.hash, "updatedAt" = now() FROM jsonb_to_recordset($1::jsonb) AS v(id text, version int, hash text) WHERE c.id = v.id`,
+      [JSON.stringify([...head].map(([id, h]) => ({ id, version: h.seq, hash: h.hash })))],
+    );
     await q("COMMIT");
     fired += flipped.length;
   }
@@ -182,7 +242,15 @@ export async function benchWritePath(options: WritePathOptions): Promise<string[
       const changes = new CaseChanges(state!);
       changes.record(EVENT, step, ACTOR);
       const planned = changes.rows()!;
-      const writer = rawEventWriter({ snapshot: step.persisted.snapshot, stateValue: step.view.stateValue, status: step.view.status, rung: step.view.rung ?? null, deadlines: step.deadlines, outbox: planned.outbox, facts: planned.facts });
+      const writer = rawEventWriter({
+        snapshot: step.persisted.snapshot,
+        stateValue: step.view.stateValue,
+        status: step.view.status,
+        rung: step.view.rung ?? null,
+        deadlines: step.deadlines,
+        outbox: planned.outbox,
+        facts: planned.facts,
+      });
       // Raw clients: dedicated connections (a transaction needs one), or the PGlite session itself.
       let rawClients: RawQuery[];
       if (engine === "postgres") {
@@ -206,13 +274,18 @@ export async function benchWritePath(options: WritePathOptions): Promise<string[
       const chunk = Math.ceil(events / rounds);
       const product: Figure = { name: "case event: applyCaseEvent", items: 0, perSecond: 0, cpuMsPerItem: 0 };
       const raw: Figure = { name: "case event: raw SQL by hand", items: 0, perSecond: 0, cpuMsPerItem: 0 };
-      const totals = new Map<Figure, { wall: number; cpu: number }>([[product, { wall: 0, cpu: 0 }], [raw, { wall: 0, cpu: 0 }]]);
+      const totals = new Map<Figure, { wall: number; cpu: number }>([
+        [product, { wall: 0, cpu: 0 }],
+        [raw, { wall: 0, cpu: 0 }],
+      ]);
       const runProduct = (ids: string[]) => pool(ids, clients, (id) => applyCaseEvent(id, EVENT, ACTOR, {}, prisma).then(() => undefined));
       const runRaw = async (ids: string[]) => {
         let next = 0;
-        await Promise.all(rawClients.map(async (cq) => {
-          while (next < ids.length) await writer(cq, ids[next++]!);
-        }));
+        await Promise.all(
+          rawClients.map(async (cq) => {
+            while (next < ids.length) await writer(cq, ids[next++]!);
+          }),
+        );
       };
       for (let r = 0; r < rounds; r++) {
         const sides: Array<[Figure, () => Promise<void>]> = [
@@ -239,7 +312,10 @@ export async function benchWritePath(options: WritePathOptions): Promise<string[
       if (engine === "postgres") ratios.push(`ratio case-event/target-1000: ${(product.perSecond / 1000).toFixed(2)}`);
 
       // Sweeper: cases whose acknowledgement deadline (and its reminders) are all due.
-      const perCase = Number((await scratch.db.query<{ n: string }>(`SELECT count(*) AS n FROM "Deadline" WHERE "caseId" = $1 AND status = 'open' AND "dueOn" < $2::date`, [template, "2026-11-11"]))[0]!.n);
+      const perCase = Number(
+        (await scratch.db.query<{ n: string }>(`SELECT count(*) AS n FROM "Deadline" WHERE "caseId" = $1 AND status = 'open' AND "dueOn" < $2::date`, [template, "2026-11-11"]))[0]!
+          .n,
+      );
       const target = engine === "postgres" ? (quick ? 5_000 : 100_000) : quick ? 1_000 : 10_000;
       const sweepCases = Math.ceil(target / Math.max(1, perCase));
       await cloneCases(scratch.db, template, "s", sweepCases);
@@ -251,30 +327,41 @@ export async function benchWritePath(options: WritePathOptions): Promise<string[
       const sweepers = engine === "postgres" ? 2 : 1;
       let firedTotal = 0;
       let mootTotal = 0;
-      const swept = await profiled(`sweep-${engine}`, () => measure(`sweeper: ${sweepers} sweeper${sweepers > 1 ? "s" : ""} (deadlines resolved)`, due, async () => {
-        const results = await Promise.all(Array.from({ length: sweepers }, () => sweepDeadlines({ prisma, now: SWEEP_AT, batchSize: 250, log: false })));
-        for (const r of results) {
-          if (r.failed.length || r.dead.length) throw new Error(`sweep failed: ${JSON.stringify(r.failed.slice(0, 3))}`);
-          firedTotal += r.fired;
-          mootTotal += r.moot;
-        }
-      }));
+      const swept = await profiled(`sweep-${engine}`, () =>
+        measure(`sweeper: ${sweepers} sweeper${sweepers > 1 ? "s" : ""} (deadlines resolved)`, due, async () => {
+          const results = await Promise.all(Array.from({ length: sweepers }, () => sweepDeadlines({ prisma, now: SWEEP_AT, batchSize: 250, log: false })));
+          for (const r of results) {
+            if (r.failed.length || r.dead.length) throw new Error(`sweep failed: ${JSON.stringify(r.failed.slice(0, 3))}`);
+            firedTotal += r.fired;
+            mootTotal += r.moot;
+          }
+        }),
+      );
       // Exactly once: every due deadline resolved, one event per fired deadline, none twice.
       const [check] = await scratch.db.query<{ open: string; fired: string; events: string; dupes: string }>(`
         SELECT (SELECT count(*) FROM "Deadline" WHERE "caseId" LIKE 's-%' AND status = 'open' AND "dueOn" < '2026-11-11') AS open,
           (SELECT count(*) FROM "Deadline" WHERE "caseId" LIKE 's-%' AND status = 'fired') AS fired,
           (SELECT count(*) FROM "CaseEvent" WHERE "caseId" LIKE 's-%' AND type LIKE 'DEADLINE_%') AS events,
           (SELECT count(*) FROM (SELECT 1 FROM "CaseEvent" WHERE "caseId" LIKE 's-%' AND type LIKE 'DEADLINE_%' GROUP BY "caseId", payload->>'key' HAVING count(*) > 1) x) AS dupes`);
-      const exact = Number(check!.open) === 0 && Number(check!.dupes) === 0 && Number(check!.fired) === Number(check!.events) && Number(check!.fired) === firedTotal && firedTotal + mootTotal === due;
-      log(`  ${engine}: sweeper resolved ${due.toLocaleString("en-GB")} deadlines on ${sweepCases.toLocaleString("en-GB")} cases (${firedTotal} fired, ${mootTotal} moot reminders), exactly once: ${exact ? "yes" : `NO ${JSON.stringify(check)}`}`);
+      const exact =
+        Number(check!.open) === 0 &&
+        Number(check!.dupes) === 0 &&
+        Number(check!.fired) === Number(check!.events) &&
+        Number(check!.fired) === firedTotal &&
+        firedTotal + mootTotal === due;
+      log(
+        `  ${engine}: sweeper resolved ${due.toLocaleString("en-GB")} deadlines on ${sweepCases.toLocaleString("en-GB")} cases (${firedTotal} fired, ${mootTotal} moot reminders), exactly once: ${exact ? "yes" : `NO ${JSON.stringify(check)}`}`,
+      );
       if (!exact) process.exitCode = 1;
       row(engine, swept);
 
       // The raw sweep over a fresh copy of the same cases.
       await scratch.db.execInTransaction(`UPDATE "Deadline" SET "dueOn" = "dueOn" - 365 WHERE "caseId" LIKE 't-%'`);
-      const rawSwept = await profiled(`raw-sweep-${engine}`, () => measure(`sweeper: raw SQL, ${sweepers} sweeper${sweepers > 1 ? "s" : ""}`, due, async () => {
-        await Promise.all(rawClients.slice(0, sweepers).map((c) => rawSweep(c, "2026-11-11", 250)));
-      }));
+      const rawSwept = await profiled(`raw-sweep-${engine}`, () =>
+        measure(`sweeper: raw SQL, ${sweepers} sweeper${sweepers > 1 ? "s" : ""}`, due, async () => {
+          await Promise.all(rawClients.slice(0, sweepers).map((c) => rawSweep(c, "2026-11-11", 250)));
+        }),
+      );
       row(engine, rawSwept);
       if (engine === "postgres") {
         ratios.push(`ratio sweeper/raw-sql: ${(swept.perSecond / rawSwept.perSecond).toFixed(2)}`);

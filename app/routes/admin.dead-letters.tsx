@@ -42,7 +42,9 @@ export async function action({ request }: ActionFunctionArgs) {
   return redirectWithFlash("/admin/dead-letters", {
     kind: "success",
     title: `The ${what}${retried.caseRef ? ` on case ${retried.caseRef}` : ""} will be tried again`,
-    ...(kind === "deadline" ? { body: "The deadline sweeper will try it again within a few minutes." } : { body: "The email will be sent the next time emails go out, within a few minutes." }),
+    ...(kind === "deadline"
+      ? { body: "The deadline sweeper will try it again within a few minutes." }
+      : { body: "The email will be sent the next time emails go out, within a few minutes." }),
   });
 }
 
@@ -60,7 +62,12 @@ function List({ heading, rows, empty, noun }: { heading: string; rows: DeadLette
                 <input type="hidden" name="kind" value={r.kind} />
                 <input type="hidden" name="id" value={r.id} />
                 <button type="submit" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" data-module="govuk-button">
-                  Retry<span className="govuk-visually-hidden"> the {noun}{r.caseRef ? ` on case ${r.caseRef}` : ""}</span>
+                  Retry
+                  <span className="govuk-visually-hidden">
+                    {" "}
+                    the {noun}
+                    {r.caseRef ? ` on case ${r.caseRef}` : ""}
+                  </span>
                 </button>
               </Form>
             </div>
@@ -96,8 +103,8 @@ export default function DeadLetters() {
         <ErrorSummary errors={actionData?.errors} />
         <h1 className="govuk-heading-l">Failed deadlines and emails</h1>
         <p className="govuk-body">
-          The service tries each deadline and email several times. These failed every time, so nothing more happens to them until you retry
-          them. Fix the cause first (the error says what went wrong), then choose Retry.
+          The service tries each deadline and email several times. These failed every time, so nothing more happens to them until you retry them. Fix the cause first (the error
+          says what went wrong), then choose Retry.
         </p>
         <List heading={`Deadlines (${d.deadlines.length})`} rows={d.deadlines} noun="deadline" empty="No deadline has failed for good." />
         <List heading={`Emails (${d.emails.length})`} rows={d.emails} noun="email" empty="No email has failed for good." />

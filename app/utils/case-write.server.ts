@@ -1,12 +1,4 @@
-import {
-  type CaseEvent,
-  type CaseTransition,
-  type CaseView,
-  type DeadlineSpec,
-  type NotificationSpec,
-  type Party,
-  type PersistedCase,
-} from "../../machines";
+import { type CaseEvent, type CaseTransition, type CaseView, type DeadlineSpec, type NotificationSpec, type Party, type PersistedCase } from "../../machines";
 import { Prisma as P, type Prisma, type PrismaClient } from "../../generated/prisma/client";
 import { driverQueryFor } from "./database.server";
 import { CURRENT_CHAIN_VERSION, eventHmac, snapshotDigest } from "./event-chain.server";
@@ -78,7 +70,11 @@ const LIKE_RUNG3 = `${RUNG_STATES[3]}%`;
 /** Statement 1: everything about `ids` in one round trip. `newMediatorId` is a mediator being assigned now. */
 export async function readCases(db: Db, ids: string[], options: { newMediatorId?: string; deadlines?: boolean } = {}): Promise<CaseState[]> {
   if (ids.length === 0) return [];
-  const rows = await run<Omit<CaseState, "log" | "deadlines"> & { summary: { r2: string | null; r3: string | null; extensions: number; offered: boolean }; deadlines: OpenDeadline[] | null }>(db, P.sql`
+  const rows = await run<
+    Omit<CaseState, "log" | "deadlines"> & { summary: { r2: string | null; r3: string | null; extensions: number; offered: boolean }; deadlines: OpenDeadline[] | null }
+  >(
+    db,
+    P.sql`
     SELECT c.id, c.version, c."machineId", c."machineVersion", c.snapshot, c."stateValue", c."localAreaId", c."highestRung", c.route::text AS route,
       COALESCE(c."headHash", (SELECT e.hash FROM "CaseEvent" e WHERE e."caseId" = c.id AND e.seq = c.version), '') AS "headHash",
       to_char(k."receivedOn", 'YYYY-MM-DD') AS "receivedOn",
@@ -103,7 +99,8 @@ export async function readCases(db: Db, ids: string[], options: { newMediatorId?
       ${options.deadlines ? Prisma_deadlinesColumn : Prisma_nullColumn} AS deadlines
     FROM "Case" c JOIN "Concern" k ON k.id = c."concernId"
     WHERE c.id = ANY(${ids}::text[])
-    ORDER BY c.id`);
+    ORDER BY c.id`,
+  );
   return rows.map((row) => {
     const log: LoggedEvent[] = [];
     if (row.summary.r2) log.push({ type: "", on: row.summary.r2, toState: RUNG_STATES[2] });
@@ -201,7 +198,10 @@ export class CaseChanges {
   private log: LoggedEvent[];
   private last: { persisted: PersistedCase; view: CaseView; deadlines: DeadlineSpec[]; from: string } | undefined;
 
-  constructor(readonly state: CaseState, private readonly now: Date = new Date()) {
+  constructor(
+    readonly state: CaseState,
+    private readonly now: Date = new Date(),
+  ) {
     this.version = state.version;
     this.head = state.headHash;
     this.highestRung = state.highestRung;
@@ -223,8 +223,33 @@ export class CaseChanges {
     const occurredAt = this.now;
     const digest = snapshotDigest(result.persisted.snapshot);
     const payload = event as unknown as Record<string, unknown>;
-    const hash = eventHmac(this.head, { caseId, seq, type: event.type, payload, fromState: result.from, toState: result.to, actorId, actorLabel, occurredAt, snapshotDigest: digest });
-    this.events.push({ caseId, seq, type: event.type, payload, fromState: result.from, toState: result.to, actorId, actorLabel, occurredAt: occurredAt.toISOString(), prevHash: this.head, hash, chainVersion: CURRENT_CHAIN_VERSION, snapshotDigest: digest });
+    const hash = eventHmac(this.head, {
+      caseId,
+      seq,
+      type: event.type,
+      payload,
+      fromState: result.from,
+      toState: result.to,
+      actorId,
+      actorLabel,
+      occurredAt,
+      snapshotDigest: digest,
+    });
+    this.events.push({
+      caseId,
+      seq,
+      type: event.type,
+      payload,
+      fromState: result.from,
+      toState: result.to,
+      actorId,
+      actorLabel,
+      occurredAt: occurredAt.toISOString(),
+      prevHash: this.head,
+      hash,
+      chainVersion: CURRENT_CHAIN_VERSION,
+      snapshotDigest: digest,
+    });
     this.head = hash;
     const on = typeof payload.at === "string" ? payload.at.slice(0, 10) : this.state.receivedOn;
     this.log.push({ type: event.type, on, toState: result.to });
@@ -286,8 +311,18 @@ export class CaseChanges {
       // Fired now and still wanted at the same date: it was owed once and has been delivered.
       const firedHere = fired && fired.dueOn === spec.dueOn;
       deadlineRows.push({
-        caseId: s.id, key: spec.key, kind: spec.kind, label: spec.label, dueOn: spec.dueOn, calendar: spec.calendar, startedBy: spec.startedBy, startedOn: spec.startedOn,
-        event: spec.event, localAreaId: s.localAreaId, status: firedHere ? "fired" : "open", firedAt: firedHere ? fired.firedAt : null,
+        caseId: s.id,
+        key: spec.key,
+        kind: spec.kind,
+        label: spec.label,
+        dueOn: spec.dueOn,
+        calendar: spec.calendar,
+        startedBy: spec.startedBy,
+        startedOn: spec.startedOn,
+        event: spec.event,
+        localAreaId: s.localAreaId,
+        status: firedHere ? "fired" : "open",
+        firedAt: firedHere ? fired.firedAt : null,
       });
     }
     for (const [key, fired] of this.fired) {
@@ -295,15 +330,34 @@ export class CaseChanges {
       // label "" = a stored row: keep its descriptive columns, only mark it fired.
       const spec = fired.spec;
       deadlineRows.push({
-        caseId: s.id, key, kind: spec.kind, label: spec.label ?? "", dueOn: fired.dueOn, calendar: spec.calendar ?? "", startedBy: spec.startedBy ?? "", startedOn: spec.startedOn ?? fired.dueOn,
-        event: spec.event ?? {}, localAreaId: s.localAreaId, status: "fired", firedAt: fired.firedAt,
+        caseId: s.id,
+        key,
+        kind: spec.kind,
+        label: spec.label ?? "",
+        dueOn: fired.dueOn,
+        calendar: spec.calendar ?? "",
+        startedBy: spec.startedBy ?? "",
+        startedOn: spec.startedOn ?? fired.dueOn,
+        event: spec.event ?? {},
+        localAreaId: s.localAreaId,
+        status: "fired",
+        firedAt: fired.firedAt,
       });
     }
     const rung = view.rung ?? view.conclusion?.rung ?? 0;
     return {
       kase: {
-        id: s.id, fromVersion: s.version, version: this.version, machineId: persisted.machineId, machineVersion: persisted.machineVersion, snapshot: persisted.snapshot,
-        stateValue: view.stateValue, status: view.status, rung: view.rung ?? null, highestRung: Math.max(this.highestRung, rung), headHash: this.head,
+        id: s.id,
+        fromVersion: s.version,
+        version: this.version,
+        machineId: persisted.machineId,
+        machineVersion: persisted.machineVersion,
+        snapshot: persisted.snapshot,
+        stateValue: view.stateValue,
+        status: view.status,
+        rung: view.rung ?? null,
+        highestRung: Math.max(this.highestRung, rung),
+        headHash: this.head,
         cancelReason: `no longer due after ${lastEvent.type} (event ${lastEvent.seq})`,
       },
       events: this.events,
@@ -347,7 +401,9 @@ export async function writeCases(db: Db, writes: CaseWriteRows[], options: { now
   const facts = json(writes.map((w) => w.facts));
   const mediators = json(writes.flatMap((w) => (w.mediator ? [w.mediator] : [])));
   const failures = json(options.failures ?? []);
-  const rows = await run<{ id: string | null }>(db, P.sql`
+  const rows = await run<{ id: string | null }>(
+    db,
+    P.sql`
     WITH v AS (
       SELECT * FROM jsonb_to_recordset(${cases}::jsonb) AS v(id text, "fromVersion" int, version int, "machineId" text, "machineVersion" int, snapshot jsonb,
         "stateValue" text, status text, rung int, "highestRung" int, "headHash" text, "cancelReason" text, moot jsonb)
@@ -434,6 +490,7 @@ export async function writeCases(db: Db, writes: CaseWriteRows[], options: { now
       FROM jsonb_to_recordset(${failures}::jsonb) AS f(id text, error text)
       WHERE d.id = f.id AND d.status = 'open'
     )
-    SELECT id FROM upd`);
+    SELECT id FROM upd`,
+  );
   return new Set(rows.map((r) => r.id).filter((id): id is string => id !== null));
 }

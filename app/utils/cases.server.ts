@@ -6,7 +6,6 @@ import {
   type CaseView,
   type DeadlineSpec,
   type NotificationSpec,
-  type PersistedCase,
 } from "../../machines";
 import type { Prisma, PrismaClient } from "../../generated/prisma/client";
 import { dateColumn } from "./dates";
@@ -133,15 +132,6 @@ async function queueNotifications(tx: Tx, caseId: string, seq: number, notificat
     }
   }
   if (messages.length) await tx.outboxMessage.createMany({ data: messages });
-}
-
-interface Transitioned {
-  persisted: PersistedCase;
-  from: string;
-  to: string;
-  view: CaseView;
-  deadlines: DeadlineSpec[];
-  notifications: NotificationSpec[];
 }
 
 export interface ApplyOptions {

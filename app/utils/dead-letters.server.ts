@@ -33,19 +33,24 @@ export async function listDeadLetters(prisma: PrismaClient): Promise<{ deadlines
       select: { id: true, attempts: true, deadAt: true, lastError: true, case: { select: { ref: true } } },
     }),
   ]);
-  const row = (kind: DeadLetter["kind"]) => (r: (typeof deadlines)[number] | (typeof emails)[number]): DeadLetter => ({
-    kind,
-    id: r.id,
-    caseRef: r.case?.ref ?? null,
-    attempts: r.attempts,
-    deadAt: r.deadAt?.toISOString() ?? null,
-    error: r.lastError ?? "No error was recorded.",
-  });
+  const row =
+    (kind: DeadLetter["kind"]) =>
+    (r: (typeof deadlines)[number] | (typeof emails)[number]): DeadLetter => ({
+      kind,
+      id: r.id,
+      caseRef: r.case?.ref ?? null,
+      attempts: r.attempts,
+      deadAt: r.deadAt?.toISOString() ?? null,
+      error: r.lastError ?? "No error was recorded.",
+    });
   return { deadlines: deadlines.slice(0, LIMIT).map(row("deadline")), emails: emails.slice(0, LIMIT).map(row("email")), more: deadlines.length > LIMIT || emails.length > LIMIT };
 }
 
 export async function countDeadLetters(prisma: PrismaClient): Promise<{ deadlines: number; emails: number }> {
-  const [deadlines, emails] = await Promise.all([prisma.deadline.count({ where: { status: "dead" } }), prisma.outboxMessage.count({ where: { status: { in: ["dead", "failed"] } } })]);
+  const [deadlines, emails] = await Promise.all([
+    prisma.deadline.count({ where: { status: "dead" } }),
+    prisma.outboxMessage.count({ where: { status: { in: ["dead", "failed"] } } }),
+  ]);
   return { deadlines, emails };
 }
 

@@ -127,7 +127,9 @@ export async function sweepDeadlines(options: SweepOptions = {}): Promise<SweepR
           for (const state of states) {
             const changes = new CaseChanges(state, now);
             const dead = new Set(state.deadlines.filter((d) => d.status === "dead").map((d) => d.key));
-            let specs: Candidate[] = state.deadlines.filter((d) => d.status === "open").map((d) => ({ id: d.id, key: d.key, kind: d.kind, dueOn: d.dueOn, event: d.event as DeadlineEvent }));
+            let specs: Candidate[] = state.deadlines
+              .filter((d) => d.status === "open")
+              .map((d) => ({ id: d.id, key: d.key, kind: d.kind, dueOn: d.dueOn, event: d.event as DeadlineEvent }));
             let persisted = persistedOf(state);
             let current: Candidate | undefined;
             try {
@@ -141,7 +143,14 @@ export async function sweepDeadlines(options: SweepOptions = {}): Promise<SweepR
                 changes.markFired(current.spec ?? current);
                 changes.record(current.event, step, SWEEPER, specs);
                 persisted = step.persisted;
-                specs = step.deadlines.map((spec) => ({ key: spec.key, kind: spec.kind, dueOn: spec.dueOn, event: spec.event, spec, id: state.deadlines.find((d) => d.key === spec.key)?.id }));
+                specs = step.deadlines.map((spec) => ({
+                  key: spec.key,
+                  kind: spec.kind,
+                  dueOn: spec.dueOn,
+                  event: spec.event,
+                  spec,
+                  id: state.deadlines.find((d) => d.key === spec.key)?.id,
+                }));
               }
             } catch (error) {
               if (error instanceof Aborted) throw error;
@@ -206,7 +215,8 @@ export async function sweepDeadlines(options: SweepOptions = {}): Promise<SweepR
     if (locked.length < batchSize) break;
   }
   if (options.log ?? process.env.NODE_ENV !== "test") {
-    for (const d of result.dead) console.error(`[deadline-sweeper] deadline ${d.deadlineId} on case ${d.caseId} failed ${MAX_ATTEMPTS} times and is now in the dead-letter list: ${d.error}`);
+    for (const d of result.dead)
+      console.error(`[deadline-sweeper] deadline ${d.deadlineId} on case ${d.caseId} failed ${MAX_ATTEMPTS} times and is now in the dead-letter list: ${d.error}`);
   }
   return result;
 }

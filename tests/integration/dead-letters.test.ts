@@ -59,7 +59,11 @@ describeEachEngine("dead letters", ({ get }) => {
     expect(entry.actorId).toBe(admin.id);
     expect(entry.details).toEqual({ kind: "deadline", caseRef });
     // Twice is not twice: it is no longer dead.
-    const again = (await route.action!({ request: await request("POST", "admin@redress.example.org.uk", { kind: "deadline", id: deadlineId }), params: {}, context: {} })) as Response;
+    const again = (await route.action!({
+      request: await request("POST", "admin@redress.example.org.uk", { kind: "deadline", id: deadlineId }),
+      params: {},
+      context: {},
+    })) as Response;
     expect(again.status).toBe(404);
     const email = (await route.action!({ request: await request("POST", "admin@redress.example.org.uk", { kind: "email", id: emailId }), params: {}, context: {} })) as Response;
     expect(email.status).toBe(302);

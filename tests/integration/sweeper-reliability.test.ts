@@ -30,8 +30,16 @@ async function twinCases(prisma: PrismaClient, perSet: number) {
 }
 
 async function history(prisma: PrismaClient, caseId: string) {
-  const events = await prisma.caseEvent.findMany({ where: { caseId }, orderBy: { seq: "asc" }, select: { seq: true, type: true, payload: true, fromState: true, toState: true, actorLabel: true } });
-  const deadlines = await prisma.deadline.findMany({ where: { caseId }, orderBy: { key: "asc" }, select: { key: true, status: true, dueOn: true, cancelledReason: true, attempts: true } });
+  const events = await prisma.caseEvent.findMany({
+    where: { caseId },
+    orderBy: { seq: "asc" },
+    select: { seq: true, type: true, payload: true, fromState: true, toState: true, actorLabel: true },
+  });
+  const deadlines = await prisma.deadline.findMany({
+    where: { caseId },
+    orderBy: { key: "asc" },
+    select: { key: true, status: true, dueOn: true, cancelledReason: true, attempts: true },
+  });
   const emails = await prisma.outboxMessage.findMany({ where: { caseId }, select: { kind: true, toAddress: true } });
   const kase = await prisma.case.findUniqueOrThrow({ where: { id: caseId }, select: { version: true, stateValue: true, status: true } });
   return { kase, events, deadlines, emails: emails.map((e) => `${e.kind} ${e.toAddress}`).sort() };
