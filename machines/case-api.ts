@@ -121,6 +121,15 @@ export function transitionCase(persisted: PersistedCase, event: CaseEvent): Case
 
 const MAX_CATCH_UP = 200;
 
+/**
+ * The order in which deadlines that are all due fire, one at a time: missed deadlines before
+ * reminders, then by date, then by key. The catch-up below and the sweeper (which fires a case's
+ * due deadlines in one transaction) use this same order, so a history never depends on who fired.
+ */
+export function compareDueDeadlines(a: Pick<DeadlineSpec, "kind" | "key" | "event">, b: Pick<DeadlineSpec, "kind" | "key" | "event">): number {
+  return a.kind.localeCompare(b.kind) || a.event.at.localeCompare(b.event.at) || a.key.localeCompare(b.key);
+}
+
 /** Sends, in order, every open deadline's event due by `on`, as the sweeper would have. */
 function catchUp(actor: CaseActor, on: string): DeadlineEvent[] {
   const fired: DeadlineEvent[] = [];
@@ -130,7 +139,7 @@ function catchUp(actor: CaseActor, on: string): DeadlineEvent[] {
     // NOTE: missed deadlines first: a reminder for a deadline that has itself passed is never sent.
     const due = deadlinesOf(snapshot)
       .filter((spec) => compareDates(spec.event.at, on) <= 0)
-      .sort((a, b) => a.kind.localeCompare(b.kind) || a.event.at.localeCompare(b.event.at) || a.key.localeCompare(b.key))[0];
+      .sort(compareDueDeadlines)[0];
     if (!due) return fired;
     if (fired.length >= MAX_CATCH_UP) throw new RangeError(`more than ${MAX_CATCH_UP} deadlines fell due before ${on}`);
     actor.send(due.event);

@@ -1,20 +1,18 @@
 import {
+  transitionCase as transition,
   startCase,
   type CaseEvent,
   type CaseInput,
   type CaseView,
   type DeadlineSpec,
   type NotificationSpec,
-  type PersistedCase,
-  transitionCase,
-  type CaseTransition,
 } from "../../machines";
 import type { Prisma, PrismaClient } from "../../generated/prisma/client";
 import { dateColumn } from "./dates";
 import { CURRENT_CHAIN_VERSION, eventHmac, snapshotDigest } from "./event-chain.server";
+import { CaseChanges, persistedOf, readCases, writeCases, type EventAuthor } from "./case-write.server";
 import { getPrisma } from "./db.server";
 import { recordCaseFacts } from "./patterns-facts.server";
-import { recordMediatorAccess } from "./permissions.server";
 import { resolveRecipients } from "./recipients.server";
 
 // The ONLY way a case changes (docs/decisions/006-case-persistence-and-durable-deadlines.md). One database transaction
@@ -22,8 +20,7 @@ import { resolveRecipients } from "./recipients.server";
 // replace the open deadlines, queue the notifications. Rules live in machines/; this module only
 // records what the machine decided.
 
-/** Who recorded an event: a person, or a named part of the system (the sweeper). Not XState's Actor. */
-export type EventAuthor = { kind: "user"; userId: string; name: string } | { kind: "system"; name: string };
+export type { EventAuthor } from "./case-write.server";
 
 type Tx = Prisma.TransactionClient;
 
@@ -54,11 +51,8 @@ export interface CaseRow {
   highestRung: number;
 }
 
-const caseRowSelect = { id: true, version: true, machineId: true, machineVersion: true, snapshot: true, stateValue: true, localAreaId: true, highestRung: true } as const;
 
-export function persistedOf(row: CaseRow): PersistedCase {
-  return { machineId: row.machineId, machineVersion: row.machineVersion, snapshot: row.snapshot };
-}
+export { persistedOf };
 
 function caseColumns(view: CaseView, highestRungSoFar = 0) {
   const rung = view.rung ?? view.conclusion?.rung ?? 0;
@@ -87,6 +81,8 @@ async function appendEvent(tx: Tx, caseId: string, seq: number, event: { type: s
       ...(initialSnapshot === undefined ? {} : { initialSnapshot: initialSnapshot as Prisma.InputJsonValue }),
     },
   });
+  // The chain's head lives on the case row: the next event chains from it without reading the log.
+  await tx.case.update({ where: { id: caseId }, data: { headHash: hash } });
 }
 
 /** Makes the case's open deadline rows exactly `specs`: new keys opened, moved keys re-dated, dropped keys cancelled. */
@@ -138,22 +134,6 @@ async function queueNotifications(tx: Tx, caseId: string, seq: number, notificat
   if (messages.length) await tx.outboxMessage.createMany({ data: messages });
 }
 
-/** Writes one transition inside `tx`; false when the case row is no longer at `row.version`. */
-async function commitTransition(tx: Tx, row: CaseRow, event: CaseEvent, result: CaseTransition, actor: EventAuthor): Promise<boolean> {
-  const version = row.version + 1;
-  const updated = await tx.case.updateMany({
-    where: { id: row.id, version: row.version },
-    data: { version, machineId: result.persisted.machineId, machineVersion: result.persisted.machineVersion, snapshot: result.persisted.snapshot as Prisma.InputJsonValue, ...caseColumns(result.view, row.highestRung) },
-  });
-  if (updated.count === 0) return false;
-  await appendEvent(tx, row.id, version, event as CaseEvent & Record<string, unknown>, result.from, result.to, actor, result.persisted.snapshot);
-  await recordCaseFacts(tx, row.id, result.view);
-  await replaceDeadlines(tx, row.id, row.localAreaId, result.deadlines);
-  await recordMediatorAccess(tx, row.id, result.view);
-  await queueNotifications(tx, row.id, version, result.notifications);
-  return true;
-}
-
 export interface ApplyOptions {
   /** The version the user was looking at: a mismatch is a conflict to show them, not to retry. */
   expectedVersion?: number;
@@ -176,34 +156,25 @@ export interface Applied {
 export async function applyCaseEvent(caseId: string, event: CaseEvent, actor: EventAuthor, options: ApplyOptions = {}, prisma?: PrismaClient): Promise<Applied> {
   const db = prisma ?? (await getPrisma());
   const maxAttempts = options.maxAttempts ?? 8;
+  const newMediatorId = event.type === "ASSIGN_MEDIATOR" ? event.mediatorId : undefined;
   for (let attempt = 1; ; attempt++) {
-    const row = await db.case.findUnique({ where: { id: caseId }, select: caseRowSelect });
-    if (!row) throw new CaseNotFoundError(`No case ${caseId}`);
-    if (options.expectedVersion !== undefined && row.version !== options.expectedVersion) {
-      throw new CaseConflictError(caseId, options.expectedVersion, row.version);
+    // Two statements, no interactive transaction (docs/decisions/016): read, decide, write.
+    const [state] = await readCases(db, [caseId], { newMediatorId });
+    if (!state) throw new CaseNotFoundError(`No case ${caseId}`);
+    if (options.expectedVersion !== undefined && state.version !== options.expectedVersion) {
+      throw new CaseConflictError(caseId, options.expectedVersion, state.version);
     }
-    const result = transitionCase(persistedOf(row), event);
-    const committed = await db.$transaction((tx) => commitTransition(tx, row, event, result, actor), { timeout: 30_000, maxWait: 30_000 });
-    if (committed) return { caseId, version: row.version + 1, from: result.from, to: result.to, view: result.view };
+    const result = transition(persistedOf(state), event);
+    const changes = new CaseChanges(state);
+    changes.record(event, result, actor);
+    const written = await writeCases(db, [changes.rows()!]);
+    if (written.has(caseId)) return { caseId, version: state.version + 1, from: result.from, to: result.to, view: result.view };
     if (options.expectedVersion !== undefined || attempt >= maxAttempts) {
       const now = await db.case.findUniqueOrThrow({ where: { id: caseId }, select: { version: true } });
-      throw new CaseConflictError(caseId, options.expectedVersion ?? row.version, now.version);
+      throw new CaseConflictError(caseId, options.expectedVersion ?? state.version, now.version);
     }
     // Someone else committed first: re-read and decide again against the new state.
   }
-}
-
-/**
- * The same, inside a transaction the caller already holds (the sweeper): locks the case row
- * first — the same lock order as applyCaseEvent — so the two can never deadlock.
- */
-export async function applyCaseEventInTransaction(tx: Tx, caseId: string, event: CaseEvent, actor: EventAuthor): Promise<Applied> {
-  await tx.$queryRaw`SELECT id FROM "Case" WHERE id = ${caseId} FOR UPDATE`;
-  const row = await tx.case.findUnique({ where: { id: caseId }, select: caseRowSelect });
-  if (!row) throw new CaseNotFoundError(`No case ${caseId}`);
-  const result = transitionCase(persistedOf(row), event);
-  if (!(await commitTransition(tx, row, event, result, actor))) throw new Error(`Case ${caseId} changed while locked`);
-  return { caseId, version: row.version + 1, from: result.from, to: result.to, view: result.view };
 }
 
 export interface NewConcern {

@@ -1,3 +1,4 @@
+import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
@@ -31,6 +32,31 @@ export interface Database {
   close(): Promise<void>;
 }
 
+/** Sends one statement straight to the driver, bypassing Prisma's client (docs/decisions/016). */
+export type DriverQuery = <T = Record<string, unknown>>(sql: string, params: unknown[], prepare?: boolean) => Promise<T[]>;
+
+/** A prepared statement's name per text: PostgreSQL parses and plans it once per connection. */
+const statementNames = new Map<string, string>();
+function statementName(sql: string): string {
+  let name = statementNames.get(sql);
+  if (!name) {
+    name = `redress_${crypto.createHash("sha1").update(sql).digest("hex").slice(0, 20)}`;
+    statementNames.set(sql, name);
+  }
+  return name;
+}
+
+const driverQueries = new WeakMap<object, DriverQuery>();
+
+/**
+ * The driver behind a client opened by openDatabase, for the hot write path's single,
+ * self-contained statements (outside any interactive transaction). PostgreSQL: the app's pool
+ * (its connections have switched to the least-privileged role); PGlite: the one session.
+ */
+export function driverQueryFor(prisma: object): DriverQuery | undefined {
+  return driverQueries.get(prisma);
+}
+
 export class DatabaseInUseError extends Error {
   override name = "DatabaseInUseError";
 }
@@ -56,6 +82,7 @@ async function openPglite(location: string): Promise<Database> {
     throw error;
   }
   const prisma = new PrismaClient({ adapter: new PrismaPGlite(client) as unknown as AdapterFactory });
+  driverQueries.set(prisma, async <T,>(sql: string, params: unknown[]) => (await client.query<T>(sql, params)).rows);
   return {
     engine: "pglite",
     prisma,
@@ -103,6 +130,7 @@ async function openPostgres(url: string): Promise<Database> {
     throw new Error(`Cannot connect to PostgreSQL at ${redact(url)}: ${reason}`);
   }
   const prisma = new PrismaClient({ adapter: new PrismaPg(appPool) });
+  driverQueries.set(prisma, async <T,>(sql: string, params: unknown[], prepare?: boolean) => (await appPool.query(prepare ? { name: statementName(sql), text: sql, values: params } : { text: sql, values: params })).rows as T[]);
   return {
     engine: "postgres",
     prisma,

@@ -7,5 +7,6 @@ export function navigationFor(user: UserPermissions): { to: string; label: strin
   if (userHasPermission(user, "create:concern")) items.push({ to: "/concerns/new", label: "Raise a concern" });
   if (userHasPermission(user, "read:analytics")) items.push({ to: "/analytics", label: "Patterns" });
   if (userHasPermission(user, "read:user")) items.push({ to: "/admin/users", label: "Accounts" });
+  if (userHasPermission(user, "update:user")) items.push({ to: "/admin/dead-letters", label: "Failed deadlines and emails" });
   return items;
 }

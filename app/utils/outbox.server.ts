@@ -66,12 +66,13 @@ export function backoffMinutes(attempts: number): number {
   return Math.min(360, 2 ** Math.max(0, attempts - 1));
 }
 
-export async function dispatchOutbox(options: { now?: Date; batchSize?: number; maxBatches?: number; transport?: EmailTransport; prisma?: PrismaClient } = {}) {
+export async function dispatchOutbox(options: { now?: Date; batchSize?: number; maxBatches?: number; transport?: EmailTransport; prisma?: PrismaClient; log?: boolean } = {}) {
   const prisma = options.prisma ?? (await getPrisma());
   const now = options.now ?? new Date();
   const transport = options.transport ?? defaultTransport();
   const from = getEnv().EMAIL_FROM;
-  const tally = { sent: 0, retrying: 0, failed: 0 };
+  // failed: gave up for good this run (status dead, listed at /admin/dead-letters).
+  const tally = { sent: 0, retrying: 0, failed: 0, dead: [] as Array<{ id: string; caseId: string | null; error: string }> };
   const lease = new Date(now.getTime() + 5 * 60_000);
 
   const batchSize = options.batchSize ?? 50;
@@ -84,7 +85,9 @@ export async function dispatchOutbox(options: { now?: Date; batchSize?: number; 
         LIMIT ${batchSize}
         FOR UPDATE SKIP LOCKED`;
       const ids = rows.map((r) => r.id);
-      if (ids.length) await tx.outboxMessage.updateMany({ where: { id: { in: ids } }, data: { nextAttemptAt: lease, attempts: { increment: 1 } } });
+      // A lease only: an attempt is charged when a send fails, to that message alone, so a crash
+      // between claim and send costs the batch nothing (docs/decisions/016).
+      if (ids.length) await tx.outboxMessage.updateMany({ where: { id: { in: ids } }, data: { nextAttemptAt: lease } });
       return ids;
     });
 
@@ -98,15 +101,26 @@ export async function dispatchOutbox(options: { now?: Date; batchSize?: number; 
         tally.sent++;
       } catch (error) {
         const reason = (error instanceof Error ? error.message : String(error)).slice(0, 1000);
-        const givenUp = message.attempts >= MAX_SEND_ATTEMPTS;
+        const attempts = message.attempts + 1;
+        const givenUp = attempts >= MAX_SEND_ATTEMPTS;
         await prisma.outboxMessage.update({
           where: { id },
-          data: givenUp ? { status: "failed", lastError: reason } : { lastError: reason, nextAttemptAt: new Date(now.getTime() + backoffMinutes(message.attempts) * 60_000) },
+          data: givenUp ? { status: "dead", deadAt: now, attempts, lastError: reason } : { attempts, lastError: reason, nextAttemptAt: new Date(now.getTime() + backoffMinutes(attempts) * 60_000) },
         });
-        givenUp ? tally.failed++ : tally.retrying++;
+        if (givenUp) {
+          tally.failed++;
+          tally.dead.push({ id, caseId: message.caseId, error: reason });
+          if (options.log ?? process.env.NODE_ENV !== "test") console.error(`[email-dispatcher] email ${id} (${message.kind}) failed ${attempts} times and is now in the dead-letter list: ${reason}`);
+        } else tally.retrying++;
       }
     }
     if (claimed.length < batchSize) break;
   }
   return tally;
+}
+
+/** Puts a dead email back in the queue with a clean slate (the administrator's "Retry"). */
+export async function retryOutboxMessage(prisma: PrismaClient, id: string, now: Date = new Date()): Promise<boolean> {
+  const { count } = await prisma.outboxMessage.updateMany({ where: { id, status: { in: ["dead", "failed"] } }, data: { status: "pending", attempts: 0, deadAt: null, nextAttemptAt: now } });
+  return count > 0;
 }

@@ -42,7 +42,8 @@ export interface CaseFacts {
   remediesFailed: number;
 }
 
-const RUNG_STATES = { 2: "ladder.localService", 3: "ladder.national" } as const;
+/** The states that mean a case reached rung 2 or 3 (a prefix of toState). */
+export const RUNG_STATES = { 2: "ladder.localService", 3: "ladder.national" } as const;
 /** Outcomes that close a rung's consideration: a response at rungs 1–2, the final decision at 3. */
 const DECIDING_STAGES = { 1: "response", 2: "response", 3: "final-decision" } as const;
 

@@ -1,4 +1,3 @@
-import type { CaseView } from "../../machines";
 import type { Prisma, PrismaClient } from "../../generated/prisma/client";
 import type { Capacity } from "./case-actions";
 import { accessLevels, type Access, type Action } from "./permissions";
@@ -30,7 +29,7 @@ export function scopeFor(access: Access, user: SessionUser): Prisma.CaseWhereInp
       return user.localAreaId ? { localAreaId: user.localAreaId, healthInvolved: true } : NOTHING;
     // A mediator's access lasts only while the mediation runs: the case row's status (kept by
     // applyCaseEvent from the machine's view) is "in-mediation", and they are its mediator (the
-    // assignment kept from the machine's record by recordMediatorAccess).
+    // assignment kept from the machine's record by the write path, app/utils/case-write.server.ts).
     // Once the certificate is issued, or the mediation otherwise ends, the case is closed to them.
     case "assigned":
       return { status: MEDIATION_RUNNING, assignments: { some: { userId: user.id, capacity: "mediator" } } };
@@ -79,21 +78,3 @@ export async function capacitiesOn(prisma: PrismaClient, user: SessionUser, case
   return [...capacities];
 }
 
-/**
- * Mediator access follows the machine's record, as highestRung does: while a mediation runs, the
- * case's mediator assignment is exactly the mediator the machine has recorded for it (none until
- * one is assigned), so a mediator of an earlier mediation never comes back with a later one. Once
- * the mediation has ended the assignment stays, as the record of who mediated; the "assigned"
- * scope's in-mediation condition is what ends their access.
- */
-export async function recordMediatorAccess(tx: Prisma.TransactionClient, caseId: string, view: CaseView): Promise<void> {
-  if (view.mediation?.status !== "in-progress") return;
-  const { mediatorId } = view.mediation;
-  await tx.caseAssignment.deleteMany({ where: { caseId, capacity: "mediator", ...(mediatorId ? { userId: { not: mediatorId } } : {}) } });
-  if (!mediatorId) return;
-  await tx.caseAssignment.upsert({
-    where: { caseId_userId_capacity: { caseId, userId: mediatorId, capacity: "mediator" } },
-    create: { caseId, userId: mediatorId, capacity: "mediator" },
-    update: {},
-  });
-}

@@ -1,7 +1,7 @@
 import type { Env } from "./env.server";
 import { dispatchOutbox } from "./outbox.server";
 import { runRetentionDaily } from "./retention.server";
-import { sweepDeadlines } from "./sweeper.server";
+import { sweepDeadlines, type SweepResult } from "./sweeper.server";
 
 // Background work that must survive restarts keeps its state in the database; these intervals
 // only decide WHEN to look. Each job is safe to run on several instances at once.
@@ -30,11 +30,25 @@ export function startIntervalJobs(jobs: Job[], intervalMs: number): () => void {
   return () => clearInterval(timer);
 }
 
+export function logSweep(result: SweepResult, log: (line: string) => void = console.log) {
+  if (result.fired || result.moot || result.failed.length || result.dead.length) {
+    log(`[deadline-sweeper] fired ${result.fired}, moot ${result.moot}, failed ${result.failed.length} (will retry), dead ${result.dead.length} (see /admin/dead-letters)`);
+  }
+  for (const f of result.failed) console.error(`[deadline-sweeper] deadline ${f.deadlineId} on case ${f.caseId} failed and will be retried: ${f.error}`);
+  return result;
+}
+
+export function logDispatch(tally: Awaited<ReturnType<typeof dispatchOutbox>>, log: (line: string) => void = console.log) {
+  if (tally.sent || tally.retrying || tally.failed) log(`[email-dispatcher] sent ${tally.sent}, retrying ${tally.retrying}, dead ${tally.failed} (see /admin/dead-letters)`);
+  return tally;
+}
+
 export function startBackgroundWorkers(env: Env): () => void {
   return startIntervalJobs(
     [
-      { name: "deadline-sweeper", run: () => sweepDeadlines() },
-      { name: "email-dispatcher", run: () => dispatchOutbox() },
+      // Results are logged, not discarded: failures and dead letters reach the server log.
+      { name: "deadline-sweeper", run: async () => logSweep(await sweepDeadlines()) },
+      { name: "email-dispatcher", run: async () => logDispatch(await dispatchOutbox()) },
       // Ticks with the others but does its work at most once a day (docs/decisions/010).
       { name: "retention", run: () => runRetentionDaily() },
     ],

@@ -1,5 +1,5 @@
 import { beforeAll, expect, it } from "vitest";
-import { dispatchOutbox, MAX_SEND_ATTEMPTS, type EmailTransport, type OutgoingEmail } from "../../app/utils/outbox.server";
+import { dispatchOutbox, MAX_SEND_ATTEMPTS, retryOutboxMessage, type EmailTransport, type OutgoingEmail } from "../../app/utils/outbox.server";
 import { MAX_SESSIONS_PER_USER } from "../../app/utils/limits";
 import { createUserSession, endOtherSessions, endSession, getUser, listSessions, SESSION_IDLE_MINUTES, signOut } from "../../app/utils/session.server";
 import { seed } from "../../prisma/seed";
@@ -54,7 +54,14 @@ describeEachEngine("email outbox", ({ get }) => {
       await dispatchOutbox({ prisma, transport: down, now });
     }
     const failed = await prisma.outboxMessage.findUniqueOrThrow({ where: { id: retrying.id } });
-    expect(failed.status).toBe("failed");
+    expect(failed.status).toBe("dead");
+    expect(failed.attempts).toBe(MAX_SEND_ATTEMPTS);
+    expect(failed.deadAt).not.toBeNull();
+    // Retried on demand: back in the queue, and sent once the provider is back.
+    expect(await retryOutboxMessage(prisma, failed.id, now)).toBe(true);
+    const up = capturing(() => false);
+    await dispatchOutbox({ prisma, transport: up, now });
+    expect((await prisma.outboxMessage.findUniqueOrThrow({ where: { id: failed.id } })).status).toBe("sent");
   });
 });
 

@@ -63,6 +63,7 @@ const EXPECTED: Record<string, { GET: (p: Persona, c: Fixture) => Outcome; POST:
   dashboard: { GET: signedIn, POST: () => "405" },
   "account.password": { GET: signedIn, POST: signedIn },
   "account.sessions": { GET: signedIn, POST: signedIn },
+  "admin.dead-letters": { GET: (p) => (holds(p, "update:user") ? "allow" : "deny"), POST: (p) => (holds(p, "update:user") ? "allow" : "deny") },
   "admin.users": { GET: (p) => (holds(p, "read:user") ? "allow" : "deny"), POST: (p) => (holds(p, "update:user") ? "allow" : "deny") },
   "account.export": { GET: signedIn, POST: () => "405" },
   "admin.users.$userId.export": { GET: (p) => (holds(p, "update:user") ? "allow" : "deny"), POST: () => "405", params: (c) => ({ userId: c.otherUserId }) },

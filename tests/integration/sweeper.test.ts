@@ -77,7 +77,7 @@ describeEachEngine("deadline sweeper", ({ get }) => {
     await expectExactlyOnce(prisma, LATER);
   });
 
-  it("a sweeper that dies after claiming leaves the deadline to the next one, once its lease runs out", async () => {
+  it("a sweeper that dies mid-batch leaves everything to the next one and charges nobody an attempt", async () => {
     const { prisma } = get().db;
     const { cases } = await raiseTestConcern(prisma, { receivedOn: "2026-11-04" });
     const now = new Date("2026-12-16T12:00:00Z");
@@ -88,13 +88,11 @@ describeEachEngine("deadline sweeper", ({ get }) => {
     expect(crashed).toBe(true);
     const claimed = await prisma.deadline.findFirstOrThrow({ where: { caseId: cases[0]!.id, key: "rung1.acknowledge" } });
     expect(claimed.status).toBe("open");
-    expect(claimed.claimedUntil).not.toBeNull();
-    // Within the lease nobody touches it; after it, the next sweep does.
+    expect(claimed.attempts).toBe(0);
+    // Nothing was held back by the crash: the very next sweep fires it.
     await sweepDeadlines({ now: new Date(now.getTime() + 60_000), prisma });
-    expect((await prisma.deadline.findUniqueOrThrow({ where: { id: claimed.id } })).status).toBe("open");
-    await sweepDeadlines({ now: new Date(now.getTime() + 10 * 60_000), prisma });
     expect((await prisma.deadline.findUniqueOrThrow({ where: { id: claimed.id } })).status).toBe("fired");
-    await expectExactlyOnce(prisma, new Date(now.getTime() + 10 * 60_000));
+    await expectExactlyOnce(prisma, new Date(now.getTime() + 60_000));
   });
 });
 
@@ -130,8 +128,14 @@ it.each(ENGINES)("killed mid-run with SIGKILL, nothing is lost and nothing fires
     const partial = await db.prisma.deadline.count({ where: { status: "fired" } });
     expect(partial).toBeGreaterThan(0); // the child really got part of the way
     const afterLease = new Date(LATER.getTime() + 10 * 60_000);
-    const result = await sweepDeadlines({ now: afterLease, prisma: db.prisma });
-    expect(result.failed).toEqual([]);
+    // PostgreSQL ends the killed child's transaction once it sees the socket close; until then its
+    // cases stay locked and are skipped (SKIP LOCKED), so the next sweep picks them up.
+    for (let i = 0; i < 50; i++) {
+      const result = await sweepDeadlines({ now: afterLease, prisma: db.prisma });
+      expect(result.failed).toEqual([]);
+      if ((await db.prisma.deadline.count({ where: { status: "open", dueOn: { lt: new Date(afterLease.toISOString().slice(0, 10)) } } })) === 0) break;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
     const fired = await expectExactlyOnce(db.prisma, afterLease);
     expect(fired).toBeGreaterThan(partial);
   } finally {

@@ -10,7 +10,7 @@ useDatabase(db);
 await sweepDeadlines({
   prisma: db.prisma,
   now: new Date(now!),
-  batchSize: 5,
+  batchSize: 2,
   beforeFire: async (id) => {
     process.stdout.write(`firing ${id}\n`);
     await new Promise((resolve) => setTimeout(resolve, 40));
