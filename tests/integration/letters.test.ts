@@ -4,6 +4,8 @@ import { beforeAll, expect, it } from "vitest";
 import type { PrismaClient } from "../../generated/prisma/client";
 import type { CaseEvent } from "../../machines";
 import { applyCaseEvent, type Actor } from "../../app/utils/cases.server";
+import { formatPublished } from "../../app/utils/disclosure";
+import { MEASURE_BY_KEY } from "../../app/utils/patterns-measures";
 import { seed } from "../../prisma/seed";
 import { describeEachEngine } from "./engines";
 import { raiseTestConcern } from "./support/cases";
@@ -185,5 +187,42 @@ describeEachEngine("letters and the case bundle", ({ get: db }) => {
     expect(pages).toEqual(expect.arrayContaining(["letters", "letter-pdf:final-decision-1", "letter:response-1", "bundle"]));
     const family = await prisma.user.findUniqueOrThrow({ where: { email: EMAILS.family } });
     expect(entries.every((e) => e.subjectUserId === family.id)).toBe(true);
+  });
+
+  it("the annual review letter's PDF carries exactly the page's published figures, under the page's access rules", async () => {
+    const { prisma } = db().db;
+    const leeds = await prisma.localArea.findFirstOrThrow({ where: { name: "Leeds" }, select: { id: true } });
+    const cornwall = await prisma.localArea.findFirstOrThrow({ where: { name: "Cornwall" }, select: { id: true } });
+    const page = await importRoute("analytics.letters.$level.$id");
+    const pdfRoute = await importRoute("analytics.letters.$level.$id_.pdf");
+    const params = { level: "area", id: leeds.id };
+    const call = async (mod: RouteModule, id: string, p: Record<string, string>, cookie?: string) => {
+      const request = new Request(`http://localhost/analytics/letters/${p.level}/${p.id}${id.endsWith("pdf") ? "/pdf" : ""}?year=2026`, { headers: cookie ? { Cookie: cookie } : {} });
+      try {
+        return (await mod.loader!({ request, params: p, context: {} })) as Response;
+      } catch (thrown) {
+        if (thrown instanceof Response) return thrown;
+        throw thrown;
+      }
+    };
+    const data = (await (await call(page, "page", params, cookies.analyst)).json()) as { letter: { name: string; figures: Array<{ key: keyof typeof MEASURE_BY_KEY; own: never; similar: never }> } };
+    const answer = await call(pdfRoute, "pdf", params, cookies.analyst);
+    expect(answer.status).toBe(200);
+    expect(answer.headers.get("Content-Type")).toBe("application/pdf");
+    const text = await pdfText(new Uint8Array(await answer.arrayBuffer()));
+    expect(text).toContain("Annual review letter 2026");
+    expect(text).toContain("Counts are rounded to the nearest 5");
+    const lines = text.split("\n").map((l) => l.trim());
+    for (const f of data.letter.figures) {
+      const unit = MEASURE_BY_KEY[f.key].unit === "%" ? "%" : "";
+      // Each row's own and similar figures, as published, follow its label.
+      const at = lines.findIndex((l) => l.startsWith(MEASURE_BY_KEY[f.key].label));
+      expect(at, MEASURE_BY_KEY[f.key].label).toBeGreaterThanOrEqual(0);
+      expect(lines.slice(at, at + 4).join(" "), MEASURE_BY_KEY[f.key].label).toContain(`${formatPublished(f.own, unit)} ${formatPublished(f.similar, unit)}`);
+    }
+    // A local officer reads their own area's letter, not another's; a family none.
+    expect((await call(pdfRoute, "pdf", params, cookies.local)).status).toBe(200);
+    expect((await call(pdfRoute, "pdf", { level: "area", id: cornwall.id }, cookies.local)).status).toBe(404);
+    expect((await call(pdfRoute, "pdf", params, cookies.family)).status).toBe(403);
   });
 });
