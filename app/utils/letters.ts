@@ -62,6 +62,12 @@ export interface LetterSource {
   dueOn: Record<string, string>;
 }
 
+/** Notifications that announce a letter: their emails link to the case's letters to download it. */
+export function notificationHasLetter(kind: string, data: Record<string, unknown>): boolean {
+  if (kind === "mediation-outcome") return Array.isArray(data.agreedIssueIds) && data.agreedIssueIds.length > 0;
+  return ["outcome-issued", "assessment-decision", "draft-decision-issued", "final-decision-issued", "mediation-certificate-issued"].includes(kind);
+}
+
 const MONEY = new Intl.NumberFormat("en-GB", { style: "currency", currency: "GBP" });
 export const formatMoney = (pence: number) => MONEY.format(pence / 100);
 
