@@ -90,6 +90,9 @@ export function nationalBodyName(route: CaseView["route"]): string {
   return route === "process" ? "The Ombudsman" : "The National Practice Body";
 }
 
+/** A body's name inside a sentence: "take it to the Ombudsman". */
+const inText = (name: string) => name.replace(/^The /, "the ");
+
 /** The body answering at a rung, by name: "Oakfield Primary School", "Leeds local service". */
 export function bodyAt(source: Pick<LetterSource, "view" | "settingName" | "areaName">, rung: 1 | 2 | 3): string {
   if (rung === 1) return source.settingName;
@@ -167,7 +170,7 @@ const STAGE_EVENTS: Record<string, string[]> = {
 };
 
 function signer(event: LetterEvent | undefined, body: string): Letter["signedBy"] {
-  return { name: event && !event.actor.startsWith("Redress") ? event.actor : body, role: event && !event.actor.startsWith("Redress") ? `for ${body}` : "" };
+  return { name: event && !event.actor.startsWith("Redress") ? event.actor : body, role: event && !event.actor.startsWith("Redress") ? `for ${inText(body)}` : "" };
 }
 
 function base(source: LetterSource, id: string, kind: LetterKind, title: string, from: string, on: string, blocks: LetterBlock[], signedBy: Letter["signedBy"], draft = false): Letter {
@@ -193,8 +196,8 @@ function responseLetter(source: LetterSource, outcome: OutcomeRecord, k: number)
     {
       kind: "paragraph",
       text: window
-        ? `If you accept this outcome, the concern closes${remedies.length ? " and each remedy is tracked until it is done" : ""}. If you are not satisfied, you can take the concern to ${next} until ${formatDate(window)}. If you do neither by then, the concern closes with this outcome.`
-        : `If you are not satisfied, you can take the concern to ${next}.`,
+        ? `If you accept this outcome, the concern closes${remedies.length ? " and each remedy is tracked until it is done" : ""}. If you are not satisfied, you can take the concern to ${inText(next)} until ${formatDate(window)}. If you do neither by then, the concern closes with this outcome.`
+        : `If you are not satisfied, you can take the concern to ${inText(next)}.`,
     },
   ];
   return base(source, `response-${k + 1}`, "response", `Outcome of the concern at stage ${rung}`, body, outcome.on, blocks, signer(event, body));
@@ -227,7 +230,7 @@ function assessmentLetter(source: LetterSource, outcome: OutcomeRecord, k: numbe
       kind: "paragraph",
       text: accepted
         ? `${body} will investigate and send everyone involved a draft decision${draftBy ? ` by ${formatDate(draftBy)}` : ""}. You will be able to comment on it before the final decision.`
-        : `This decision ends the concern at ${body}. Any remedy already agreed at an earlier stage is still tracked until it is done.`,
+        : `This decision ends the concern at ${inText(body)}. Any remedy already agreed at an earlier stage is still tracked until it is done.`,
     },
   ];
   return base(source, `assessment-decision-${k + 1}`, "assessment-decision", "Assessment decision", body, outcome.on, blocks, signer(event, body));
@@ -312,7 +315,7 @@ function agreementLetter(source: LetterSource, outcome: OutcomeRecord, k: number
     {
       kind: "paragraph",
       text: `${remedies.length ? "Each agreed action is tracked in Redress until it is done. " : ""}${
-        open.length ? `The issues not settled (${open.map((i) => i.summary).join("; ")}) go back to ${convenor}.` : "Every issue in the concern is settled."
+        open.length ? `The issues not settled (${open.map((i) => i.summary).join("; ")}) go back to ${inText(convenor)}.` : "Every issue in the concern is settled."
       }`,
     },
   ];
@@ -336,7 +339,7 @@ function certificateLetter(source: LetterSource, m: Mediation, k: number): Lette
     {
       kind: "facts",
       items: [
-        { label: "Stage", value: `Stage ${m.rung}, arranged by ${convenor}` },
+        { label: "Stage", value: `Stage ${m.rung}, arranged by ${inText(convenor)}` },
         { label: "Offered", value: formatDate(m.offeredOn) },
         ...(mediator ? [{ label: "Mediator", value: mediator }] : []),
         ...(held.length ? [{ label: held.length === 1 ? "Session held" : "Sessions held", value: held.map((d) => formatDate(d)).join(", ") }] : []),
@@ -353,13 +356,13 @@ function certificateLetter(source: LetterSource, m: Mediation, k: number): Lette
       text:
         m.result === "agreed"
           ? "Every issue was settled by agreement, so the concern is resolved. Any agreed action is tracked until it is done."
-          : `The concern goes back to ${convenor}${m.result === "partly-agreed" ? " for the issues not settled" : ""}. Its deadlines move on by the time spent in mediation.`,
+          : `The concern goes back to ${inText(convenor)}${m.result === "partly-agreed" ? " for the issues not settled" : ""}. Its deadlines move on by the time spent in mediation.`,
     },
   ];
   const name = mediator ?? (event ? event.actor : convenor);
   return base(source, `mediation-certificate-${k + 1}`, "mediation-certificate", "Mediation certificate", "Mediation", m.certificateOn, blocks, {
     name: m.certificateDeemed ? "Redress" : name,
-    role: m.certificateDeemed ? "issued automatically" : mediator ? "Mediator" : `for ${convenor}`,
+    role: m.certificateDeemed ? "issued automatically" : mediator ? "Mediator" : `for ${inText(convenor)}`,
   });
 }
 
