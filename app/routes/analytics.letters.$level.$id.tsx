@@ -2,7 +2,8 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { FigureText } from "../components/patterns";
-import { ANNUAL_LETTER_WORDS, loadAnnualLetter } from "../utils/annual-letter.server";
+import { ANNUAL_LETTER_WORDS } from "../utils/annual-letter";
+import { loadAnnualLetter } from "../utils/annual-letter.server";
 import { MEASURE_BY_KEY } from "../utils/patterns-measures";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Annual review letter${data ? ` – ${data.letter.name}` : ""} – Redress` }];

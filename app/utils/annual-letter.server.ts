@@ -2,13 +2,13 @@ import { getPrisma } from "./db.server";
 import { formatPublished } from "./disclosure";
 import { MEASURE_BY_KEY } from "./patterns-measures";
 import { parsePatternsQuery, requirePatternsAccess } from "./patterns-request.server";
-import { letter } from "./patterns.server";
+import { letter, type Letter } from "./patterns.server";
 import { pdf, renderPdf } from "./pdf.server";
+import { ANNUAL_LETTER_WORDS } from "./annual-letter";
 
 // The annual review letter (issue 10), for the page and its PDF alike: one loader, so the PDF
 // carries exactly the page's disclosure-controlled figures (docs/decisions/011).
 
-export type AnnualLetter = NonNullable<Awaited<ReturnType<typeof letter>>>;
 
 export async function loadAnnualLetter(request: Request, params: { level?: string; id?: string }) {
   const { ownAreaId } = await requirePatternsAccess(request);
@@ -27,17 +27,8 @@ export async function loadAnnualLetter(request: Request, params: { level?: strin
   return { letter: found, id, today: new Date().toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "Europe/London" }) };
 }
 
-export const ANNUAL_LETTER_WORDS = {
-  intro: (l: AnnualLetter) =>
-    `This letter summarises the concerns about children with additional needs that reached ${l.name} in ${l.year}, and how they were handled, beside the same figures for ${l.comparedWith}. We hope it helps you see where your complaint handling is working well and where it could improve.`,
-  greeting: (l: AnnualLetter) => `Dear ${l.level === "setting" ? "headteacher or principal" : "Director of Children’s Services"},`,
-  rounding:
-    "Counts are rounded to the nearest 5 (0, 1 and 2 show as 0); rates and working-day figures are given only on 30 or more cases. [c] means withheld to protect privacy, [z] means nothing to measure. Definitions are on the methodology page.",
-  from: "National Practice Body",
-};
-
 /** The same letter as a PDF: the figures as published on the page, never the raw counts. */
-export function annualLetterPdf(l: AnnualLetter, today: string): Promise<Buffer> {
+export function annualLetterPdf(l: Letter, today: string): Promise<Buffer> {
   return renderPdf({ title: `Annual review letter ${l.year} – ${l.name}`, footer: `Annual review letter ${l.year} – ${l.name}`, author: ANNUAL_LETTER_WORDS.from }, (doc) => {
     pdf.paragraph(doc, ANNUAL_LETTER_WORDS.from, { bold: true, size: 16 });
     pdf.paragraph(doc, today, { colour: pdf.secondary });

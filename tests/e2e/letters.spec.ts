@@ -64,3 +64,17 @@ test("the national body downloads the case bundle; an analyst and a family outsi
   const otherFamily = await pageAs("Amira Hussain");
   expect((await otherFamily.goto(`${caseUrl}/letters`))?.status()).toBe(404);
 });
+
+test("an analyst downloads an annual review letter as a PDF with the page's figures", async ({ page, signInAs }) => {
+  await signInAs("grace.liu@practice.example.org.uk");
+  await page.goto("/analytics/letters");
+  await page.getByRole("link", { name: "Leeds", exact: true }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Leeds");
+  const received = (await page.getByRole("row", { name: /^Cases received/ }).getByRole("cell").allInnerTexts()).map((t) => t.trim());
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Download this letter as a PDF" }).click()]);
+  expect(download.suggestedFilename()).toMatch(/^annual-review-letter-\d{4}-area-[a-z0-9]+\.pdf$/);
+  const text = await pdfText(new Uint8Array(await readFile((await download.path())!)));
+  expect(text).toContain("Leeds");
+  expect(text).toContain("Counts are rounded to the nearest 5");
+  expect(text.replace(/\s+/g, " ")).toContain(`Cases received ${received.join(" ")}`);
+});
