@@ -101,7 +101,8 @@ function fileSlug(text: string): string {
 
 /** The bundle's file names, in order: "letters/01-outcome-of-the-concern-at-stage-1.pdf". */
 export function letterPath(letter: Letter, index: number): string {
-  return `letters/${String(index + 1).padStart(2, "0")}-${letter.draft ? "draft-" : ""}${fileSlug(letter.title)}.pdf`;
+  const title = letter.draft && !/draft/i.test(letter.title) ? `Draft ${letter.title}` : letter.title;
+  return `letters/${String(index + 1).padStart(2, "0")}-${fileSlug(title)}.pdf`;
 }
 
 export async function caseBundle(loaded: CaseForLetters, letters: Letter[], source: LetterSource, madeBy: string, now = new Date()): Promise<Uint8Array> {

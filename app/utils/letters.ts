@@ -319,7 +319,7 @@ function agreementLetter(source: LetterSource, outcome: OutcomeRecord, k: number
       }`,
     },
   ];
-  return base(source, `mediation-agreement-${k + 1}`, "mediation-agreement", "Mediation agreement", "Mediation", outcome.on, blocks, signer(event, event?.actor ?? "the mediator"));
+  return base(source, `mediation-agreement-${k + 1}`, "mediation-agreement", "Mediation agreement", "Mediation", outcome.on, blocks, event ? { name: event.actor, role: "Mediator" } : { name: "The mediator", role: "" });
 }
 
 const RESULT_WORDS: Record<Mediation["result"], string> = {

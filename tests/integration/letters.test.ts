@@ -143,7 +143,7 @@ describeEachEngine("letters and the case bundle", ({ get: db }) => {
         "letters/01-outcome-of-the-concern-at-stage-1.pdf",
         "letters/02-outcome-of-the-concern-at-stage-2.pdf",
         "letters/03-assessment-decision.pdf",
-        "letters/04-draft-draft-decision.pdf",
+        "letters/04-draft-decision.pdf",
         "letters/05-final-decision.pdf",
       ]);
       expect(await pdfText(files["letters/01-outcome-of-the-concern-at-stage-1.pdf"]!)).toContain("Beckett Park");

@@ -166,6 +166,7 @@ describe("letters composed from the case record", () => {
     expect(agreement).toContain("No key worker at the move into Reception: Resolved by agreement");
     expect(agreement).toContain("Action: Name a key worker. Beckett Park Primary. By 1 May 2026");
     expect(agreement).toContain("The issues not settled (Speech and language support cut from weekly to termly) go back to Beckett Park Primary.");
+    expect(letters[0]!.signedBy).toEqual({ name: "Sam Okafor", role: "Mediator" });
     const certificate = letterText(letters[1]!);
     expect(certificate).toContain("Mediator: Sam Okafor");
     expect(certificate).toContain("Session held: 20 April 2026");
