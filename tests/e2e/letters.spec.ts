@@ -1,19 +1,10 @@
 import { readFile } from "node:fs/promises";
 import { strFromU8, unzipSync } from "fflate";
-import { PDFParse } from "pdf-parse";
+import { pdfText } from "../support/pdf-text";
 import { expect, test } from "./fixtures";
 
 // Letters as a family and a national body meet them: from the case page to a printable letter,
 // its PDF, and the whole case bundle.
-
-async function pdfText(bytes: Uint8Array): Promise<string> {
-  const parser = new PDFParse({ data: bytes });
-  try {
-    return (await parser.getText()).text;
-  } finally {
-    await parser.destroy();
-  }
-}
 
 test("a family reads a letter and downloads it as a PDF holding the reference and the findings", async ({ page, signInAs, checkA11y }) => {
   await signInAs("gareth.evans@example.com");

@@ -1,5 +1,4 @@
 import { strFromU8, unzipSync } from "fflate";
-import { PDFParse } from "pdf-parse";
 import { beforeAll, expect, it } from "vitest";
 import type { PrismaClient } from "../../generated/prisma/client";
 import type { CaseEvent } from "../../machines";
@@ -7,21 +6,13 @@ import { applyCaseEvent, type Actor } from "../../app/utils/cases.server";
 import { formatPublished } from "../../app/utils/disclosure";
 import { MEASURE_BY_KEY } from "../../app/utils/patterns-measures";
 import { seed } from "../../prisma/seed";
+import { pdfText } from "../support/pdf-text";
 import { describeEachEngine } from "./engines";
 import { raiseTestConcern } from "./support/cases";
 import { cookieFor, importRoute, routePath, type RouteModule } from "./support/routes";
 
 // Letters and the case bundle through the real routes: the PDFs hold the reference and the
 // findings, the bundle holds every letter, and only the case's readers get them.
-
-async function pdfText(bytes: Uint8Array): Promise<string> {
-  const parser = new PDFParse({ data: bytes });
-  try {
-    return (await parser.getText()).text;
-  } finally {
-    await parser.destroy();
-  }
-}
 
 async function get(mod: RouteModule, id: string, params: Record<string, string>, cookie?: string): Promise<Response> {
   const request = new Request(`http://localhost${routePath(id, params)}`, { headers: cookie ? { Cookie: cookie } : {} });
