@@ -6,7 +6,7 @@ import { pdfResponse } from "../utils/downloads.server";
 // figures), drawn by pdfkit. Aggregates only: no personal data, so no case audit entry.
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { letter, id, today } = await loadAnnualLetter(request, params);
-  const name = `annual-review-letter-${letter.year}-${letter.level}-${id}.pdf`;
+  const { letter, today } = await loadAnnualLetter(request, params);
+  const name = `annual-review-letter-${letter.year}-${letter.name.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "")}.pdf`;
   return pdfResponse(await annualLetterPdf(letter, today), name);
 }

@@ -200,6 +200,7 @@ describeEachEngine("letters and the case bundle", ({ get: db }) => {
     const answer = await call(pdfRoute, "pdf", params, cookies.analyst);
     expect(answer.status).toBe(200);
     expect(answer.headers.get("Content-Type")).toBe("application/pdf");
+    expect(answer.headers.get("Content-Disposition")).toBe('attachment; filename="annual-review-letter-2026-leeds.pdf"');
     const text = await pdfText(new Uint8Array(await answer.arrayBuffer()));
     expect(text).toContain("Annual review letter 2026");
     expect(text).toContain("Counts are rounded to the nearest 5");
