@@ -9,7 +9,9 @@ export function LetterView({ letter }: { letter: Letter }) {
       <p className="govuk-body govuk-!-margin-bottom-6">{letter.issuedOn}</p>
       {letter.draft ? (
         <div className="govuk-warning-text">
-          <span className="govuk-warning-text__icon" aria-hidden="true">!</span>
+          <span className="govuk-warning-text__icon" aria-hidden="true">
+            !
+          </span>
           <strong className="govuk-warning-text__text">
             <span className="govuk-visually-hidden">Warning</span>
             DRAFT – this is not the final decision
@@ -24,9 +26,17 @@ export function LetterView({ letter }: { letter: Letter }) {
       {letter.blocks.map((block, i) => {
         switch (block.kind) {
           case "heading":
-            return <h2 key={i} className="govuk-heading-m">{block.text}</h2>;
+            return (
+              <h2 key={i} className="govuk-heading-m">
+                {block.text}
+              </h2>
+            );
           case "paragraph":
-            return <p key={i} className="govuk-body redress-prewrap">{block.text}</p>;
+            return (
+              <p key={i} className="govuk-body redress-prewrap">
+                {block.text}
+              </p>
+            );
           case "facts":
             return (
               <dl key={i} className="govuk-summary-list">
@@ -57,7 +67,10 @@ export function LetterView({ letter }: { letter: Letter }) {
               <ul key={i} className="govuk-list">
                 {block.items.map((r, j) => (
                   <li key={j} className="govuk-!-margin-bottom-4">
-                    <strong>{r.kind}: {r.what}{r.amount ? ` – ${r.amount}` : ""}</strong>
+                    <strong>
+                      {r.kind}: {r.what}
+                      {r.amount ? ` – ${r.amount}` : ""}
+                    </strong>
                     <br />
                     Who: {r.owedBy}. {r.due}.
                   </li>

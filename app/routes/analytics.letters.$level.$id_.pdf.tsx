@@ -7,6 +7,9 @@ import { pdfResponse } from "../utils/downloads.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { letter, today } = await loadAnnualLetter(request, params);
-  const name = `annual-review-letter-${letter.year}-${letter.name.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "")}.pdf`;
+  const name = `annual-review-letter-${letter.year}-${letter.name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-|-$/g, "")}.pdf`;
   return pdfResponse(await annualLetterPdf(letter, today), name);
 }

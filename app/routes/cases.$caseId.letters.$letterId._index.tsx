@@ -6,7 +6,9 @@ import { recordCaseView } from "../utils/audit.server";
 import { loadLetterForUser } from "../utils/letters.server";
 import { requireUserWithPermission } from "../utils/session.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data ? `${data.letter.draft ? "Draft: " : ""}${data.letter.title} – ${data.letter.caseRef}` : "Letter"} – Redress` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data ? `${data.letter.draft ? "Draft: " : ""}${data.letter.title} – ${data.letter.caseRef}` : "Letter"} – Redress` },
+];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user } = await requireUserWithPermission(request, "read:case");
@@ -21,7 +23,9 @@ export default function LetterPage() {
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
         <div className="redress-no-print">
-          <Link to={`/cases/${caseId}/letters`} className="govuk-back-link">Back to letters</Link>
+          <Link to={`/cases/${caseId}/letters`} className="govuk-back-link">
+            Back to letters
+          </Link>
           <p className="govuk-body">
             <a className="govuk-link" href={`/cases/${caseId}/letters/${letter.id}/pdf`} download>
               Download this letter as a PDF

@@ -24,7 +24,9 @@ export default function CaseLetters() {
   const d = useLoaderData<typeof loader>();
   return (
     <>
-      <Link to={`/cases/${d.caseId}`} className="govuk-back-link">Back to the case</Link>
+      <Link to={`/cases/${d.caseId}`} className="govuk-back-link">
+        Back to the case
+      </Link>
       <span className="govuk-caption-l">{d.caseRef}</span>
       <h1 className="govuk-heading-l">Letters</h1>
       {d.letters.length === 0 ? (
@@ -33,13 +35,25 @@ export default function CaseLetters() {
         <ul className="govuk-list govuk-list--spaced" aria-label="Letters on this case, oldest first">
           {d.letters.map((l) => (
             <li key={l.id} className="govuk-!-margin-bottom-5">
-              <Link className="govuk-link govuk-!-font-weight-bold" to={l.id}>{l.title}</Link>
-              {l.draft ? <> <strong className="govuk-tag govuk-tag--yellow">Draft</strong></> : null}
+              <Link className="govuk-link govuk-!-font-weight-bold" to={l.id}>
+                {l.title}
+              </Link>
+              {l.draft ? (
+                <>
+                  {" "}
+                  <strong className="govuk-tag govuk-tag--yellow">Draft</strong>
+                </>
+              ) : null}
               <br />
-              <span className="govuk-body-s">{l.from}, {l.issuedOn}</span>
+              <span className="govuk-body-s">
+                {l.from}, {l.issuedOn}
+              </span>
               <br />
               <a className="govuk-link govuk-body-s" href={`/cases/${d.caseId}/letters/${l.id}/pdf`} download>
-                Download as PDF<span className="govuk-visually-hidden">: {l.title}, {l.issuedOn}</span>
+                Download as PDF
+                <span className="govuk-visually-hidden">
+                  : {l.title}, {l.issuedOn}
+                </span>
               </a>
             </li>
           ))}
@@ -48,9 +62,7 @@ export default function CaseLetters() {
       {d.bundle ? (
         <>
           <h2 className="govuk-heading-m">The whole case file</h2>
-          <p className="govuk-body">
-            Download a ZIP file with every letter as a PDF, the history of the case and a list of the evidence on it.
-          </p>
+          <p className="govuk-body">Download a ZIP file with every letter as a PDF, the history of the case and a list of the evidence on it.</p>
           <a className="govuk-button govuk-button--secondary" href={`/cases/${d.caseId}/bundle.zip`} download>
             Download the case bundle (ZIP)
           </a>

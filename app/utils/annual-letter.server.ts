@@ -9,7 +9,6 @@ import { ANNUAL_LETTER_WORDS } from "./annual-letter";
 // The annual review letter (issue 10), for the page and its PDF alike: one loader, so the PDF
 // carries exactly the page's disclosure-controlled figures (docs/decisions/011).
 
-
 export async function loadAnnualLetter(request: Request, params: { level?: string; id?: string }) {
   const { ownAreaId } = await requirePatternsAccess(request);
   const q = await parsePatternsQuery(new URL(request.url), ownAreaId);

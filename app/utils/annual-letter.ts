@@ -11,4 +11,3 @@ export const ANNUAL_LETTER_WORDS = {
     "Counts are rounded to the nearest 5 (0, 1 and 2 show as 0); rates and working-day figures are given only on 30 or more cases. [c] means withheld to protect privacy, [z] means nothing to measure. Definitions are on the methodology page.",
   from: "National Practice Body",
 };
-

@@ -37,8 +37,10 @@ export async function caseEvidenceList(source: Pick<LetterSource, "events" | "vi
       const remedy = source.view.remedies.find((r) => r.id === p.remedyId);
       items.push({ on: on(e), from: e.actor, what: `Evidence that a remedy was done${remedy ? `: ${remedy.description}` : ""}`, description: p.evidence });
     }
-    if (e.type === "RESUME" && typeof p.information === "string") items.push({ on: on(e), from: e.actor, what: "Information sent to restart the response", description: p.information });
-    if (e.type === "CONTRIBUTE_TO_RESPONSE" && typeof p.contribution === "string") items.push({ on: on(e), from: e.actor, what: "Part of the joint response", description: p.contribution });
+    if (e.type === "RESUME" && typeof p.information === "string")
+      items.push({ on: on(e), from: e.actor, what: "Information sent to restart the response", description: p.information });
+    if (e.type === "CONTRIBUTE_TO_RESPONSE" && typeof p.contribution === "string")
+      items.push({ on: on(e), from: e.actor, what: "Part of the joint response", description: p.contribution });
     if (e.type === "SUBMIT_COMMENTS" && typeof p.comments === "string") items.push({ on: on(e), from: e.actor, what: "Comments on the draft decision", description: p.comments });
   }
   return items;
@@ -96,7 +98,11 @@ export function historyEntries(loaded: CaseForLetters): Array<{ on: string; what
 }
 
 function fileSlug(text: string): string {
-  return text.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "").slice(0, 60);
+  return text
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-|-$/g, "")
+    .slice(0, 60);
 }
 
 /** The bundle's file names, in order: "letters/01-outcome-of-the-concern-at-stage-1.pdf". */
@@ -110,10 +116,7 @@ export async function caseBundle(loaded: CaseForLetters, letters: Letter[], sour
   const heading = (doc: PDFKit.PDFDocument, title: string) => {
     pdf.paragraph(doc, `Case ${ref}`, { colour: pdf.secondary });
     pdf.title(doc, title);
-    pdf.facts(doc, [
-      ...(source.child ? [{ label: "Child or young person", value: source.child }] : []),
-      { label: "Made on", value: `${formatDateTime(now)} by ${madeBy}` },
-    ]);
+    pdf.facts(doc, [...(source.child ? [{ label: "Child or young person", value: source.child }] : []), { label: "Made on", value: `${formatDateTime(now)} by ${madeBy}` }]);
   };
   const history = historyEntries(loaded);
   const evidence = await caseEvidenceList(source);
@@ -129,7 +132,12 @@ export async function caseBundle(loaded: CaseForLetters, letters: Letter[], sour
     if (evidence.length === 0) pdf.paragraph(doc, "Nothing has been put on the file as evidence yet.");
     for (const item of evidence) {
       doc.font("Helvetica-Bold").fontSize(11).text(item.what, { paragraphGap: 1 });
-      doc.font("Helvetica").fontSize(10).fillColor(pdf.secondary).text(`${formatDate(item.on)}, from ${item.from}`, { paragraphGap: 3 }).fillColor("#0b0c0c");
+      doc
+        .font("Helvetica")
+        .fontSize(10)
+        .fillColor(pdf.secondary)
+        .text(`${formatDate(item.on)}, from ${item.from}`, { paragraphGap: 3 })
+        .fillColor("#0b0c0c");
       pdf.paragraph(doc, item.description, { size: 10 });
     }
   });

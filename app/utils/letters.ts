@@ -102,12 +102,18 @@ export function bodyAt(source: Pick<LetterSource, "view" | "settingName" | "area
 
 function partyName(source: LetterSource, party: Party): string {
   switch (party) {
-    case "setting": return source.settingName;
-    case "local-service": return `${source.areaName} local service`;
-    case "health-partner": return `${source.areaName} health services`;
-    case "national-body": return nationalBodyName(source.view.route);
-    case "mediator": return "The mediator";
-    case "family": return "The family";
+    case "setting":
+      return source.settingName;
+    case "local-service":
+      return `${source.areaName} local service`;
+    case "health-partner":
+      return `${source.areaName} health services`;
+    case "national-body":
+      return nationalBodyName(source.view.route);
+    case "mediator":
+      return "The mediator";
+    case "family":
+      return "The family";
   }
 }
 
@@ -128,13 +134,15 @@ function issuedRemedies(source: LetterSource, remedyIds: string[]): LetterRemedy
   return remedyIds.flatMap((id) => {
     const r = source.view.remedies.find((remedy) => remedy.id === id);
     if (!r) return [];
-    return [{
-      what: r.description,
-      kind: REMEDY_KIND[r.kind],
-      ...(r.kind === "payment" ? { amount: formatMoney(r.amountPence) } : {}),
-      owedBy: listOf(r.owedBy.map((party) => partyName(source, party))),
-      due: `By ${formatDate(r.dueOn)}`,
-    }];
+    return [
+      {
+        what: r.description,
+        kind: REMEDY_KIND[r.kind],
+        ...(r.kind === "payment" ? { amount: formatMoney(r.amountPence) } : {}),
+        owedBy: listOf(r.owedBy.map((party) => partyName(source, party))),
+        due: `By ${formatDate(r.dueOn)}`,
+      },
+    ];
   });
 }
 
@@ -173,8 +181,30 @@ function signer(event: LetterEvent | undefined, body: string): Letter["signedBy"
   return { name: event && !event.actor.startsWith("Redress") ? event.actor : body, role: event && !event.actor.startsWith("Redress") ? `for ${inText(body)}` : "" };
 }
 
-function base(source: LetterSource, id: string, kind: LetterKind, title: string, from: string, on: string, blocks: LetterBlock[], signedBy: Letter["signedBy"], draft = false): Letter {
-  return { id, kind, title, from, caseRef: source.caseRef, child: source.child, to: source.familyName, issuedOn: formatDate(on), draft, blocks: [introFacts(source), ...blocks], signedBy };
+function base(
+  source: LetterSource,
+  id: string,
+  kind: LetterKind,
+  title: string,
+  from: string,
+  on: string,
+  blocks: LetterBlock[],
+  signedBy: Letter["signedBy"],
+  draft = false,
+): Letter {
+  return {
+    id,
+    kind,
+    title,
+    from,
+    caseRef: source.caseRef,
+    child: source.child,
+    to: source.familyName,
+    issuedOn: formatDate(on),
+    draft,
+    blocks: [introFacts(source), ...blocks],
+    signedBy,
+  };
 }
 
 function responseLetter(source: LetterSource, outcome: OutcomeRecord, k: number): Letter {
@@ -256,7 +286,10 @@ function draftLetter(source: LetterSource, outcome: OutcomeRecord, k: number): L
   const remedies = proposedRemedies(source, inputs, owed);
   const commentsBy = source.dueOn["rung3.comments"];
   const blocks: LetterBlock[] = [
-    { kind: "paragraph", text: `DRAFT: this is not the final decision. ${body} proposes the findings and remedies below and asks everyone involved for their comments before it decides.` },
+    {
+      kind: "paragraph",
+      text: `DRAFT: this is not the final decision. ${body} proposes the findings and remedies below and asks everyone involved for their comments before it decides.`,
+    },
     { kind: "heading", text: "Proposed findings" },
     findingsBlock(source, outcome.findings),
     { kind: "heading", text: "Reasons" },
@@ -306,7 +339,10 @@ function agreementLetter(source: LetterSource, outcome: OutcomeRecord, k: number
   const remedies = issuedRemedies(source, outcome.remedyIds);
   const open = source.view.issues.filter((issue) => !outcome.findings.some((f) => f.issueId === issue.id) && !issue.settledByAgreement);
   const blocks: LetterBlock[] = [
-    { kind: "paragraph", text: `At mediation arranged by ${convenor}, the family and ${listOf([...new Set(remedies.map((r) => r.owedBy))]) || "the bodies the concern is about"} reached agreement on the issues below.` },
+    {
+      kind: "paragraph",
+      text: `At mediation arranged by ${convenor}, the family and ${listOf([...new Set(remedies.map((r) => r.owedBy))]) || "the bodies the concern is about"} reached agreement on the issues below.`,
+    },
     { kind: "heading", text: "Issues settled by agreement" },
     findingsBlock(source, outcome.findings),
     ...(outcome.reasons ? [{ kind: "heading", text: "What was agreed" } as const, { kind: "paragraph", text: outcome.reasons } as const] : []),
@@ -319,7 +355,16 @@ function agreementLetter(source: LetterSource, outcome: OutcomeRecord, k: number
       }`,
     },
   ];
-  return base(source, `mediation-agreement-${k + 1}`, "mediation-agreement", "Mediation agreement", "Mediation", outcome.on, blocks, event ? { name: event.actor, role: "Mediator" } : { name: "The mediator", role: "" });
+  return base(
+    source,
+    `mediation-agreement-${k + 1}`,
+    "mediation-agreement",
+    "Mediation agreement",
+    "Mediation",
+    outcome.on,
+    blocks,
+    event ? { name: event.actor, role: "Mediator" } : { name: "The mediator", role: "" },
+  );
 }
 
 const RESULT_WORDS: Record<Mediation["result"], string> = {
@@ -374,12 +419,17 @@ export function composeLetters(source: LetterSource): Letter[] {
     const k = counts[outcome.stage] ?? 0;
     counts[outcome.stage] = k + 1;
     const letter =
-      outcome.stage === "response" ? responseLetter(source, outcome, k)
-      : outcome.stage === "assessment" ? assessmentLetter(source, outcome, k)
-      : outcome.stage === "draft-decision" ? draftLetter(source, outcome, k)
-      : outcome.stage === "final-decision" ? finalLetter(source, outcome, k)
-      : outcome.stage === "mediation" ? agreementLetter(source, outcome, k)
-      : null;
+      outcome.stage === "response"
+        ? responseLetter(source, outcome, k)
+        : outcome.stage === "assessment"
+          ? assessmentLetter(source, outcome, k)
+          : outcome.stage === "draft-decision"
+            ? draftLetter(source, outcome, k)
+            : outcome.stage === "final-decision"
+              ? finalLetter(source, outcome, k)
+              : outcome.stage === "mediation"
+                ? agreementLetter(source, outcome, k)
+                : null;
     if (letter) letters.push({ on: outcome.on, order, letter });
   });
   source.view.mediations.forEach((m, k) => {

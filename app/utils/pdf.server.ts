@@ -80,7 +80,11 @@ export const pdf = {
     doc.moveDown(0.6).font("Helvetica-Bold").fontSize(14).fillColor(TEXT).text(text, { paragraphGap: 4 });
   },
   paragraph(doc: Doc, text: string, options: { bold?: boolean; colour?: string; size?: number } = {}) {
-    doc.font(options.bold ? "Helvetica-Bold" : "Helvetica").fontSize(options.size ?? 11).fillColor(options.colour ?? TEXT).text(text, { paragraphGap: 6, lineGap: 1.5 });
+    doc
+      .font(options.bold ? "Helvetica-Bold" : "Helvetica")
+      .fontSize(options.size ?? 11)
+      .fillColor(options.colour ?? TEXT)
+      .text(text, { paragraphGap: 6, lineGap: 1.5 });
   },
   /** "Label: value" rows, the label in bold. */
   facts(doc: Doc, items: Array<{ label: string; value: string }>) {
@@ -91,7 +95,12 @@ export const pdf = {
   },
   rule(doc: Doc) {
     const y = doc.y + 4;
-    doc.moveTo(MARGIN, y).lineTo(doc.page.width - MARGIN, y).lineWidth(0.75).strokeColor(BORDER).stroke();
+    doc
+      .moveTo(MARGIN, y)
+      .lineTo(doc.page.width - MARGIN, y)
+      .lineWidth(0.75)
+      .strokeColor(BORDER)
+      .stroke();
     doc.y = y + 10;
   },
   secondary: SECONDARY,
@@ -126,7 +135,11 @@ export function letterPdf(letter: Letter): Promise<Buffer> {
           break;
         case "remedies":
           for (const r of block.items) {
-            doc.font("Helvetica-Bold").fontSize(11).fillColor(TEXT).text(`${r.kind}: ${r.what}${r.amount ? ` – ${r.amount}` : ""}`, { paragraphGap: 2 });
+            doc
+              .font("Helvetica-Bold")
+              .fontSize(11)
+              .fillColor(TEXT)
+              .text(`${r.kind}: ${r.what}${r.amount ? ` – ${r.amount}` : ""}`, { paragraphGap: 2 });
             doc.font("Helvetica").text(`Who: ${r.owedBy}. ${r.due}.`, { paragraphGap: 8 });
           }
           break;

@@ -44,7 +44,15 @@ test("the national body downloads the case bundle; an analyst and a family outsi
   expect(download.suggestedFilename()).toMatch(/^RC-\d{4}-D00002-P-case-bundle-\d{4}-\d{2}-\d{2}\.zip$/);
   const files = unzipSync(new Uint8Array(await readFile((await download.path())!)));
   const names = Object.keys(files);
-  expect(names).toEqual(expect.arrayContaining(["contents.txt", "case-history.pdf", "evidence-list.pdf", "letters/01-outcome-of-the-concern-at-stage-1.pdf", "letters/02-outcome-of-the-concern-at-stage-2.pdf"]));
+  expect(names).toEqual(
+    expect.arrayContaining([
+      "contents.txt",
+      "case-history.pdf",
+      "evidence-list.pdf",
+      "letters/01-outcome-of-the-concern-at-stage-1.pdf",
+      "letters/02-outcome-of-the-concern-at-stage-2.pdf",
+    ]),
+  );
   expect(strFromU8(files["contents.txt"]!)).toContain("Made on");
   expect(await pdfText(files["case-history.pdf"]!)).toContain("Concern raised");
 
@@ -61,7 +69,12 @@ test("an analyst downloads an annual review letter as a PDF with the page's figu
   await page.goto("/analytics/letters");
   await page.getByRole("link", { name: "Leeds", exact: true }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Leeds");
-  const received = (await page.getByRole("row", { name: /^Cases received/ }).getByRole("cell").allInnerTexts()).map((t) => t.trim());
+  const received = (
+    await page
+      .getByRole("row", { name: /^Cases received/ })
+      .getByRole("cell")
+      .allInnerTexts()
+  ).map((t) => t.trim());
   const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Download this letter as a PDF" }).click()]);
   expect(download.suggestedFilename()).toMatch(/^annual-review-letter-\d{4}-leeds\.pdf$/);
   const text = await pdfText(new Uint8Array(await readFile((await download.path())!)));

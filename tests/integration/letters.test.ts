@@ -54,10 +54,19 @@ describeEachEngine("letters and the case bundle", ({ get: db }) => {
     caseId = cases[0]!.id;
     ref = cases[0]!.ref;
     const row = await prisma.case.findUniqueOrThrow({ where: { id: caseId }, select: { snapshot: true } });
-    const issueIds = ((row.snapshot as { context: { file: { issues: Array<{ id: string }> } } }).context.file.issues).map((i) => i.id);
-    const [family, setting, local, national] = await Promise.all([actorFor(prisma, EMAILS.family), actorFor(prisma, EMAILS.setting), actorFor(prisma, EMAILS.local), actorFor(prisma, EMAILS.national)]);
+    const issueIds = (row.snapshot as { context: { file: { issues: Array<{ id: string }> } } }).context.file.issues.map((i) => i.id);
+    const [family, setting, local, national] = await Promise.all([
+      actorFor(prisma, EMAILS.family),
+      actorFor(prisma, EMAILS.setting),
+      actorFor(prisma, EMAILS.local),
+      actorFor(prisma, EMAILS.national),
+    ]);
     const outcome = (reasons: string) => ({
-      findings: issueIds.map((issueId, i) => ({ issueId, finding: i === 0 ? ("upheld" as const) : ("not-upheld" as const), ...(i === 0 ? { reasons: `${reasons} for the first issue.` } : {}) })),
+      findings: issueIds.map((issueId, i) => ({
+        issueId,
+        finding: i === 0 ? ("upheld" as const) : ("not-upheld" as const),
+        ...(i === 0 ? { reasons: `${reasons} for the first issue.` } : {}),
+      })),
       reasons,
       standards: ["NF-3.2"],
       remedies: [{ kind: "payment" as const, description: "Payment for the support missed", amountPence: 125000, dueOn: "2026-12-23" }],
@@ -78,7 +87,8 @@ describeEachEngine("letters and the case bundle", ({ get: db }) => {
       [{ type: "ISSUE_FINAL_DECISION", at: "2026-11-20", outcome: outcome("Final: the support fell short") }, national],
     ];
     for (const [event, actor] of steps) await applyCaseEvent(caseId, event, actor, {}, prisma);
-    for (const id of ["cases.$caseId.letters._index", "cases.$caseId.letters.$letterId._index", "cases.$caseId.letters.$letterId.pdf", "cases.$caseId.bundle[.]zip"]) routes[id] = await importRoute(id);
+    for (const id of ["cases.$caseId.letters._index", "cases.$caseId.letters.$letterId._index", "cases.$caseId.letters.$letterId.pdf", "cases.$caseId.bundle[.]zip"])
+      routes[id] = await importRoute(id);
     for (const [who, email] of Object.entries(EMAILS)) cookies[who] = await cookieFor(prisma, email);
   }, 120_000);
 
@@ -161,14 +171,22 @@ describeEachEngine("letters and the case bundle", ({ get: db }) => {
     ];
     for (const [who, list, letter, bundle] of expectations) {
       expect((await get(routes["cases.$caseId.letters._index"]!, "cases.$caseId.letters._index", { caseId }, cookies[who])).status, `${who} list`).toBe(list);
-      expect((await get(routes["cases.$caseId.letters.$letterId.pdf"]!, "cases.$caseId.letters.$letterId.pdf", { caseId, letterId: "response-1" }, cookies[who])).status, `${who} pdf`).toBe(letter);
-      expect((await get(routes["cases.$caseId.letters.$letterId._index"]!, "cases.$caseId.letters.$letterId._index", { caseId, letterId: "response-1" }, cookies[who])).status, `${who} page`).toBe(letter);
+      expect(
+        (await get(routes["cases.$caseId.letters.$letterId.pdf"]!, "cases.$caseId.letters.$letterId.pdf", { caseId, letterId: "response-1" }, cookies[who])).status,
+        `${who} pdf`,
+      ).toBe(letter);
+      expect(
+        (await get(routes["cases.$caseId.letters.$letterId._index"]!, "cases.$caseId.letters.$letterId._index", { caseId, letterId: "response-1" }, cookies[who])).status,
+        `${who} page`,
+      ).toBe(letter);
       expect((await get(routes["cases.$caseId.bundle[.]zip"]!, "cases.$caseId.bundle[.]zip", { caseId }, cookies[who])).status, `${who} bundle`).toBe(bundle);
     }
     // Signed out: sent to sign in.
     expect((await get(routes["cases.$caseId.bundle[.]zip"]!, "cases.$caseId.bundle[.]zip", { caseId })).status).toBe(302);
     // A letter that does not exist on a readable case is simply not found.
-    expect((await get(routes["cases.$caseId.letters.$letterId.pdf"]!, "cases.$caseId.letters.$letterId.pdf", { caseId, letterId: "final-decision-9" }, cookies.family)).status).toBe(404);
+    expect(
+      (await get(routes["cases.$caseId.letters.$letterId.pdf"]!, "cases.$caseId.letters.$letterId.pdf", { caseId, letterId: "final-decision-9" }, cookies.family)).status,
+    ).toBe(404);
   });
 
   it("every download and letter view is in the audit log with whose data it was", async () => {
@@ -188,7 +206,9 @@ describeEachEngine("letters and the case bundle", ({ get: db }) => {
     const pdfRoute = await importRoute("analytics.letters.$level.$id_.pdf");
     const params = { level: "area", id: leeds.id };
     const call = async (mod: RouteModule, id: string, p: Record<string, string>, cookie?: string) => {
-      const request = new Request(`http://localhost/analytics/letters/${p.level}/${p.id}${id.endsWith("pdf") ? "/pdf" : ""}?year=2026`, { headers: cookie ? { Cookie: cookie } : {} });
+      const request = new Request(`http://localhost/analytics/letters/${p.level}/${p.id}${id.endsWith("pdf") ? "/pdf" : ""}?year=2026`, {
+        headers: cookie ? { Cookie: cookie } : {},
+      });
       try {
         return (await mod.loader!({ request, params: p, context: {} })) as Response;
       } catch (thrown) {
@@ -196,7 +216,9 @@ describeEachEngine("letters and the case bundle", ({ get: db }) => {
         throw thrown;
       }
     };
-    const data = (await (await call(page, "page", params, cookies.analyst)).json()) as { letter: { name: string; figures: Array<{ key: keyof typeof MEASURE_BY_KEY; own: never; similar: never }> } };
+    const data = (await (await call(page, "page", params, cookies.analyst)).json()) as {
+      letter: { name: string; figures: Array<{ key: keyof typeof MEASURE_BY_KEY; own: never; similar: never }> };
+    };
     const answer = await call(pdfRoute, "pdf", params, cookies.analyst);
     expect(answer.status).toBe(200);
     expect(answer.headers.get("Content-Type")).toBe("application/pdf");

@@ -84,7 +84,15 @@ const toNational: Array<CaseEvent & { by: string }> = [
     type: "ISSUE_DRAFT_DECISION",
     at: "2026-09-14",
     by: "Daniel Moore",
-    outcome: { findings: [{ issueId: "S1", finding: "upheld", reasons: "Weekly sessions are needed." }, { issueId: "S2", finding: "partly-upheld" }], reasons: "Draft reasons.", standards: ["NF-3.1"], remedies: [remedies[0]!] },
+    outcome: {
+      findings: [
+        { issueId: "S1", finding: "upheld", reasons: "Weekly sessions are needed." },
+        { issueId: "S2", finding: "partly-upheld" },
+      ],
+      reasons: "Draft reasons.",
+      standards: ["NF-3.1"],
+      remedies: [remedies[0]!],
+    },
   },
 ];
 
@@ -134,7 +142,15 @@ describe("letters composed from the case record", () => {
         type: "ISSUE_FINAL_DECISION",
         at: "2026-09-30",
         by: "Daniel Moore",
-        outcome: { findings: [{ issueId: "S1", finding: "upheld" }, { issueId: "S2", finding: "upheld", reasons: "No key worker was named." }], reasons: "Final reasons.", standards: ["NF-3.1"], remedies },
+        outcome: {
+          findings: [
+            { issueId: "S1", finding: "upheld" },
+            { issueId: "S2", finding: "upheld", reasons: "No key worker was named." },
+          ],
+          reasons: "Final reasons.",
+          standards: ["NF-3.1"],
+          remedies,
+        },
       },
     ];
     const letters = composeLetters(sourceOf(events));
@@ -157,7 +173,14 @@ describe("letters composed from the case record", () => {
       { type: "ASSIGN_MEDIATOR", at: "2026-04-08", mediatorId: "user-sam", by: "Helen Clarke" },
       { type: "SCHEDULE_SESSION", at: "2026-04-08", sessionOn: "2026-04-20", by: "Sam Okafor" },
       { type: "RECORD_SESSION_HELD", at: "2026-04-20", heldOn: "2026-04-20", by: "Sam Okafor" },
-      { type: "RECORD_MEDIATION_OUTCOME", at: "2026-04-20", agreedIssueIds: ["S2"], summary: "A key worker will be named", actions: [{ kind: "action", description: "Name a key worker", dueOn: "2026-05-01" }], by: "Sam Okafor" },
+      {
+        type: "RECORD_MEDIATION_OUTCOME",
+        at: "2026-04-20",
+        agreedIssueIds: ["S2"],
+        summary: "A key worker will be named",
+        actions: [{ kind: "action", description: "Name a key worker", dueOn: "2026-05-01" }],
+        by: "Sam Okafor",
+      },
       { type: "ISSUE_CERTIFICATE", at: "2026-04-21", by: "Sam Okafor" },
     ];
     const letters = composeLetters(sourceOf(events));
