@@ -10,9 +10,9 @@ import { requireUserWithPermission } from "../utils/session.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user } = await requireUserWithPermission(request, "read:case");
-  const { loaded, letters, source } = await loadLettersForUser(user, params.caseId ?? "");
+  const { loaded, letters, source, eventRows } = await loadLettersForUser(user, params.caseId ?? "", { allEvents: true });
   if (!mayDownloadBundle(loaded.capacities)) throw new Response("The case bundle is for the family and the national body.", { status: 403 });
   await recordCaseView(user.id, loaded.row, "bundle", request);
   const now = new Date();
-  return zipResponse(await caseBundle(loaded, letters, source, user.name, now), bundleFileName(loaded.row.ref, now));
+  return zipResponse(await caseBundle(loaded, letters, source, eventRows, user.name, now), bundleFileName(loaded.row.ref, now));
 }

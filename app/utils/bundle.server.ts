@@ -3,7 +3,8 @@ import type { Capacity } from "./case-actions";
 import { londonDate } from "./dates";
 import { formatDate, formatDateTime } from "./format";
 import type { Letter, LetterEvent, LetterSource } from "./letters";
-import type { CaseForLetters } from "./letters.server";
+import { actorOf, type CaseForLetters, type EventRow } from "./letters.server";
+import { EVENT_TEXT } from "../components/case-history";
 import { letterPdf, pdf, renderPdf } from "./pdf.server";
 
 // The case bundle (docs/decisions/018): one ZIP with every letter as a PDF, the case's history
@@ -46,53 +47,18 @@ export async function caseEvidenceList(source: Pick<LetterSource, "events" | "vi
   return items;
 }
 
-const HISTORY_WORDS: Record<string, string> = {
-  CONCERN_RAISED: "Concern raised",
-  ACKNOWLEDGE: "Acknowledged",
-  PAUSE: "Response clock paused",
-  RESUME: "Response clock restarted",
-  CONTRIBUTE_TO_RESPONSE: "Part of the joint response added",
-  GIVE_DELAY_NOTICE: "Delay notice given",
-  EXTEND: "Deadline extended",
-  RESPOND: "Response sent",
-  ACCEPT_OUTCOME: "Outcome accepted",
-  ESCALATE: "Taken to the next stage",
-  OFFER_MEDIATION: "Mediation offered",
-  SEND_MEDIATION_INFORMATION: "Mediation information sent",
-  ACCEPT_MEDIATION: "Mediation accepted",
-  DECLINE_MEDIATION: "Mediation declined",
-  ASSIGN_MEDIATOR: "Mediator assigned",
-  SCHEDULE_SESSION: "Mediation session arranged",
-  RECORD_SESSION_HELD: "Mediation session held",
-  RECORD_MEDIATION_OUTCOME: "Mediation outcome recorded",
-  ISSUE_CERTIFICATE: "Mediation certificate issued",
-  ACCEPT_FOR_INVESTIGATION: "Accepted for investigation",
-  REJECT_OUT_OF_JURISDICTION: "Decided outside jurisdiction",
-  REJECT_OUT_OF_TIME: "Decided out of time",
-  ISSUE_DRAFT_DECISION: "Draft decision issued",
-  SUBMIT_COMMENTS: "Comments on the draft decision",
-  ISSUE_FINAL_DECISION: "Final decision issued",
-  REMEDY_DONE: "Remedy done",
-  REMEDY_FAILED: "Remedy not done",
-  TAKE_REMEDY_FURTHER: "Failed remedy taken further",
-  WITHDRAW: "Concern withdrawn",
-  DEADLINE_WARNING: "Deadline reminder",
-  DEADLINE_MISSED: "Deadline passed",
-};
-
-/** The case's history as a person reads it, oldest first: what happened, when, who did it. */
-export function historyEntries(loaded: CaseForLetters): Array<{ on: string; what: string; by: string }> {
+/** The case's history as a person reads it, oldest first, in the case page's words. */
+export function historyEntries(loaded: CaseForLetters, rows: EventRow[]): Array<{ on: string; what: string; by: string }> {
   const isFamily = loaded.capacities.includes("family");
-  return [...loaded.row.events]
-    .reverse()
+  return rows
     .filter((e) => !(isFamily && e.type === "DEADLINE_WARNING"))
     .map((e) => {
       const p = e.payload as { at?: unknown; key?: unknown };
       const about = loaded.row.deadlines.find((d) => d.key === p.key)?.label;
       return {
         on: typeof p.at === "string" ? formatDate(p.at) : formatDateTime(e.occurredAt),
-        what: `${HISTORY_WORDS[e.type] ?? "Case updated"}${about ? `: ${about}` : ""}`,
-        by: e.actorLabel.startsWith("system:") ? "Redress (automatic)" : e.actor?.erasedAt ? e.actor.name : e.actorLabel,
+        what: `${EVENT_TEXT[e.type] ?? "Case updated"}${about ? `: ${about}` : ""}`,
+        by: actorOf(e),
       };
     });
 }
@@ -111,14 +77,14 @@ export function letterPath(letter: Letter, index: number): string {
   return `letters/${String(index + 1).padStart(2, "0")}-${fileSlug(title)}.pdf`;
 }
 
-export async function caseBundle(loaded: CaseForLetters, letters: Letter[], source: LetterSource, madeBy: string, now = new Date()): Promise<Uint8Array> {
+export async function caseBundle(loaded: CaseForLetters, letters: Letter[], source: LetterSource, eventRows: EventRow[], madeBy: string, now = new Date()): Promise<Uint8Array> {
   const ref = loaded.row.ref;
   const heading = (doc: PDFKit.PDFDocument, title: string) => {
     pdf.paragraph(doc, `Case ${ref}`, { colour: pdf.secondary });
     pdf.title(doc, title);
     pdf.facts(doc, [...(source.child ? [{ label: "Child or young person", value: source.child }] : []), { label: "Made on", value: `${formatDateTime(now)} by ${madeBy}` }]);
   };
-  const history = historyEntries(loaded);
+  const history = historyEntries(loaded, eventRows);
   const evidence = await caseEvidenceList(source);
   const historyPdf = await renderPdf({ title: `History of case ${ref}`, footer: ref }, (doc) => {
     heading(doc, "History of the case");

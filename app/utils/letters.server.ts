@@ -17,14 +17,39 @@ export function actorOf(e: { actorLabel: string; actor: { name: string; erasedAt
   return e.actorLabel.startsWith("system:") ? "Redress (automatic)" : e.actor?.erasedAt ? e.actor.name : e.actorLabel;
 }
 
-export async function loadLettersForUser(user: SessionUser, caseId: string): Promise<{ loaded: CaseForLetters; letters: Letter[]; source: LetterSource }> {
+/** The events letters are made from (the history and the evidence list need every event). */
+const LETTER_EVENT_TYPES = [
+  "RESPOND",
+  "ACCEPT_FOR_INVESTIGATION",
+  "REJECT_OUT_OF_JURISDICTION",
+  "REJECT_OUT_OF_TIME",
+  "ISSUE_DRAFT_DECISION",
+  "ISSUE_FINAL_DECISION",
+  "RECORD_MEDIATION_OUTCOME",
+  "ISSUE_CERTIFICATE",
+];
+
+export type EventRow = { seq: number; type: string; payload: unknown; actorLabel: string; occurredAt: Date; actor: { name: string; erasedAt: Date | null } | null };
+
+export async function loadLettersForUser(
+  user: SessionUser,
+  caseId: string,
+  options: { allEvents?: boolean } = {},
+): Promise<{ loaded: CaseForLetters; letters: Letter[]; source: LetterSource; eventRows: EventRow[] }> {
   const loaded = await loadCaseForUser(user, caseId);
   const { row, view, capacities } = loaded;
   const prisma = await getPrisma();
-  const deadlines = await prisma.deadline.findMany({ where: { caseId: row.id, key: { in: QUOTED_DEADLINES }, kind: { not: "warning" } }, select: { key: true, dueOn: true } });
+  const [deadlines, eventRows] = await Promise.all([
+    prisma.deadline.findMany({ where: { caseId: row.id, key: { in: QUOTED_DEADLINES }, kind: { not: "warning" } }, select: { key: true, dueOn: true } }),
+    prisma.caseEvent.findMany({
+      where: { caseId: row.id, ...(options.allEvents ? {} : { type: { in: LETTER_EVENT_TYPES } }) },
+      orderBy: { seq: "asc" },
+      select: { seq: true, type: true, payload: true, actorLabel: true, occurredAt: true, actor: { select: { name: true, erasedAt: true } } },
+    }),
+  ]);
   // Every party of the case may know whose concern it is; a reader in no capacity on it may not.
   const entitled = capacities.length > 0;
-  const events: LetterEvent[] = [...row.events].reverse().map((e) => ({ seq: e.seq, type: e.type, payload: e.payload, actor: actorOf(e) }));
+  const events: LetterEvent[] = eventRows.map((e) => ({ seq: e.seq, type: e.type, payload: e.payload, actor: actorOf(e) }));
   const source: LetterSource = {
     view,
     events,
@@ -39,7 +64,7 @@ export async function loadLettersForUser(user: SessionUser, caseId: string): Pro
     mediators: Object.fromEntries(row.assignments.filter((a) => a.capacity === "mediator").map((a) => [a.user.id, a.user.name])),
     dueOn: Object.fromEntries(deadlines.map((d) => [d.key, isoFromDateColumn(d.dueOn)])),
   };
-  return { loaded, letters: composeLetters(source), source };
+  return { loaded, letters: composeLetters(source), source, eventRows };
 }
 
 /** One letter, or 404 (an id that is not one of this case's letters is simply not found). */
