@@ -4,7 +4,7 @@ import { londonDate } from "./dates";
 import { formatDate, formatDateTime } from "./format";
 import type { Letter, LetterEvent, LetterSource } from "./letters";
 import { actorOf, type CaseForLetters, type EventRow } from "./letters.server";
-import { EVENT_TEXT } from "../components/case-history";
+import { pastTenseOf } from "../components/case-events";
 import { letterPdf, pdf, renderPdf } from "./pdf.server";
 
 // The case bundle (docs/decisions/018): one ZIP with every letter as a PDF, the case's history
@@ -47,7 +47,7 @@ export async function caseEvidenceList(source: Pick<LetterSource, "events" | "vi
   return items;
 }
 
-/** The case's history as a person reads it, oldest first, in the case page's words. */
+/** The case's history as a person reads it, oldest first, in the case page's words (the event catalogue's past tense). */
 export function historyEntries(loaded: CaseForLetters, rows: EventRow[]): Array<{ on: string; what: string; by: string }> {
   const isFamily = loaded.capacities.includes("family");
   return rows
@@ -57,7 +57,7 @@ export function historyEntries(loaded: CaseForLetters, rows: EventRow[]): Array<
       const about = loaded.row.deadlines.find((d) => d.key === p.key)?.label;
       return {
         on: typeof p.at === "string" ? formatDate(p.at) : formatDateTime(e.occurredAt),
-        what: `${EVENT_TEXT[e.type] ?? "Case updated"}${about ? `: ${about}` : ""}`,
+        what: `${pastTenseOf(e.type)}${about ? `: ${about}` : ""}`,
         by: actorOf(e),
       };
     });

@@ -2,7 +2,7 @@ import { strFromU8, unzipSync } from "fflate";
 import { beforeAll, expect, it } from "vitest";
 import type { PrismaClient } from "../../generated/prisma/client";
 import type { CaseEvent } from "../../machines";
-import { applyCaseEvent, type Actor } from "../../app/utils/cases.server";
+import { applyCaseEvent, type EventAuthor as Actor } from "../../app/utils/cases.server";
 import { formatPublished } from "../../app/utils/disclosure";
 import { MEASURE_BY_KEY } from "../../app/utils/patterns-measures";
 import { seed } from "../../prisma/seed";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { applyCaseEvent, startCase, type CaseEvent, type CaseInput, type PersistedCase } from "../../../machines";
+import { transitionCase, startCase, type CaseEvent, type CaseInput, type PersistedCase } from "../../../machines";
 import { composeLetters, formatMoney, letterText, type LetterEvent, type LetterSource } from "../../../app/utils/letters";
 
 // Letters composed from a case walked through the real machines: findings with the issues' own
@@ -29,7 +29,7 @@ function walk(events: Array<CaseEvent & { by: string }>) {
   let view = startCase(CASE).view;
   const log: LetterEvent[] = [];
   for (const [i, { by, ...event }] of events.entries()) {
-    const step = applyCaseEvent(persisted, event as CaseEvent);
+    const step = transitionCase(persisted, event as CaseEvent);
     persisted = step.persisted;
     view = step.view;
     log.push({ seq: i + 2, type: event.type, payload: event, actor: by });
