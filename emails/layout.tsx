@@ -51,6 +51,13 @@ export function Layout({ notice, heading, preview, children }: LayoutProps) {
             </Heading>
             <Text style={styles.paragraph}>{notice.recipientName ? `Dear ${notice.recipientName},` : "Hello,"}</Text>
             {children}
+            {notice.lettersUrl ? (
+              <Text style={styles.paragraph}>
+                <Link href={notice.lettersUrl} style={styles.link}>
+                  {notice.audience === "family" ? "Download your letter" : "Download the letter"} (PDF)
+                </Link>
+              </Text>
+            ) : null}
             <CaseLink notice={notice} />
             <Hr style={styles.hr} />
             <Text style={styles.footer}>

@@ -30,6 +30,8 @@ export type CaseView = {
   outcomes: OutcomeRecord[];
   remedies: Remedy[];
   mediation?: MediationView;
+  /** Every mediation that has ended, in order (each has its certificate). */
+  mediations: MediationOutput[];
   deadlines: DeadlineSpec[];
   pausedClocks: Array<{ key: string; label: string; pausedSince: string; waitingOn: PauseReason; reason: string }>;
   breaches: CaseContext["breaches"];
@@ -167,6 +169,7 @@ export function caseView(snapshot: AnyMachineSnapshot): CaseView {
     outcomes: context.outcomes,
     remedies: context.remedies,
     ...(mediation ? { mediation } : {}),
+    mediations: context.mediations,
     deadlines: deadlinesOf(snapshot),
     pausedClocks: Object.values(context.clocks).flatMap((clock) =>
       clock.paused

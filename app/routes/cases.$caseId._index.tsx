@@ -120,6 +120,9 @@ export default function CasePage() {
               <dd className="govuk-summary-list__value">Policy {view.policyVersion}</dd>
             </div>
           </dl>
+          <p className="govuk-body-s">
+            <Link className="govuk-link" to={`/cases/${d.id}/letters`}>Letters{view.outcomes.length || view.mediations.length ? " – read and download as PDF" : ""}</Link>
+          </p>
           {d.concern.linked.length ? (
             <p className="govuk-body-s">
               Linked case:{" "}

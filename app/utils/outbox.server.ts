@@ -3,6 +3,7 @@ import { renderNotification } from "../../emails";
 import type { PrismaClient } from "../../generated/prisma/client";
 import { getPrisma } from "./db.server";
 import { getEnv, isDemoLike } from "./env.server";
+import { notificationHasLetter } from "./letters";
 
 // The email dispatcher: delivers OutboxMessage rows queued by case transitions. Claims with
 // FOR UPDATE SKIP LOCKED and a lease (safe with several instances), sends with the row's
@@ -95,7 +96,9 @@ export async function dispatchOutbox(options: { now?: Date; batchSize?: number; 
       const message = await prisma.outboxMessage.findUniqueOrThrow({ where: { id } });
       try {
         const caseUrl = message.caseId ? new URL(`/cases/${message.caseId}`, publicUrl()).toString() : undefined;
-        const rendered = await renderNotification(message.kind, { ...(message.payload as Record<string, unknown>), caseUrl });
+        const payload = message.payload as Record<string, unknown>;
+        const lettersUrl = caseUrl && notificationHasLetter(message.kind, payload) ? `${caseUrl}/letters` : undefined;
+        const rendered = await renderNotification(message.kind, { ...payload, caseUrl, ...(lettersUrl ? { lettersUrl } : {}) });
         await transport.send({ to: message.toAddress, from, idempotencyKey: message.idempotencyKey, ...rendered });
         await prisma.outboxMessage.update({ where: { id }, data: { status: "sent", sentAt: now, subject: rendered.subject, transport: transport.name, lastError: null } });
         tally.sent++;

@@ -73,6 +73,8 @@ export function readNotice(data: NoticeProps) {
     party,
     audience: audienceOf(party) as Audience | undefined,
     caseUrl: urlOf(data.caseUrl),
+    /** Set for notifications that announce a letter (outcomes, decisions, mediation certificates and agreements). */
+    lettersUrl: urlOf(data.lettersUrl),
     text: (key: string) => textOf(data[key]),
     date: (key: string) => formatDate(data[key]),
     number: (key: string) => numberOf(data[key]),

@@ -82,6 +82,12 @@ const EXPECTED: Record<string, { GET: (p: Persona, c: Fixture) => Outcome; POST:
     POST: () => "405",
     params: (c) => ({ level: "area", id: c.localAreaId }),
   },
+  // The same letter as a PDF, under the page's own rules.
+  "analytics.letters.$level.$id_.pdf": {
+    GET: (p, c) => (holds(p, "read:analytics") && (!levels(p, "read:analytics").every((l) => l === "area") || p.localAreaId === c.localAreaId) ? "allow" : "deny"),
+    POST: () => "405",
+    params: (c) => ({ level: "area", id: c.localAreaId }),
+  },
   methodology: { GET: () => publicPage.GET, POST: () => publicPage.POST },
   "open-data": { GET: () => publicPage.GET, POST: () => publicPage.POST },
   "open-data[.]csv": { GET: () => publicPage.GET, POST: () => publicPage.POST },
@@ -92,6 +98,18 @@ const EXPECTED: Record<string, { GET: (p: Persona, c: Fixture) => Outcome; POST:
   readyz: { GET: () => "allow", POST: () => "405" },
   "cases.$caseId.history": { GET: (p, c) => (canRead(p, c) ? "allow" : "deny"), POST: () => "405", params: (c) => ({ caseId: c.caseId }) },
   "cases.$caseId._index": { GET: (p, c) => (canRead(p, c) ? "allow" : "deny"), POST: () => "405", params: (c) => ({ caseId: c.caseId }) },
+  // Letters: whoever may read the case. The fixture case has no letter yet, so a letter's page and
+  // PDF are "not found" for everyone (and never a 500); tests/integration/letters.test.ts covers
+  // them on a decided case.
+  "cases.$caseId.letters._index": { GET: (p, c) => (canRead(p, c) ? "allow" : "deny"), POST: () => "405", params: (c) => ({ caseId: c.caseId }) },
+  "cases.$caseId.letters.$letterId._index": { GET: () => "deny", POST: () => "405", params: (c) => ({ caseId: c.caseId, letterId: "response-1" }) },
+  "cases.$caseId.letters.$letterId.pdf": { GET: () => "deny", POST: () => "405", params: (c) => ({ caseId: c.caseId, letterId: "response-1" }) },
+  // The case bundle: the family and the national body (once the case reaches it), no other reader.
+  "cases.$caseId.bundle[.]zip": {
+    GET: (p, c) => (levels(p, "update:case").some((l) => (l === "own" || l.startsWith("national-")) && reaches(l, p, c)) ? "allow" : "deny"),
+    POST: () => "405",
+    params: (c) => ({ caseId: c.caseId }),
+  },
   // Withdrawing is the family's alone (the capacity "own" gives them).
   "cases.$caseId.$action": {
     GET: (p, c) => (canRead(p, c) && levels(p, "update:case").includes("own") ? "allow" : "deny"),
