@@ -8,6 +8,8 @@ import { recordCaseView } from "../utils/audit.server";
 import { CASE_ACTIONS, wordingFor } from "../utils/case-actions";
 import { ACTION_SCHEMAS, actionType, FINDING_OPTIONS, REMEDY_KIND_OPTIONS, REMEDY_ROWS, type FormContext } from "../utils/case-forms";
 import { loadCaseForUser } from "../utils/case-page.server";
+import { draftDefaults, draftRemediesOf, successBanner } from "../utils/case-file";
+import { logEventsOf } from "../utils/case-file.server";
 import { applyCaseEvent, CaseConflictError } from "../utils/cases.server";
 import { londonDate } from "../utils/dates";
 import { formatDate } from "../utils/format";
@@ -89,6 +91,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     issues: page.view.issues,
     remedies: page.view.remedies.filter((r) => page.settleableRemedyIds.includes(r.id)).map((r) => ({ id: r.id, description: r.description })),
     mediators,
+    // The final decision starts from the draft: its findings, reasons and proposed remedies.
+    defaults: type === "ISSUE_FINAL_DECISION" ? draftDefaults(page.view, draftRemediesOf(logEventsOf(page.row)).at(-1) ?? []) : {},
   });
 }
 
@@ -113,13 +117,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
     throw error;
   }
-  const done = `${wordingFor(meta, page.capacities).label}: done`;
+  const done = successBanner(type, page.capacities.includes("family"));
   // Some actions end the actor's own access (a mediator's, once the mediation is over).
   const prisma = await getPrisma();
   if ((await prisma.case.count({ where: { AND: [{ id: caseId }, caseScope(user, "read")] } })) === 0) {
-    return redirectWithFlash("/cases", { kind: "success", title: done, body: "The mediation has ended, so this case is no longer open to you." });
+    return redirectWithFlash("/cases", { kind: "success", title: done.title, body: "The mediation has ended, so this case is no longer open to you." });
   }
-  return redirectWithFlash(`/cases/${caseId}`, { kind: "success", title: done });
+  return redirectWithFlash(`/cases/${caseId}`, { kind: "success", ...done });
 }
 
 function RemedyRows({ errors, values }: { errors?: FieldErrors; values: Record<string, unknown> }) {
@@ -143,7 +147,7 @@ export default function CaseAction() {
   const d = useLoaderData<typeof loader>();
   const actionData = useActionData<{ errors: FieldErrors; values?: Record<string, unknown> }>();
   const errors = actionData?.errors;
-  const values = actionData?.values ?? {};
+  const values = actionData?.values ?? d.defaults;
   const v = (k: string) => (typeof values[k] === "string" ? (values[k] as string) : undefined);
   const isOutcome = d.type === "RESPOND" || d.type === "ISSUE_DRAFT_DECISION" || d.type === "ISSUE_FINAL_DECISION";
   return (

@@ -1,49 +1,18 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { DeadlinesTable, FairnessFacts, IssuesList, Ladder, MissedDeadlines, OutcomeSummary, RemediesTable, StatusTag, WrittenContributions } from "../components/case-parts";
+import { FairnessFacts, IssuesList, Ladder, MissedDeadlines, StatusTag } from "../components/case-parts";
+import { EscalationReasons, FamilyPrompts, History, MediationDetails, OutcomesOnFile, RemediesOnFile, RunningDeadlines, WrittenOnFile } from "../components/case-file";
+import { caseFileFor } from "../utils/case-file.server";
 import { CASE_ACTIONS, wordingFor } from "../utils/case-actions";
 import { actionSlug } from "../utils/case-forms";
 import { recordCaseView } from "../utils/audit.server";
 import { loadCaseForUser } from "../utils/case-page.server";
-import { formatDate, formatDateTime, ROUTE_LABELS } from "../utils/format";
+import { formatDate, ROUTE_LABELS } from "../utils/format";
 import { requireUserWithPermission } from "../utils/session.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.ref ?? "Case"} – Redress` }];
 
-const EVENT_TEXT: Record<string, string> = {
-  CONCERN_RAISED: "Concern raised",
-  ACKNOWLEDGE: "Acknowledged",
-  PAUSE: "Response clock paused",
-  RESUME: "Response clock restarted",
-  CONTRIBUTE_TO_RESPONSE: "Part of the joint response added",
-  GIVE_DELAY_NOTICE: "Delay notice given",
-  RECORD_SESSION_HELD: "Mediation session held",
-  TAKE_REMEDY_FURTHER: "Failed remedy taken further",
-  EXTEND: "Deadline extended",
-  RESPOND: "Response sent",
-  ACCEPT_OUTCOME: "Outcome accepted",
-  ESCALATE: "Taken to the next stage",
-  OFFER_MEDIATION: "Mediation offered",
-  SEND_MEDIATION_INFORMATION: "Mediation information sent",
-  ACCEPT_MEDIATION: "Mediation accepted",
-  DECLINE_MEDIATION: "Mediation declined",
-  ASSIGN_MEDIATOR: "Mediator assigned",
-  SCHEDULE_SESSION: "Mediation session scheduled",
-  RECORD_MEDIATION_OUTCOME: "Mediation outcome recorded",
-  ISSUE_CERTIFICATE: "Mediation certificate issued",
-  ACCEPT_FOR_INVESTIGATION: "Accepted for investigation",
-  REJECT_OUT_OF_JURISDICTION: "Decided outside jurisdiction",
-  REJECT_OUT_OF_TIME: "Decided out of time",
-  ISSUE_DRAFT_DECISION: "Draft decision issued",
-  SUBMIT_COMMENTS: "Comments on the draft decision",
-  ISSUE_FINAL_DECISION: "Final decision issued",
-  REMEDY_DONE: "Remedy done",
-  REMEDY_FAILED: "Remedy not done",
-  WITHDRAW: "Concern withdrawn",
-  DEADLINE_WARNING: "Deadline reminder",
-  DEADLINE_MISSED: "Deadline passed",
-};
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user } = await requireUserWithPermission(request, "read:case");
@@ -65,18 +34,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     setting: row.setting.name,
     area: row.localArea.name,
     mediators: row.assignments.filter((a) => a.capacity === "mediator").map((a) => a.user.name),
-    // Automatic reminders are for the people who owe the deadline; the family sees what happened.
-    events: row.events.filter((e) => !(capacities.includes("family") && e.type === "DEADLINE_WARNING")).map((e) => ({
-      seq: e.seq,
-      type: e.type,
-      // Deadline events name the deadline they were about.
-      about: row.deadlines.find((d) => d.key === (e.payload as { key?: unknown }).key)?.label ?? null,
-      // The log keeps the name as it was; an erased person is shown by their pseudonym.
-      actor: e.actorLabel.startsWith("system:") ? "Redress (automatic)" : e.actor?.erasedAt ? e.actor.name : e.actorLabel,
-      // The day it happened in the case (the event's own date), and when it was recorded.
-      on: typeof (e.payload as { at?: unknown }).at === "string" ? ((e.payload as { at: string }).at) : null,
-      recordedAt: e.occurredAt,
-    })),
+    file: caseFileFor(row, view, capacities, actions),
     actions: actions.map((type) => {
       const meta = CASE_ACTIONS[type];
       return { type, slug: actionSlug(type), label: meta ? wordingFor(meta, capacities).label : type, warning: meta?.warning ?? false };
@@ -97,6 +55,7 @@ export default function CasePage() {
           <p className="govuk-body">
             <StatusTag status={view.status} /> {view.stateLabel}
           </p>
+          <FamilyPrompts prompts={d.file.prompts} />
           <Ladder view={view} />
           <FairnessFacts view={view} isFamily={d.isFamily} />
           {d.actions.length ? (
@@ -111,27 +70,16 @@ export default function CasePage() {
               </div>
             </>
           ) : null}
-          <DeadlinesTable view={view} />
+          <RunningDeadlines view={view} />
           <MissedDeadlines view={view} isFamily={d.isFamily} />
+          <MediationDetails view={view} session={d.file.session} />
+          <EscalationReasons escalations={d.file.escalations} />
           <h2 className="govuk-heading-m">Issues</h2>
           <IssuesList view={view} />
-          <OutcomeSummary view={view} />
-          <WrittenContributions view={view} />
-          <RemediesTable view={view} />
-          <h2 className="govuk-heading-m">History</h2>
-          <ol className="redress-timeline" reversed>
-            {d.events.map((e) => (
-              <li key={e.seq}>
-                <p className="govuk-body redress-timeline__title">
-                  {EVENT_TEXT[e.type] ?? e.type}
-                  {e.about ? `: ${e.about}` : ""}
-                </p>
-                <p className="govuk-body-s redress-timeline__date">
-                  {e.on ? formatDate(e.on) : formatDateTime(e.recordedAt)} by {e.actor}
-                </p>
-              </li>
-            ))}
-          </ol>
+          <OutcomesOnFile view={view} draftRemedies={d.file.draftRemedies} />
+          <WrittenOnFile contributions={d.file.contributions} comments={d.file.comments} />
+          <RemediesOnFile view={view} />
+          <History entries={d.file.history} />
         </div>
         <div className="govuk-grid-column-one-third">
           <h2 className="govuk-heading-s">About this concern</h2>

@@ -8,7 +8,7 @@ async function openAction(page: Page, label: string) {
 
 async function submit(page: Page, label: string) {
   await page.getByRole("button", { name: label }).click();
-  await expect(page.getByText(`${label}: done`)).toBeVisible();
+  await expect(page.getByRole("alert").filter({ hasText: "Success" })).toBeVisible();
 }
 
 async function act(page: Page, label: string) {

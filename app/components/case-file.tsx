@@ -1,0 +1,343 @@
+import type { CaseView, OutcomeRecord, RemedyInput } from "../../machines";
+import { formatPounds, partyName, remedyText, capitalise, type HistoryEntry, type Prompt, type WrittenEntry } from "../utils/case-file";
+import { formatDate, RUNG_LABELS } from "../utils/format";
+
+// The case page as the complete, readable file: every outcome at every rung, every remedy and
+// who owes it, every word people wrote, and a history a person would tell. GOV.UK patterns only.
+
+const FINDING_TEXT: Record<string, string> = {
+  upheld: "Upheld",
+  "partly-upheld": "Partly upheld",
+  "not-upheld": "Not upheld",
+  "resolved-by-agreement": "Resolved by agreement",
+  withdrawn: "Withdrawn",
+};
+
+const DECISION_TEXT: Record<NonNullable<OutcomeRecord["decision"]>, string> = {
+  "accepted-for-investigation": "Accepted for investigation",
+  "out-of-jurisdiction": "Outside what the national body can look at",
+  "out-of-time": "Brought too late",
+};
+
+const national = (view: CaseView) => (view.route === "process" ? "Ombudsman" : "National practice body");
+const bodyName = (view: CaseView, rung: number) => (rung === 3 ? national(view) : RUNG_LABELS[rung] ?? "Organisation");
+
+function outcomeTitle(view: CaseView, outcome: OutcomeRecord): string {
+  const by = bodyName(view, outcome.rung);
+  switch (outcome.stage) {
+    case "response":
+      return `${by}: response`;
+    case "assessment":
+      return `${by}: assessment`;
+    case "draft-decision":
+      return `${by}: draft decision`;
+    case "final-decision":
+      return `${by}: final decision`;
+    case "mediation":
+      return `Mediation agreement at the ${by.toLowerCase()} stage`;
+    case "withdrawal":
+      return "Concern withdrawn";
+  }
+}
+
+/** What the family must decide first, at the top of the page. */
+export function FamilyPrompts({ prompts }: { prompts: Prompt[] }) {
+  if (prompts.length === 0) return null;
+  const [first, ...rest] = prompts;
+  return (
+    <div className="govuk-notification-banner" role="region" aria-labelledby="family-prompts-title" data-module="govuk-notification-banner" data-testid="family-prompts">
+      <div className="govuk-notification-banner__header">
+        <h2 className="govuk-notification-banner__title" id="family-prompts-title">
+          Important
+        </h2>
+      </div>
+      <div className="govuk-notification-banner__content">
+        <p className="govuk-notification-banner__heading">{first!.text}</p>
+        {rest.map((p) => (
+          <p key={p.id} className="govuk-body">
+            {p.text}
+          </p>
+        ))}
+      </div>
+    </div>
+  );
+}
+
+/** The deadlines running now; never "no deadlines" on a case whose deadlines were missed. */
+export function RunningDeadlines({ view }: { view: CaseView }) {
+  const deadlines = view.deadlines.filter((d) => d.kind === "deadline");
+  if (deadlines.length === 0) {
+    const missed = view.breaches.filter((b) => !b.key.startsWith("mediation.")).length;
+    return (
+      <p className="govuk-body">
+        {missed
+          ? `No deadline is running now. ${missed === 1 ? "One deadline was" : `${missed} deadlines were`} missed: see “Missed deadlines and delays”.`
+          : view.status === "closed" || view.conclusion
+            ? "No deadlines are running: this stage of the concern has finished."
+            : "No deadlines are running at the moment."}
+      </p>
+    );
+  }
+  return (
+    <div className="redress-table-scroll">
+      <table className="govuk-table">
+        <caption className="govuk-table__caption govuk-table__caption--m">Deadlines</caption>
+        <thead className="govuk-table__head">
+          <tr className="govuk-table__row">
+            <th scope="col" className="govuk-table__header">What</th>
+            <th scope="col" className="govuk-table__header">By the end of</th>
+            <th scope="col" className="govuk-table__header">Counted in</th>
+          </tr>
+        </thead>
+        <tbody className="govuk-table__body">
+          {deadlines.map((d) => (
+            <tr key={d.key} className="govuk-table__row">
+              <td className="govuk-table__cell">{d.label}</td>
+              <td className="govuk-table__cell">{formatDate(d.dueOn)}</td>
+              <td className="govuk-table__cell govuk-body-s">
+                {d.workingDays !== undefined ? `${d.workingDays} working days` : d.calendarDays !== undefined ? `${d.calendarDays} calendar days` : ""}
+                {d.calendar.startsWith("school:") ? " (school days)" : ""}, from {formatDate(d.startedOn)}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function Row({ k, children }: { k: string; children: React.ReactNode }) {
+  return (
+    <div className="govuk-summary-list__row">
+      <dt className="govuk-summary-list__key">{k}</dt>
+      <dd className="govuk-summary-list__value">{children}</dd>
+    </div>
+  );
+}
+
+/**
+ * Every outcome on the file, newest first: each rung's response stays when the next rung decides.
+ * A draft decision is marked as a draft, with the remedies it proposes.
+ */
+export function OutcomesOnFile({ view, draftRemedies }: { view: CaseView; draftRemedies: RemedyInput[][] }) {
+  if (view.outcomes.length === 0) return null;
+  let draftIndex = 0;
+  const cards = view.outcomes.map((outcome, index) => {
+    const proposed = outcome.stage === "draft-decision" ? (draftRemedies[draftIndex++] ?? []) : [];
+    return { outcome, index, proposed };
+  });
+  const issueName = (id: string) => view.issues.find((i) => i.id === id)?.summary ?? "An issue";
+  return (
+    <>
+      <h2 className="govuk-heading-m">Outcomes</h2>
+      {cards.reverse().map(({ outcome, index, proposed }) => {
+        const isDraft = outcome.stage === "draft-decision";
+        const ordered = outcome.remedyIds.map((id) => view.remedies.find((r) => r.id === id)).filter((r) => r !== undefined);
+        return (
+          <div key={index} className="govuk-summary-card" data-testid={isDraft ? "draft-decision" : "outcome"}>
+            <div className="govuk-summary-card__title-wrapper">
+              <h3 className="govuk-summary-card__title">
+                {outcomeTitle(view, outcome)}, {formatDate(outcome.on)}
+                {isDraft ? (
+                  <>
+                    {" "}
+                    <strong className="govuk-tag govuk-tag--yellow">Draft</strong>
+                  </>
+                ) : null}
+              </h3>
+            </div>
+            <div className="govuk-summary-card__content">
+              {isDraft ? <p className="govuk-body">This is a draft for comment, not the final decision. The findings and remedies may change.</p> : null}
+              <dl className="govuk-summary-list">
+                {outcome.decision ? <Row k="Decision">{DECISION_TEXT[outcome.decision]}</Row> : null}
+                {outcome.findings.map((f) => (
+                  <Row key={f.issueId} k={issueName(f.issueId)}>
+                    <strong>{isDraft ? `Proposed: ${FINDING_TEXT[f.finding]?.toLowerCase()}` : FINDING_TEXT[f.finding]}</strong>
+                    {f.reasons ? <p className="govuk-body govuk-!-margin-top-1 govuk-!-margin-bottom-0 redress-prewrap">{f.reasons}</p> : null}
+                  </Row>
+                ))}
+                {outcome.reasons ? (
+                  <Row k="Reasons">
+                    <span className="redress-prewrap">{outcome.reasons}</span>
+                  </Row>
+                ) : null}
+                {outcome.standards.length ? <Row k="National Framework standards">{outcome.standards.join(", ")}</Row> : null}
+                {isDraft && proposed.length ? (
+                  <Row k="Proposed remedies">
+                    <ul className="govuk-list govuk-list--bullet">
+                      {proposed.map((r, i) => (
+                        <li key={i}>
+                          {remedyText(r)}
+                          {r.dueOn ? `, by ${formatDate(r.dueOn)}` : ""}
+                        </li>
+                      ))}
+                    </ul>
+                  </Row>
+                ) : null}
+                {!isDraft && ordered.length ? (
+                  <Row k="Remedies">
+                    <ul className="govuk-list govuk-list--bullet">
+                      {ordered.map((r) => (
+                        <li key={r.id}>{remedyText(r)}</li>
+                      ))}
+                    </ul>
+                  </Row>
+                ) : null}
+              </dl>
+            </div>
+          </div>
+        );
+      })}
+    </>
+  );
+}
+
+/** Every remedy: what, who owes it, which stage ordered it, by when, and what became of it. */
+export function RemediesOnFile({ view }: { view: CaseView }) {
+  if (view.remedies.length === 0) return null;
+  const statusText = { open: "Not done yet", done: "Done", failed: "Not done" } as const;
+  const referral = (id: string) => view.remedyReferrals.find((r) => r.remedyId === id);
+  return (
+    <div className="redress-table-scroll">
+      <table className="govuk-table">
+        <caption className="govuk-table__caption govuk-table__caption--m">Remedies</caption>
+        <thead className="govuk-table__head">
+          <tr className="govuk-table__row">
+            <th scope="col" className="govuk-table__header">Remedy</th>
+            <th scope="col" className="govuk-table__header">Owed by</th>
+            <th scope="col" className="govuk-table__header">Due</th>
+            <th scope="col" className="govuk-table__header">Status</th>
+          </tr>
+        </thead>
+        <tbody className="govuk-table__body">
+          {view.remedies.map((r) => {
+            const further = referral(r.id);
+            return (
+              <tr key={r.id} className="govuk-table__row">
+                <td className="govuk-table__cell">
+                  {r.description}
+                  {r.kind === "payment" && "amountPence" in r && r.amountPence ? ` (${formatPounds(r.amountPence)})` : ""}
+                  <span className="govuk-body-s govuk-!-display-block govuk-!-margin-top-1">
+                    {r.via === "mediation" ? `Agreed in mediation, ${formatDate(r.issuedOn)}` : `Ordered by the ${bodyName(view, r.rung).toLowerCase()}, ${formatDate(r.issuedOn)}`}
+                  </span>
+                </td>
+                <td className="govuk-table__cell">{capitalise(r.owedBy.map(partyName).join(" and "))}</td>
+                <td className="govuk-table__cell">{formatDate(r.dueOn)}</td>
+                <td className="govuk-table__cell">
+                  <strong className={`govuk-tag ${r.status === "done" ? "govuk-tag--green" : r.status === "failed" ? "govuk-tag--red" : "govuk-tag--grey"}`}>{statusText[r.status]}</strong>
+                  {r.settledOn ? <span className="govuk-body-s govuk-!-display-block">{formatDate(r.settledOn)}</span> : null}
+                  {r.note ? (
+                    <p className="govuk-body-s govuk-!-margin-top-1 govuk-!-margin-bottom-0 redress-prewrap">
+                      {r.status === "done" ? "What was done" : "Why it was not done"}: {r.note}
+                    </p>
+                  ) : null}
+                  {further ? <p className="govuk-body-s govuk-!-margin-top-1 govuk-!-margin-bottom-0">Taken further by the family on {formatDate(further.on)}: “{further.reason}”</p> : null}
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** Someone's words on the file: who, in what capacity, when, and what they wrote. */
+function Written({ entry }: { entry: WrittenEntry }) {
+  return (
+    <div className="govuk-inset-text">
+      <p className="govuk-body-s govuk-!-margin-bottom-1">
+        {entry.by} ({entry.party}), {formatDate(entry.on)}
+      </p>
+      <p className="govuk-body redress-prewrap">{entry.text}</p>
+    </div>
+  );
+}
+
+/** Why the family took the concern further, for the next rung to read first. */
+export function EscalationReasons({ escalations }: { escalations: Array<{ seq: number; to: string; on: string; reason?: string }> }) {
+  if (escalations.length === 0) return null;
+  return (
+    <>
+      <h2 className="govuk-heading-m">Why the family took the concern further</h2>
+      {escalations.map((e) => (
+        <div key={e.seq} className="govuk-inset-text" data-testid="escalation-reason">
+          <p className="govuk-body-s govuk-!-margin-bottom-1">
+            To {e.to}, {formatDate(e.on)}
+          </p>
+          <p className="govuk-body redress-prewrap">{e.reason ?? "The family did not give a reason (they do not have to)."}</p>
+        </div>
+      ))}
+    </>
+  );
+}
+
+/** Parts of a joint response and comments on a draft decision, as written, with who and when. */
+export function WrittenOnFile({ contributions, comments }: { contributions: WrittenEntry[]; comments: WrittenEntry[] }) {
+  return (
+    <>
+      {contributions.length ? (
+        <>
+          <h2 className="govuk-heading-m">Parts of the joint response</h2>
+          {contributions.map((c) => (
+            <Written key={c.seq} entry={c} />
+          ))}
+        </>
+      ) : null}
+      {comments.length ? (
+        <>
+          <h2 className="govuk-heading-m">Comments on the draft decision</h2>
+          {comments.map((c) => (
+            <Written key={c.seq} entry={c} />
+          ))}
+        </>
+      ) : null}
+    </>
+  );
+}
+
+/** Mediation as the parties and the mediator need it: the session's date and where it happens. */
+export function MediationDetails({ view, session }: { view: CaseView; session?: { on: string; time?: string; place?: string } }) {
+  const mediation = view.mediation;
+  if (!mediation || mediation.status !== "in-progress") return null;
+  return (
+    <>
+      <h2 className="govuk-heading-m">Mediation</h2>
+      <dl className="govuk-summary-list">
+        <Row k="Where it is">{mediation.stateLabel}</Row>
+        {session ? (
+          <Row k="Session">
+            {formatDate(session.on)}
+            {session.time ? ` at ${session.time}` : ""}
+            {session.place ? <span className="govuk-!-display-block redress-prewrap">{session.place}</span> : null}
+          </Row>
+        ) : null}
+        {mediation.held?.length ? <Row k="Held">{mediation.held.map((d) => formatDate(d)).join(", ")}</Row> : null}
+        {mediation.sessionWindowEndsOn ? <Row k="Session to be held by">{formatDate(mediation.sessionWindowEndsOn)}</Row> : null}
+      </dl>
+    </>
+  );
+}
+
+export function History({ entries }: { entries: HistoryEntry[] }) {
+  return (
+    <>
+      <h2 className="govuk-heading-m">History</h2>
+      <ol className="redress-timeline" reversed>
+        {entries.map((e, i) => (
+          <li key={`${e.seq}-${i}`}>
+            <p className="govuk-body redress-timeline__title">{e.title}</p>
+            <p className="govuk-body-s redress-timeline__date">
+              {formatDate(e.on)} by {e.by}
+            </p>
+            {e.quote ? (
+              <p className="govuk-body redress-prewrap">
+                <span className="govuk-!-font-weight-bold">{e.quote.label}:</span> {e.quote.text}
+              </p>
+            ) : null}
+          </li>
+        ))}
+      </ol>
+    </>
+  );
+}
