@@ -20,6 +20,7 @@ export function sample(data: NoticeProps, party: Party = "family"): EmailProps {
       recipientName: SAMPLE_NAMES[party],
       party,
       caseUrl: `https://redress.example.gov.uk/cases/${SAMPLE_CASE_REF}`,
+      issueTitles: { I1: "The annual review was not held", I2: "One-to-one support was cut" },
       ...data,
     },
   };
