@@ -299,12 +299,11 @@ export function WrittenOnFile({ contributions, comments }: { contributions: Writ
 /** Mediation as the parties and the mediator need it: the session's date and where it happens. */
 export function MediationDetails({ view, session }: { view: CaseView; session?: { on: string; time?: string; place?: string } }) {
   const mediation = view.mediation;
-  if (!mediation || mediation.status !== "in-progress") return null;
+  if (!mediation || mediation.status !== "in-progress" || (!session && !mediation.held?.length && !mediation.sessionWindowEndsOn)) return null;
   return (
     <>
       <h2 className="govuk-heading-m">Mediation</h2>
       <dl className="govuk-summary-list">
-        <Row k="Where it is">{mediation.stateLabel}</Row>
         {session ? (
           <Row k="Session">
             {formatDate(session.on)}

@@ -203,6 +203,8 @@ export default function CaseAction() {
             {d.type === "SCHEDULE_SESSION" ? (
               <>
                 <TextInput name="sessionOn" label="Session date" hint={`For example, 2027-01-12. Within ${d.limits.mediationSessionWithinCalendarDays} days of the family accepting mediation, unless both sides agree to a later date.`} widthClass="govuk-input--width-10" error={errors?.sessionOn?.[0]} defaultValue={v("sessionOn")} />
+                <TextInput name="sessionTime" label="Start time (optional)" hint="24-hour clock, for example 14:30" widthClass="govuk-input--width-5" error={errors?.sessionTime?.[0]} defaultValue={v("sessionTime")} />
+                <Textarea name="place" label="Where it will be held, or the joining link (optional)" hint="Everyone taking part will see this" rows={2} error={errors?.place?.[0]} defaultValue={v("place")} />
                 <ChoiceGroup type="checkbox" name="laterDateAgreed" legend="Later date" options={[{ value: "yes", label: "Both sides have agreed to a date after the mediation window" }]} />
               </>
             ) : null}

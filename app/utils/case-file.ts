@@ -111,7 +111,12 @@ const FINDINGS: Record<string, string> = {
   "resolved-by-agreement": "resolved by agreement",
 };
 
-/** The history as a person would tell it. Automatic reminders are for the people who owe them, not families. */
+/**
+ * The history as a person would tell it. It quotes the words that have no other place on the page
+ * (pause, extension, information sent, withdrawal, declined mediation, waived time limit); comments,
+ * contributions, escalation reasons, delay notices, remedy notes and decisions' reasons have their
+ * own sections and are not repeated. Automatic reminders are for the people who owe them, not families.
+ */
 export function historyOf(events: readonly LogEvent[], view: Pick<CaseView, "remedies" | "issues">, names: FileNames, forFamily: boolean): HistoryEntry[] {
   const remedyName = (id: unknown) => `“${view.remedies.find((r) => r.id === id)?.description ?? "agreed remedy"}”`;
   return events.flatMap((event): HistoryEntry[] => {
@@ -139,13 +144,13 @@ export function historyOf(events: readonly LogEvent[], view: Pick<CaseView, "rem
         return [{ ...base, title: `${capitalise(bodyAt(rung, names))} sent its response${words ? `: ${words}` : ""}` }];
       }
       case "CONTRIBUTE_TO_RESPONSE":
-        return [quoted(`${capitalise(partyName(String(p.party)))} added its part of the joint response`, "Their part", p.contribution)];
+        return [{ ...base, title: `${capitalise(partyName(String(p.party)))} added its part of the joint response` }];
       case "GIVE_DELAY_NOTICE":
-        return [quoted(`Delay notice given: now expected by ${text(p.expectedOn) ? formatDate(String(p.expectedOn)) : "a new date"}`, "Why it is late", p.reason)];
+        return [{ ...base, title: `Delay notice given: now expected by ${text(p.expectedOn) ? formatDate(String(p.expectedOn)) : "a new date"}` }];
       case "ACCEPT_OUTCOME":
         return [{ ...base, title: "The family accepted the outcome" }];
       case "ESCALATE":
-        return [quoted(`The family took the concern to ${rung === 3 ? names.national : "the local service"}`, "Why", p.reason)];
+        return [{ ...base, title: `The family took the concern to ${rung === 3 ? names.national : "the local service"}` }];
       case "OFFER_MEDIATION":
         return [{ ...base, title: p.requestedBy === "family" ? "The family asked for mediation" : "Mediation offered" }];
       case "SEND_MEDIATION_INFORMATION":
@@ -162,31 +167,31 @@ export function historyOf(events: readonly LogEvent[], view: Pick<CaseView, "rem
         return [{ ...base, title: `Mediation session held on ${text(p.heldOn) ? formatDate(String(p.heldOn)) : "the day arranged"}` }];
       case "RECORD_MEDIATION_OUTCOME": {
         const agreed = Array.isArray(p.agreedIssueIds) ? p.agreedIssueIds.length : 0;
-        return [quoted(agreed ? `Mediation outcome recorded: ${agreed} of ${view.issues.length} issues agreed` : "Mediation outcome recorded: nothing was agreed", "Summary of the agreement", p.summary)];
+        return [{ ...base, title: agreed ? `Mediation outcome recorded: ${agreed} of ${view.issues.length} issues agreed` : "Mediation outcome recorded: nothing was agreed" }];
       }
       case "ISSUE_CERTIFICATE":
         return [{ ...base, title: "Mediation certificate issued" }];
       case "ACCEPT_FOR_INVESTIGATION": {
-        const entry = quoted(`${capitalise(names.national)} accepted the concern for investigation`, "Reasons", p.reasons);
+        const entry = { ...base, title: `${capitalise(names.national)} accepted the concern for investigation` };
         const discretion = text(p.discretionReason);
         return discretion ? [entry, { ...base, title: "The time limit was waived", quote: { label: "Why", text: discretion } }] : [entry];
       }
       case "REJECT_OUT_OF_JURISDICTION":
-        return [quoted(`${capitalise(names.national)} decided the concern is outside what it can look at`, "Reasons", p.reasons)];
+        return [{ ...base, title: `${capitalise(names.national)} decided the concern is outside what it can look at` }];
       case "REJECT_OUT_OF_TIME":
-        return [quoted(`${capitalise(names.national)} decided the concern was brought too late`, "Reasons", p.reasons)];
+        return [{ ...base, title: `${capitalise(names.national)} decided the concern was brought too late` }];
       case "ISSUE_DRAFT_DECISION":
         return [{ ...base, title: "Draft decision issued for comment" }];
       case "SUBMIT_COMMENTS":
-        return [quoted(`Comments on the draft decision from ${partyName(p.party === "respondent" ? "local-service" : String(p.party))}`, "Comments", p.comments)];
+        return [{ ...base, title: `Comments on the draft decision from ${partyName(p.party === "respondent" ? "local-service" : String(p.party))}` }];
       case "ISSUE_FINAL_DECISION":
         return [{ ...base, title: "Final decision issued" }];
       case "REMEDY_DONE":
-        return [quoted(`Remedy done: ${remedyName(p.remedyId)}`, "What was done", p.evidence)];
+        return [{ ...base, title: `Remedy done: ${remedyName(p.remedyId)}` }];
       case "REMEDY_FAILED":
-        return [quoted(`Remedy not done: ${remedyName(p.remedyId)}`, "Why it was not done", p.reason)];
+        return [{ ...base, title: `Remedy not done: ${remedyName(p.remedyId)}` }];
       case "TAKE_REMEDY_FURTHER":
-        return [quoted(`The family took the remedy ${remedyName(p.remedyId)} further`, "Why", p.reason)];
+        return [{ ...base, title: `The family took the remedy ${remedyName(p.remedyId)} further` }];
       case "WITHDRAW":
         return [quoted("The family withdrew the concern", "Reason", p.reason)];
       case "DEADLINE_WARNING":

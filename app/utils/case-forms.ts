@@ -177,6 +177,13 @@ export const ACTION_SCHEMAS: Partial<Record<CaseEventType, ActionSchema>> = {
         .string()
         .optional()
         .transform((v) => (v === "yes" ? true : undefined)),
+      sessionTime: z
+        .string()
+        .trim()
+        .optional()
+        .transform((v) => (v ? v.replace(/^(\d):/, "0$1:") : undefined))
+        .refine((v) => v === undefined || /^([01]\d|2[0-3]):[0-5]\d$/.test(v), "Enter the time as hours and minutes on the 24-hour clock, like 14:30"),
+      place: optionalText,
     }),
   RECORD_SESSION_HELD: ({ today }) => z.object({ heldOn: isoDate("Enter the day the session was held as YYYY-MM-DD", "the day the session was held", () => today ?? londonDate()) }),
   RECORD_MEDIATION_OUTCOME: ({ issueIds, today }) =>

@@ -32,8 +32,10 @@ describe("the history as a person would tell it", () => {
     const history = historyOf(events, view, names, false);
     expect(history.find((h) => h.seq === 2)).toMatchObject({ title: "Response clock paused, waiting for information from the family", quote: { text: "The speech therapist's report" } });
     expect(history.find((h) => h.seq === 4)).toMatchObject({ title: "Response deadline extended by 5 working days", quote: { label: "Reason", text: "The SENCo is away" } });
-    expect(history.find((h) => h.seq === 5)).toMatchObject({ title: "Remedy not done: “Restore 8 hours a week”", quote: { label: "Why it was not done" } });
-    expect(history.find((h) => h.seq === 6)).toMatchObject({ title: "The family took the concern to the local service", quote: { text: "Nobody explained the decision" } });
+    expect(history.find((h) => h.seq === 5)).toMatchObject({ title: "Remedy not done: “Restore 8 hours a week”" });
+    // Shown in its own section ("Why the family took the concern further"), not repeated here.
+    expect(history.find((h) => h.seq === 6)).toEqual(expect.objectContaining({ title: "The family took the concern to the local service" }));
+    expect(history.find((h) => h.seq === 6)?.quote).toBeUndefined();
     expect(history.find((h) => h.seq === 7)?.title).toBe("Mediator assigned: Sam Okafor");
     expect(history.find((h) => h.seq === 8)?.title).toBe("Aston Vale College’s deadline to acknowledge the concern was missed");
     const words = JSON.stringify(history.map(({ title, quote }) => [title, quote]));
