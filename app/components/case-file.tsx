@@ -1,5 +1,5 @@
 import type { CaseView, OutcomeRecord, RemedyInput } from "../../machines";
-import { formatPounds, partyName, remedyText, capitalise, type HistoryEntry, type Prompt, type WrittenEntry } from "../utils/case-file";
+import { formatPounds, partyName, remedyText, type HistoryEntry, type Prompt, type WrittenEntry } from "../utils/case-file";
 import { formatDate, RUNG_LABELS } from "../utils/format";
 
 // The case page as the complete, readable file: every outcome at every rung, every remedy and
@@ -79,7 +79,7 @@ export function RunningDeadlines({ view }: { view: CaseView }) {
     );
   }
   return (
-    <div className="redress-table-scroll">
+    <div className="redress-table-scroll" role="region" aria-label="Deadlines (scrolls sideways on a narrow screen)" tabIndex={0}>
       <table className="govuk-table">
         <caption className="govuk-table__caption govuk-table__caption--m">Deadlines</caption>
         <thead className="govuk-table__head">
@@ -198,13 +198,12 @@ export function RemediesOnFile({ view }: { view: CaseView }) {
   const statusText = { open: "Not done yet", done: "Done", failed: "Not done" } as const;
   const referral = (id: string) => view.remedyReferrals.find((r) => r.remedyId === id);
   return (
-    <div className="redress-table-scroll">
+    <div className="redress-table-scroll" role="region" aria-label="Remedies (scrolls sideways on a narrow screen)" tabIndex={0}>
       <table className="govuk-table">
         <caption className="govuk-table__caption govuk-table__caption--m">Remedies</caption>
         <thead className="govuk-table__head">
           <tr className="govuk-table__row">
             <th scope="col" className="govuk-table__header">Remedy</th>
-            <th scope="col" className="govuk-table__header">Owed by</th>
             <th scope="col" className="govuk-table__header">Due</th>
             <th scope="col" className="govuk-table__header">Status</th>
           </tr>
@@ -218,10 +217,10 @@ export function RemediesOnFile({ view }: { view: CaseView }) {
                   {r.description}
                   {r.kind === "payment" && "amountPence" in r && r.amountPence ? ` (${formatPounds(r.amountPence)})` : ""}
                   <span className="govuk-body-s govuk-!-display-block govuk-!-margin-top-1">
-                    {r.via === "mediation" ? `Agreed in mediation, ${formatDate(r.issuedOn)}` : `Ordered by the ${bodyName(view, r.rung).toLowerCase()}, ${formatDate(r.issuedOn)}`}
+                    {r.via === "mediation" ? `Agreed in mediation, ${formatDate(r.issuedOn)}` : `Ordered by the ${bodyName(view, r.rung).toLowerCase()}, ${formatDate(r.issuedOn)}`}.
+                    {" "}Owed by {r.owedBy.map(partyName).join(" and ")}.
                   </span>
                 </td>
-                <td className="govuk-table__cell">{capitalise(r.owedBy.map(partyName).join(" and "))}</td>
                 <td className="govuk-table__cell">{formatDate(r.dueOn)}</td>
                 <td className="govuk-table__cell">
                   <strong className={`govuk-tag ${r.status === "done" ? "govuk-tag--green" : r.status === "failed" ? "govuk-tag--red" : "govuk-tag--grey"}`}>{statusText[r.status]}</strong>

@@ -104,6 +104,13 @@ function deadlinePassed(key: string, view: Pick<CaseView, "remedies">, names: Fi
   return `${capitalise(deadlineWords(key, view, names))} was missed`;
 }
 
+/** "rung1.respond.warn75" → "Reminder sent: Aston Vale College’s deadline to respond with an outcome is 75% through". */
+function warningTitle(key: string, view: Pick<CaseView, "remedies">, names: FileNames): string {
+  const match = /^(.*)\.warn(\d+)$/.exec(key);
+  const clock = match?.[1] ?? key;
+  return `Reminder sent: ${deadlineWords(clock, view, names)} is ${match ? `${match[2]}% through` : "coming up"}`;
+}
+
 const FINDINGS: Record<string, string> = {
   upheld: "upheld",
   "partly-upheld": "partly upheld",
@@ -195,7 +202,7 @@ export function historyOf(events: readonly LogEvent[], view: Pick<CaseView, "rem
       case "WITHDRAW":
         return [quoted("The family withdrew the concern", "Reason", p.reason)];
       case "DEADLINE_WARNING":
-        return forFamily ? [] : [{ ...base, title: `Reminder sent: ${deadlineWords(String(p.key), view, names)} is coming up` }];
+        return forFamily ? [] : [{ ...base, title: warningTitle(String(p.key), view, names) }];
       case "DEADLINE_MISSED":
         return [{ ...base, title: deadlinePassed(String(p.key), view, names) }];
       default:

@@ -20,7 +20,7 @@ const ev = (seq: number, type: string, payload: Record<string, unknown>, toState
 describe("the history as a person would tell it", () => {
   const events = [
     ev(2, "PAUSE", { reason: "The speech therapist's report", waitingOn: "family" }, "ladder.setting.considering.paused"),
-    ev(3, "DEADLINE_WARNING", { key: "rung1.respond" }, "ladder.setting.considering.active", "Redress (automatic)"),
+    ev(3, "DEADLINE_WARNING", { key: "rung1.respond.warn75" }, "ladder.setting.considering.active", "Redress (automatic)"),
     ev(4, "EXTEND", { reason: "The SENCo is away", workingDays: 5 }),
     ev(5, "REMEDY_FAILED", { remedyId: "R1", reason: "Staff shortage" }, "monitoringCompliance"),
     ev(6, "ESCALATE", { reason: "Nobody explained the decision" }, "ladder.localService.awaitingAcknowledgement", "Amira Hussain"),
@@ -44,7 +44,7 @@ describe("the history as a person would tell it", () => {
 
   it("hides automatic reminders from the family, not from the people who owe the deadline", () => {
     expect(historyOf(events, view, names, true).some((h) => h.seq === 3)).toBe(false);
-    expect(historyOf(events, view, names, false).find((h) => h.seq === 3)?.title).toContain("Reminder sent");
+    expect(historyOf(events, view, names, false).find((h) => h.seq === 3)?.title).toBe("Reminder sent: Aston Vale College’s deadline to respond with an outcome is 75% through");
   });
 
   it("keeps comments with who wrote them, and escalation reasons for the next rung", () => {
