@@ -13,7 +13,9 @@ export default function MediationSessionScheduled({ data }: EmailProps) {
       <Layout notice={n} heading="The mediation session was held">
         <P>The mediation session {heldOn ? `on ${heldOn} ` : ""}has been recorded as held.</P>
         <WhatHappensNext>
-          <P>{n.audience === "mediator" ? "Record the outcome of the session in Redress." : "The mediator will record the outcome in Redress, and you will be told what was agreed."}</P>
+          <P>
+            {n.audience === "mediator" ? "Record the outcome of the session in Redress." : "The mediator will record the outcome in Redress, and you will be told what was agreed."}
+          </P>
         </WhatHappensNext>
       </Layout>
     );

@@ -1,6 +1,7 @@
 import type { CaseView, OutcomeRecord, RemedyInput } from "../../machines";
 import { formatPounds, partyName, remedyText, type HistoryEntry, type Prompt, type WrittenEntry } from "../utils/case-file";
 import { formatDate, RUNG_LABELS } from "../utils/format";
+import { Table } from "./table";
 
 // The case page as the complete, readable file: every outcome at every rung, every remedy and
 // who owes it, every word people wrote, and a history a person would tell. GOV.UK patterns only.
@@ -20,7 +21,7 @@ const DECISION_TEXT: Record<NonNullable<OutcomeRecord["decision"]>, string> = {
 };
 
 const national = (view: CaseView) => (view.route === "process" ? "Ombudsman" : "National practice body");
-const bodyName = (view: CaseView, rung: number) => (rung === 3 ? national(view) : RUNG_LABELS[rung] ?? "Organisation");
+const bodyName = (view: CaseView, rung: number) => (rung === 3 ? national(view) : (RUNG_LABELS[rung] ?? "Organisation"));
 
 function outcomeTitle(view: CaseView, outcome: OutcomeRecord): string {
   const by = bodyName(view, outcome.rung);
@@ -79,30 +80,19 @@ export function RunningDeadlines({ view }: { view: CaseView }) {
     );
   }
   return (
-    <div className="redress-table-scroll" role="region" aria-label="Deadlines (scrolls sideways on a narrow screen)" tabIndex={0}>
-      <table className="govuk-table">
-        <caption className="govuk-table__caption govuk-table__caption--m">Deadlines</caption>
-        <thead className="govuk-table__head">
-          <tr className="govuk-table__row">
-            <th scope="col" className="govuk-table__header">What</th>
-            <th scope="col" className="govuk-table__header">By the end of</th>
-            <th scope="col" className="govuk-table__header">Counted in</th>
-          </tr>
-        </thead>
-        <tbody className="govuk-table__body">
-          {deadlines.map((d) => (
-            <tr key={d.key} className="govuk-table__row">
-              <td className="govuk-table__cell">{d.label}</td>
-              <td className="govuk-table__cell">{formatDate(d.dueOn)}</td>
-              <td className="govuk-table__cell govuk-body-s">
-                {d.workingDays !== undefined ? `${d.workingDays} working days` : d.calendarDays !== undefined ? `${d.calendarDays} calendar days` : ""}
-                {d.calendar.startsWith("school:") ? " (school days)" : ""}, from {formatDate(d.startedOn)}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <Table
+      caption="Deadlines"
+      captionClasses="govuk-table__caption--m"
+      head={[{ text: "What" }, { text: "By the end of" }, { text: "Counted in" }]}
+      rows={deadlines.map((d) => [
+        { text: d.label },
+        { text: formatDate(d.dueOn) },
+        {
+          classes: "govuk-body-s",
+          text: `${d.workingDays !== undefined ? `${d.workingDays} working days` : d.calendarDays !== undefined ? `${d.calendarDays} calendar days` : ""}${d.calendar.startsWith("school:") ? " (school days)" : ""}, from ${formatDate(d.startedOn)}`,
+        },
+      ])}
+    />
   );
 }
 
@@ -198,46 +188,49 @@ export function RemediesOnFile({ view }: { view: CaseView }) {
   const statusText = { open: "Not done yet", done: "Done", failed: "Not done" } as const;
   const referral = (id: string) => view.remedyReferrals.find((r) => r.remedyId === id);
   return (
-    <div className="redress-table-scroll" role="region" aria-label="Remedies (scrolls sideways on a narrow screen)" tabIndex={0}>
-      <table className="govuk-table">
-        <caption className="govuk-table__caption govuk-table__caption--m">Remedies</caption>
-        <thead className="govuk-table__head">
-          <tr className="govuk-table__row">
-            <th scope="col" className="govuk-table__header">Remedy</th>
-            <th scope="col" className="govuk-table__header">Due</th>
-            <th scope="col" className="govuk-table__header">Status</th>
-          </tr>
-        </thead>
-        <tbody className="govuk-table__body">
-          {view.remedies.map((r) => {
-            const further = referral(r.id);
-            return (
-              <tr key={r.id} className="govuk-table__row">
-                <td className="govuk-table__cell">
-                  {r.description}
-                  {r.kind === "payment" && "amountPence" in r && r.amountPence ? ` (${formatPounds(r.amountPence)})` : ""}
-                  <span className="govuk-body-s govuk-!-display-block govuk-!-margin-top-1">
-                    {r.via === "mediation" ? `Agreed in mediation, ${formatDate(r.issuedOn)}` : `Ordered by the ${bodyName(view, r.rung).toLowerCase()}, ${formatDate(r.issuedOn)}`}.
-                    {" "}Owed by {r.owedBy.map(partyName).join(" and ")}.
-                  </span>
-                </td>
-                <td className="govuk-table__cell">{formatDate(r.dueOn)}</td>
-                <td className="govuk-table__cell">
-                  <strong className={`govuk-tag ${r.status === "done" ? "govuk-tag--green" : r.status === "failed" ? "govuk-tag--red" : "govuk-tag--grey"}`}>{statusText[r.status]}</strong>
-                  {r.settledOn ? <span className="govuk-body-s govuk-!-display-block">{formatDate(r.settledOn)}</span> : null}
-                  {r.note ? (
-                    <p className="govuk-body-s govuk-!-margin-top-1 govuk-!-margin-bottom-0 redress-prewrap">
-                      {r.status === "done" ? "What was done" : "Why it was not done"}: {r.note}
-                    </p>
-                  ) : null}
-                  {further ? <p className="govuk-body-s govuk-!-margin-top-1 govuk-!-margin-bottom-0">Taken further by the family on {formatDate(further.on)}: “{further.reason}”</p> : null}
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </div>
+    <Table
+      caption="Remedies"
+      captionClasses="govuk-table__caption--m"
+      head={[{ text: "Remedy" }, { text: "Due" }, { text: "Status" }]}
+      rows={view.remedies.map((r) => {
+        const further = referral(r.id);
+        return [
+          {
+            html: (
+              <>
+                {r.description}
+                {r.kind === "payment" && "amountPence" in r && r.amountPence ? ` (${formatPounds(r.amountPence)})` : ""}
+                <span className="govuk-body-s govuk-!-display-block govuk-!-margin-top-1">
+                  {r.via === "mediation" ? `Agreed in mediation, ${formatDate(r.issuedOn)}` : `Ordered by the ${bodyName(view, r.rung).toLowerCase()}, ${formatDate(r.issuedOn)}`}.
+                  Owed by {r.owedBy.map(partyName).join(" and ")}.
+                </span>
+              </>
+            ),
+          },
+          { text: formatDate(r.dueOn) },
+          {
+            html: (
+              <>
+                <strong className={`govuk-tag ${r.status === "done" ? "govuk-tag--green" : r.status === "failed" ? "govuk-tag--red" : "govuk-tag--grey"}`}>
+                  {statusText[r.status]}
+                </strong>
+                {r.settledOn ? <span className="govuk-body-s govuk-!-display-block">{formatDate(r.settledOn)}</span> : null}
+                {r.note ? (
+                  <p className="govuk-body-s govuk-!-margin-top-1 govuk-!-margin-bottom-0 redress-prewrap">
+                    {r.status === "done" ? "What was done" : "Why it was not done"}: {r.note}
+                  </p>
+                ) : null}
+                {further ? (
+                  <p className="govuk-body-s govuk-!-margin-top-1 govuk-!-margin-bottom-0">
+                    Taken further by the family on {formatDate(further.on)}: “{further.reason}”
+                  </p>
+                ) : null}
+              </>
+            ),
+          },
+        ];
+      })}
+    />
   );
 }
 

@@ -169,7 +169,12 @@ export function historyOf(events: readonly LogEvent[], view: Pick<CaseView, "rem
       case "ASSIGN_MEDIATOR":
         return [{ ...base, title: `Mediator assigned${names.people[String(p.mediatorId)] ? `: ${names.people[String(p.mediatorId)]}` : ""}` }];
       case "SCHEDULE_SESSION":
-        return [{ ...base, title: `Mediation session arranged for ${text(p.sessionOn) ? formatDate(String(p.sessionOn)) : "a date"}${text(p.sessionTime) ? ` at ${p.sessionTime}` : ""}` }];
+        return [
+          {
+            ...base,
+            title: `Mediation session arranged for ${text(p.sessionOn) ? formatDate(String(p.sessionOn)) : "a date"}${text(p.sessionTime) ? ` at ${p.sessionTime}` : ""}`,
+          },
+        ];
       case "RECORD_SESSION_HELD":
         return [{ ...base, title: `Mediation session held on ${text(p.heldOn) ? formatDate(String(p.heldOn)) : "the day arranged"}` }];
       case "RECORD_MEDIATION_OUTCOME": {
@@ -313,7 +318,10 @@ export function familyPrompts(view: CaseView, names: FileNames, opts: { isFamily
 export function successBanner(type: string, isFamily: boolean): { title: string; body?: string } {
   const BANNERS: Record<string, { title: string; body?: string }> = {
     ACKNOWLEDGE: { title: "Concern acknowledged", body: "The family has been told. Your response deadline is shown on the case." },
-    PAUSE: { title: "Response clock paused", body: "Everyone involved has been told what you are waiting for. The clock restarts when the information arrives, or by itself at the pause limit." },
+    PAUSE: {
+      title: "Response clock paused",
+      body: "Everyone involved has been told what you are waiting for. The clock restarts when the information arrives, or by itself at the pause limit.",
+    },
     RESUME: isFamily
       ? { title: "Information sent", body: "The organisation handling your concern has been told, and its response deadline has started again." }
       : { title: "Response clock restarted", body: "The family has been told the new response date." },
@@ -322,7 +330,10 @@ export function successBanner(type: string, isFamily: boolean): { title: string;
     CONTRIBUTE_TO_RESPONSE: { title: "Your part of the response has been added", body: "The lead organisation sends the joint response; the family will see your part with it." },
     GIVE_DELAY_NOTICE: { title: "Delay notice given", body: "The family has been told why it is late and when to expect it." },
     ACCEPT_OUTCOME: { title: "Outcome accepted", body: "The concern is closed. Any remedies are checked until they are done, and you will be told." },
-    ESCALATE: { title: "Your concern has been taken to the next stage", body: "The organisation at the next stage has been told and must acknowledge it. You will get an email when it does." },
+    ESCALATE: {
+      title: "Your concern has been taken to the next stage",
+      body: "The organisation at the next stage has been told and must acknowledge it. You will get an email when it does.",
+    },
     OFFER_MEDIATION: isFamily
       ? { title: "Mediation asked for", body: "The organisation handling your concern will send you information about mediation." }
       : { title: "Mediation offered", body: "The family will be sent information and can accept or decline. Deadlines keep running unless they accept." },

@@ -17,7 +17,15 @@ export async function familyPromptsFor(user: SessionUser): Promise<Array<{ caseI
     where: { AND: [caseScope(user, "read"), { status: { not: "closed" } }] },
     orderBy: { updatedAt: "desc" },
     take: MAX_FAMILY_CASES,
-    select: { id: true, ref: true, machineId: true, machineVersion: true, snapshot: true, setting: { select: { name: true } }, concern: { select: { child: { select: { givenName: true } } } } },
+    select: {
+      id: true,
+      ref: true,
+      machineId: true,
+      machineVersion: true,
+      snapshot: true,
+      setting: { select: { name: true } },
+      concern: { select: { child: { select: { givenName: true } } } },
+    },
   });
   return rows.flatMap((row) => {
     const view = viewCase({ machineId: row.machineId, machineVersion: row.machineVersion, snapshot: row.snapshot });

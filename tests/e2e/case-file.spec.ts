@@ -17,17 +17,28 @@ async function submit(page: Page, label: string, banner: string) {
 
 async function respond(page: Page, label: string, finding: string, reasons: string) {
   await open(page, label);
-  await page.getByRole("group", { name: /Finding:/ }).getByLabel(finding, { exact: true }).check();
+  await page
+    .getByRole("group", { name: /Finding:/ })
+    .getByLabel(finding, { exact: true })
+    .check();
   await page.getByLabel("Reasons for the decision").fill(reasons);
 }
 
-test("a concern to the Ombudsman: reasons at every rung, a draft with its remedy, comments read, the final decision prefilled from the draft", async ({ page, pageAs, signInAs, checkA11y }) => {
+test("a concern to the Ombudsman: reasons at every rung, a draft with its remedy, comments read, the final decision prefilled from the draft", async ({
+  page,
+  pageAs,
+  signInAs,
+  checkA11y,
+}) => {
   test.setTimeout(120_000);
   await signInAs("amira.hussain@example.com");
   await page.goto("/concerns/new");
   await page.getByLabel("I was left out of decisions").check();
   await page.getByLabel("Describe your concern").fill("Yusuf's plan was changed at a meeting we were not told about.");
-  await page.getByRole("group", { name: /Are health services involved/ }).getByLabel("No").check();
+  await page
+    .getByRole("group", { name: /Are health services involved/ })
+    .getByLabel("No")
+    .check();
   await page.getByRole("button", { name: "Send concern" }).click();
   await expect(page.getByText(/Concern RC-\d{4}-[A-Z0-9]{6} sent/)).toBeVisible();
   const caseUrl = page.url();
@@ -143,7 +154,10 @@ test("a concern to the Ombudsman: reasons at every rung, a draft with its remedy
 test("a missed deadline is shown, never a calm page: the young person can take it further now", async ({ pageAs, checkA11y }) => {
   const tyler = await pageAs("Tyler Brown");
   await tyler.goto("/cases");
-  await tyler.getByRole("link", { name: /RC-\d{4}-D00003/ }).first().click();
+  await tyler
+    .getByRole("link", { name: /RC-\d{4}-D00003/ })
+    .first()
+    .click();
   await expect(tyler.getByTestId("family-prompts")).toContainText(/missed its deadline to acknowledge the concern on \d{1,2} \w+ \d{4}: you can take this further now/);
   await expect(tyler.getByText("There are no deadlines running")).toHaveCount(0);
   await expect(tyler.getByText("Redress (automatic)").first()).toBeVisible();

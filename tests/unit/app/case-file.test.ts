@@ -4,7 +4,20 @@ import { draftDefaults, draftRemediesOf, escalationsOf, familyPrompts, formatPou
 
 const names = { setting: "Aston Vale College", national: "the Ombudsman", people: { u9: "Sam Okafor" } };
 const view = {
-  remedies: [{ id: "R1", kind: "action", description: "Restore 8 hours a week", rung: 1, via: "decision", issuedOn: "2026-11-02", dueOn: "2026-12-01", owedBy: ["setting"], status: "failed", note: "Staff shortage" }],
+  remedies: [
+    {
+      id: "R1",
+      kind: "action",
+      description: "Restore 8 hours a week",
+      rung: 1,
+      via: "decision",
+      issuedOn: "2026-11-02",
+      dueOn: "2026-12-01",
+      owedBy: ["setting"],
+      status: "failed",
+      note: "Staff shortage",
+    },
+  ],
   issues: [{ id: "issue-1", summary: "Support when moving between settings", category: "transition-support", settledByAgreement: false }],
 } as unknown as CaseView;
 
@@ -30,7 +43,10 @@ describe("the history as a person would tell it", () => {
 
   it("quotes what people wrote, names the remedy and the person, and never shows ids or ISO dates in the words", () => {
     const history = historyOf(events, view, names, false);
-    expect(history.find((h) => h.seq === 2)).toMatchObject({ title: "Response clock paused, waiting for information from the family", quote: { text: "The speech therapist's report" } });
+    expect(history.find((h) => h.seq === 2)).toMatchObject({
+      title: "Response clock paused, waiting for information from the family",
+      quote: { text: "The speech therapist's report" },
+    });
     expect(history.find((h) => h.seq === 4)).toMatchObject({ title: "Response deadline extended by 5 working days", quote: { label: "Reason", text: "The SENCo is away" } });
     expect(history.find((h) => h.seq === 5)).toMatchObject({ title: "Remedy not done: “Restore 8 hours a week”" });
     // Shown in its own section ("Why the family took the concern further"), not repeated here.
@@ -48,7 +64,10 @@ describe("the history as a person would tell it", () => {
   });
 
   it("keeps comments with who wrote them, and escalation reasons for the next rung", () => {
-    const comments = writtenOf([ev(9, "SUBMIT_COMMENTS", { party: "respondent", comments: "We accept it." }, "ladder.national.awaitingComments", "Priya Sharma")], "SUBMIT_COMMENTS");
+    const comments = writtenOf(
+      [ev(9, "SUBMIT_COMMENTS", { party: "respondent", comments: "We accept it." }, "ladder.national.awaitingComments", "Priya Sharma")],
+      "SUBMIT_COMMENTS",
+    );
     expect(comments).toEqual([{ seq: 9, by: "Priya Sharma", party: "the local service", on: "2026-11-20", text: "We accept it." }]);
     expect(escalationsOf(events, names)).toEqual([{ seq: 6, to: "the local service", on: "2026-11-20", reason: "Nobody explained the decision" }]);
   });
@@ -58,11 +77,26 @@ describe("the final decision starts from the draft", () => {
   const draftView = {
     outcomes: [
       { rung: 1, stage: "response", on: "2026-11-02", findings: [{ issueId: "issue-1", finding: "not-upheld" }], reasons: "Old", standards: [], remedyIds: [] },
-      { rung: 3, stage: "draft-decision", on: "2026-11-20", findings: [{ issueId: "issue-1", finding: "upheld", reasons: "No invitation" }], reasons: "Upheld", standards: ["NF-1.3", "NF-2.1"], remedyIds: [] },
+      {
+        rung: 3,
+        stage: "draft-decision",
+        on: "2026-11-20",
+        findings: [{ issueId: "issue-1", finding: "upheld", reasons: "No invitation" }],
+        reasons: "Upheld",
+        standards: ["NF-1.3", "NF-2.1"],
+        remedyIds: [],
+      },
     ],
   } as unknown as CaseView;
   const remedies = draftRemediesOf([
-    ev(10, "ISSUE_DRAFT_DECISION", { outcome: { remedies: [{ kind: "payment", description: "Time and trouble", amountPence: 125050 }, { kind: "action", description: "Invite the family", dueOn: "2027-01-29" }] } }),
+    ev(10, "ISSUE_DRAFT_DECISION", {
+      outcome: {
+        remedies: [
+          { kind: "payment", description: "Time and trouble", amountPence: 125050 },
+          { kind: "action", description: "Invite the family", dueOn: "2027-01-29" },
+        ],
+      },
+    }),
   ]);
 
   it("fills every field of the form from the latest draft, remedies included", () => {
