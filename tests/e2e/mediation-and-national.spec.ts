@@ -22,6 +22,7 @@ function isoInDays(days: number) {
 }
 
 test("mediation: offered by the family, arranged by the setting, run by the assigned mediator who alone can see it", async ({ page, pageAs, signInAs, checkA11y }) => {
+  test.setTimeout(60_000); // four people and a dozen steps, with the session's place checked on the family's page
   await signInAs("amira.hussain@example.com");
   await page.goto("/concerns/new");
   await page.getByLabel("Support when moving between settings").check();
