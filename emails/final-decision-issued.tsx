@@ -12,7 +12,7 @@ export default function FinalDecisionIssued({ data }: EmailProps<"final-decision
   return (
     <Layout notice={n} heading="The national body has made its final decision">
       <P>The national body has made its final decision on {n.audience === "family" ? "your" : "this"} concern. Its findings are:</P>
-      <Findings findings={data.findings} />
+      <Findings findings={data.findings} issueTitles={data.issueTitles} />
       {remedies > 0 && (
         <P>
           The decision includes {remedies === 1 ? "1 remedy" : `${remedies} remedies`} to put things right. You can see{" "}

@@ -1,5 +1,5 @@
 import { caseSubject, readNotice, textOf, type EmailProps, type NoticeProps } from "./_shared/notice";
-import { Bullets, P, WhatHappensNext } from "./_shared/parts";
+import { IssueList, P, WhatHappensNext } from "./_shared/parts";
 import { sample } from "./_shared/samples";
 import { bodyName, lookup, MEDIATION_RESULTS } from "./_shared/wording";
 import { Layout } from "./layout";
@@ -25,7 +25,7 @@ export default function MediationOutcome({ data }: EmailProps<"mediation-outcome
       {result === "partly-agreed" && agreedIssues.length > 0 && (
         <>
           <P>The issues agreed were:</P>
-          <Bullets items={agreedIssues.map((id) => `Issue ${id}`)} />
+          <IssueList ids={agreedIssues} issueTitles={data.issueTitles} />
         </>
       )}
       <WhatHappensNext>

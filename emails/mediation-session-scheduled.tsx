@@ -1,30 +1,45 @@
-import { caseSubject, readNotice, type EmailProps, type NoticeProps } from "./_shared/notice";
-import { P, WhatYouCanDo, WhatYouNeedToDo } from "./_shared/parts";
+import { caseSubject, readNotice, textOf, type EmailProps, type NoticeProps } from "./_shared/notice";
+import { P, Quote, WhatHappensNext, WhatYouCanDo, WhatYouNeedToDo } from "./_shared/parts";
 import { sample } from "./_shared/samples";
 import { Layout } from "./layout";
 
-export const subject = (data: NoticeProps) => caseSubject(data, "a mediation session has been arranged");
+export const subject = (data: NoticeProps) => caseSubject(data, data.held === true ? "the mediation session was held" : "a mediation session has been arranged");
 
 export default function MediationSessionScheduled({ data }: EmailProps<"mediation-session-scheduled">) {
   const n = readNotice(data);
+  if (data.held === true) {
+    const heldOn = n.date("heldOn");
+    return (
+      <Layout notice={n} heading="The mediation session was held">
+        <P>The mediation session {heldOn ? `on ${heldOn} ` : ""}has been recorded as held.</P>
+        <WhatHappensNext>
+          <P>
+            {n.audience === "mediator" ? "Record the outcome of the session in Redress." : "The mediator will record the outcome in Redress, and you will be told what was agreed."}
+          </P>
+        </WhatHappensNext>
+      </Layout>
+    );
+  }
   const sessionOn = n.date("sessionOn");
+  const time = textOf(data.sessionTime);
   return (
     <Layout notice={n} heading="A mediation session has been arranged">
       <P>
-        A mediation session has been arranged {sessionOn ? `for ${sessionOn}` : "for the date shown in Redress"}. You can see the
-        details in Redress.
+        A mediation session has been arranged {sessionOn ? `for ${sessionOn}` : "for the date shown in Redress"}
+        {time ? ` at ${time}` : ""}.
       </P>
+      <Quote label="Where" text={textOf(data.place)} />
       {n.audience === "mediator" ? (
         <WhatYouNeedToDo>
-          <P>After the session, record the outcome in Redress.</P>
+          <P>After the session, record in Redress that it was held, then its outcome.</P>
         </WhatYouNeedToDo>
       ) : (
         <WhatYouCanDo>
-          <P>If you cannot attend, say so in Redress as soon as you can so the session can be moved.</P>
+          <P>If you cannot attend, tell the mediator or the organisation handling the concern as soon as you can, so the session can be moved.</P>
         </WhatYouCanDo>
       )}
     </Layout>
   );
 }
 
-export const PreviewProps = sample("mediation-session-scheduled", { rung: 1, sessionOn: "2026-04-21" });
+export const PreviewProps = sample("mediation-session-scheduled", { rung: 1, sessionOn: "2026-04-21", sessionTime: "14:30", place: "Room 2, Leeds Civic Hall, LS1 1UR" });

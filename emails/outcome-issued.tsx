@@ -17,7 +17,7 @@ export default function OutcomeIssued({ data }: EmailProps<"outcome-issued">) {
     return (
       <Layout notice={n} heading={`${capitalise(body)} has responded to your concern`}>
         <P>{capitalise(body)} has looked into your concern. This is its outcome for each issue:</P>
-        <Findings findings={data.findings} />
+        <Findings findings={data.findings} issueTitles={data.issueTitles} />
         <WhatYouCanDo>
           <P>If you agree with the outcome, you can accept it in Redress. This closes your concern.</P>
           <EscalateOption rung={rung} date={escalateBy} />
@@ -32,7 +32,7 @@ export default function OutcomeIssued({ data }: EmailProps<"outcome-issued">) {
   return (
     <Layout notice={n} heading={yours ? "Your outcome has been sent to the family" : `${capitalise(body)} has issued its outcome`}>
       <P>{yours ? "The family has been sent your outcome" : `${capitalise(body)} has sent the family its outcome`}:</P>
-      <Findings findings={data.findings} />
+      <Findings findings={data.findings} issueTitles={data.issueTitles} />
       <WhatHappensNext>
         <P>
           The family has {until(escalateBy)} to accept the outcome or take the concern to {nextBodyName(rung) ?? "the next stage"}.

@@ -13,7 +13,10 @@ export default function RemedyFailed({ data }: EmailProps<"remedy-failed">) {
   const told = n.texts("told").map(partyName);
   return (
     <Layout notice={n} heading="A remedy has not been carried out">
-      <P>{remedyName(n.text("kind"))} owed on {n.audience === "family" ? "your" : "this"} concern has been recorded as not done.</P>
+      <P>
+        {remedyName(n.text("kind"))}
+        {n.text("description") ? ` (“${n.text("description")}”)` : ""} owed on {n.audience === "family" ? "your" : "this"} concern has been recorded as not done.
+      </P>
       <Quote label="Reason given" text={n.text("note")} />
       {n.audience === "national-body" ? (
         <WhatYouNeedToDo>
@@ -37,8 +40,8 @@ export default function RemedyFailed({ data }: EmailProps<"remedy-failed">) {
 
 export const PreviewProps = sample("remedy-failed", {
   remedyId: "R2",
+  description: "Restore weekly speech and language sessions",
   kind: "action",
-  description: "Hold the annual review with the family",
   note: "The speech and language therapist post is still vacant.",
   told: ["family", "setting"],
   takeFurtherBy: "2026-12-18",

@@ -1,5 +1,5 @@
 import { caseSubject, readNotice, rungOf, type EmailProps, type NoticeProps } from "./_shared/notice";
-import { Bullets, DueDates, P, WhatHappensNext } from "./_shared/parts";
+import { DueDates, IssueList, P, WhatHappensNext } from "./_shared/parts";
 import { sample } from "./_shared/samples";
 import { bodyName, lookup, MEDIATION_RESULTS } from "./_shared/wording";
 import { Layout } from "./layout";
@@ -21,7 +21,7 @@ export default function ReturnedToLadder({ data }: EmailProps<"returned-to-ladde
       {openIssues.length > 0 && (
         <>
           <P>These issues are still open:</P>
-          <Bullets items={openIssues.map((id) => `Issue ${id}`)} />
+          <IssueList ids={openIssues} issueTitles={data.issueTitles} />
         </>
       )}
       <WhatHappensNext>

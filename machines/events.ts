@@ -58,7 +58,13 @@ const mediationEventSchemas = [
   event("DECLINE_MEDIATION", { reason: text.optional() }),
   event("ASSIGN_MEDIATOR", { mediatorId: text }),
   /** A session after the 30-day window needs both sides' agreement, recorded here. */
-  event("SCHEDULE_SESSION", { sessionOn: isoDateSchema, laterDateAgreed: z.boolean().optional() }),
+  /** `sessionTime` (24-hour HH:MM) and `place` (an address or a joining link) are told to everyone taking part. */
+  event("SCHEDULE_SESSION", {
+    sessionOn: isoDateSchema,
+    laterDateAgreed: z.boolean().optional(),
+    sessionTime: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/).optional(),
+    place: text.optional(),
+  }),
   /** The session took place (recorded on or after the day): the session clock stops here, not at the outcome. */
   event("RECORD_SESSION_HELD", { heldOn: isoDateSchema }),
   event("RECORD_MEDIATION_OUTCOME", {

@@ -244,7 +244,14 @@ export const mediationMachine = mediationSetup.extend({
     })),
     scheduleSession: step("SCHEDULE_SESSION", (context, event) => ({
       changes: { sessions: [...context.sessions, event.sessionOn], ...(event.laterDateAgreed ? { laterDateAgreed: true } : {}) },
-      notifications: [note(context, "mediation-session-scheduled", everyone(context), { sessionOn: event.sessionOn, laterDateAgreed: event.laterDateAgreed ?? false })],
+      notifications: [
+        note(context, "mediation-session-scheduled", everyone(context), {
+          sessionOn: event.sessionOn,
+          laterDateAgreed: event.laterDateAgreed ?? false,
+          ...(event.sessionTime ? { sessionTime: event.sessionTime } : {}),
+          ...(event.place ? { place: event.place } : {}),
+        }),
+      ],
     })),
     /** The session clock stops when a session is held, whenever its outcome is written up. */
     recordHeld: step("RECORD_SESSION_HELD", (context, event) => ({

@@ -31,7 +31,7 @@ export type NotificationData = {
   "mediation-declined": { rung: RungNumber; reason?: string };
   "mediator-assigned": { rung: RungNumber; mediatorId: string };
   /** Also sent when a session is recorded as held (`held: true`, `heldOn`). */
-  "mediation-session-scheduled": { rung: RungNumber; sessionOn?: string; laterDateAgreed?: boolean; heldOn?: string; held?: boolean };
+  "mediation-session-scheduled": { rung: RungNumber; sessionOn?: string; laterDateAgreed?: boolean; sessionTime?: string; place?: string; heldOn?: string; held?: boolean };
   "mediation-outcome": { rung: RungNumber; result: MediationResult; agreedIssueIds: string[] };
   "mediation-certificate-issued": { rung: RungNumber; result?: MediationResult; deemed?: boolean };
   "returned-to-ladder": {

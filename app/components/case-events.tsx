@@ -278,11 +278,20 @@ export const CASE_EVENTS = {
             .string()
             .optional()
             .transform((v) => (v === "yes" ? true : undefined)),
+          sessionTime: z
+            .string()
+            .trim()
+            .optional()
+            .transform((v) => (v ? v.replace(/^(\d):/, "0$1:") : undefined))
+            .refine((v) => v === undefined || /^([01]\d|2[0-3]):[0-5]\d$/.test(v), "Enter the time as hours and minutes on the 24-hour clock, like 14:30"),
+          place: optionalText,
         }),
       ),
       Fields: ({ page, errors, values }) => (
         <>
           <TextInput name="sessionOn" label="Session date" hint={`For example, 2027-01-12. Within ${page.limits.mediationSessionWithinCalendarDays} days of the family accepting mediation, unless both sides agree to a later date.`} widthClass="govuk-input--width-10" error={errors?.sessionOn?.[0]} defaultValue={text(values, "sessionOn")} />
+          <TextInput name="sessionTime" label="Start time (optional)" hint="24-hour clock, for example 14:30" widthClass="govuk-input--width-5" error={errors?.sessionTime?.[0]} defaultValue={text(values, "sessionTime")} />
+          <Textarea name="place" label="Where it will be held, or the joining link (optional)" hint="Everyone taking part will see this" rows={2} error={errors?.place?.[0]} defaultValue={text(values, "place")} />
           <ChoiceGroup type="checkbox" name="laterDateAgreed" legend="Later date" options={[{ value: "yes", label: "Both sides have agreed to a date after the mediation window" }]} />
         </>
       ),

@@ -1,31 +1,24 @@
-import { formatDate, formatDateTime } from "../utils/format";
-import { pastTenseOf } from "./case-events";
+import type { HistoryEntry } from "../utils/case-file";
+import { formatDate } from "../utils/format";
 
 // The case's history as a timeline (case page: the latest entries; /cases/:id/history: a page).
-
-
-export interface TimelineEntry {
-  seq: number;
-  type: string;
-  about: string | null;
-  actor: string;
-  on: string | null;
-  recordedAt: string;
-}
+// Entries come from historyOf (app/utils/case-file.ts): what happened as a person would tell it.
 
 /** Newest first; `start` is the number of the first entry shown (for the list's numbering). */
-export function Timeline({ entries, start }: { entries: TimelineEntry[]; start?: number }) {
+export function Timeline({ entries, start }: { entries: HistoryEntry[]; start?: number }) {
   return (
     <ol className="redress-timeline" reversed {...(start ? { start } : {})}>
-      {entries.map((e) => (
-        <li key={e.seq}>
-          <p className="govuk-body redress-timeline__title">
-            {pastTenseOf(e.type)}
-            {e.about ? `: ${e.about}` : ""}
-          </p>
+      {entries.map((e, i) => (
+        <li key={`${e.seq}-${i}`}>
+          <p className="govuk-body redress-timeline__title">{e.title}</p>
           <p className="govuk-body-s redress-timeline__date">
-            {e.on ? formatDate(e.on) : formatDateTime(e.recordedAt)} by {e.actor}
+            {formatDate(e.on)} by {e.by}
           </p>
+          {e.quote ? (
+            <p className="govuk-body redress-prewrap">
+              <span className="govuk-!-font-weight-bold">{e.quote.label}:</span> {e.quote.text}
+            </p>
+          ) : null}
         </li>
       ))}
     </ol>

@@ -3,15 +3,6 @@ import { formatDate } from "../utils/format";
 
 // Presentational pieces of the case page, GOV.UK patterns only.
 
-const STAGE_TEXT: Record<NonNullable<CaseView["outcome"]>["stage"], string> = {
-  response: "response",
-  assessment: "assessment",
-  "draft-decision": "draft decision",
-  "final-decision": "final decision",
-  mediation: "mediation agreement",
-  withdrawal: "withdrawal",
-};
-
 const STATUS_TAG: Record<CaseView["status"], { text: string; colour: string }> = {
   open: { text: "Open", colour: "govuk-tag--blue" },
   paused: { text: "Paused", colour: "govuk-tag--yellow" },
@@ -40,35 +31,6 @@ export function Ladder({ view }: { view: CaseView }) {
   );
 }
 
-export function DeadlinesTable({ view }: { view: CaseView }) {
-  const deadlines = view.deadlines.filter((d) => d.kind === "deadline");
-  if (deadlines.length === 0) return <p className="govuk-body">There are no deadlines running.</p>;
-  return (
-    <table className="govuk-table">
-      <caption className="govuk-table__caption govuk-table__caption--m">Deadlines</caption>
-      <thead className="govuk-table__head">
-        <tr className="govuk-table__row">
-          <th scope="col" className="govuk-table__header">What</th>
-          <th scope="col" className="govuk-table__header">By the end of</th>
-          <th scope="col" className="govuk-table__header">Counted in</th>
-        </tr>
-      </thead>
-      <tbody className="govuk-table__body">
-        {deadlines.map((d) => (
-          <tr key={d.key} className="govuk-table__row">
-            <td className="govuk-table__cell">{d.label}</td>
-            <td className="govuk-table__cell">{formatDate(d.dueOn)}</td>
-            <td className="govuk-table__cell govuk-body-s">
-              {d.workingDays !== undefined ? `${d.workingDays} working days` : d.calendarDays !== undefined ? `${d.calendarDays} calendar days` : ""}
-              {d.calendar.startsWith("school:") ? " (school days)" : ""}, from {formatDate(d.startedOn)}
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  );
-}
-
 export function IssuesList({ view }: { view: CaseView }) {
   return (
     <dl className="govuk-summary-list">
@@ -84,75 +46,7 @@ export function IssuesList({ view }: { view: CaseView }) {
   );
 }
 
-export function OutcomeSummary({ view }: { view: CaseView }) {
-  const outcome = view.outcome;
-  if (!outcome) return null;
-  return (
-    <>
-      <h2 className="govuk-heading-m">Latest outcome</h2>
-      <dl className="govuk-summary-list">
-        <div className="govuk-summary-list__row">
-          <dt className="govuk-summary-list__key">Decided by</dt>
-          <dd className="govuk-summary-list__value">{rungName(outcome.rung)} – {STAGE_TEXT[outcome.stage]}, {formatDate(outcome.on)}</dd>
-        </div>
-        {outcome.reasons ? (
-          <div className="govuk-summary-list__row">
-            <dt className="govuk-summary-list__key">Reasons</dt>
-            <dd className="govuk-summary-list__value">{outcome.reasons}</dd>
-          </div>
-        ) : null}
-        {outcome.standards?.length ? (
-          <div className="govuk-summary-list__row">
-            <dt className="govuk-summary-list__key">National Framework standards</dt>
-            <dd className="govuk-summary-list__value">{outcome.standards.join(", ")}</dd>
-          </div>
-        ) : null}
-      </dl>
-    </>
-  );
-}
-
-export function RemediesTable({ view }: { view: CaseView }) {
-  if (view.remedies.length === 0) return null;
-  const statusText = { open: "Not done yet", done: "Done", failed: "Not done" } as const;
-  return (
-    <table className="govuk-table">
-      <caption className="govuk-table__caption govuk-table__caption--m">Remedies</caption>
-      <thead className="govuk-table__head">
-        <tr className="govuk-table__row">
-          <th scope="col" className="govuk-table__header">Remedy</th>
-          <th scope="col" className="govuk-table__header">Due</th>
-          <th scope="col" className="govuk-table__header">Status</th>
-        </tr>
-      </thead>
-      <tbody className="govuk-table__body">
-        {view.remedies.map((r) => (
-          <tr key={r.id} className="govuk-table__row">
-            <td className="govuk-table__cell">
-              {r.description}
-              {r.kind === "payment" && "amountPence" in r && r.amountPence ? ` (£${(r.amountPence / 100).toFixed(2)})` : ""}
-            </td>
-            <td className="govuk-table__cell">{formatDate(r.dueOn)}</td>
-            <td className="govuk-table__cell">
-              <strong className={`govuk-tag ${r.status === "done" ? "govuk-tag--green" : r.status === "failed" ? "govuk-tag--red" : "govuk-tag--grey"}`}>{statusText[r.status]}</strong>
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  );
-}
-
 // ── What the machine has decided about fairness, said the same way as the machine and the emails ──
-
-const PARTY_TEXT: Record<string, string> = {
-  family: "The family",
-  setting: "The setting",
-  "local-service": "The local service",
-  "health-partner": "The health partner",
-  mediator: "The mediator",
-  "national-body": "The national body",
-};
 
 const nationalName = (view: CaseView) => (view.route === "process" ? "the Ombudsman" : "the national practice body");
 
@@ -246,42 +140,5 @@ export function FairnessFacts({ view, isFamily }: { view: CaseView; isFamily: bo
         </p>
       ))}
     </div>
-  );
-}
-
-/** A piece of writing on the file: who wrote it, when, and their words as written. */
-function Written({ party, on, text }: { party: string; on: string; text: string }) {
-  return (
-    <div className="govuk-inset-text">
-      <p className="govuk-body-s govuk-!-margin-bottom-1">
-        {PARTY_TEXT[party] ?? party}, {formatDate(on)}
-      </p>
-      <p className="govuk-body redress-prewrap">{text}</p>
-    </div>
-  );
-}
-
-/** Co-respondents' parts of a joint response and the comments on a draft decision, as written. */
-export function WrittenContributions({ view }: { view: CaseView }) {
-  const comments = view.national?.comments ?? [];
-  return (
-    <>
-      {view.contributions.length ? (
-        <>
-          <h2 className="govuk-heading-m">Parts of the joint response</h2>
-          {view.contributions.map((c, i) => (
-            <Written key={i} party={c.party} on={c.on} text={c.contribution} />
-          ))}
-        </>
-      ) : null}
-      {comments.length ? (
-        <>
-          <h2 className="govuk-heading-m">Comments on the draft decision</h2>
-          {comments.map((c, i) => (
-            <Written key={i} party={c.party} on={c.on} text={c.comments} />
-          ))}
-        </>
-      ) : null}
-    </>
   );
 }

@@ -7,6 +7,8 @@ import { entryFor, isUserEventType, wordingFor } from "../components/case-events
 import { Button, ErrorSummary, type FieldErrors } from "../components/forms";
 import { recordCaseView } from "../utils/audit.server";
 import { actionType, type FormContext } from "../utils/case-forms";
+import { draftDefaults, draftRemediesOf, successBanner } from "../utils/case-file";
+import { fileEvents } from "../utils/case-history.server";
 import { assertMayAct, loadCaseForUser, requireCaseAction, type CasePage } from "../utils/case-page.server";
 import { applyCaseEvent, CaseConflictError } from "../utils/cases.server";
 import { londonDate } from "../utils/dates";
@@ -80,6 +82,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     issues: page.view.issues,
     remedies: page.view.remedies.filter((r) => page.settleableRemedyIds.includes(r.id)).map((r) => ({ id: r.id, description: r.description })),
     mediators,
+    // The final decision starts from the draft: its findings, reasons and proposed remedies.
+    defaults: type === "ISSUE_FINAL_DECISION" ? draftDefaults(page.view, draftRemediesOf(await fileEvents(await getPrisma(), page.row.id)).at(-1) ?? []) : {},
   });
 }
 
@@ -105,20 +109,20 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
     throw error;
   }
-  const done = `${wordingFor(type, page.capacities, page.view.limits).label}: done`;
+  const done = successBanner(type, page.capacities.includes("family"));
   // Some actions end the actor's own access (a mediator's, once the mediation is over).
   const prisma = await getPrisma();
   if ((await prisma.case.count({ where: { AND: [{ id: caseId }, caseScope(user, "read")] } })) === 0) {
-    return redirectWithFlash("/cases", { kind: "success", title: done, body: "The mediation has ended, so this case is no longer open to you." });
+    return redirectWithFlash("/cases", { kind: "success", title: done.title, body: "The mediation has ended, so this case is no longer open to you." });
   }
-  return redirectWithFlash(`/cases/${caseId}`, { kind: "success", title: done });
+  return redirectWithFlash(`/cases/${caseId}`, { kind: "success", ...done });
 }
 
 export default function CaseAction() {
   const d = useLoaderData<typeof loader>();
   const actionData = useActionData<{ errors: FieldErrors; values?: Record<string, unknown> }>();
   const errors = actionData?.errors;
-  const values = actionData?.values ?? {};
+  const values = actionData?.values ?? d.defaults;
   const { Fields } = entryFor(d.type).fields;
   return (
     <>

@@ -1,12 +1,13 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { Timeline } from "../components/case-history";
-import { DeadlinesTable, FairnessFacts, IssuesList, Ladder, MissedDeadlines, OutcomeSummary, RemediesTable, StatusTag, WrittenContributions } from "../components/case-parts";
+import { FairnessFacts, IssuesList, Ladder, MissedDeadlines, StatusTag } from "../components/case-parts";
+import { EscalationReasons, FamilyPrompts, History, MediationDetails, OutcomesOnFile, RemediesOnFile, RunningDeadlines, WrittenOnFile } from "../components/case-file";
 import { entryFor, wordingFor } from "../components/case-events";
+import { caseFileFor } from "../utils/case-file.server";
 import { actionSlug } from "../utils/case-forms";
 import { recordCaseView } from "../utils/audit.server";
-import { latestHistory } from "../utils/case-history.server";
+import { fileEvents, latestHistory } from "../utils/case-history.server";
 import { loadCaseForUser } from "../utils/case-page.server";
 import { getPrisma } from "../utils/db.server";
 import { formatDate, ROUTE_LABELS } from "../utils/format";
@@ -18,8 +19,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user } = await requireUserWithPermission(request, "read:case");
   const { row, view, actions, capacities } = await loadCaseForUser(user, params.caseId ?? "");
   // Automatic reminders are for the people who owe the deadline; the family sees what happened.
-  const [history] = await Promise.all([
-    latestHistory(await getPrisma(), row.id, capacities.includes("family"), row.deadlines),
+  const prisma = await getPrisma();
+  const [latest, events] = await Promise.all([
+    latestHistory(prisma, row.id, capacities.includes("family")),
+    fileEvents(prisma, row.id),
     recordCaseView(user.id, row, "case", request),
   ]);
   return json({
@@ -38,8 +41,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     setting: row.setting.name,
     area: row.localArea.name,
     mediators: row.assignments.filter((a) => a.capacity === "mediator").map((a) => a.user.name),
-    // The latest entries only: the page costs the same at 10 events or 10,000 (docs/decisions/017).
-    history,
+    file: caseFileFor(row, view, capacities, actions, events, latest),
     actions: actions.map((type) => ({ type, slug: actionSlug(type), label: wordingFor(type, capacities, view.limits).label, warning: entryFor(type).warning ?? false })),
   });
 }
@@ -57,6 +59,7 @@ export default function CasePage() {
           <p className="govuk-body">
             <StatusTag status={view.status} /> {view.stateLabel}
           </p>
+          <FamilyPrompts prompts={d.file.prompts} />
           <Ladder view={view} />
           <FairnessFacts view={view} isFamily={d.isFamily} />
           {d.actions.length ? (
@@ -71,20 +74,16 @@ export default function CasePage() {
               </div>
             </>
           ) : null}
-          <DeadlinesTable view={view} />
+          <RunningDeadlines view={view} />
           <MissedDeadlines view={view} isFamily={d.isFamily} />
+          <MediationDetails view={view} session={d.file.session} />
+          <EscalationReasons escalations={d.file.escalations} />
           <h2 className="govuk-heading-m">Issues</h2>
           <IssuesList view={view} />
-          <OutcomeSummary view={view} />
-          <WrittenContributions view={view} />
-          <RemediesTable view={view} />
-          <h2 className="govuk-heading-m">History</h2>
-          <Timeline entries={d.history.entries} />
-          {d.history.more ? (
-            <p className="govuk-body">
-              <Link className="govuk-link" to={`/cases/${d.id}/history`}>See the full history</Link>
-            </p>
-          ) : null}
+          <OutcomesOnFile view={view} draftRemedies={d.file.draftRemedies} />
+          <WrittenOnFile contributions={d.file.contributions} comments={d.file.comments} />
+          <RemediesOnFile view={view} />
+          <History entries={d.file.history} more={d.file.moreHistory} caseId={d.id} />
         </div>
         <div className="govuk-grid-column-one-third">
           <h2 className="govuk-heading-s">About this concern</h2>

@@ -4,6 +4,8 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { Pagination, Timeline } from "../components/case-history";
 import { recordCaseView } from "../utils/audit.server";
 import { HISTORY_PAGE_SIZE, historyPage, parsePage } from "../utils/case-history.server";
+import { historyOf } from "../utils/case-file";
+import { fileNamesOf } from "../utils/case-file.server";
 import { loadCaseForUser } from "../utils/case-page.server";
 import { getPrisma } from "../utils/db.server";
 import { ROUTE_LABELS } from "../utils/format";
@@ -23,7 +25,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { row, view, capacities } = await loadCaseForUser(user, params.caseId ?? "");
   const isFamily = capacities.includes("family");
   const [history] = await Promise.all([
-    historyPage(await getPrisma(), row.id, isFamily, row.deadlines, page),
+    historyPage(await getPrisma(), row.id, isFamily, page),
     recordCaseView(user.id, row, "history", request),
   ]);
   if (page > history.pages) throw new Response("Not found", { status: 404 });
@@ -35,7 +37,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     pages: history.pages,
     total: history.total,
     first: (page - 1) * HISTORY_PAGE_SIZE + 1,
-    entries: history.entries,
+    entries: historyOf(history.events, view, fileNamesOf(row, view), isFamily),
   });
 }
 

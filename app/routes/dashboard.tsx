@@ -5,6 +5,7 @@ import { CaseTable } from "../components/case-table";
 import { casesDueSoonest } from "../utils/case-list.server";
 import { getPrisma } from "../utils/db.server";
 import { caseScope, childScope } from "../utils/permissions.server";
+import { familyPromptsFor } from "../utils/family-prompts.server";
 import { userHasPermission } from "../utils/permissions";
 import { requireUser } from "../utils/session.server";
 
@@ -27,7 +28,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
       })
     : [];
   const dueSoonest = canReadCases ? await casesDueSoonest(user) : [];
+  const decisions = canReadCases && userHasPermission(user, "create:concern") ? await familyPromptsFor(user) : [];
   return json({
+    decisions,
     dueSoonest,
     name: user.name,
     roles: user.roles.map((r) => r.label),
@@ -49,6 +52,25 @@ export default function Dashboard() {
       <div className="govuk-grid-column-two-thirds">
         <span className="govuk-caption-l">{d.roles.join(", ")}{d.workplace ? ` – ${d.workplace}` : ""}</span>
         <h1 className="govuk-heading-l">Welcome, {d.name}</h1>
+        {d.decisions.length ? (
+          <div className="govuk-notification-banner" role="region" aria-labelledby="decisions-title" data-module="govuk-notification-banner" data-testid="family-prompts">
+            <div className="govuk-notification-banner__header">
+              <h2 className="govuk-notification-banner__title" id="decisions-title">Important</h2>
+            </div>
+            <div className="govuk-notification-banner__content">
+              {d.decisions.map((c) => (
+                <div key={c.caseId}>
+                  {c.prompts.map((p) => (
+                    <p key={p.id} className="govuk-notification-banner__heading">{p.text}</p>
+                  ))}
+                  <p className="govuk-body">
+                    <Link className="govuk-notification-banner__link" to={`/cases/${c.caseId}`}>See {c.child}’s concern {c.ref}</Link>
+                  </p>
+                </div>
+              ))}
+            </div>
+          </div>
+        ) : null}
         {d.children.length ? (
           <>
             <h2 className="govuk-heading-m">On the additional needs register</h2>

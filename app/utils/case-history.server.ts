@@ -1,4 +1,5 @@
 import type { PrismaClient } from "../../generated/prisma/client";
+import type { LogEvent } from "./case-file";
 
 // A case's history, read a page at a time (docs/decisions/017): the case page shows the latest
 // few entries whatever the length of the log, and /cases/:id/history pages through the rest.
@@ -11,36 +12,25 @@ export const HISTORY_PAGE_SIZE = 50;
 /** The most pages anyone may ask for (a 12-year case has a few hundred events). */
 export const MAX_HISTORY_PAGE = 10_000;
 
-export interface HistoryEntry {
-  seq: number;
-  type: string;
-  /** The deadline an automatic event was about, by its label. */
-  about: string | null;
-  actor: string;
-  /** The day it happened in the case (the event's own date), else null. */
-  on: string | null;
-  recordedAt: Date;
-}
-
 interface EventRow {
   seq: number;
   type: string;
-  key: string | null;
-  at: string | null;
+  payload: unknown;
+  toState: string;
   actorLabel: string;
   actorName: string | null;
   actorErasedAt: Date | null;
   occurredAt: Date;
 }
 
-function toEntry(row: EventRow, deadlines: { key: string; label: string }[]): HistoryEntry {
+function toLogEvent(row: EventRow): LogEvent {
   return {
     seq: row.seq,
     type: row.type,
-    about: row.key ? (deadlines.find((d) => d.key === row.key)?.label ?? null) : null,
+    payload: row.payload,
+    toState: row.toState,
     // The log keeps the name as it was; an erased person is shown by their pseudonym.
     actor: row.actorLabel.startsWith("system:") ? "Redress (automatic)" : row.actorErasedAt ? (row.actorName ?? row.actorLabel) : row.actorLabel,
-    on: row.at,
     recordedAt: row.occurredAt,
   };
 }
@@ -51,10 +41,7 @@ function toEntry(row: EventRow, deadlines: { key: string; label: string }[]): Hi
  */
 async function readEvents(prisma: PrismaClient, caseId: string, forFamily: boolean, limit: number, offset: number): Promise<EventRow[]> {
   return prisma.$queryRaw<EventRow[]>`
-    SELECT e.seq, e.type,
-           CASE WHEN jsonb_typeof(e.payload->'key') = 'string' THEN e.payload->>'key' END AS "key",
-           CASE WHEN jsonb_typeof(e.payload->'at') = 'string' THEN e.payload->>'at' END AS "at",
-           e."actorLabel", u.name AS "actorName", u."erasedAt" AS "actorErasedAt", e."occurredAt"
+    SELECT e.seq, e.type, e.payload, e."toState", e."actorLabel", u.name AS "actorName", u."erasedAt" AS "actorErasedAt", e."occurredAt"
       FROM "CaseEvent" e LEFT JOIN "User" u ON u.id = e."actorId"
      WHERE e."caseId" = ${caseId} AND (${!forFamily} OR e.type <> 'DEADLINE_WARNING')
      ORDER BY e.seq DESC
@@ -62,19 +49,35 @@ async function readEvents(prisma: PrismaClient, caseId: string, forFamily: boole
 }
 
 /** The latest entries for the case page, and whether there are older ones. */
-export async function latestHistory(prisma: PrismaClient, caseId: string, forFamily: boolean, deadlines: { key: string; label: string }[]) {
+export async function latestHistory(prisma: PrismaClient, caseId: string, forFamily: boolean) {
   const rows = await readEvents(prisma, caseId, forFamily, HISTORY_ON_CASE_PAGE + 1, 0);
-  return { entries: rows.slice(0, HISTORY_ON_CASE_PAGE).map((r) => toEntry(r, deadlines)), more: rows.length > HISTORY_ON_CASE_PAGE };
+  return { events: rows.slice(0, HISTORY_ON_CASE_PAGE).map(toLogEvent), more: rows.length > HISTORY_ON_CASE_PAGE };
+}
+
+/** Event types whose words have their own place on the case file (comments, contributions, escalation reasons, drafts' remedies, sessions). */
+export const FILE_EVENT_TYPES = ["SUBMIT_COMMENTS", "CONTRIBUTE_TO_RESPONSE", "ESCALATE", "TAKE_REMEDY_FURTHER", "ISSUE_DRAFT_DECISION", "SCHEDULE_SESSION"] as const;
+
+/**
+ * The events the case file quotes, oldest first: written by people, so bounded by what people
+ * wrote, never by automatic reminders or the length of the log (docs/decisions/017, 019).
+ */
+export async function fileEvents(prisma: PrismaClient, caseId: string): Promise<LogEvent[]> {
+  const rows = await prisma.$queryRaw<EventRow[]>`
+    SELECT e.seq, e.type, e.payload, e."toState", e."actorLabel", u.name AS "actorName", u."erasedAt" AS "actorErasedAt", e."occurredAt"
+      FROM "CaseEvent" e LEFT JOIN "User" u ON u.id = e."actorId"
+     WHERE e."caseId" = ${caseId} AND e.type = ANY(${[...FILE_EVENT_TYPES]}::text[])
+     ORDER BY e.seq`;
+  return rows.map(toLogEvent);
 }
 
 /** One page (1-based) of the full history, with the number of entries and pages. */
-export async function historyPage(prisma: PrismaClient, caseId: string, forFamily: boolean, deadlines: { key: string; label: string }[], page: number) {
+export async function historyPage(prisma: PrismaClient, caseId: string, forFamily: boolean, page: number) {
   const [counted] = await prisma.$queryRaw<{ n: number }[]>`
     SELECT count(*)::int AS n FROM "CaseEvent" WHERE "caseId" = ${caseId} AND (${!forFamily} OR type <> 'DEADLINE_WARNING')`;
   const total = counted?.n ?? 0;
   const pages = Math.max(1, Math.ceil(total / HISTORY_PAGE_SIZE));
   const rows = page <= pages ? await readEvents(prisma, caseId, forFamily, HISTORY_PAGE_SIZE, (page - 1) * HISTORY_PAGE_SIZE) : [];
-  return { entries: rows.map((r) => toEntry(r, deadlines)), total, pages };
+  return { events: rows.map(toLogEvent), total, pages };
 }
 
 /** `?page=` as a whole number from 1, or null when it is not one. */

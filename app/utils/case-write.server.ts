@@ -275,7 +275,9 @@ export class CaseChanges {
         if (!this.moot.some((m) => m.key === d.key)) this.moot.push({ caseId, key: d.key, reason: `no longer due after ${what}` });
       }
     }
-    for (const [index, notification] of result.notifications.entries()) this.queue(seq, index, notification);
+    // Emails name issues by their own titles, never by internal ids.
+    const issueTitles = Object.fromEntries(result.view.issues.map((issue) => [issue.id, issue.summary]));
+    for (const [index, notification] of result.notifications.entries()) this.queue(seq, index, notification, issueTitles);
     this.last = { persisted: result.persisted, view: result.view, deadlines: result.deadlines, from: result.from };
   }
 
@@ -284,7 +286,7 @@ export class CaseChanges {
     this.fired.set(spec.key, { dueOn: spec.dueOn, firedAt: this.now.toISOString(), spec });
   }
 
-  private queue(seq: number, index: number, notification: NotificationSpec) {
+  private queue(seq: number, index: number, notification: NotificationSpec, issueTitles: Record<string, string>) {
     const caseId = this.state.id;
     for (const recipient of recipientsFor(this.state, notification.to, this.mediatorId !== undefined)) {
       this.outbox.push({
@@ -292,7 +294,7 @@ export class CaseChanges {
         kind: notification.kind,
         toAddress: recipient.email,
         subject: notification.kind,
-        payload: { ...notification.data, recipientName: recipient.name, party: recipient.party },
+        payload: { ...notification.data, issueTitles, recipientName: recipient.name, party: recipient.party },
         idempotencyKey: `${caseId}:${seq}:${index}:${notification.kind}:${recipient.email}`,
       });
     }

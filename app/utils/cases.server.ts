@@ -117,7 +117,9 @@ async function replaceDeadlines(tx: Tx, caseId: string, localAreaId: string, spe
   if (created.length) await tx.deadline.createMany({ data: created });
 }
 
-async function queueNotifications(tx: Tx, caseId: string, seq: number, notifications: NotificationSpec[]) {
+async function queueNotifications(tx: Tx, caseId: string, seq: number, notifications: NotificationSpec[], issues: CaseView["issues"]) {
+  // Emails name issues by their own titles, never by internal ids.
+  const issueTitles = Object.fromEntries(issues.map((issue) => [issue.id, issue.summary]));
   const messages: Prisma.OutboxMessageCreateManyInput[] = [];
   for (const [index, notification] of notifications.entries()) {
     for (const recipient of await resolveRecipients(tx, caseId, notification.to)) {
@@ -126,7 +128,7 @@ async function queueNotifications(tx: Tx, caseId: string, seq: number, notificat
         kind: notification.kind,
         toAddress: recipient.email,
         subject: notification.kind,
-        payload: { ...notification.data, recipientName: recipient.name, party: recipient.party } as Prisma.InputJsonObject,
+        payload: { ...notification.data, issueTitles, recipientName: recipient.name, party: recipient.party } as Prisma.InputJsonObject,
         idempotencyKey: `${caseId}:${seq}:${index}:${notification.kind}:${recipient.email}`,
       });
     }
@@ -216,7 +218,7 @@ export async function openConcern(concernRef: string, concern: NewConcern, actor
         await appendEvent(tx, row.id, 1, raised, "-", started.view.stateValue, actor, started.persisted.snapshot, started.persisted);
         await recordCaseFacts(tx, row.id, started.view);
         await replaceDeadlines(tx, row.id, row.localAreaId, started.deadlines);
-        await queueNotifications(tx, row.id, 1, started.notifications);
+        await queueNotifications(tx, row.id, 1, started.notifications, started.view.issues);
         cases.push(row);
       }
       return { concern: created, cases };

@@ -3,7 +3,8 @@ import { formatDate } from "./dates";
 import { audienceOf, type Audience, type Party, type RungNumber } from "./wording";
 
 /** What the dispatcher adds to the machine's data for each recipient. */
-export type Recipient = { recipientName?: string; party?: Party; caseUrl?: string };
+/** Added by the write path to every email: who it is for, and the case's issues by their own titles (never ids). */
+export type Recipient = { recipientName?: string; party?: Party; caseUrl?: string; issueTitles?: Record<string, string> };
 
 /**
  * What a template for `kind` is given: the machine's typed data for that kind (machines'

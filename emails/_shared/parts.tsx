@@ -47,15 +47,28 @@ export function Bullets({ items }: { items: ReactNode[] }) {
   );
 }
 
-/** Findings per issue ("Issue I1: Upheld"); malformed entries are skipped rather than shown half-empty. */
-export function Findings({ findings }: { findings: unknown }) {
-  const items = listOf(findings).flatMap((entry) => {
+/**
+ * An issue by its own title, as the family raised it (`issueTitles` is added to every email's data
+ * by the outbox); "Issue 2" by its place in the list when no title was sent, never its internal id.
+ */
+export function issueName(issueTitles: unknown, issueId: string, position: number): string {
+  return textOf(recordOf(issueTitles)?.[issueId]) ?? `Issue ${position + 1}`;
+}
+
+/** The issues named in a list of ids, by their titles. */
+export function IssueList({ ids, issueTitles }: { ids: string[]; issueTitles: unknown }) {
+  return <Bullets items={ids.map((id, index) => issueName(issueTitles, id, index))} />;
+}
+
+/** Findings per issue ("Support when moving between settings: Upheld"); malformed entries are skipped rather than shown half-empty. */
+export function Findings({ findings, issueTitles }: { findings: unknown; issueTitles?: unknown }) {
+  const items = listOf(findings).flatMap((entry, index) => {
     const finding = recordOf(entry);
     const issueId = textOf(finding?.issueId);
     const result = wordFor(FINDING_NAMES, textOf(finding?.finding));
     if (!issueId || !result) return [];
     const reasons = textOf(finding?.reasons);
-    return [`Issue ${issueId}: ${result}${reasons ? `. ${reasons}` : ""}`];
+    return [`${issueName(issueTitles, issueId, index)}: ${result}${reasons ? `. ${reasons}` : ""}`];
   });
   if (items.length === 0) return <P>You can read the findings for each issue in Redress.</P>;
   return <Bullets items={items} />;

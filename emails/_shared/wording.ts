@@ -65,7 +65,7 @@ export function formatPence(pence: number): string {
   return new Intl.NumberFormat("en-GB", {
     style: "currency",
     currency: "GBP",
-    minimumFractionDigits: pence % 100 === 0 ? 0 : 2,
+    minimumFractionDigits: 2,
   }).format(pence / 100);
 }
 

@@ -10,7 +10,7 @@ async function act(page: Page, label: string, fill?: (page: Page) => Promise<voi
   await expect(page.getByRole("heading", { level: 1, name: label })).toBeVisible();
   await fill?.(page);
   await page.getByRole("button", { name: label }).click();
-  await expect(page.getByText(`${label}: done`)).toBeVisible();
+  await expect(page.getByRole("alert").filter({ hasText: "Success" })).toBeVisible();
 }
 
 const london = (date: Date) => new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/London" }).format(date);

@@ -8,7 +8,7 @@ async function openAction(page: Page, label: string) {
 
 async function submit(page: Page, label: string) {
   await page.getByRole("button", { name: label }).click();
-  await expect(page.getByText(`${label}: done`)).toBeVisible();
+  await expect(page.getByRole("alert").filter({ hasText: "Success" })).toBeVisible();
 }
 
 async function act(page: Page, label: string) {
@@ -22,6 +22,7 @@ function isoInDays(days: number) {
 }
 
 test("mediation: offered by the family, arranged by the setting, run by the assigned mediator who alone can see it", async ({ page, pageAs, signInAs, checkA11y }) => {
+  test.setTimeout(60_000); // four people and a dozen steps, with the session's place checked on the family's page
   await signInAs("amira.hussain@example.com");
   await page.goto("/concerns/new");
   await page.getByLabel("Support when moving between settings").check();
@@ -40,7 +41,7 @@ test("mediation: offered by the family, arranged by the setting, run by the assi
 
   await page.goto(caseUrl);
   await act(page, "Ask for mediation");
-  await expect(page.getByText("the family is owed information")).toBeVisible();
+  await expect(page.getByText("the family is owed information").first()).toBeVisible();
 
   await setting.goto(caseUrl);
   await act(setting, "Send mediation information");
@@ -62,7 +63,15 @@ test("mediation: offered by the family, arranged by the setting, run by the assi
   await expect(mediator.getByRole("alert")).toContainText("This cannot be done");
   // The session is today: it is recorded as held (which stops the session clock), then its outcome.
   await mediator.getByLabel("Session date").fill(isoInDays(0));
+  await mediator.getByLabel("Start time (optional)").fill("14:30");
+  await mediator.getByLabel(/Where it will be held/).fill("Room 2, Beckett Park Primary School");
   await submit(mediator, "Schedule a mediation session");
+  // The family and the mediator see when and where; the outcome is offered only once the session is held.
+  await expect(mediator.getByRole("button", { name: "Record the mediation outcome" })).toHaveCount(0);
+  await page.goto(caseUrl);
+  await expect(page.getByRole("heading", { name: "Mediation" })).toBeVisible();
+  await expect(page.getByText("Room 2, Beckett Park Primary School")).toBeVisible();
+  await expect(page.getByText(/at 14:30/).first()).toBeVisible();
   await openAction(mediator, "Record that the session was held");
   await mediator.getByRole("radio").first().check();
   await submit(mediator, "Record that the session was held");
@@ -141,6 +150,7 @@ test("the national stage: draft decision, comments from everyone involved, final
   // Every comment is on the file for the decision-maker to read.
   await expect(ombudsman.getByRole("heading", { name: "Comments on the draft decision" })).toBeVisible();
   await expect(ombudsman.getByText("We agree and would like an apology.")).toBeVisible();
+  await expect(ombudsman.getByText(/Gareth Evans \(the family\)/)).toBeVisible(); // who wrote it, and when
   await expect(ombudsman.getByText("The school accepts the findings and will invite the family next time.")).toBeVisible();
   await openAction(ombudsman, "Issue the final decision");
   await checkA11y(ombudsman);

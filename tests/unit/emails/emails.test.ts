@@ -103,7 +103,8 @@ describe("wording for the reader", () => {
   it("tells the family how long they have to take an outcome further", async () => {
     const { text } = await renderNotification("outcome-issued", previewData("outcome-issued"));
     expect(text).toContain("you can take your concern to the local service until 8 May 2026");
-    expect(text).toContain("Issue I1: Upheld");
+    expect(text).toContain("The annual review was not held: Upheld");
+    expect(text).not.toContain("I1");
   });
 
   it("tells the setting its outcome went to the family", async () => {
@@ -132,9 +133,15 @@ describe("wording for the reader", () => {
     expect(text).toContain("The local service must respond to your concern with an outcome by the date shown in Redress");
   });
 
+  it("names issues by their place in the list when no titles were sent, never by id", async () => {
+    const { text } = await renderNotification("outcome-issued", { ...previewData("outcome-issued"), issueTitles: undefined });
+    expect(text).toContain("Issue 1: Upheld");
+    expect(text).not.toContain("I1");
+  });
+
   it("shows payments in pounds", async () => {
     const { text } = await renderNotification("draft-decision-issued", previewData("draft-decision-issued"));
-    expect(text).toContain("A payment of £400: For four months of delay (by 30 October 2026)");
+    expect(text).toContain("A payment of £400.00: For four months of delay (by 30 October 2026)");
   });
 });
 
