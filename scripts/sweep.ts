@@ -6,6 +6,7 @@ import { useDatabase } from "../app/utils/db.server";
 import { getEnv } from "../app/utils/env.server";
 import { migrate } from "../app/utils/migrate.server";
 import { dispatchOutbox } from "../app/utils/outbox.server";
+import { sweepRegisterRequests } from "../app/utils/register.server";
 import { sweepDeadlines } from "../app/utils/sweeper.server";
 
 function parseAsOf(args: string[]): Date {
@@ -28,10 +29,12 @@ async function main() {
     await migrate(db);
     const started = Date.now();
     const swept = await sweepDeadlines({ now, prisma: db.prisma });
+    const requests = await sweepRegisterRequests({ now, prisma: db.prisma });
     const sent = await dispatchOutbox({ now, prisma: db.prisma });
     console.log(`Database: ${redact(env.DATABASE_URL)} · as of ${now.toISOString().slice(0, 10)}`);
     console.log(`Deadlines fired: ${swept.fired}, already done: ${swept.alreadyDone}, failed: ${swept.failed.length}`);
     for (const f of swept.failed) console.log(`  ✖ deadline ${f.deadlineId}: ${f.error}`);
+    console.log(`Register requests now overdue: ${requests.overdue}`);
     console.log(`Emails sent: ${sent.sent}, retrying later: ${sent.retrying}, given up: ${sent.failed}`);
     console.log(`Took ${Date.now() - started} ms`);
     if (swept.failed.length) process.exitCode = 1;

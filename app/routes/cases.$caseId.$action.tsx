@@ -6,6 +6,7 @@ import { caseEventSchema, EventNotAllowedError, type CaseEvent, type CaseEventTy
 import { Button, ChoiceGroup, ErrorSummary, Select, Textarea, TextInput, type FieldErrors } from "../components/forms";
 import { recordCaseView } from "../utils/audit.server";
 import { CASE_ACTIONS, wordingFor } from "../utils/case-actions";
+import { knownStandardCodes } from "../utils/register.server";
 import { ACTION_SCHEMAS, actionType, FINDING_OPTIONS, REMEDY_KIND_OPTIONS, REMEDY_ROWS, type FormContext } from "../utils/case-forms";
 import { loadCaseForUser } from "../utils/case-page.server";
 import { applyCaseEvent, CaseConflictError } from "../utils/cases.server";
@@ -61,6 +62,7 @@ async function formContext(user: SessionUser, page: Awaited<ReturnType<typeof lo
     mediatorIds: mediators.map((m) => m.id),
     maxExtensionWorkingDays: page.view.limits.maxExtensionWorkingDays ?? 0,
     today: londonDate(),
+    knownStandards: await knownStandardCodes(),
   };
 }
 
@@ -239,7 +241,7 @@ export default function CaseAction() {
                   </div>
                 ))}
                 <Textarea name="reasons" label="Reasons for the decision" hint="Plain English: the family will read this" error={errors?.reasons?.[0]} defaultValue={v("reasons")} rows={6} />
-                <TextInput name="standards" label="National Framework standards relied on" hint="References separated by commas, for example NF-3.2, NF-4.1" error={errors?.standards?.[0]} defaultValue={v("standards")} />
+                <TextInput name="standards" label="National Framework standards relied on" hint={<>Codes from the <a className="govuk-link" href="/framework" target="_blank" rel="noreferrer">National Framework catalogue (opens in a new tab)</a>, separated by commas, for example NF-3.2, NF-1.2</>} error={errors?.standards?.[0]} defaultValue={v("standards")} />
                 <h2 className="govuk-heading-m">Remedies</h2>
                 <RemedyRows errors={errors} values={values} />
               </>

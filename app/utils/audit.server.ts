@@ -17,6 +17,7 @@ export const AUDIT_ACTIONS = [
   "export.subject-access",
   "person.erased",
   "retention.run",
+  "framework.published",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

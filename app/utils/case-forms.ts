@@ -57,7 +57,8 @@ export const REMEDY_KIND_OPTIONS = [
   { value: "", label: "No remedy" },
   { value: "apology", label: "Apology" },
   { value: "action", label: "Action to be taken" },
-  { value: "register-review", label: "Review of the register decision" },
+  { value: "register-review", label: "Retake the register decision" },
+  { value: "record-revision", label: "Revise the development record" },
   { value: "payment", label: "Payment" },
 ] as const;
 
@@ -79,6 +80,8 @@ export interface FormContext {
   maxExtensionWorkingDays: number;
   /** The day the form is submitted (London); dates are checked against it. Defaults to today. */
   today?: string;
+  /** Codes of the current National Framework catalogue: findings may cite only these (docs/decisions/021). */
+  knownStandards?: readonly string[];
 }
 
 type Payload = Record<string, unknown>;
@@ -110,7 +113,7 @@ function remedyRows(fields: Record<string, unknown>, ctx: z.RefinementCtx, today
   return remedies;
 }
 
-const outcomeSchema: ActionSchema = ({ issueIds, today }) =>
+const outcomeSchema: ActionSchema = ({ issueIds, today, knownStandards }) =>
   z
     .record(z.string(), z.unknown())
     .transform((fields, ctx) => {
@@ -126,8 +129,10 @@ const outcomeSchema: ActionSchema = ({ issueIds, today }) =>
         .split(/[,\n]/)
         .map((s) => s.trim())
         .filter(Boolean);
-      const bad = standards.find((s) => !/^NF-\d+(\.\d+)*$/.test(s));
+      const bad = standards.find((s) => !/^NF-R?\d+(\.\d+)*$/.test(s));
       if (bad) ctx.addIssue({ code: "custom", path: ["standards"], message: `"${bad}" is not a National Framework standard reference, like NF-3.2` });
+      const unknown = knownStandards ? standards.find((s) => !knownStandards.includes(s)) : undefined;
+      if (!bad && unknown) ctx.addIssue({ code: "custom", path: ["standards"], message: `${unknown} is not in the current National Framework: choose a code from the catalogue` });
       return { outcome: { findings, reasons, standards, remedies: remedyRows(fields, ctx, today ?? londonDate()) } };
     });
 

@@ -227,6 +227,8 @@ export interface NewConcern {
   summary: string;
   receivedOn: string;
   cases: CaseInput[];
+  challengesDecisionId?: string;
+  challengesRecordVersionId?: string;
 }
 
 /** Records a concern and starts one case per route, all in one transaction. */
@@ -236,7 +238,17 @@ export async function openConcern(concernRef: string, concern: NewConcern, actor
   return db.$transaction(
     async (tx) => {
       const created = await tx.concern.create({
-        data: { ref: concernRef, childId: concern.childId, raisedById: concern.raisedById, summary: concern.summary, receivedOn: dateColumn(concern.receivedOn), settingId: child.settingId, localAreaId: child.localAreaId },
+        data: {
+          ref: concernRef,
+          childId: concern.childId,
+          raisedById: concern.raisedById,
+          summary: concern.summary,
+          receivedOn: dateColumn(concern.receivedOn),
+          settingId: child.settingId,
+          localAreaId: child.localAreaId,
+          challengesDecisionId: concern.challengesDecisionId ?? null,
+          challengesRecordVersionId: concern.challengesRecordVersionId ?? null,
+        },
       });
       const cases = [];
       for (const input of concern.cases) {

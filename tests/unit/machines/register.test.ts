@@ -10,6 +10,7 @@ import {
   replayRegister,
   reviewState,
   startRegisterRequest,
+  type CalendarSpec,
   type RegisterDecisionEvent,
 } from "../../../machines";
 
@@ -75,7 +76,7 @@ describe("request for consideration: the decision clock", () => {
   });
 
   it("counts the setting's school days when it has term dates, starting on the first school day", () => {
-    const school = { kind: "school", settingId: "s1", terms: [{ start: "2026-09-03", end: "2026-10-23" }, { start: "2026-11-02", end: "2026-12-18" }] } as const;
+    const school: CalendarSpec = { kind: "school", settingId: "s1", terms: [{ start: "2026-09-03", end: "2026-10-23" }, { start: "2026-11-02", end: "2026-12-18" }] };
     // Received in half term: the clock starts on Monday 2 November.
     const step = startRegisterRequest({ ref: "RQ-2", receivedOn: "2026-10-28", calendar: school, workingDays: 5 });
     expect(step.context).toMatchObject({ startsOn: "2026-11-02", dueOn: "2026-11-09", calendarId: "school:s1" });
