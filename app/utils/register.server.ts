@@ -401,12 +401,15 @@ export async function confirmPartnerPart(input: { versionId: string; childId: st
   if (latest?.id !== version.id) throw new RegisterRefusal("The record has changed since: confirm the latest version.");
   const content = version.content as unknown as RecordContent;
   if (!content.support.some((s) => s.partner === input.partner)) throw new RegisterRefusal("This version of the record gives your service no part to confirm.");
+  const already = "Your service has already confirmed its part of this version.";
+  if (await prisma.partnerConfirmation.count({ where: { versionId: version.id, partner: input.partner } })) throw new RegisterRefusal(already);
   try {
     return await prisma.partnerConfirmation.create({
       data: { versionId: version.id, partner: input.partner, confirmedById: actor.userId, confirmedByLabel: actor.name, note: input.note || null, ...(options.now ? { createdAt: options.now } : {}) },
     });
   } catch (error) {
-    if ((error as { code?: string }).code === "P2002") throw new RegisterRefusal("Your service has already confirmed its part of this version.");
+    // A confirmation racing this one (the unique key): the same answer.
+    if ((error as { code?: string }).code === "P2002" || /unique/i.test(String((error as Error).message))) throw new RegisterRefusal(already);
     throw error;
   }
 }
