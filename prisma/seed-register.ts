@@ -138,8 +138,9 @@ export async function seedRegister(prisma: PrismaClient, todayInput?: string): P
     const placedMonthsAgo = 3 + Math.floor(random() * 30);
     if (random() < 0.08) await decide(prisma, child.id, today, { monthsAgo: placedMonthsAgo + 4, outcome: "not_place", reasons: [["NF-R8", "Needs judged to be met by ordinary provision at the time."]], evidence: "Class observations." }, actor);
     await decide(prisma, child.id, today, { monthsAgo: placedMonthsAgo, outcome: "place", reviewInMonths: 12, parts: random() < 0.15 ? { family: "written-views", setting: "meeting" } : TYPICAL, reasons: [reason], evidence: "Assessment reports, the family's views and the graduated approach record." }, actor);
-    if (placedMonthsAgo > 13 && random() < 0.7) {
-      await decide(prisma, child.id, today, { monthsAgo: placedMonthsAgo - 12, outcome: random() < 0.7 ? "confirm" : "change", reviewInMonths: 12, reasons: [reason], evidence: "Annual review with the family." }, actor);
+    // Annual reviews, each held with a 90% chance; the first one missed stays overdue.
+    for (let monthsAgo = placedMonthsAgo - 12; monthsAgo >= 0 && random() < 0.9; monthsAgo -= 12) {
+      await decide(prisma, child.id, today, { monthsAgo, outcome: random() < 0.7 ? "confirm" : "change", reviewInMonths: 12, reasons: [reason], evidence: "Annual review with the family." }, actor);
     }
     if (random() < 0.25) {
       await saveRecordVersion({ childId: child.id, content: record(child.givenName, child.primaryNeed), changeSummary: "Record written after placement." }, actor, { db: prisma, now: new Date(`${addCalendarMonths(today, -placedMonthsAgo)}T15:00:00Z`) });

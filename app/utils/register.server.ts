@@ -142,7 +142,7 @@ export async function registerEntry(childId: string, db?: Db): Promise<RegisterE
 
 export async function outcomesAllowed(childId: string, db?: Db): Promise<RegisterOutcome[]> {
   const entry = await registerEntry(childId, db);
-  return [...allowedOutcomes(entry, "decision"), ...allowedOutcomes(entry, "review")];
+  return [...new Set([...allowedOutcomes(entry, "review"), ...allowedOutcomes(entry, "decision")])];
 }
 
 export interface RegisterRemedy {
