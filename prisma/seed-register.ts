@@ -5,7 +5,7 @@ import { dateColumn, londonDate } from "../app/utils/dates";
 import { DEMO_PASSWORD } from "../app/utils/demo-personas";
 import { prng } from "../app/utils/prng";
 import type { Participant, ParticipantRole, RecordContent, TookPart } from "../app/utils/register-forms";
-import { confirmPartnerPart, ensureFramework, recordRegisterDecision, requestConsideration, saveRecordVersion } from "../app/utils/register.server";
+import { confirmPartnerPart, currentFramework, ensureFramework, recordRegisterDecision, recordRegisterDecisionInTransaction, saveRecordVersion } from "../app/utils/register.server";
 
 // Register histories and development records for the demo children, written through the real
 // service (recordRegisterDecision, saveRecordVersion, confirmPartnerPart, requestConsideration),
@@ -47,22 +47,24 @@ const record = (firstName: string, need: string): RecordContent => ({
   transitions: "",
 });
 
-async function decide(prisma: PrismaClient, childId: string, today: string, step: Step, actor: { userId: string; name: string }) {
+type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
+type Framework = NonNullable<Awaited<ReturnType<typeof currentFramework>>>;
+
+async function decide(db: PrismaClient | { tx: Tx; framework: Framework }, childId: string, today: string, step: Step, actor: { userId: string; name: string }) {
   const decidedOn = addCalendarMonths(today, -step.monthsAgo);
-  return recordRegisterDecision(
-    {
-      childId,
-      outcome: step.outcome,
-      decidedOn,
-      nextReviewOn: step.reviewInMonths ? addCalendarMonths(decidedOn, step.reviewInMonths) : undefined,
-      participants: participants(step.parts),
-      evidence: step.evidence,
-      reasons: step.reasons.map(([code, reason]) => ({ code, reason })),
-      summary: step.summary ?? "",
-    },
-    actor,
-    { db: prisma, now: new Date(`${decidedOn}T12:00:00Z`) },
-  );
+  const input = {
+    childId,
+    outcome: step.outcome,
+    decidedOn,
+    nextReviewOn: step.reviewInMonths ? addCalendarMonths(decidedOn, step.reviewInMonths) : undefined,
+    participants: participants(step.parts),
+    evidence: step.evidence,
+    reasons: step.reasons.map(([code, reason]) => ({ code, reason })),
+    summary: step.summary ?? "",
+  };
+  const now = new Date(`${decidedOn}T12:00:00Z`);
+  if ("tx" in db) return recordRegisterDecisionInTransaction(db.tx, input, actor, { now, framework: db.framework });
+  return recordRegisterDecision(input, actor, { db, now });
 }
 
 export async function seedRegister(prisma: PrismaClient, todayInput?: string): Promise<boolean> {
@@ -132,19 +134,33 @@ export async function seedRegister(prisma: PrismaClient, todayInput?: string): P
 
   // The wider register: every other child was placed on evidence, some after an earlier refusal;
   // some have been reviewed, and some reviews are now late.
-  for (const child of children.slice(3)) {
-    const actor = senco(child.settingId);
-    const reason = NEED_REASON[child.primaryNeed] ?? ["NF-R1", "Needs persist despite good ordinary provision."];
-    const placedMonthsAgo = 3 + Math.floor(random() * 30);
-    if (random() < 0.08) await decide(prisma, child.id, today, { monthsAgo: placedMonthsAgo + 4, outcome: "not_place", reasons: [["NF-R8", "Needs judged to be met by ordinary provision at the time."]], evidence: "Class observations." }, actor);
-    await decide(prisma, child.id, today, { monthsAgo: placedMonthsAgo, outcome: "place", reviewInMonths: 12, parts: random() < 0.15 ? { family: "written-views", setting: "meeting" } : TYPICAL, reasons: [reason], evidence: "Assessment reports, the family's views and the graduated approach record." }, actor);
-    // Annual reviews, each held with a 90% chance; the first one missed stays overdue.
-    for (let monthsAgo = placedMonthsAgo - 12; monthsAgo >= 0 && random() < 0.9; monthsAgo -= 12) {
-      await decide(prisma, child.id, today, { monthsAgo, outcome: random() < 0.7 ? "confirm" : "change", reviewInMonths: 12, reasons: [reason], evidence: "Annual review with the family." }, actor);
-    }
-    if (random() < 0.25) {
-      await saveRecordVersion({ childId: child.id, content: record(child.givenName, child.primaryNeed), changeSummary: "Record written after placement." }, actor, { db: prisma, now: new Date(`${addCalendarMonths(today, -placedMonthsAgo)}T15:00:00Z`) });
-    }
+  // One transaction per batch of children: the same service, fewer round trips (the seed runs at start-up).
+  const framework = await currentFramework(prisma);
+  if (!framework) throw new Error("No framework to cite");
+  const records: { childId: string; name: string; need: string; monthsAgo: number; actor: { userId: string; name: string } }[] = [];
+  const rest = children.slice(3);
+  for (let start = 0; start < rest.length; start += 60) {
+    await prisma.$transaction(
+      async (tx) => {
+        const db = { tx, framework };
+        for (const child of rest.slice(start, start + 60)) {
+          const actor = senco(child.settingId);
+          const reason = NEED_REASON[child.primaryNeed] ?? ["NF-R1", "Needs persist despite good ordinary provision."];
+          const placedMonthsAgo = 3 + Math.floor(random() * 30);
+          if (random() < 0.08) await decide(db, child.id, today, { monthsAgo: placedMonthsAgo + 4, outcome: "not_place", reasons: [["NF-R8", "Needs judged to be met by ordinary provision at the time."]], evidence: "Class observations." }, actor);
+          await decide(db, child.id, today, { monthsAgo: placedMonthsAgo, outcome: "place", reviewInMonths: 12, parts: random() < 0.15 ? { family: "written-views", setting: "meeting" } : TYPICAL, reasons: [reason], evidence: "Assessment reports, the family's views and the graduated approach record." }, actor);
+          // Annual reviews, each held with a 90% chance; the first one missed stays overdue.
+          for (let monthsAgo = placedMonthsAgo - 12; monthsAgo >= 0 && random() < 0.9; monthsAgo -= 12) {
+            await decide(db, child.id, today, { monthsAgo, outcome: random() < 0.7 ? "confirm" : "change", reviewInMonths: 12, reasons: [reason], evidence: "Annual review with the family." }, actor);
+          }
+          if (random() < 0.25) records.push({ childId: child.id, name: child.givenName, need: child.primaryNeed, monthsAgo: placedMonthsAgo, actor });
+        }
+      },
+      { timeout: 120_000, maxWait: 10_000 },
+    );
+  }
+  for (const r of records) {
+    await saveRecordVersion({ childId: r.childId, content: record(r.name, r.need), changeSummary: "Record written after placement." }, r.actor, { db: prisma, now: new Date(`${addCalendarMonths(today, -r.monthsAgo)}T15:00:00Z`) });
   }
 
   // A family new to the register: Joanne Walker asks Beckett Park to consider Leah (the journey

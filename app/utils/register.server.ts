@@ -209,76 +209,79 @@ export interface DecisionInput {
 export async function recordRegisterDecision(input: DecisionInput, actor: UserActor, options: { now?: Date; db?: PrismaClient } = {}) {
   const prisma = options.db ?? (await getPrisma());
   const now = options.now ?? new Date();
-  return prisma.$transaction(
-    async (tx) => {
-      await tx.$queryRaw`SELECT id FROM "Child" WHERE id = ${input.childId} FOR UPDATE`;
-      const child = await tx.child.findUniqueOrThrow({ where: { id: input.childId }, select: { settingId: true, localAreaId: true } });
-      const framework = await currentFramework(tx);
-      if (!framework) throw new RegisterRefusal("No National Framework has been published yet.");
-      const criteria = new Set(framework.items.filter((i) => i.kind === "criterion").map((i) => i.code));
-      const unknown = input.reasons.find((r) => !criteria.has(r.code));
-      if (unknown) throw new RegisterRefusal(`${unknown.code} is not a register criterion in the current National Framework.`);
-      if (input.reasons.length === 0) throw new RegisterRefusal("A register decision needs at least one reason tied to a register criterion.");
-      const kind = input.outcome === "confirm" || input.outcome === "change" ? "review" : "decision";
-      const event: RegisterDecisionEvent = { type: "DECIDE", kind, outcome: input.outcome, decidedOn: input.decidedOn, ...(input.nextReviewOn ? { nextReviewOn: input.nextReviewOn } : {}) };
-      let entry: RegisterEntryContext;
-      try {
-        entry = decideRegister(await registerEntry(input.childId, tx), event);
-      } catch (error) {
-        throw new RegisterRefusal(error instanceof Error ? error.message : String(error));
-      }
+  return prisma.$transaction((tx) => recordRegisterDecisionInTransaction(tx, input, actor, { now }), { timeout: 30_000, maxWait: 30_000 });
+}
 
-      let retakes: { id: string; statusAfter: string } | null = null;
-      if (input.remedyCaseId && input.remedyId) {
-        const remedy = (await openRegisterRemedies(input.childId, ["register-review"], tx)).find((r) => r.caseId === input.remedyCaseId && r.remedyId === input.remedyId);
-        if (!remedy) throw new RegisterRefusal("That remedy is not open, or is not a retaking of this child's register decision.");
-        retakes = remedy.challengedDecisionId
-          ? await tx.registerDecision.findUnique({ where: { id: remedy.challengedDecisionId }, select: { id: true, statusAfter: true } })
-          : await tx.registerDecision.findFirst({ where: { childId: input.childId }, orderBy: [{ decidedOn: "desc" }, { createdAt: "desc" }], select: { id: true, statusAfter: true } });
-      }
+type Framework = NonNullable<Awaited<ReturnType<typeof currentFramework>>>;
 
-      const ref = newRef("RD", input.decidedOn);
-      const decision = await tx.registerDecision.create({
-        data: {
-          ref,
-          childId: input.childId,
-          settingId: child.settingId,
-          localAreaId: child.localAreaId,
-          kind,
-          outcome: input.outcome,
-          statusAfter: statusAfter(input.outcome),
-          decidedOn: dateColumn(input.decidedOn),
-          nextReviewOn: input.nextReviewOn ? dateColumn(input.nextReviewOn) : null,
-          participants: input.participants as unknown as Prisma.InputJsonValue,
-          evidence: input.evidence,
-          reasons: input.reasons as unknown as Prisma.InputJsonValue,
-          summary: input.summary,
-          frameworkVersionId: framework.id,
-          retakesDecisionId: retakes?.id ?? null,
-          remedyCaseId: retakes ? input.remedyCaseId : null,
-          remedyId: retakes ? input.remedyId : null,
-          overturned: retakes ? retakes.statusAfter !== statusAfter(input.outcome) : null,
-          recordedById: actor.userId,
-          recordedByLabel: actor.name,
-        },
-      });
-      await tx.child.update({ where: { id: input.childId }, data: { registerStatus: entry.status, nextReviewOn: entry.nextReviewOn ? dateColumn(entry.nextReviewOn) : null } });
+/** The same, inside a transaction the caller holds (the demo seed batches many); `framework` may be passed to skip reloading it. */
+export async function recordRegisterDecisionInTransaction(tx: Prisma.TransactionClient, input: DecisionInput, actor: UserActor, options: { now: Date; framework?: Framework }) {
+  const now = options.now;
+    const [child] = await tx.$queryRaw<{ settingId: string; localAreaId: string }[]>`SELECT "settingId", "localAreaId" FROM "Child" WHERE id = ${input.childId} FOR UPDATE`;
+    if (!child) throw new RegisterRefusal("No such child.");
+    const framework = options.framework ?? (await currentFramework(tx));
+    if (!framework) throw new RegisterRefusal("No National Framework has been published yet.");
+    const criteria = new Set(framework.items.filter((i) => i.kind === "criterion").map((i) => i.code));
+    const unknown = input.reasons.find((r) => !criteria.has(r.code));
+    if (unknown) throw new RegisterRefusal(`${unknown.code} is not a register criterion in the current National Framework.`);
+    if (input.reasons.length === 0) throw new RegisterRefusal("A register decision needs at least one reason tied to a register criterion.");
+    const kind = input.outcome === "confirm" || input.outcome === "change" ? "review" : "decision";
+    const event: RegisterDecisionEvent = { type: "DECIDE", kind, outcome: input.outcome, decidedOn: input.decidedOn, ...(input.nextReviewOn ? { nextReviewOn: input.nextReviewOn } : {}) };
+    let entry: RegisterEntryContext;
+    try {
+      entry = decideRegister(await registerEntry(input.childId, tx), event);
+    } catch (error) {
+      throw new RegisterRefusal(error instanceof Error ? error.message : String(error));
+    }
 
-      // A decision on whether to place answers the child's open request, if there is one.
-      if (input.outcome === "place" || input.outcome === "not_place") {
-        const request = await tx.registerRequest.findFirst({ where: { childId: input.childId, status: { in: ["awaiting_decision", "overdue"] } }, orderBy: { receivedOn: "asc" } });
-        if (request) {
-          const step = applyRegisterRequestEvent(request.snapshot as unknown as PersistedRegisterRequest, { type: "DECIDE", at: input.decidedOn >= isoFromDateColumn(request.receivedOn) ? input.decidedOn : londonDate(now), outcome: input.outcome, decisionRef: ref });
-          await tx.registerRequest.update({ where: { id: request.id }, data: { status: "decided", snapshot: step.persisted as unknown as Prisma.InputJsonValue, decisionId: decision.id, claimedUntil: null } });
-        }
+    let retakes: { id: string; statusAfter: string } | null = null;
+    if (input.remedyCaseId && input.remedyId) {
+      const remedy = (await openRegisterRemedies(input.childId, ["register-review"], tx)).find((r) => r.caseId === input.remedyCaseId && r.remedyId === input.remedyId);
+      if (!remedy) throw new RegisterRefusal("That remedy is not open, or is not a retaking of this child's register decision.");
+      retakes = remedy.challengedDecisionId
+        ? await tx.registerDecision.findUnique({ where: { id: remedy.challengedDecisionId }, select: { id: true, statusAfter: true } })
+        : await tx.registerDecision.findFirst({ where: { childId: input.childId }, orderBy: [{ decidedOn: "desc" }, { createdAt: "desc" }], select: { id: true, statusAfter: true } });
+    }
+
+    const ref = newRef("RD", input.decidedOn);
+    const decision = await tx.registerDecision.create({
+      data: {
+        ref,
+        childId: input.childId,
+        settingId: child.settingId,
+        localAreaId: child.localAreaId,
+        kind,
+        outcome: input.outcome,
+        statusAfter: statusAfter(input.outcome),
+        decidedOn: dateColumn(input.decidedOn),
+        nextReviewOn: input.nextReviewOn ? dateColumn(input.nextReviewOn) : null,
+        participants: input.participants as unknown as Prisma.InputJsonValue,
+        evidence: input.evidence,
+        reasons: input.reasons as unknown as Prisma.InputJsonValue,
+        summary: input.summary,
+        frameworkVersionId: framework.id,
+        retakesDecisionId: retakes?.id ?? null,
+        remedyCaseId: retakes ? input.remedyCaseId : null,
+        remedyId: retakes ? input.remedyId : null,
+        overturned: retakes ? retakes.statusAfter !== statusAfter(input.outcome) : null,
+        recordedById: actor.userId,
+        recordedByLabel: actor.name,
+      },
+    });
+    await tx.child.update({ where: { id: input.childId }, data: { registerStatus: entry.status, nextReviewOn: entry.nextReviewOn ? dateColumn(entry.nextReviewOn) : null } });
+
+    // A decision on whether to place answers the child's open request, if there is one.
+    if (input.outcome === "place" || input.outcome === "not_place") {
+      const request = await tx.registerRequest.findFirst({ where: { childId: input.childId, status: { in: ["awaiting_decision", "overdue"] } }, orderBy: { receivedOn: "asc" } });
+      if (request) {
+        const step = applyRegisterRequestEvent(request.snapshot as unknown as PersistedRegisterRequest, { type: "DECIDE", at: input.decidedOn >= isoFromDateColumn(request.receivedOn) ? input.decidedOn : londonDate(now), outcome: input.outcome, decisionRef: ref });
+        await tx.registerRequest.update({ where: { id: request.id }, data: { status: "decided", snapshot: step.persisted as unknown as Prisma.InputJsonValue, decisionId: decision.id, claimedUntil: null } });
       }
-      if (retakes && input.remedyCaseId && input.remedyId) {
-        await applyCaseEventInTransaction(tx, input.remedyCaseId, { type: "REMEDY_DONE", at: now.toISOString(), remedyId: input.remedyId, evidence: `Register decision retaken: ${ref}, ${OUTCOME_WORDS[input.outcome]} (decided ${input.decidedOn}).` }, { kind: "user", ...actor });
-      }
-      return decision;
-    },
-    { timeout: 30_000, maxWait: 30_000 },
-  );
+    }
+    if (retakes && input.remedyCaseId && input.remedyId) {
+      await applyCaseEventInTransaction(tx, input.remedyCaseId, { type: "REMEDY_DONE", at: now.toISOString(), remedyId: input.remedyId, evidence: `Register decision retaken: ${ref}, ${OUTCOME_WORDS[input.outcome]} (decided ${input.decidedOn}).` }, { kind: "user", ...actor });
+    }
+    return decision;
 }
 
 const OUTCOME_WORDS: Record<RegisterOutcome, string> = {
