@@ -183,7 +183,7 @@ export const confirmFormSchema = z.object({ versionId: z.string().min(1).max(MAX
 export const frameworkFormSchema = z.object({
   changeSummary: text("Say what changed in this version"),
   illustrative: z.enum(["yes", "no"], { error: "Say whether this version is still illustrative" }),
-  items: text("Enter the catalogue, one item a line").transform((value, ctx) => {
+  items: z.string({ error: "Enter the catalogue, one item a line" }).trim().min(1, "Enter the catalogue, one item a line").max(60_000, "The catalogue must be 60,000 characters or fewer").transform((value, ctx) => {
     const items: { kind: "criterion" | "standard"; code: string; title: string; description: string }[] = [];
     const seen = new Set<string>();
     value.split(/\r?\n/).forEach((line, index) => {
