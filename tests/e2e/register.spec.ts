@@ -80,10 +80,13 @@ test("a family asks for consideration, the setting decides not to place, the fam
 
   // The setting upholds it and orders the decision retaken.
   await staff.goto(caseUrl);
+  await expect(staff.getByText("Challenges")).toBeVisible();
   await staff.getByRole("button", { name: "Acknowledge the concern" }).click();
+  await expect(staff.getByRole("heading", { level: 1, name: "Acknowledge the concern" })).toBeVisible();
   await staff.getByRole("button", { name: "Acknowledge the concern" }).click();
   await expect(staff.getByText("Acknowledge the concern: done")).toBeVisible();
   await staff.getByRole("button", { name: "Send the response" }).click();
+  await expect(staff.getByRole("heading", { level: 1, name: "Send the response" })).toBeVisible();
   await staff.getByRole("group", { name: /Finding:/ }).getByLabel("Upheld", { exact: true }).check();
   await staff.getByLabel("Reasons for the decision").fill("We decided before the speech and language assessment was done.");
   await staff.getByLabel("National Framework standards relied on").fill("NF-1.1, NF-R4");
@@ -94,6 +97,7 @@ test("a family asks for consideration, the setting decides not to place, the fam
 
   await staff.goto(leahUrl);
   await staff.getByRole("link", { name: "Record a register decision" }).click();
+  await expect(staff.getByRole("heading", { level: 1, name: "Record a register decision" })).toBeVisible();
   await decide(staff, "Place on the register", "NF-R4 Communication and interaction", "The assessment shows expressive language well below her age.", { review: "2027-11-01", remedy: "Retake the register decision with the assessment" });
 
   await page.goto(leahUrl);
