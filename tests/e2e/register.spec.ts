@@ -9,7 +9,7 @@ import { expect, test } from "./fixtures";
 const part = (page: Page, who: string, how: string) => page.getByRole("group", { name: who, exact: true }).getByLabel(how, { exact: true }).check();
 
 async function decide(staff: Page, outcome: string, criterion: string, reason: string, options: { review?: string; remedy?: string } = {}) {
-  await staff.getByRole("radio", { name: outcome }).check();
+  await staff.getByRole("radio", { name: outcome, exact: true }).check();
   if (options.review) await staff.getByLabel("Date of the next review").fill(options.review);
   await part(staff, "Parent or carer", "Took part in a meeting");
   await staff.getByLabel("Name of the parent or carer (optional)").fill("Joanne Walker");
