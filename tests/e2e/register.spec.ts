@@ -124,3 +124,35 @@ test("the National Framework catalogue is public, marked illustrative, and only 
   await expect(reviewer.getByRole("alert")).toContainText('Line 2: start with "criterion" or "standard"');
   await checkA11y(reviewer);
 });
+
+test("every persona sees what they should of a child's register entry, and the record pages are accessible", async ({ page, pageAs, signInAs, checkA11y }) => {
+  test.setTimeout(90_000);
+  await signInAs("amira.hussain@example.com");
+  await page.goto("/register");
+  await page.getByRole("link", { name: "Yusuf Hussain" }).click();
+  await expect(page.getByText(/has not been held/)).toBeVisible();
+  await expect(page.getByRole("table", { name: "Support each partner provides" })).toContainText("Not yet");
+  await checkA11y();
+  await page.getByRole("link", { name: "Add or change the views in the record" }).click();
+  await expect(page.getByLabel("Needs")).toHaveCount(0); // the family writes views, not the whole record
+  await checkA11y();
+  const yusufUrl = page.url().replace(/\/record$/, "");
+
+  const owen = await pageAs("Dr Owen Price");
+  await owen.goto(yusufUrl);
+  await owen.getByRole("link", { name: "Confirm your service's part" }).click();
+  await checkA11y(owen);
+  await owen.getByRole("button", { name: "Confirm our part" }).click();
+  await expect(owen.getByText("Your part of the development record is confirmed")).toBeVisible();
+  await expect(owen.getByRole("table", { name: "Support each partner provides" })).toContainText("Yes, by Dr Owen Price");
+
+  const staff = await pageAs("Helen Clarke");
+  await staff.goto(`${yusufUrl}/record`);
+  await checkA11y(staff);
+
+  for (const name of ["Grace Liu", "Alex Morgan", "Ruth Adeyemi"]) {
+    const other = await pageAs(name);
+    const response = await other.goto(yusufUrl);
+    expect(response?.status(), `${name} on a child's register page`).toBe(403);
+  }
+});
