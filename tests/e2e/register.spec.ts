@@ -80,7 +80,6 @@ test("a family asks for consideration, the setting decides not to place, the fam
 
   // The setting upholds it and orders the decision retaken.
   await staff.goto(caseUrl);
-  await expect(staff.getByText("Challenges")).toBeVisible();
   await staff.getByRole("button", { name: "Acknowledge the concern" }).click();
   await expect(staff.getByRole("heading", { level: 1, name: "Acknowledge the concern" })).toBeVisible();
   await staff.getByRole("button", { name: "Acknowledge the concern" }).click();
