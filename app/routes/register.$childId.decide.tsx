@@ -8,7 +8,7 @@ import { badRequest, parseForm, readForm } from "../utils/forms.server";
 import { formatDate } from "../utils/format";
 import { decisionFormSchema, OUTCOME_LABELS, PARTICIPANT_ROLES, REASON_ROWS, TOOK_PART, type OutcomeValue } from "../utils/register-forms";
 import { childInScope, currentFramework, openRegisterRemedies, outcomesAllowed, recordRegisterDecision, registerCapacity, RegisterRefusal } from "../utils/register.server";
-import { requireUserWithPermission, type SessionUser } from "../utils/session.server";
+import { requireUserWithPermission } from "../utils/session.server";
 
 export const meta: MetaFunction = () => [{ title: "Record a register decision – Redress" }];
 

@@ -8,7 +8,6 @@ import { MAX_LENGTH } from "./limits";
 
 const TOO_LONG = `Must be ${MAX_LENGTH.longText.toLocaleString("en-GB")} characters or fewer`;
 const text = (message: string) => z.string({ error: message }).trim().min(1, message).max(MAX_LENGTH.longText, TOO_LONG);
-const optionalText = z.string().trim().max(MAX_LENGTH.longText, TOO_LONG).optional().transform((v) => v ?? "");
 const shortText = z.string().trim().max(200, "Must be 200 characters or fewer").optional().transform((v) => v ?? "");
 
 export const OUTCOME_LABELS = {

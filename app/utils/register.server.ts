@@ -13,7 +13,7 @@ import {
   type RegisterOutcome,
 } from "../../machines";
 import type { Prisma, PrismaClient } from "../../generated/prisma/client";
-import { applyCaseEventInTransaction, persistedOf, type Actor } from "./cases.server";
+import { applyCaseEventInTransaction, persistedOf } from "./cases.server";
 import { settingCalendar } from "./concerns.server";
 import { dateColumn, isoFromDateColumn, londonDate } from "./dates";
 import { getPrisma } from "./db.server";
