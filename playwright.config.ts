@@ -34,7 +34,8 @@ export default defineConfig({
   webServer: {
     command: `rm -rf ${DATA_DIR} ${DATA_DIR}.lock && node --import tsx server.ts`,
     url: `http://localhost:${PORT}/sign-in`,
-    timeout: 120_000,
+    // Migrating and seeding the demo data (cases and register histories) on a busy machine.
+    timeout: 240_000,
     reuseExistingServer: false,
     stdout: "pipe",
     stderr: "pipe",

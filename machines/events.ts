@@ -26,7 +26,10 @@ const decidedFindingSchema = z.enum(DECIDED_FINDINGS);
 export const remedyInputSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("apology"), description: text, dueOn: isoDateSchema.optional() }),
   z.object({ kind: z.literal("action"), description: text, dueOn: isoDateSchema }),
+  /** Retake the register decision: done when the setting records the new decision (docs/decisions/021). */
   z.object({ kind: z.literal("register-review"), description: text, dueOn: isoDateSchema.optional() }),
+  /** Revise the development record: done when the setting saves the revised version. */
+  z.object({ kind: z.literal("record-revision"), description: text, dueOn: isoDateSchema.optional() }),
   z.object({
     kind: z.literal("payment"),
     description: text,

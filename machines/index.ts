@@ -57,3 +57,35 @@ export {
   CalendarRangeError,
 } from "./calendar";
 export type { CalendarSpec, Term, WorkingCalendar } from "./calendar";
+export {
+  REGISTER_OUTCOMES,
+  REGISTER_POLICY,
+  REQUEST_DEADLINE_KEY,
+  allowedOutcomes,
+  applyRegisterDecision,
+  applyRegisterRequestEvent,
+  canRegisterRequest,
+  decideRegister,
+  registerDecisionEventSchema,
+  registerDecisionProblem,
+  registerEntryMachine,
+  registerRequestMachine,
+  RegisterDecisionRefused,
+  RegisterRequestEventRefused,
+  replayRegister,
+  reviewState,
+  startRegisterRequest,
+  statusAfter,
+} from "./register.machine";
+export type {
+  PersistedRegisterRequest,
+  RegisterDecisionEvent,
+  RegisterDecisionKind,
+  RegisterEntryContext,
+  RegisterOutcome,
+  RegisterRequestEvent,
+  RegisterRequestState,
+  RegisterRequestStep,
+  RegisterStatus,
+  ReviewState,
+} from "./register.machine";

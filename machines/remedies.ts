@@ -55,7 +55,8 @@ export function issueRemedies(
 const REMEDY_NAMES: Record<RemedyInput["kind"], string> = {
   apology: "Apology",
   action: "Action",
-  "register-review": "Review of the register decision",
+  "register-review": "Retake the register decision",
+  "record-revision": "Revise the development record",
   payment: "Payment",
 };
 

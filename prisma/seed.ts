@@ -5,6 +5,8 @@ import { DEMO_PASSWORD, DEMO_PERSONAS } from "../app/utils/demo-personas";
 import { londonDate } from "../app/utils/dates";
 import { ROLES, ROLE_NAMES, parsePermission } from "../app/utils/permissions";
 import { generatedStories, PERSONA_STORIES, seedCases } from "./seed-cases";
+import { seedRegister } from "./seed-register";
+import { ensureFramework } from "../app/utils/register.server";
 
 // Demo data that looks like a real service: four local areas, a setting of every kind in each,
 // staff of every role, and ~240 children on the register with the characteristics the equity
@@ -100,9 +102,14 @@ export async function seedRolesAndPermissions(prisma: PrismaClient) {
 
 export async function seed(prisma: PrismaClient, options: { today?: Date; demoCases?: boolean } = {}): Promise<{ created: boolean }> {
   await seedRolesAndPermissions(prisma);
+  // The illustrative National Framework catalogue: findings and register decisions cite it.
+  await ensureFramework(prisma, "2024-05-01");
   if ((await prisma.localArea.count()) > 0) {
     // People exist; the demo cases are their own step so an interrupted first run completes next time.
-    return { created: options.demoCases !== false ? await seedDemoCases(prisma, options.today) : false };
+    if (options.demoCases === false) return { created: false };
+    const cases = await seedDemoCases(prisma, options.today);
+    const register = await seedRegister(prisma, options.today ? londonDate(options.today) : undefined);
+    return { created: cases || register };
   }
 
   const today = options.today ?? new Date();
@@ -226,7 +233,10 @@ export async function seed(prisma: PrismaClient, options: { today?: Date; demoCa
     },
     { timeout: 120_000, maxWait: 10_000 },
   );
-  if (options.demoCases !== false) await seedDemoCases(prisma, options.today);
+  if (options.demoCases !== false) {
+    await seedDemoCases(prisma, options.today);
+    await seedRegister(prisma, options.today ? londonDate(options.today) : undefined);
+  }
   return { created: true };
 }
 

@@ -95,7 +95,15 @@ function OutcomeFields({ page, errors, values }: FieldsProps) {
         </div>
       ))}
       <Reason name="reasons" label="Reasons for the decision" hint="Plain English: the family will read this" rows={6} errors={errors} values={values} />
-      <TextInput name="standards" label="National Framework standards relied on" hint="References separated by commas, for example NF-3.2, NF-4.1" error={errors?.standards?.[0]} defaultValue={text(values, "standards")} />
+      <TextInput name="standards" label="National Framework standards relied on" hint={
+          <>
+            Codes from the{" "}
+            <a className="govuk-link" href="/framework" target="_blank" rel="noreferrer">
+              National Framework catalogue (opens in a new tab)
+            </a>
+            , separated by commas, for example NF-3.2, NF-1.2
+          </>
+        } error={errors?.standards?.[0]} defaultValue={text(values, "standards")} />
       <h2 className="govuk-heading-m">Remedies</h2>
       <RemedyRows errors={errors} values={values} />
     </>

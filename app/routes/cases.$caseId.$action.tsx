@@ -9,6 +9,7 @@ import { recordCaseView } from "../utils/audit.server";
 import { actionType, type FormContext } from "../utils/case-forms";
 import { draftDefaults, draftRemediesOf, successBanner } from "../utils/case-file";
 import { fileEvents } from "../utils/case-history.server";
+import { knownStandardCodes } from "../utils/register.server";
 import { assertMayAct, loadCaseForUser, requireCaseAction, type CasePage } from "../utils/case-page.server";
 import { applyCaseEvent, CaseConflictError } from "../utils/cases.server";
 import { londonDate } from "../utils/dates";
@@ -54,6 +55,7 @@ async function formContext(user: SessionUser, page: CasePage, type: UserEventTyp
     mediatorIds: mediators.map((m) => m.id),
     maxExtensionWorkingDays: page.view.limits.maxExtensionWorkingDays ?? 0,
     today: londonDate(),
+    knownStandards: await knownStandardCodes(),
   };
 }
 

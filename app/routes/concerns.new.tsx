@@ -3,7 +3,8 @@ import { json } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { clockKey, DEFAULT_POLICY, ISSUE_CATEGORIES, ROUTES, viewCase, type IssueCategory } from "../../machines";
 import { KitForm, useFormKit } from "../components/form-kit";
-import { Button, ChoiceGroup, Textarea, TextInput } from "../components/forms";
+import { Button, ChoiceGroup, Select, Textarea, TextInput } from "../components/forms";
+import { CATEGORY_FOR_OUTCOME, challengeableDecisions, challengeableRecordVersion } from "../utils/register-challenges.server";
 import { raiseConcernForChild } from "../utils/concerns.server";
 import { getPrisma } from "../utils/db.server";
 import { childScope } from "../utils/permissions.server";
@@ -27,7 +28,25 @@ async function childrenOf(userId: string) {
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { user } = await requireUserWithPermission(request, "create:concern");
-  return json({ children: await childrenOf(user.id), youngPerson: user.roles.some((r) => r.name === "young-person") });
+  const children = await childrenOf(user.id);
+  const url = new URL(request.url);
+  const decisions = await challengeableDecisions(children.map((c) => c.id));
+  const decision = decisions.find((d) => d.id === url.searchParams.get("decision"));
+  const recordVersion = await challengeableRecordVersion(children.map((c) => c.id), url.searchParams.get("recordVersion"));
+  const category = ISSUE_CATEGORY_NAMES.find((c) => c === url.searchParams.get("category"));
+  const childId = decision?.childId ?? recordVersion?.childId ?? children.find((c) => c.id === url.searchParams.get("childId"))?.id;
+  return json({
+    children,
+    youngPerson: user.roles.some((r) => r.name === "young-person"),
+    decisions: decisions.map((d) => ({ value: d.id, label: d.label })),
+    recordVersion: recordVersion ? { id: recordVersion.id, label: recordVersion.label } : null,
+    // Coming from the register page: the child, the decision and what the concern is about.
+    preset: {
+      childId,
+      challengesDecisionId: decision?.id,
+      categories: [category ?? (decision ? CATEGORY_FOR_OUTCOME[decision.outcome] : recordVersion ? "record-not-co-constructed" : undefined)].filter(Boolean) as string[],
+    },
+  });
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -38,6 +57,12 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!children.some((c) => c.id === parsed.data.childId)) {
     // Not their child: the same answer as a missing choice, so nothing leaks about other children.
     return badRequest({ childId: ["Select the child or young person"] }, parsed.data);
+  }
+  if (parsed.data.challengesDecisionId && !(await challengeableDecisions([parsed.data.childId])).some((d) => d.id === parsed.data.challengesDecisionId)) {
+    return badRequest({ challengesDecisionId: ["Select a register decision about the child you chose, or none"] }, parsed.data);
+  }
+  if (parsed.data.challengesRecordVersionId && !(await challengeableRecordVersion([parsed.data.childId], parsed.data.challengesRecordVersionId))) {
+    return badRequest({ challengesRecordVersionId: ["That development record is not about the child you chose"] }, parsed.data);
   }
   const { concern, cases } = await raiseConcernForChild({ ...parsed.data, healthInvolved: parsed.data.healthInvolved === "yes", categories: parsed.data.categories as IssueCategory[] }, user);
   const first = cases[0];
@@ -58,7 +83,7 @@ function acknowledgeBy(row: { machineId: string; machineVersion: number; snapsho
 }
 
 export default function RaiseConcern() {
-  const { children, youngPerson } = useLoaderData<typeof loader>();
+  const { children, youngPerson, decisions, recordVersion, preset } = useLoaderData<typeof loader>();
   const kit = useFormKit(concernSchema, useActionData<typeof action>());
   const child = kit.choice("childId");
   const categories = kit.choice("categories");
@@ -67,7 +92,7 @@ export default function RaiseConcern() {
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-two-thirds">
           <h1 className="govuk-heading-l">Raise a concern</h1>
-          <p className="govuk-body">There is no child on the additional needs register linked to your account. Ask the setting to link your account to your child's register entry.</p>
+          <p className="govuk-body">There is no child or young person linked to your account. Ask the setting to link your account to your child's record.</p>
         </div>
       </div>
     );
@@ -88,7 +113,7 @@ export default function RaiseConcern() {
             type="radio"
             {...child}
             legend="Who is the concern about?"
-            defaultValue={child.defaultValue ?? (children.length === 1 ? children[0]?.id : undefined)}
+            defaultValue={child.defaultValue ?? preset.childId ?? (children.length === 1 ? children[0]?.id : undefined)}
             options={children.map((c) => ({ value: c.id, label: `${c.givenName} ${c.familyName}`, hint: c.setting.name }))}
           />
           {ROUTES.map((route) => (
@@ -97,6 +122,7 @@ export default function RaiseConcern() {
               id={route === "process" ? undefined : `field-categories-${route}`}
               type="checkbox"
               {...categories}
+              defaultValue={categories.defaultValue ?? preset.categories}
               legend={route === "process" ? "Is it about how a decision was made?" : "Is it about the support itself?"}
               hint="Select all that apply"
               error={route === "process" ? categories.error : undefined}
@@ -106,6 +132,21 @@ export default function RaiseConcern() {
               })}
             />
           ))}
+          {decisions.length ? (
+            <Select
+              {...kit.field("challengesDecisionId")}
+              label="Is it about a register decision or review? (optional)"
+              hint="Choose the decision you are challenging, so whoever answers can look at exactly that decision"
+              defaultValue={kit.field("challengesDecisionId").defaultValue ?? preset.challengesDecisionId ?? ""}
+              options={[{ value: "", label: "Not about one decision" }, ...decisions]}
+            />
+          ) : null}
+          {recordVersion ? (
+            <div className="govuk-inset-text">
+              <input type="hidden" name="challengesRecordVersionId" value={recordVersion.id} />
+              This concern is about {recordVersion.label}.
+            </div>
+          ) : null}
           <Textarea {...kit.field("summary")} label="Describe your concern" hint="What happened, when, and what you would like to happen now. Do not include medical records: you can add evidence later." rows={8} />
           <ChoiceGroup
             type="radio"

@@ -18,6 +18,7 @@ export const AUDIT_ACTIONS = [
   "person.erased",
   "retention.run",
   "dead-letter.retried",
+  "framework.published",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

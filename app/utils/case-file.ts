@@ -42,7 +42,8 @@ export function formatPounds(pence: number): string {
 const REMEDY_KINDS: Record<RemedyInput["kind"], string> = {
   apology: "Apology",
   action: "Action",
-  "register-review": "Review of the register decision",
+  "register-review": "Retake the register decision",
+  "record-revision": "Revise the development record",
   payment: "Payment",
 };
 

@@ -52,7 +52,8 @@ export const REMEDY_KIND_OPTIONS = [
   { value: "", label: "No remedy" },
   { value: "apology", label: "Apology" },
   { value: "action", label: "Action to be taken" },
-  { value: "register-review", label: "Review of the register decision" },
+  { value: "register-review", label: "Retake the register decision" },
+  { value: "record-revision", label: "Revise the development record" },
   { value: "payment", label: "Payment" },
 ] as const;
 
@@ -74,6 +75,8 @@ export interface FormContext {
   maxExtensionWorkingDays: number;
   /** The day the form is submitted (London); dates are checked against it. Defaults to today. */
   today?: string;
+  /** Codes of the current National Framework catalogue: findings may cite only these (docs/decisions/021). */
+  knownStandards?: readonly string[];
 }
 
 type Payload = Record<string, unknown>;
@@ -111,7 +114,7 @@ export function remedyRows(fields: Record<string, unknown>, ctx: z.RefinementCtx
   return remedies;
 }
 
-export const outcomeForm = ({ issueIds, today }: FormContext) =>
+export const outcomeForm = ({ issueIds, today, knownStandards }: FormContext) =>
   z
     .record(z.string(), z.unknown())
     .transform((fields, ctx) => {
@@ -127,8 +130,10 @@ export const outcomeForm = ({ issueIds, today }: FormContext) =>
         .split(/[,\n]/)
         .map((s) => s.trim())
         .filter(Boolean);
-      const bad = standards.find((s) => !/^NF-\d+(\.\d+)*$/.test(s));
+      const bad = standards.find((s) => !/^NF-R?\d+(\.\d+)*$/.test(s));
       if (bad) ctx.addIssue({ code: "custom", path: ["standards"], message: `"${bad}" is not a National Framework standard reference, like NF-3.2` });
+      const unknown = knownStandards ? standards.find((s) => !knownStandards.includes(s)) : undefined;
+      if (!bad && unknown) ctx.addIssue({ code: "custom", path: ["standards"], message: `${unknown} is not in the current National Framework: choose a code from the catalogue` });
       return { outcome: { findings, reasons, standards, remedies: remedyRows(fields, ctx, today ?? londonDate()) } };
     });
 

@@ -179,12 +179,31 @@ export async function applyCaseEvent(caseId: string, event: CaseEvent, actor: Ev
   }
 }
 
+/**
+ * The same, inside a transaction the caller already holds (a register decision that carries out a
+ * remedy, docs/decisions/021): locks the case row first — the lock order of applyCaseEvent and the
+ * sweeper — then records through the same statement as every other event.
+ */
+export async function applyCaseEventInTransaction(tx: Prisma.TransactionClient, caseId: string, event: CaseEvent, actor: EventAuthor): Promise<Applied> {
+  await tx.$queryRaw`SELECT id FROM "Case" WHERE id = ${caseId} FOR UPDATE`;
+  const [state] = await readCases(tx, [caseId], { newMediatorId: event.type === "ASSIGN_MEDIATOR" ? event.mediatorId : undefined });
+  if (!state) throw new CaseNotFoundError(`No case ${caseId}`);
+  const result = transition(persistedOf(state), event);
+  const changes = new CaseChanges(state);
+  changes.record(event, result, actor);
+  const written = await writeCases(tx, [changes.rows()!]);
+  if (!written.has(caseId)) throw new Error(`Case ${caseId} changed while locked`);
+  return { caseId, version: state.version + 1, from: result.from, to: result.to, view: result.view };
+}
+
 export interface NewConcern {
   childId: string;
   raisedById: string;
   summary: string;
   receivedOn: string;
   cases: CaseInput[];
+  challengesDecisionId?: string;
+  challengesRecordVersionId?: string;
 }
 
 /** Records a concern and starts one case per route, all in one transaction. */
@@ -194,7 +213,17 @@ export async function openConcern(concernRef: string, concern: NewConcern, actor
   return db.$transaction(
     async (tx) => {
       const created = await tx.concern.create({
-        data: { ref: concernRef, childId: concern.childId, raisedById: concern.raisedById, summary: concern.summary, receivedOn: dateColumn(concern.receivedOn), settingId: child.settingId, localAreaId: child.localAreaId },
+        data: {
+          ref: concernRef,
+          childId: concern.childId,
+          raisedById: concern.raisedById,
+          summary: concern.summary,
+          receivedOn: dateColumn(concern.receivedOn),
+          settingId: child.settingId,
+          localAreaId: child.localAreaId,
+          challengesDecisionId: concern.challengesDecisionId ?? null,
+          challengesRecordVersionId: concern.challengesRecordVersionId ?? null,
+        },
       });
       const cases = [];
       for (const input of concern.cases) {

@@ -23,6 +23,9 @@ export interface ConcernDetails {
   healthInvolved: boolean;
   receivedOn: string;
   awarenessDate?: string;
+  /** The register decision or record version the concern challenges (docs/decisions/021). */
+  challengesDecisionId?: string;
+  challengesRecordVersionId?: string;
 }
 
 export interface ConcernChild {
@@ -55,7 +58,7 @@ export function openChildConcern(prisma: PrismaClient, concernRef: string, child
     awarenessDate: details.awarenessDate,
     issues: details.categories.map((category, i) => ({ id: `issue-${i + 1}`, category, summary: ISSUE_CATEGORY_TEXT[category].label })),
   });
-  return openConcern(concernRef, { childId: child.id, raisedById, summary: details.summary, receivedOn: details.receivedOn, cases }, actor, prisma);
+  return openConcern(concernRef, { childId: child.id, raisedById, summary: details.summary, receivedOn: details.receivedOn, cases, challengesDecisionId: details.challengesDecisionId, challengesRecordVersionId: details.challengesRecordVersionId }, actor, prisma);
 }
 
 export type RaiseConcernInput = Omit<ConcernDetails, "receivedOn"> & { childId: string; receivedOn?: string };

@@ -9,7 +9,10 @@ export type FieldErrors = Record<string, string[]>;
 export type RawFields = Record<string, string | string[]>;
 
 /** Fields that may hold several lines of text (newline and tab allowed). */
-export const MULTILINE_FIELD = /^(reason|reasons|comments|summary|evidence|discretionReason|standards|reasons-[\w-]+|remedy-\d+-description)$/;
+export const MULTILINE_FIELD = /^(reason|reasons|comments|summary|evidence|discretionReason|standards|reasons-[\w-]+|remedy-\d+-description|reason-\d+-text|items|changeSummary|views|aspirations|needs|outcomes|transitions|support-[\w-]+-provision)$/;
+
+/** Fields allowed to be longer than MAX_LENGTH.longText: the National Framework catalogue (docs/decisions/021). */
+export const LONG_FIELD_LIMITS: Readonly<Record<string, number>> = { items: 60_000 };
 
 /** Checkbox groups: the only fields that may be sent more than once. */
 export const MULTI_VALUE_FIELDS = ["categories", "agreedIssueIds"] as const;
@@ -43,7 +46,8 @@ export function readFields(formData: FormData, options: ReadOptions = { multiple
         continue;
       }
       const text = normaliseText(value);
-      if (text.length > MAX_LENGTH.longText) fail(key, `This answer must be ${plural(MAX_LENGTH.longText)} characters or fewer`);
+      const limit = LONG_FIELD_LIMITS[key] ?? MAX_LENGTH.longText;
+      if (text.length > limit) fail(key, `This answer must be ${plural(limit)} characters or fewer`);
       else if (hasForbiddenCharacters(text, MULTILINE_FIELD.test(key))) fail(key, `This answer ${FORBIDDEN_CHARACTERS_MESSAGE}`);
       texts.push(text);
     }

@@ -82,7 +82,8 @@ export const FINDING_WORDS: Record<string, string> = {
 const REMEDY_KIND: Record<RemedyInput["kind"], string> = {
   apology: "Apology",
   action: "Action",
-  "register-review": "Review of the register decision",
+  "register-review": "Retake the register decision",
+  "record-revision": "Revise the development record",
   payment: "Payment",
 };
 

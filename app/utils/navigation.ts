@@ -5,6 +5,8 @@ export function navigationFor(user: UserPermissions): { to: string; label: strin
   const items = [{ to: "/dashboard", label: "Home" }];
   if (userHasPermission(user, "read:case")) items.push({ to: "/cases", label: "Cases" });
   if (userHasPermission(user, "create:concern")) items.push({ to: "/concerns/new", label: "Raise a concern" });
+  if (userHasPermission(user, "read:register")) items.push({ to: "/register", label: "Register" });
+  if (userHasPermission(user, "update:framework")) items.push({ to: "/framework", label: "National Framework" });
   if (userHasPermission(user, "read:analytics")) items.push({ to: "/analytics", label: "Patterns" });
   if (userHasPermission(user, "read:user")) items.push({ to: "/admin/users", label: "Accounts" });
   if (userHasPermission(user, "update:user")) items.push({ to: "/admin/dead-letters", label: "Failed deadlines and emails" });

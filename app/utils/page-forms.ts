@@ -57,4 +57,7 @@ export const concernSchema = z
           .refine((date) => date >= EARLIEST_DATE, "The date you found out must be after 1 January 2000")
           .optional(),
       ),
+    // What the concern challenges (docs/decisions/021): checked against the chosen child by the action.
+    challengesDecisionId: z.string().max(MAX_LENGTH.id).optional().transform((v) => v || undefined),
+    challengesRecordVersionId: z.string().max(MAX_LENGTH.id).optional().transform((v) => v || undefined),
   });

@@ -4,7 +4,7 @@
 // This module is shared with the browser so the UI can ask the same questions.
 
 export const ACTIONS = ["create", "read", "update", "delete"] as const;
-export const ENTITIES = ["concern", "case", "mediation", "analytics", "user"] as const;
+export const ENTITIES = ["concern", "case", "mediation", "analytics", "user", "register", "framework"] as const;
 export const ACCESS = [
   "own", // cases about a child the user is parent/carer of, or is
   "setting", // cases about the user's own setting
@@ -46,27 +46,27 @@ export const ROLES: Record<RoleName, RoleDefinition> = {
   family: {
     label: "Parent or carer",
     description: "Raises concerns about their child's support and follows them up the ladder.",
-    permissions: ["create:concern:own", "read:case:own", "update:case:own"],
+    permissions: ["create:concern:own", "read:case:own", "update:case:own", "read:register:own", "create:register:own", "update:register:own"],
   },
   "young-person": {
     label: "Young person",
     description: "A young person on the register who raises and follows their own concerns.",
-    permissions: ["create:concern:own", "read:case:own", "update:case:own"],
+    permissions: ["create:concern:own", "read:case:own", "update:case:own", "read:register:own", "create:register:own", "update:register:own"],
   },
   "setting-staff": {
     label: "Setting staff",
     description: "Responds to concerns about their own nursery, school or college (rung 1).",
-    permissions: ["read:case:setting", "update:case:setting"],
+    permissions: ["read:case:setting", "update:case:setting", "read:register:setting", "update:register:setting"],
   },
   "local-officer": {
     label: "Local service officer",
     description: "Local authority SEND service or Local Inclusion Partnership officer (rung 2).",
-    permissions: ["read:case:area", "update:case:area", "read:analytics:area"],
+    permissions: ["read:case:area", "update:case:area", "read:analytics:area", "read:register:area", "create:register:area", "update:register:area"],
   },
   "health-partner": {
     label: "Health partner",
     description: "Co-respondent for the health service where health is involved.",
-    permissions: ["read:case:health", "update:case:health"],
+    permissions: ["read:case:health", "update:case:health", "read:register:area", "create:register:area", "update:register:area"],
   },
   mediator: {
     label: "Mediator",
@@ -81,7 +81,7 @@ export const ROLES: Record<RoleName, RoleDefinition> = {
   "practice-reviewer": {
     label: "Practice body reviewer",
     description: "Decides substance concerns at the national rung against the National Framework.",
-    permissions: ["read:case:national-substance", "update:case:national-substance"],
+    permissions: ["read:case:national-substance", "update:case:national-substance", "update:framework:any"],
   },
   "national-analyst": {
     label: "National analyst",

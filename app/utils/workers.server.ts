@@ -1,6 +1,7 @@
 import type { Env } from "./env.server";
 import { dispatchOutbox } from "./outbox.server";
 import { runRetentionDaily } from "./retention.server";
+import { sweepRegisterRequests } from "./register.server";
 import { sweepDeadlines, type SweepResult } from "./sweeper.server";
 
 // Background work that must survive restarts keeps its state in the database; these intervals
@@ -48,6 +49,8 @@ export function startBackgroundWorkers(env: Env): () => void {
     [
       // Results are logged, not discarded: failures and dead letters reach the server log.
       { name: "deadline-sweeper", run: async () => logSweep(await sweepDeadlines()) },
+      // Register requests past their decision day (docs/decisions/021): a separate, set-based hook.
+      { name: "register-request-sweeper", run: () => sweepRegisterRequests() },
       { name: "email-dispatcher", run: async () => logDispatch(await dispatchOutbox()) },
       // Ticks with the others but does its work at most once a day (docs/decisions/010).
       { name: "retention", run: () => runRetentionDaily() },

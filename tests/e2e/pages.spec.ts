@@ -1,10 +1,10 @@
 import { expect, test } from "./fixtures";
 
 // Every page built so far passes axe, signed out and signed in as the role that uses it.
-const publicPages = ["/", "/sign-in", "/signed-out", "/accessibility", "/privacy", "/feedback", "/no-such-page"];
+const publicPages = ["/", "/sign-in", "/signed-out", "/accessibility", "/privacy", "/feedback", "/no-such-page", "/framework"];
 const signedInPages: { persona: string; paths: string[] }[] = [
-  { persona: "amira.hussain@example.com", paths: ["/dashboard", "/cases"] },
-  { persona: "helen.clarke@beckettpark.example.com", paths: ["/dashboard", "/cases"] },
+  { persona: "amira.hussain@example.com", paths: ["/dashboard", "/cases", "/register"] },
+  { persona: "helen.clarke@beckettpark.example.com", paths: ["/dashboard", "/cases", "/register", "/register?show=overdue-reviews"] },
   { persona: "grace.liu@practice.example.org.uk", paths: ["/dashboard", "/analytics"] },
   { persona: "admin@redress.example.org.uk", paths: ["/dashboard", "/admin/users", "/admin/users?role=mediator"] },
 ];

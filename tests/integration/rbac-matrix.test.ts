@@ -25,6 +25,8 @@ interface Fixture {
   route: "process" | "substance";
   /** Someone else's account, for the administrator's per-person pages. */
   otherUserId: string;
+  /** The case's child, for the register pages (on the register, no development record yet). */
+  childId: string;
 }
 
 const holds = (p: Persona, permission: `${Action}:${Entity}`) =>
@@ -47,6 +49,10 @@ function reaches(level: Access, p: Persona, c: Fixture): boolean {
   }
 }
 const canRead = (p: Persona, c: Fixture) => levels(p, "read:case").some((l) => reaches(l, p, c));
+/** Register access reaches a child (docs/decisions/021): own, setting, or area (health partners too). */
+const reachesChild = (p: Persona, c: Fixture, permission: `${Action}:${Entity}`) =>
+  levels(p, permission).some((l) => (l === "own" ? p.guardianOfCaseChild : l === "setting" ? p.settingId === c.settingId : l === "area" ? p.localAreaId === c.localAreaId : l === "any"));
+const childParams = (c: Fixture) => ({ childId: c.childId });
 
 const signedIn = (p: Persona) => (p.role ? "allow" : "deny");
 const publicPage = { GET: "allow", POST: "405" } as const;
@@ -110,6 +116,28 @@ const EXPECTED: Record<string, { GET: (p: Persona, c: Fixture) => Outcome; POST:
     POST: () => "405",
     params: (c) => ({ caseId: c.caseId }),
   },
+  "register._index": { GET: (p) => (holds(p, "read:register") ? "allow" : "deny"), POST: () => "405" },
+  "register.$childId._index": { GET: (p, c) => (reachesChild(p, c, "read:register") ? "allow" : "deny"), POST: () => "405", params: childParams },
+  // Register decisions are the setting's; requests come from the family or a professional in the area.
+  "register.$childId.decide": {
+    GET: (p, c) => (p.role === "setting-staff" && reachesChild(p, c, "update:register") ? "allow" : "deny"),
+    POST: (p, c) => (p.role === "setting-staff" && reachesChild(p, c, "update:register") ? "allow" : "deny"),
+    params: childParams,
+  },
+  "register.$childId.request": { GET: (p, c) => (reachesChild(p, c, "create:register") ? "allow" : "deny"), POST: (p, c) => (reachesChild(p, c, "create:register") ? "allow" : "deny"), params: childParams },
+  // The setting writes the record; the family adds views once one exists (none in the fixture).
+  "register.$childId.record": {
+    GET: (p, c) => (p.role === "setting-staff" && reachesChild(p, c, "update:register") ? "allow" : "deny"),
+    POST: (p, c) => (p.role === "setting-staff" && reachesChild(p, c, "update:register") ? "allow" : "deny"),
+    params: childParams,
+  },
+  "register.$childId.confirm": {
+    GET: (p, c) => ((p.role === "health-partner" || p.role === "local-officer") && reachesChild(p, c, "update:register") ? "allow" : "deny"),
+    POST: (p, c) => ((p.role === "health-partner" || p.role === "local-officer") && reachesChild(p, c, "update:register") ? "allow" : "deny"),
+    params: childParams,
+  },
+  "framework._index": { GET: () => publicPage.GET, POST: () => publicPage.POST },
+  "framework.publish": { GET: (p) => (holds(p, "update:framework") ? "allow" : "deny"), POST: (p) => (holds(p, "update:framework") ? "allow" : "deny") },
   // Withdrawing is the family's alone (the capacity "own" gives them).
   "cases.$caseId.$action": {
     GET: (p, c) => (canRead(p, c) && levels(p, "update:case").includes("own") ? "allow" : "deny"),
@@ -152,6 +180,7 @@ beforeAll(async () => {
     highestRung: row.highestRung,
     route: row.route,
     otherUserId: other.id,
+    childId: row.concern.childId,
   };
   const guardians = new Set(row.concern.child.guardians.map((g) => g.userId));
   personas = [{ email: "", role: null, settingId: null, localAreaId: null, guardianOfCaseChild: false }];
