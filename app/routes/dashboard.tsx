@@ -4,7 +4,8 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { CaseTable } from "../components/case-table";
 import { casesDueSoonest } from "../utils/case-list.server";
 import { getPrisma } from "../utils/db.server";
-import { caseScope, childScope } from "../utils/permissions.server";
+import { childrenOfUser } from "../utils/representation-scope";
+import { caseScope } from "../utils/permissions.server";
 import { userHasPermission } from "../utils/permissions";
 import { requireUser } from "../utils/session.server";
 
@@ -22,7 +23,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     : [0, 0];
   const children = userHasPermission(user, "create:concern")
     ? await prisma.child.findMany({
-        where: childScope(user),
+        where: childrenOfUser(user.id),
         select: { id: true, givenName: true, familyName: true, registerStatus: true, setting: { select: { name: true } } },
       })
     : [];

@@ -183,6 +183,9 @@ export interface NewConcern {
   summary: string;
   receivedOn: string;
   cases: CaseInput[];
+  /** How it reached the service when staff logged it for the family (docs/decisions/020). */
+  receivedVia?: string;
+  loggedById?: string;
 }
 
 /** Records a concern and starts one case per route, all in one transaction. */
@@ -192,7 +195,7 @@ export async function openConcern(concernRef: string, concern: NewConcern, actor
   return db.$transaction(
     async (tx) => {
       const created = await tx.concern.create({
-        data: { ref: concernRef, childId: concern.childId, raisedById: concern.raisedById, summary: concern.summary, receivedOn: dateColumn(concern.receivedOn), settingId: child.settingId, localAreaId: child.localAreaId },
+        data: { ref: concernRef, childId: concern.childId, raisedById: concern.raisedById, summary: concern.summary, receivedOn: dateColumn(concern.receivedOn), settingId: child.settingId, localAreaId: child.localAreaId, ...(concern.receivedVia ? { receivedVia: concern.receivedVia, loggedById: concern.loggedById ?? null } : {}) },
       });
       const cases = [];
       for (const input of concern.cases) {

@@ -23,6 +23,8 @@ export interface ConcernDetails {
   healthInvolved: boolean;
   receivedOn: string;
   awarenessDate?: string;
+  receivedVia?: string;
+  loggedById?: string;
 }
 
 export interface ConcernChild {
@@ -55,7 +57,7 @@ export function openChildConcern(prisma: PrismaClient, concernRef: string, child
     awarenessDate: details.awarenessDate,
     issues: details.categories.map((category, i) => ({ id: `issue-${i + 1}`, category, summary: ISSUE_CATEGORY_TEXT[category].label })),
   });
-  return openConcern(concernRef, { childId: child.id, raisedById, summary: details.summary, receivedOn: details.receivedOn, cases }, actor, prisma);
+  return openConcern(concernRef, { childId: child.id, raisedById, summary: details.summary, receivedOn: details.receivedOn, cases, receivedVia: details.receivedVia, loggedById: details.loggedById }, actor, prisma);
 }
 
 export type RaiseConcernInput = Omit<ConcernDetails, "receivedOn"> & { childId: string; receivedOn?: string };
