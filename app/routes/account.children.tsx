@@ -9,7 +9,8 @@ import { redirectWithFlash } from "../utils/flash.server";
 import { formatDate } from "../utils/format";
 import { badRequest, parseForm, readForm } from "../utils/forms.server";
 import { EARLIEST_CHILD_BIRTH, MAX_LENGTH } from "../utils/limits";
-import { RELATIONSHIPS, RELATIONSHIP_VALUES, linksOf, requestLink, withdrawLinkRequest } from "../utils/links.server";
+import { linksOf, requestLink, withdrawLinkRequest } from "../utils/links.server";
+import { RELATIONSHIPS, RELATIONSHIP_VALUES } from "../utils/ways-in-options";
 import { requireUserWithPermission } from "../utils/session.server";
 
 // A family member's children: the links confirmed, the requests waiting, and a form to ask for a

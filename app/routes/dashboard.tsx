@@ -34,7 +34,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     roles: user.roles.map((r) => r.label),
     workplace: user.setting?.name ?? (user.localArea ? `${user.localArea.name} local area` : null),
     canReadCases,
-    canRaise: userHasPermission(user, "create:concern"),
+    // Staff log concerns for families from their own page; only families and representatives raise them.
+    canRaise: userHasPermission(user, "create:concern:own") || userHasPermission(user, "create:concern:represented"),
     canSeePatterns: userHasPermission(user, "read:analytics"),
     canManageUsers: userHasPermission(user, "read:user"),
     open,

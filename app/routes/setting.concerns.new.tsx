@@ -10,7 +10,8 @@ import { formatDate } from "../utils/format";
 import { badRequest, parseForm, readForm } from "../utils/forms.server";
 import { ISSUE_CATEGORY_NAMES, issueCategoryText } from "../utils/issue-categories";
 import { EARLIEST_DATE, MAX_LENGTH } from "../utils/limits";
-import { CHANNELS, CHANNEL_VALUES, childForLogging, childrenOfSetting, logConcernForFamily } from "../utils/logged-concerns.server";
+import { childForLogging, childrenOfSetting, logConcernForFamily } from "../utils/logged-concerns.server";
+import { CHANNELS, CHANNEL_VALUES } from "../utils/ways-in-options";
 import { requireUser } from "../utils/session.server";
 import { userHasPermission } from "../utils/permissions";
 

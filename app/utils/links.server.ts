@@ -8,17 +8,7 @@ import type { SessionUser } from "./session.server";
 // their date of birth and setting; the setting confirms (choosing the register entry) or refuses
 // with a reason. Until confirmed the person sees nothing of the child.
 
-export const RELATIONSHIPS = [
-  { value: "mother", label: "Mother" },
-  { value: "father", label: "Father" },
-  { value: "parent", label: "Parent" },
-  { value: "step-parent", label: "Step-parent" },
-  { value: "grandparent", label: "Grandparent" },
-  { value: "foster carer", label: "Foster carer" },
-  { value: "kinship carer", label: "Kinship carer (for example an aunt or older sibling)" },
-  { value: "other carer", label: "Other carer with parental responsibility" },
-] as const;
-export const RELATIONSHIP_VALUES = RELATIONSHIPS.map((r) => r.value) as [string, ...string[]];
+export { RELATIONSHIPS, RELATIONSHIP_VALUES } from "./ways-in-options";
 
 const dateColumn = (iso: string) => new Date(`${iso}T00:00:00.000Z`);
 

@@ -10,14 +10,8 @@ import type { SessionUser } from "./session.server";
 // (openChildConcern → openConcern → the machines) with the TRUE receipt date, so every clock
 // starts from first contact; the channel and who logged it are recorded on the concern.
 
-export const CHANNELS = [
-  { value: "phone", label: "Phone call" },
-  { value: "letter", label: "Letter" },
-  { value: "email", label: "Email" },
-  { value: "in-person", label: "In person" },
-] as const;
-export type Channel = (typeof CHANNELS)[number]["value"];
-export const CHANNEL_VALUES = CHANNELS.map((c) => c.value) as [Channel, ...Channel[]];
+import { CHANNELS, type Channel } from "./ways-in-options";
+export { CHANNELS, CHANNEL_VALUES, type Channel } from "./ways-in-options";
 export const CHANNEL_LABEL: Record<string, string> = { online: "Raised online", ...Object.fromEntries(CHANNELS.map((c) => [c.value, c.label])) };
 
 /** A child of the staff member's setting with the people who may be the concern's raiser (linked family, the young person). */
