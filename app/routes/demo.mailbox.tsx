@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import { Button, TextInput } from "../components/forms";
-import { isAccountEmailKind } from "../../emails/account-emails";
+import { isAccountEmailKind } from "../../emails/account";
 import { getPrisma } from "../utils/db.server";
 import { isDemoLike } from "../utils/env.server";
 import { MAX_LENGTH } from "../utils/limits";

@@ -1,6 +1,6 @@
 import { Resend } from "resend";
 import { renderNotification } from "../../emails";
-import { isAccountEmailKind, renderAccountEmail } from "../../emails/account-emails";
+import { isAccountEmailKind, renderAccountEmail } from "../../emails/account";
 import type { PrismaClient } from "../../generated/prisma/client";
 import { getPrisma } from "./db.server";
 import { getEnv, isDemoLike } from "./env.server";

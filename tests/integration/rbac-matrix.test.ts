@@ -137,7 +137,7 @@ const EXPECTED: Record<string, { GET: (p: Persona, c: Fixture) => Outcome; POST:
   "demo.mailbox": { GET: allow, POST: () => "405" },
   "account.children": { GET: (p) => (holds(p, "create:link") ? "allow" : "deny"), POST: (p) => (holds(p, "create:link") ? "allow" : "deny") },
   "account.representatives": { GET: familyOrRepresentative, POST: familyOrRepresentative },
-  "setting.link-requests._index": { GET: (p, c) => (levels(p, "read:link").includes("setting") && p.settingId ? "allow" : "deny"), POST: () => "405" },
+  "setting.link-requests._index": { GET: (p) => (levels(p, "read:link").includes("setting") && p.settingId ? "allow" : "deny"), POST: () => "405" },
   "setting.link-requests.$requestId": { GET: settingLinks, POST: settingLinks, params: (c) => ({ requestId: c.linkRequestId }) },
   "setting.concerns.new": { GET: settingLogger, POST: settingLogger },
   "cases.$caseId.views": { GET: staffOnCase, POST: staffOnCase, params: (c) => ({ caseId: c.caseId }) },

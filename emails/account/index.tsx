@@ -1,6 +1,6 @@
 import { Body, Container, Head, Heading, Hr, Html, Link, Preview, render, Section, Text } from "@react-email/components";
 import { createElement, type ReactNode } from "react";
-import { styles } from "./layout";
+import { styles } from "../layout";
 
 // Emails about a person's account rather than a concern (docs/decisions/020): verifying an email
 // address, resetting a password, an invitation, a link to a child decided, being named as a
