@@ -40,7 +40,7 @@ export default function Settings() {
             {settings.map((s) => (
               <tr key={s.id} className="govuk-table__row">
                 <td className="govuk-table__cell">
-                  <Link className="govuk-link" to={`/admin/settings/${s.id}`}>{s.name}</Link>
+                  <a className="govuk-link" href={`/admin/settings/${s.id}`}>{s.name}</a>
                 </td>
                 <td className="govuk-table__cell">{s.urn}</td>
                 <td className="govuk-table__cell">{s.area}</td>

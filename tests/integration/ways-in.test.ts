@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { allowEmailRequest, consumeToken, hashToken, inviteUser, issueToken, MAX_REQUESTS_PER_EMAIL, requestPasswordReset, setPasswordWithToken, signUp, verifyEmail } from "../../app/utils/accounts.server";
+import { dispatchOutbox, type EmailTransport, type OutgoingEmail } from "../../app/utils/outbox.server";
 import { changeRoles, parseTerms } from "../../app/utils/admin.server";
 import { verifySignIn } from "../../app/utils/auth.server";
 import { loadCaseForUser } from "../../app/utils/case-page.server";
@@ -108,6 +109,21 @@ describeEachEngine("ways in", ({ get }) => {
       expect(await prisma.session.count({ where: { userId: user.id } })).toBe(0);
       expect((await verifySignIn("tyler.brown@example.com", PASSWORD, "test-client-2")).ok).toBe(true);
       expect(await audits("account.password-reset", user.id)).toBe(1);
+    });
+
+    it("the dispatcher sends account emails without a case and keeps no usable link once really sent", async () => {
+      const email = "scrub.me@example.com";
+      await signUp({ name: "Scrub Test", email, password: PASSWORD });
+      const sent: OutgoingEmail[] = [];
+      const transport: EmailTransport = { name: "resend", send: async (e) => void sent.push(e) };
+      await dispatchOutbox({ prisma, transport });
+      const mine = sent.find((e) => e.to === email);
+      expect(mine?.subject).toBe("Confirm your email address for Redress");
+      expect(mine?.link).toMatch(/\/verify-email\//);
+      expect(mine?.text).toContain(mine!.link!);
+      const row = await prisma.outboxMessage.findFirstOrThrow({ where: { toAddress: email } });
+      expect(row.status).toBe("sent");
+      expect((row.payload as { link: unknown }).link).toBeNull();
     });
 
     it("throttles email-sending requests per address", async () => {
