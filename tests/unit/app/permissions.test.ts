@@ -29,7 +29,7 @@ describe("permissions as data", () => {
   it("navigation follows permissions", () => {
     expect(navigationFor(userWith("family")).map((i) => i.label)).toEqual(["Home", "Cases", "Raise a concern", "Your children", "Representatives"]);
     expect(navigationFor(userWith("national-analyst")).map((i) => i.label)).toEqual(["Home", "Patterns"]);
-    expect(navigationFor(userWith("administrator")).map((i) => i.label)).toEqual(["Home", "Patterns", "Accounts"]);
+    expect(navigationFor(userWith("administrator")).map((i) => i.label)).toEqual(["Home", "Patterns", "Accounts", "Failed deadlines and emails"]);
   });
 });
 
