@@ -230,6 +230,29 @@ export async function seed(prisma: PrismaClient, options: { today?: Date; demoCa
         });
         await tx.guardianship.create({ data: { userId: parent.id, childId: kid.id, relationship: random() < 0.8 ? "mother" : "father" } });
       }
+
+      // Ways in (docs/decisions/020). Families were linked before their concerns began, so staff can
+      // log a phone concern with a back-dated receipt; an advocate Amira named for Yusuf; and a
+      // grandparent who signed up and waits for Beckett Park to confirm his link. No random() here:
+      // the rest of the demo data stays as it was.
+      await tx.guardianship.updateMany({ data: { linkedAt: new Date(Date.UTC(today.getUTCFullYear() - 2, 8, 1)) } });
+      const nadia = await persona("nadia.rahman@leeds-sendiass.example.org.uk");
+      await tx.representation.create({
+        data: {
+          childId: yusuf.id,
+          grantedById: amira.id,
+          representativeId: nadia.id,
+          actOnConcerns: true,
+          receiveLetters: true,
+          consentText: "Amira Hussain consents to Nadia Rahman acting for Yusuf Hussain: raise concerns and follow and act on them for us, and receive the letters and emails we receive.",
+          consentedAt: new Date(Date.UTC(today.getUTCFullYear() - 1, 8, 15)),
+        },
+      });
+      const joe = await persona("joe.whitfield@example.com");
+      const grandchild = await tx.child.findFirstOrThrow({ where: { settingId: beckett.id, id: { not: yusuf.id } }, orderBy: { registerRef: "asc" } });
+      await tx.linkRequest.create({
+        data: { requesterId: joe.id, childGivenName: grandchild.givenName, childFamilyName: grandchild.familyName, childDateOfBirth: grandchild.dateOfBirth, settingId: beckett.id, relationship: "kinship carer" },
+      });
     },
     { timeout: 120_000, maxWait: 10_000 },
   );

@@ -3,6 +3,7 @@ import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { ErrorSummary } from "../components/forms";
 import { Table } from "../components/table";
+import { AdminLinks } from "../components/admin-links";
 import { redirectWithFlash } from "../utils/flash.server";
 import { badRequest, parseForm, readForm } from "../utils/forms.server";
 import { MAX_LENGTH } from "../utils/limits";
@@ -81,6 +82,7 @@ export default function Users() {
       <div className="govuk-grid-column-full">
         <ErrorSummary errors={actionData && "errors" in actionData ? actionData.errors : undefined} />
         <h1 className="govuk-heading-l">Accounts</h1>
+        <AdminLinks canUpdate={d.canUpdate} />
         <Form method="get" className="govuk-!-margin-bottom-6">
           <div className="govuk-form-group">
             <label className="govuk-label" htmlFor="role">Role</label>
@@ -98,7 +100,8 @@ export default function Users() {
           captionClasses="govuk-table__caption--m"
           head={[{ text: "Name" }, { text: "Email" }, { text: "Roles" }, { text: "Works at" }, { text: "Status" }, { html: <span className="govuk-visually-hidden">Action</span> }]}
           rows={d.users.map((u) => [
-            { text: u.name },
+            // A plain link: 50 <Link>s would make Remix ask for a route manifest URL too long to send (414).
+            d.canUpdate ? { html: <a className="govuk-link" href={`/admin/accounts/${u.id}`}>{u.name}</a> } : { text: u.name },
             { text: u.email },
             { text: u.roles.map((r) => r.label).join(", ") },
             { text: u.setting?.name ?? u.localArea?.name ?? "" },

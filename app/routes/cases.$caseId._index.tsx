@@ -13,6 +13,9 @@ import { getPrisma } from "../utils/db.server";
 import { formatDate, ROUTE_LABELS } from "../utils/format";
 import { requireUserWithPermission } from "../utils/session.server";
 
+import { ReceivedViaRow, YoungPersonViews } from "../components/concern-views";
+import { mayAddViews, youngPersonViews } from "../utils/concern-views.server";
+
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.ref ?? "Case"} – Redress` }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -37,6 +40,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       raisedBy: row.concern.raisedBy.name,
       child: `${row.concern.child.givenName} ${row.concern.child.familyName}`,
       linked: row.concern.cases.filter((c) => c.id !== row.id),
+      receivedVia: row.concern.receivedVia,
+      views: await youngPersonViews(row.concern.views),
+      canAddViews: mayAddViews(user, row, capacities),
     },
     setting: row.setting.name,
     area: row.localArea.name,
@@ -82,6 +88,7 @@ export default function CasePage() {
           <IssuesList view={view} />
           <OutcomesOnFile view={view} draftRemedies={d.file.draftRemedies} />
           <WrittenOnFile contributions={d.file.contributions} comments={d.file.comments} />
+          <YoungPersonViews views={d.concern.views} canAdd={d.concern.canAddViews} child={d.concern.child} />
           <RemediesOnFile view={view} />
           <History entries={d.file.history} more={d.file.moreHistory} caseId={d.id} />
         </div>
@@ -96,6 +103,7 @@ export default function CasePage() {
               <dt className="govuk-summary-list__key">Received</dt>
               <dd className="govuk-summary-list__value">{formatDate(d.concern.receivedOn)}</dd>
             </div>
+            <ReceivedViaRow receivedVia={d.concern.receivedVia} />
             <div className="govuk-summary-list__row">
               <dt className="govuk-summary-list__key">Raised by</dt>
               <dd className="govuk-summary-list__value">{d.concern.raisedBy}</dd>

@@ -7,7 +7,7 @@ import { Button, ChoiceGroup, Select, Textarea, TextInput } from "../components/
 import { CATEGORY_FOR_OUTCOME, challengeableDecisions, challengeableRecordVersion } from "../utils/register-challenges.server";
 import { raiseConcernForChild } from "../utils/concerns.server";
 import { getPrisma } from "../utils/db.server";
-import { childScope } from "../utils/permissions.server";
+import { childrenOfUser } from "../utils/representation-scope";
 import { redirectWithFlash } from "../utils/flash.server";
 import { badRequest, parseForm, readForm } from "../utils/forms.server";
 import { concernSchema } from "../utils/page-forms";
@@ -20,7 +20,7 @@ export const meta: MetaFunction = () => [{ title: "Raise a concern – Redress" 
 async function childrenOf(userId: string) {
   const prisma = await getPrisma();
   return prisma.child.findMany({
-    where: childScope({ id: userId }),
+    where: childrenOfUser(userId),
     select: { id: true, givenName: true, familyName: true, setting: { select: { name: true } } },
     orderBy: { givenName: "asc" },
   });

@@ -4,8 +4,9 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { CaseTable } from "../components/case-table";
 import { casesDueSoonest } from "../utils/case-list.server";
 import { getPrisma } from "../utils/db.server";
-import { caseScope, childScope } from "../utils/permissions.server";
+import { caseScope } from "../utils/permissions.server";
 import { familyPromptsFor } from "../utils/family-prompts.server";
+import { childrenOfUser } from "../utils/representation-scope";
 import { userHasPermission } from "../utils/permissions";
 import { requireUser } from "../utils/session.server";
 
@@ -23,7 +24,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     : [0, 0];
   const children = userHasPermission(user, "create:concern")
     ? await prisma.child.findMany({
-        where: childScope(user),
+        where: childrenOfUser(user.id),
         select: { id: true, givenName: true, familyName: true, registerStatus: true, setting: { select: { name: true } } },
       })
     : [];
@@ -36,7 +37,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     roles: user.roles.map((r) => r.label),
     workplace: user.setting?.name ?? (user.localArea ? `${user.localArea.name} local area` : null),
     canReadCases,
-    canRaise: userHasPermission(user, "create:concern"),
+    // Staff log concerns for families from their own page; only families and representatives raise them.
+    canRaise: userHasPermission(user, "create:concern:own") || userHasPermission(user, "create:concern:represented"),
     canSeePatterns: userHasPermission(user, "read:analytics"),
     canManageUsers: userHasPermission(user, "read:user"),
     open,

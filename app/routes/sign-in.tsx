@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 import { KitForm, useFormKit } from "../components/form-kit";
 import { Button, TextInput } from "../components/forms";
@@ -57,6 +57,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
       429,
     );
   }
+  if (result.reason === "unverified") return badRequest({ form: ["Confirm your email address first: open the link in the email we sent you when you created your account"] }, { email }, 403);
   return badRequest({ email: ["Enter a correct email address and password"], password: ["Enter a correct email address and password"] }, { email }, 401);
 }
 
@@ -75,6 +76,12 @@ export default function SignIn() {
           <TextInput {...kit.field("password")} label="Password" type="password" autoComplete="current-password" />
           <Button>Sign in</Button>
         </KitForm>
+        <p className="govuk-body">
+          <Link className="govuk-link" to="/forgotten-password">Forgotten your password?</Link>
+        </p>
+        <p className="govuk-body">
+          Parent or carer without an account? <Link className="govuk-link" to="/sign-up">Create an account</Link>.
+        </p>
         <p className="govuk-body">
           After {60} minutes without activity you will be signed out to protect your information.
         </p>

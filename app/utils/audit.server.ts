@@ -19,13 +19,35 @@ export const AUDIT_ACTIONS = [
   "retention.run",
   "dead-letter.retried",
   "framework.published",
+  // Ways in (docs/decisions/020)
+  "account.signed-up",
+  "account.sign-up-existing",
+  "account.email-verified",
+  "account.reset-requested",
+  "account.password-reset",
+  "account.invitation-accepted",
+  "user.invited",
+  "user.roles-changed",
+  "link.requested",
+  "link.confirmed",
+  "link.refused",
+  "link.withdrawn",
+  "link.made-by-administrator",
+  "representative.named",
+  "representative.withdrawn",
+  "concern.logged-for-family",
+  "concern.view-added",
+  "setting.created",
+  "setting.updated",
+  "local-area.created",
+  "local-area.updated",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 export interface AuditInput {
   action: AuditAction;
   actorId?: string | null;
-  targetType?: "user" | "case" | "child" | "system";
+  targetType?: "user" | "case" | "child" | "system" | "link-request" | "representation" | "concern" | "setting" | "local-area";
   targetId?: string | null;
   /** The person whose personal data the entry is about: their subject access export lists it. */
   subjectUserId?: string | null;

@@ -27,6 +27,8 @@ export function hashPassword(password: string): Promise<string> {
 export type SignInResult =
   | { ok: true; userId: string }
   | { ok: false; reason: "invalid" }
+  // The right password for an account whose email address is not yet confirmed (docs/decisions/020).
+  | { ok: false; reason: "unverified" }
   | { ok: false; reason: "throttled"; retryAfterMinutes: number };
 
 const minutesUntil = (oldest: Date | undefined, now: number) =>
@@ -75,10 +77,11 @@ export async function verifySignIn(emailInput: string, password: string, clientK
   const reserved = await reserveAttempt(prisma, email, clientKey);
   if ("retryAfterMinutes" in reserved) return { ok: false, reason: "throttled", retryAfterMinutes: reserved.retryAfterMinutes };
 
-  const user = await prisma.user.findUnique({ where: { email }, select: { id: true, passwordHash: true, active: true } });
+  const user = await prisma.user.findUnique({ where: { email }, select: { id: true, passwordHash: true, active: true, emailVerifiedAt: true } });
   const valid = await verify(user?.passwordHash ?? UNKNOWN_USER_HASH, password).catch(() => false);
   const succeeded = Boolean(user?.active && user.passwordHash && valid);
   if (!succeeded || !user) return { ok: false, reason: "invalid" };
+  if (!user.emailVerifiedAt) return { ok: false, reason: "unverified" };
   await prisma.signInAttempt.update({ where: { id: reserved.id }, data: { succeeded: true } });
   return { ok: true, userId: user.id };
 }

@@ -13,7 +13,7 @@ import type { SessionUser } from "./session.server";
 interface AroundRow {
   setting: { name: string } | string;
   localArea: { name: string } | string;
-  concern: { ref: string; summary: string; receivedOn: string; raisedBy: { id: string; name: string }; child: { givenName: string; familyName: string } } | string;
+  concern: { ref: string; summary: string; receivedOn: string; receivedVia: string; raisedBy: { id: string; name: string }; child: { givenName: string; familyName: string; youngPersonUserId: string | null } } | string;
   siblings: number;
   assignments: { capacity: string; user: { id: string; name: string } }[] | string;
   deadlines: { key: string; label: string }[] | string;
@@ -42,9 +42,9 @@ export async function loadCaseForUser(user: SessionUser, caseId: string) {
   const [around] = await prisma.$queryRaw<AroundRow[]>`
     SELECT json_build_object('name', st.name) AS setting,
            json_build_object('name', la.name) AS "localArea",
-           json_build_object('ref', co.ref, 'summary', co.summary, 'receivedOn', co."receivedOn",
+           json_build_object('ref', co.ref, 'summary', co.summary, 'receivedOn', co."receivedOn", 'receivedVia', co."receivedVia",
                              'raisedBy', json_build_object('id', rb.id, 'name', rb.name),
-                             'child', json_build_object('givenName', ch."givenName", 'familyName', ch."familyName")) AS concern,
+                             'child', json_build_object('givenName', ch."givenName", 'familyName', ch."familyName", 'youngPersonUserId', ch."youngPersonUserId")) AS concern,
            (SELECT count(*)::int FROM "Case" sib WHERE sib."concernId" = c."concernId" AND sib.id <> c.id) AS siblings,
            COALESCE((SELECT json_agg(json_build_object('capacity', a.capacity, 'user', json_build_object('id', au.id, 'name', au.name)) ORDER BY a."createdAt", a."userId")
                        FROM "CaseAssignment" a JOIN "User" au ON au.id = a."userId" WHERE a."caseId" = c.id), '[]'::json) AS assignments,
@@ -64,7 +64,8 @@ export async function loadCaseForUser(user: SessionUser, caseId: string) {
     ...found,
     setting: json(around.setting),
     localArea: json(around.localArea),
-    concern: { ...concern, receivedOn: new Date(concern.receivedOn), cases },
+    // The young person's own views (docs/decisions/020).
+    concern: { ...concern, receivedOn: new Date(concern.receivedOn), cases, views: await prisma.concernView.findMany({ where: { concernId: found.concernId }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: { id: true, text: true, recordedFor: true, createdAt: true, authorId: true } }) },
     assignments: json(around.assignments),
     deadlines: json(around.deadlines),
   };

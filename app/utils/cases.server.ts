@@ -204,6 +204,9 @@ export interface NewConcern {
   cases: CaseInput[];
   challengesDecisionId?: string;
   challengesRecordVersionId?: string;
+  /** How it reached the service when staff logged it for the family (docs/decisions/020). */
+  receivedVia?: string;
+  loggedById?: string;
 }
 
 /** Records a concern and starts one case per route, all in one transaction. */
@@ -223,6 +226,7 @@ export async function openConcern(concernRef: string, concern: NewConcern, actor
           localAreaId: child.localAreaId,
           challengesDecisionId: concern.challengesDecisionId ?? null,
           challengesRecordVersionId: concern.challengesRecordVersionId ?? null,
+          ...(concern.receivedVia ? { receivedVia: concern.receivedVia, loggedById: concern.loggedById ?? null } : {}),
         },
       });
       const cases = [];

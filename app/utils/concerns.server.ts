@@ -26,6 +26,8 @@ export interface ConcernDetails {
   /** The register decision or record version the concern challenges (docs/decisions/021). */
   challengesDecisionId?: string;
   challengesRecordVersionId?: string;
+  receivedVia?: string;
+  loggedById?: string;
 }
 
 export interface ConcernChild {
@@ -58,7 +60,7 @@ export function openChildConcern(prisma: PrismaClient, concernRef: string, child
     awarenessDate: details.awarenessDate,
     issues: details.categories.map((category, i) => ({ id: `issue-${i + 1}`, category, summary: ISSUE_CATEGORY_TEXT[category].label })),
   });
-  return openConcern(concernRef, { childId: child.id, raisedById, summary: details.summary, receivedOn: details.receivedOn, cases, challengesDecisionId: details.challengesDecisionId, challengesRecordVersionId: details.challengesRecordVersionId }, actor, prisma);
+  return openConcern(concernRef, { childId: child.id, raisedById, summary: details.summary, receivedOn: details.receivedOn, cases, challengesDecisionId: details.challengesDecisionId, challengesRecordVersionId: details.challengesRecordVersionId, receivedVia: details.receivedVia, loggedById: details.loggedById }, actor, prisma);
 }
 
 export type RaiseConcernInput = Omit<ConcernDetails, "receivedOn"> & { childId: string; receivedOn?: string };

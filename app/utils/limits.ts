@@ -21,6 +21,8 @@ export const MAX_LENGTH = {
 
 /** Dates people type: nothing before 2000 (the register did not exist) and nothing absurdly far ahead. */
 export const EARLIEST_DATE = "2000-01-01";
+/** Earliest date of birth of a child or young person on the register (up to 25, with room for records kept). */
+export const EARLIEST_CHILD_BIRTH = "1990-01-01";
 /** A remedy or session may be due at most this many years after the day it is set. */
 export const MAX_YEARS_AHEAD = 2;
 

@@ -1,5 +1,6 @@
 import { Resend } from "resend";
 import { renderNotification } from "../../emails";
+import { isAccountEmailKind, renderAccountEmail } from "../../emails/account";
 import type { PrismaClient } from "../../generated/prisma/client";
 import { getPrisma } from "./db.server";
 import { getEnv, isDemoLike } from "./env.server";
@@ -16,6 +17,8 @@ export interface OutgoingEmail {
   html: string;
   text: string;
   idempotencyKey: string;
+  /** An account email's single-use link: the log transport prints it (demo and test only). */
+  link?: string;
 }
 
 export interface EmailTransport {
@@ -42,7 +45,7 @@ export function logTransport(print = process.env.NODE_ENV !== "test"): EmailTran
   return {
     name: "log",
     async send(email) {
-      if (print) console.log(`[email] to ${email.to}: ${email.subject}`);
+      if (print) console.log(`[email] to ${email.to}: ${email.subject}${email.link ? `\n[email] link: ${email.link}` : ""}`);
     },
   };
 }
@@ -57,7 +60,7 @@ export function defaultTransport(): EmailTransport {
 export const MAX_SEND_ATTEMPTS = 8;
 
 /** Where links in emails point: PUBLIC_URL in production, this server otherwise. */
-function publicUrl(): string {
+export function publicUrl(): string {
   const env = getEnv();
   return env.PUBLIC_URL ?? `http://localhost:${env.PORT}`;
 }
@@ -95,12 +98,17 @@ export async function dispatchOutbox(options: { now?: Date; batchSize?: number; 
     for (const id of claimed) {
       const message = await prisma.outboxMessage.findUniqueOrThrow({ where: { id } });
       try {
-        const caseUrl = message.caseId ? new URL(`/cases/${message.caseId}`, publicUrl()).toString() : undefined;
         const payload = message.payload as Record<string, unknown>;
-        const lettersUrl = caseUrl && notificationHasLetter(message.kind, payload) ? `${caseUrl}/letters` : undefined;
-        const rendered = await renderNotification(message.kind, { ...payload, caseUrl, ...(lettersUrl ? { lettersUrl } : {}) });
-        await transport.send({ to: message.toAddress, from, idempotencyKey: message.idempotencyKey, ...rendered });
-        await prisma.outboxMessage.update({ where: { id }, data: { status: "sent", sentAt: now, subject: rendered.subject, transport: transport.name, lastError: null } });
+        const account = isAccountEmailKind(message.kind);
+        const caseUrl = message.caseId ? new URL(`/cases/${message.caseId}`, publicUrl()).toString() : undefined;
+        const lettersUrl = !account && caseUrl && notificationHasLetter(message.kind, payload) ? `${caseUrl}/letters` : undefined;
+        const rendered = account ? await renderAccountEmail(message.kind, payload) : await renderNotification(message.kind, { ...payload, caseUrl, ...(lettersUrl ? { lettersUrl } : {}) });
+        const link = account && typeof payload.link === "string" ? payload.link : undefined;
+        await transport.send({ to: message.toAddress, from, idempotencyKey: message.idempotencyKey, ...rendered, ...(link ? { link } : {}) });
+        // A real email's single-use link is not kept once sent (only its hash is, in AccountToken);
+        // the demo and test log transport keeps it so the demo mailbox can show it (docs/decisions/020).
+        const scrubbed = account && link && transport.name !== "log" ? { payload: { ...payload, link: null } } : {};
+        await prisma.outboxMessage.update({ where: { id }, data: { status: "sent", sentAt: now, subject: rendered.subject, transport: transport.name, lastError: null, ...scrubbed } });
         tally.sent++;
       } catch (error) {
         const reason = (error instanceof Error ? error.message : String(error)).slice(0, 1000);

@@ -2,6 +2,7 @@ import type { Prisma, PrismaClient } from "../../generated/prisma/client";
 import type { Capacity } from "./case-actions";
 import { accessLevels, type Access, type Action } from "./permissions";
 import type { SessionUser } from "./session.server";
+import { activeRepresentation } from "./representation-scope";
 
 // Turns a user's access levels into a query filter, so ownership is enforced INSIDE the
 // query's where-clause: a record outside it is simply not found (404), never fetched then hidden.
@@ -21,6 +22,8 @@ export function scopeFor(access: Access, user: SessionUser): Prisma.CaseWhereInp
       return {};
     case "own":
       return { concern: { child: childScope(user) } };
+    case "represented":
+      return { concern: { child: { representations: { some: activeRepresentation(user.id, "act") } } } };
     case "setting":
       return user.settingId ? { settingId: user.settingId } : NOTHING;
     case "area":
@@ -52,6 +55,8 @@ export function caseScope(user: SessionUser, action: Action, entity: "case" | "m
 
 const CAPACITY_OF_ACCESS: Partial<Record<Access, Capacity>> = {
   own: "family",
+  // A representative acts in the family's place, within the consent recorded (docs/decisions/020).
+  represented: "family",
   setting: "setting",
   area: "local-service",
   health: "health-partner",

@@ -4,9 +4,10 @@
 // This module is shared with the browser so the UI can ask the same questions.
 
 export const ACTIONS = ["create", "read", "update", "delete"] as const;
-export const ENTITIES = ["concern", "case", "mediation", "analytics", "user", "register", "framework"] as const;
+export const ENTITIES = ["concern", "case", "mediation", "analytics", "user", "register", "framework", "link", "setting"] as const;
 export const ACCESS = [
   "own", // cases about a child the user is parent/carer of, or is
+  "represented", // cases about a child whose family named the user representative, within the consent's scope and dates
   "setting", // cases about the user's own setting
   "area", // cases in the user's local area
   "health", // cases in the user's local area where health is a co-respondent
@@ -33,6 +34,7 @@ export const ROLE_NAMES = [
   "practice-reviewer",
   "national-analyst",
   "administrator",
+  "representative",
 ] as const;
 export type RoleName = (typeof ROLE_NAMES)[number];
 
@@ -46,17 +48,22 @@ export const ROLES: Record<RoleName, RoleDefinition> = {
   family: {
     label: "Parent or carer",
     description: "Raises concerns about their child's support and follows them up the ladder.",
-    permissions: ["create:concern:own", "read:case:own", "update:case:own", "read:register:own", "create:register:own", "update:register:own"],
+    permissions: ["create:concern:own", "read:case:own", "update:case:own", "read:register:own", "create:register:own", "update:register:own", "create:link:own"],
   },
   "young-person": {
     label: "Young person",
     description: "A young person on the register who raises and follows their own concerns.",
     permissions: ["create:concern:own", "read:case:own", "update:case:own", "read:register:own", "create:register:own", "update:register:own"],
   },
+  representative: {
+    label: "Representative or advocate",
+    description: "Named by a family (or a young person 16 or over) to raise and follow concerns for them, within the consent they recorded.",
+    permissions: ["create:concern:represented", "read:case:represented", "update:case:represented"],
+  },
   "setting-staff": {
     label: "Setting staff",
     description: "Responds to concerns about their own nursery, school or college (rung 1).",
-    permissions: ["read:case:setting", "update:case:setting", "read:register:setting", "update:register:setting"],
+    permissions: ["read:case:setting", "update:case:setting", "read:register:setting", "update:register:setting", "create:concern:setting", "read:link:setting", "update:link:setting"],
   },
   "local-officer": {
     label: "Local service officer",
@@ -91,7 +98,7 @@ export const ROLES: Record<RoleName, RoleDefinition> = {
   administrator: {
     label: "Administrator",
     description: "Manages accounts and roles; sees no case files.",
-    permissions: ["read:user:any", "update:user:any", "read:analytics:aggregate"],
+    permissions: ["read:user:any", "update:user:any", "read:analytics:aggregate", "update:link:any", "update:setting:any"],
   },
 };
 

@@ -1,5 +1,6 @@
 import type { Party } from "../../machines";
 import type { Prisma } from "../../generated/prisma/client";
+import { representationInForce } from "./representation-scope";
 
 // Who, by name and address, a machine's notification for a party reaches on a given case.
 
@@ -22,7 +23,7 @@ export async function resolveRecipients(tx: Prisma.TransactionClient, caseId: st
       route: true,
       settingId: true,
       localAreaId: true,
-      concern: { select: { child: { select: { guardians: { select: { user: { select: { name: true, email: true, active: true } } } }, youngPersonUser: { select: { name: true, email: true, active: true } } } } } },
+      concern: { select: { child: { select: { guardians: { select: { user: { select: { name: true, email: true, active: true } } } }, youngPersonUser: { select: { name: true, email: true, active: true } }, representations: { where: representationInForce("letters"), select: { representative: { select: { name: true, email: true, active: true } } } } } } } },
       assignments: { where: { capacity: "mediator" }, select: { user: { select: { name: true, email: true, active: true } } } },
     },
   });
@@ -35,7 +36,8 @@ export async function resolveRecipients(tx: Prisma.TransactionClient, caseId: st
     switch (party) {
       case "family": {
         const child = kase.concern.child;
-        add(party, [...child.guardians.map((g) => g.user), child.youngPersonUser]);
+        // Representatives receive the family's letters only while consent to that is in force.
+        add(party, [...child.guardians.map((g) => g.user), child.youngPersonUser, ...child.representations.map((r) => r.representative)]);
         break;
       }
       case "setting":

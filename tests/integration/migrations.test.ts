@@ -68,7 +68,7 @@ describeEachEngine("migrations and seed", ({ get }) => {
     await seed(db.prisma);
     const first = await counts();
     expect(first.settings).toBe(20);
-    expect(first.roles).toBe(10);
+    expect(first.roles).toBe(11);
     expect(first.children).toBeGreaterThan(200);
     expect(await seed(db.prisma)).toEqual({ created: false });
     expect(await counts()).toEqual(first);

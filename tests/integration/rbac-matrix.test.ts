@@ -13,7 +13,7 @@ import { call, cookieFor, importRoute, routeFiles, type Answer, type RouteModule
 // who may use it.
 
 type Outcome = "allow" | "deny" | "405";
-type Persona = { email: string; role: RoleName | null; settingId: string | null; localAreaId: string | null; guardianOfCaseChild: boolean };
+type Persona = { email: string; role: RoleName | null; settingId: string | null; localAreaId: string | null; guardianOfCaseChild: boolean; representsCaseChild: boolean };
 interface Fixture {
   caseId: string;
   version: number;
@@ -27,6 +27,9 @@ interface Fixture {
   otherUserId: string;
   /** The case's child, for the register pages (on the register, no development record yet). */
   childId: string;
+  /** A pending link request and the setting it asks (docs/decisions/020). */
+  linkRequestId: string;
+  linkSettingId: string;
 }
 
 const holds = (p: Persona, permission: `${Action}:${Entity}`) =>
@@ -38,6 +41,7 @@ const levels = (p: Persona, permission: `${Action}:${Entity}`): Access[] =>
 function reaches(level: Access, p: Persona, c: Fixture): boolean {
   switch (level) {
     case "own": return p.guardianOfCaseChild;
+    case "represented": return p.representsCaseChild;
     case "setting": return p.settingId === c.settingId;
     case "area": return p.localAreaId === c.localAreaId;
     case "health": return p.localAreaId === c.localAreaId && c.healthInvolved;
@@ -55,6 +59,13 @@ const reachesChild = (p: Persona, c: Fixture, permission: `${Action}:${Entity}`)
 const childParams = (c: Fixture) => ({ childId: c.childId });
 
 const signedIn = (p: Persona) => (p.role ? "allow" : "deny");
+const allow = () => "allow" as const;
+/** Staff answering the case (never the family or a representative) may record the young person's views. */
+const STAFF_LEVELS: Access[] = ["setting", "area", "health", "national-process", "national-substance"];
+const staffOnCase = (p: Persona, c: Fixture): Outcome => (canRead(p, c) && levels(p, "update:case").some((l) => STAFF_LEVELS.includes(l) && reaches(l, p, c)) ? "allow" : "deny");
+const familyOrRepresentative = (p: Persona): Outcome => (levels(p, "create:concern").includes("own") || levels(p, "read:case").includes("represented") ? "allow" : "deny");
+const settingLinks = (p: Persona, c: Fixture): Outcome => (levels(p, "update:link").includes("setting") && p.settingId === c.linkSettingId ? "allow" : "deny");
+const settingLogger = (p: Persona): Outcome => (levels(p, "create:concern").includes("setting") && p.settingId ? "allow" : "deny");
 const publicPage = { GET: "allow", POST: "405" } as const;
 
 /** route file → method → who may (the case is new at rung 1: the family may withdraw, the setting acknowledges). */
@@ -112,7 +123,7 @@ const EXPECTED: Record<string, { GET: (p: Persona, c: Fixture) => Outcome; POST:
   "cases.$caseId.letters.$letterId.pdf": { GET: () => "deny", POST: () => "405", params: (c) => ({ caseId: c.caseId, letterId: "response-1" }) },
   // The case bundle: the family and the national body (once the case reaches it), no other reader.
   "cases.$caseId.bundle[.]zip": {
-    GET: (p, c) => (levels(p, "update:case").some((l) => (l === "own" || l.startsWith("national-")) && reaches(l, p, c)) ? "allow" : "deny"),
+    GET: (p, c) => (levels(p, "update:case").some((l) => (l === "own" || l === "represented" || l.startsWith("national-")) && reaches(l, p, c)) ? "allow" : "deny"),
     POST: () => "405",
     params: (c) => ({ caseId: c.caseId }),
   },
@@ -138,12 +149,31 @@ const EXPECTED: Record<string, { GET: (p: Persona, c: Fixture) => Outcome; POST:
   },
   "framework._index": { GET: () => publicPage.GET, POST: () => publicPage.POST },
   "framework.publish": { GET: (p) => (holds(p, "update:framework") ? "allow" : "deny"), POST: (p) => (holds(p, "update:framework") ? "allow" : "deny") },
-  // Withdrawing is the family's alone (the capacity "own" gives them).
+  // Withdrawing is the family's alone (the capacity "own" gives them), or their representative's within consent.
   "cases.$caseId.$action": {
-    GET: (p, c) => (canRead(p, c) && levels(p, "update:case").includes("own") ? "allow" : "deny"),
-    POST: (p, c) => (canRead(p, c) && levels(p, "update:case").includes("own") ? "allow" : "deny"),
+    GET: (p, c) => (canRead(p, c) && levels(p, "update:case").some((l) => (l === "own" || l === "represented") && reaches(l, p, c)) ? "allow" : "deny"),
+    POST: (p, c) => (canRead(p, c) && levels(p, "update:case").some((l) => (l === "own" || l === "represented") && reaches(l, p, c)) ? "allow" : "deny"),
     params: (c) => ({ caseId: c.caseId, action: "withdraw" }),
   },
+  // Ways in (docs/decisions/020). Signed-out pages answer everyone; a bad body is a 400.
+  "sign-up": { GET: allow, POST: allow },
+  "forgotten-password": { GET: allow, POST: allow },
+  "verify-email.$token": { GET: allow, POST: allow, params: () => ({ token: "x".repeat(43) }) },
+  "reset-password.$token": { GET: allow, POST: allow, params: () => ({ token: "x".repeat(43) }) },
+  "accept-invitation.$token": { GET: allow, POST: allow, params: () => ({ token: "x".repeat(43) }) },
+  // Demo and test only (404 in production, see the page).
+  "demo.mailbox": { GET: allow, POST: () => "405" },
+  "account.children": { GET: (p) => (holds(p, "create:link") ? "allow" : "deny"), POST: (p) => (holds(p, "create:link") ? "allow" : "deny") },
+  "account.representatives": { GET: familyOrRepresentative, POST: familyOrRepresentative },
+  "setting.link-requests._index": { GET: (p) => (levels(p, "read:link").includes("setting") && p.settingId ? "allow" : "deny"), POST: () => "405" },
+  "setting.link-requests.$requestId": { GET: settingLinks, POST: settingLinks, params: (c) => ({ requestId: c.linkRequestId }) },
+  "setting.concerns.new": { GET: settingLogger, POST: settingLogger },
+  "cases.$caseId.views": { GET: staffOnCase, POST: staffOnCase, params: (c) => ({ caseId: c.caseId }) },
+  "admin.invite": { GET: (p) => (holds(p, "update:user") ? "allow" : "deny"), POST: (p) => (holds(p, "update:user") ? "allow" : "deny") },
+  "admin.accounts.$userId": { GET: (p) => (holds(p, "update:user") ? "allow" : "deny"), POST: (p) => (holds(p, "update:user") ? "allow" : "deny"), params: (c) => ({ userId: c.otherUserId }) },
+  "admin.settings._index": { GET: (p) => (holds(p, "update:setting") ? "allow" : "deny"), POST: () => "405" },
+  "admin.settings.$settingId": { GET: (p) => (holds(p, "update:setting") ? "allow" : "deny"), POST: (p) => (holds(p, "update:setting") ? "allow" : "deny"), params: (c) => ({ settingId: c.settingId }) },
+  "admin.areas": { GET: (p) => (holds(p, "update:setting") ? "allow" : "deny"), POST: (p) => (holds(p, "update:setting") ? "allow" : "deny") },
 };
 
 /** Acknowledging belongs to whoever answers at rung 1: the setting. */
@@ -168,7 +198,8 @@ beforeAll(async () => {
   const { prisma } = database.db;
   await seed(prisma, { demoCases: false });
   const { cases } = await raiseTestConcern(prisma, { childRef: "AN-000001" });
-  const row = await prisma.case.findUniqueOrThrow({ where: { id: cases[0]!.id }, include: { concern: { include: { child: { include: { guardians: true } } } } } });
+  const row = await prisma.case.findUniqueOrThrow({ where: { id: cases[0]!.id }, include: { concern: { include: { child: { include: { guardians: true, representations: true } } } } } });
+  const linkRequest = await prisma.linkRequest.findFirstOrThrow({ where: { status: "pending" } });
   const other = await prisma.user.findFirstOrThrow({ where: { email: { startsWith: "parent." } }, select: { id: true } });
   fixture = {
     caseId: row.id,
@@ -181,12 +212,14 @@ beforeAll(async () => {
     route: row.route,
     otherUserId: other.id,
     childId: row.concern.childId,
+    linkRequestId: linkRequest.id,
+    linkSettingId: linkRequest.settingId,
   };
   const guardians = new Set(row.concern.child.guardians.map((g) => g.userId));
-  personas = [{ email: "", role: null, settingId: null, localAreaId: null, guardianOfCaseChild: false }];
+  personas = [{ email: "", role: null, settingId: null, localAreaId: null, guardianOfCaseChild: false, representsCaseChild: false }];
   for (const persona of DEMO_PERSONAS) {
     const user = await prisma.user.findUniqueOrThrow({ where: { email: persona.email } });
-    personas.push({ email: persona.email, role: persona.role, settingId: user.settingId, localAreaId: user.localAreaId, guardianOfCaseChild: guardians.has(user.id) || row.concern.child.youngPersonUserId === user.id });
+    personas.push({ email: persona.email, role: persona.role, settingId: user.settingId, localAreaId: user.localAreaId, guardianOfCaseChild: guardians.has(user.id) || row.concern.child.youngPersonUserId === user.id, representsCaseChild: row.concern.child.representations.some((r) => r.representativeId === user.id && r.actOnConcerns && !r.withdrawnAt) });
   }
   for (const id of routeFiles()) modules.set(id, await importRoute(id));
 }, 120_000);

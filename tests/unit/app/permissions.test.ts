@@ -27,10 +27,10 @@ describe("permissions as data", () => {
   });
 
   it("navigation follows permissions", () => {
-    expect(navigationFor(userWith("family")).map((i) => i.label)).toEqual(["Home", "Cases", "Raise a concern", "Register"]);
+    expect(navigationFor(userWith("family")).map((i) => i.label)).toEqual(["Home", "Cases", "Raise a concern", "Register", "Your children", "Representatives"]);
     expect(navigationFor(userWith("practice-reviewer")).map((i) => i.label)).toEqual(["Home", "Cases", "National Framework"]);
     expect(navigationFor(userWith("national-analyst")).map((i) => i.label)).toEqual(["Home", "Patterns"]);
-    expect(navigationFor(userWith("administrator")).map((i) => i.label)).toEqual(["Home", "Patterns", "Accounts"]);
+    expect(navigationFor(userWith("administrator")).map((i) => i.label)).toEqual(["Home", "Patterns", "Accounts", "Failed deadlines and emails"]);
   });
 });
 

@@ -1,0 +1,35 @@
+import { Form, Link } from "@remix-run/react";
+import { Button, ErrorSummary, TextInput, type FieldErrors } from "./forms";
+import { PASSWORD_HINT } from "../utils/account-forms";
+
+/** The "choose a password" page behind a reset or invitation link, or the dead-link page. */
+export function NewPasswordPage({ live, heading, intro, button, deadText, errors }: { live: boolean; heading: string; intro: string; button: string; deadText: string; errors?: FieldErrors }) {
+  return (
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-two-thirds">
+        {live ? (
+          <>
+            <ErrorSummary errors={errors} />
+            <h1 className="govuk-heading-l">{heading}</h1>
+            <p className="govuk-body">{intro}</p>
+            <Form method="post" noValidate>
+              <TextInput name="newPassword" label="New password" hint={PASSWORD_HINT} type="password" autoComplete="new-password" error={errors?.newPassword?.[0]} />
+              <TextInput name="confirmPassword" label="Confirm new password" type="password" autoComplete="new-password" error={errors?.confirmPassword?.[0]} />
+              <Button>{button}</Button>
+            </Form>
+          </>
+        ) : (
+          <>
+            <h1 className="govuk-heading-l">This link has expired or has already been used</h1>
+            <p className="govuk-body">{deadText}</p>
+            <p className="govuk-body">
+              <Link className="govuk-link" to="/forgotten-password">
+                Ask for a new link
+              </Link>
+            </p>
+          </>
+        )}
+      </div>
+    </div>
+  );
+}
