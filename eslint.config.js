@@ -6,8 +6,7 @@ import globals from "globals";
 import tseslint from "typescript-eslint";
 
 const MACHINES_ARE_PURE = "machines/ is pure rules: it may not import from app/ or emails/ (docs/decisions/015).";
-const MACHINES_PUBLIC_ENTRY =
-  "Import machines/ through its public entry (machines/index.ts), or machines/route.ts for the browser-safe route vocabulary (docs/decisions/015).";
+const MACHINES_PUBLIC_ENTRY = "Import machines/ through its public entry (machines/index.ts), or machines/route.ts for the browser-safe route vocabulary (docs/decisions/015).";
 
 export default tseslint.config(
   { ignores: ["build/", "public/build/", "generated/", ".cache/", "data/", "test-results/", "playwright-report/", "tests/.tmp/"] },
@@ -45,15 +44,6 @@ export default tseslint.config(
     files: ["app/**/*.{ts,tsx}", "emails/**/*.{ts,tsx}", "server.ts", "scripts/**/*.ts", "prisma/**/*.ts", "bench/**/*.ts"],
     rules: {
       "no-restricted-imports": ["error", { patterns: [{ regex: "(^|/)machines/(?!(index|route)$)", message: MACHINES_PUBLIC_ENTRY }] }],
-    },
-  },
-  {
-    // TEMPORARY (issue 6): the case machine's `any` casts and unused guard arguments go when both
-    // machines are built the same way; delete this block then.
-    files: ["machines/case.machine.ts", "machines/mediation.machine.ts"],
-    rules: {
-      "@typescript-eslint/no-explicit-any": "off",
-      "@typescript-eslint/no-unused-vars": ["error", { args: "none", varsIgnorePattern: "^_" }],
     },
   },
 );

@@ -36,7 +36,10 @@ async function main() {
   app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
   app.use("/assets", express.static("public/assets", { maxAge: "1d" }));
   app.use(express.static("public", { maxAge: "1h" }));
-  app.all("*", remixHandler(build, (req, res) => ({ clientAddress: req.ip ?? "unknown", cspNonce: res.locals.cspNonce ?? "" })));
+  app.all(
+    "*",
+    remixHandler(build, (req, res) => ({ clientAddress: req.ip ?? "unknown", cspNonce: res.locals.cspNonce ?? "" })),
+  );
   // Anything that escaped (should not happen): a plain 500 page, never a stack trace.
   app.use((error: unknown, _req: express.Request, res: express.Response, _next: express.NextFunction) => {
     console.error(error);

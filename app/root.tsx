@@ -23,9 +23,7 @@ export const meta: MetaFunction = () => [{ title: "Redress – concerns about su
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const [user, { flash, headers }] = await Promise.all([getUser(request), readFlash(request)]);
-  const navUser: NavUser | null = user
-    ? { name: user.name, roleLabels: user.roles.map((r) => r.label), nav: navigationFor(user) }
-    : null;
+  const navUser: NavUser | null = user ? { name: user.name, roleLabels: user.roles.map((r) => r.label), nav: navigationFor(user) } : null;
   return json({ user: navUser, flash, appEnv: getEnv().APP_ENV }, { headers });
 }
 
@@ -105,7 +103,9 @@ export function ErrorBoundary() {
         <>
           <p className="govuk-body">{typeof error.data === "string" && error.data ? error.data : "Your role does not allow this."}</p>
           <p className="govuk-body">
-            <Link className="govuk-link" to="/dashboard">Go to your dashboard</Link>
+            <Link className="govuk-link" to="/dashboard">
+              Go to your dashboard
+            </Link>
           </p>
         </>
       );

@@ -22,7 +22,12 @@ const originalQuery = pg.Client.prototype.query;
 (pg.Client.prototype as unknown as { query: (...args: unknown[]) => unknown }).query = function (this: pg.Client, ...args: unknown[]) {
   if (counting) {
     statements++;
-    if (process.env.BENCH_LOG_SQL) console.log(`  SQL ${String(typeof args[0] === "string" ? args[0] : (args[0] as { text?: string })?.text).replace(/\s+/g, " ").slice(0, 150)}`);
+    if (process.env.BENCH_LOG_SQL)
+      console.log(
+        `  SQL ${String(typeof args[0] === "string" ? args[0] : (args[0] as { text?: string })?.text)
+          .replace(/\s+/g, " ")
+          .slice(0, 150)}`,
+      );
   }
   return (originalQuery as (...a: unknown[]) => unknown).apply(this, args);
 };
@@ -47,7 +52,10 @@ async function p50Pair(a: () => Promise<unknown>, b: () => Promise<unknown>, ite
   const ta: number[] = [];
   const tb: number[] = [];
   for (let i = 0; i < iterations; i++) {
-    for (const [fn, times] of [[a, ta], [b, tb]] as const) {
+    for (const [fn, times] of [
+      [a, ta],
+      [b, tb],
+    ] as const) {
       const start = performance.now();
       await fn();
       times.push(performance.now() - start);
@@ -98,7 +106,11 @@ export async function benchCasePage(engine: EngineName, { quick }: { quick: bool
       counted = statements;
     }
     const iterations = quick ? 30 : 150;
-    const [small, large] = await p50Pair(() => view(ids[0]!), () => view(ids[1]!), iterations);
+    const [small, large] = await p50Pair(
+      () => view(ids[0]!),
+      () => view(ids[1]!),
+      iterations,
+    );
     return { engine, small, large, ratio: large / small, statements: counted };
   } finally {
     counting = false;

@@ -109,10 +109,15 @@ async function prepare(engine: EngineName) {
   await padHistory(db, caseId, 20);
   const cookie = await cookieFor(db.prisma, SENCO);
   if (engine === "pglite") await db.close(); // one process per PGlite folder: the server opens it next
-  return { url, caseId, cookie, drop: async () => {
-    if (engine === "postgres") await drop();
-    else await drop();
-  } };
+  return {
+    url,
+    caseId,
+    cookie,
+    drop: async () => {
+      if (engine === "postgres") await drop();
+      else await drop();
+    },
+  };
 }
 
 async function benchEngine(engine: EngineName, quick: boolean): Promise<string[]> {

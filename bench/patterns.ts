@@ -43,12 +43,17 @@ try {
   const year = Number(last);
   const national: Filters = { from: `${year}-01-01`, to: `${year}-12-31` };
   const [busiest] = (await db.query<{ id: string }>(`SELECT "localAreaId" AS id FROM "CaseFact" GROUP BY 1 ORDER BY count(*) DESC LIMIT 1`)) as [{ id: string }];
-  const scopes: Array<[string, Filters]> = [["England", national], ["one area", { ...national, areaId: busiest.id }], ["substance route", { ...national, route: "substance" }]];
+  const scopes: Array<[string, Filters]> = [
+    ["England", national],
+    ["one area", { ...national, areaId: busiest.id }],
+    ["substance route", { ...national, route: "substance" }],
+  ];
   const rows = [];
   for (const [scope, filters] of scopes) {
     for (const by of DIMENSIONS) rows.push(await measure(`dashboard ${scope}, by ${by}`, () => Promise.all([groupTable(by, filters), trends(filters)])));
   }
-  for (const level of ["setting", "area"] as const) for (const m of ["upheld", "breach"] as const) rows.push(await measure(`funnel plot ${level} ${m}`, () => funnel(level, m, national)));
+  for (const level of ["setting", "area"] as const)
+    for (const m of ["upheld", "breach"] as const) rows.push(await measure(`funnel plot ${level} ${m}`, () => funnel(level, m, national)));
   const [setting] = (await db.query<{ id: string }>(`SELECT "settingId" AS id FROM "CaseFact" GROUP BY 1 ORDER BY count(*) DESC LIMIT 1`)) as [{ id: string }];
   rows.push(await measure("letter, busiest setting", () => letter("setting", setting.id, year)));
   rows.push(await measure("letter, busiest area", () => letter("area", busiest.id, year)));

@@ -16,7 +16,9 @@ export default function ConcernEscalated({ data }: EmailProps<"concern-escalated
   if (n.audience === "family") {
     return (
       <Layout notice={n} heading={`Your concern has gone to ${bodyName(to)}`}>
-        <P>You have taken your concern from {bodyName(from)} to {bodyName(to)}.</P>
+        <P>
+          You have taken your concern from {bodyName(from)} to {bodyName(to)}.
+        </P>
         <WhatHappensNext>
           <RespondBy who={bodyName(to)} what="acknowledge your concern" date={acknowledgeBy} />
           <P>It will then {afterwards}.</P>
@@ -47,7 +49,8 @@ export default function ConcernEscalated({ data }: EmailProps<"concern-escalated
   );
 }
 
-export const PreviewProps = sample("concern-escalated", 
+export const PreviewProps = sample(
+  "concern-escalated",
   { from: 1, to: 2, reason: "The setting did not involve us in the register decision.", acknowledgeBy: "2026-05-15" },
   "local-service",
 );

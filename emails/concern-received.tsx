@@ -5,8 +5,7 @@ import { sample } from "./_shared/samples";
 import { answersAt, lookup, ROUTE_SUBJECTS } from "./_shared/wording";
 import { Layout } from "./layout";
 
-export const subject = (data: NoticeProps) =>
-  caseSubject(data, readNotice(data).audience === "family" ? "we have received your concern" : "a new concern has been raised");
+export const subject = (data: NoticeProps) => caseSubject(data, readNotice(data).audience === "family" ? "we have received your concern" : "a new concern has been raised");
 
 export default function ConcernReceived({ data }: EmailProps<"concern-received">) {
   const n = readNotice(data);
@@ -30,11 +29,7 @@ export default function ConcernReceived({ data }: EmailProps<"concern-received">
     <Layout notice={n} heading="A new concern has been raised">
       <P>A family has raised a concern with the setting.{about && ` It is about ${about}.`}</P>
       <WhatYouNeedToDo>
-        <RespondBy
-          who={answersAt(n.party, 1) ? "you" : "the setting"}
-          what="acknowledge the concern and name the person who will handle it"
-          date={acknowledgeBy}
-        />
+        <RespondBy who={answersAt(n.party, 1) ? "you" : "the setting"} what="acknowledge the concern and name the person who will handle it" date={acknowledgeBy} />
       </WhatYouNeedToDo>
     </Layout>
   );

@@ -29,7 +29,4 @@ export default function DeadlineWarning({ data }: EmailProps<"deadline-warning">
   );
 }
 
-export const PreviewProps = sample("deadline-warning", 
-  { key: "rung1.respond", label: "The setting to respond with an outcome", dueOn: "2026-04-03", percent: 75 },
-  "setting",
-);
+export const PreviewProps = sample("deadline-warning", { key: "rung1.respond", label: "The setting to respond with an outcome", dueOn: "2026-04-03", percent: 75 }, "setting");

@@ -18,7 +18,8 @@ export default function DelayNotice({ data }: EmailProps<"delay-notice">) {
       <Quote label="Reason given" text={n.text("reason")} />
       <WhatHappensNext>
         <P>
-          The missed deadline still stands and stays on the record.{family ? " You can still take your concern further where a missed deadline allows it: your concern page says so." : ""}
+          The missed deadline still stands and stays on the record.
+          {family ? " You can still take your concern further where a missed deadline allows it: your concern page says so." : ""}
         </P>
       </WhatHappensNext>
     </Layout>

@@ -12,8 +12,8 @@ export default function DraftDecisionIssued({ data }: EmailProps<"draft-decision
   return (
     <Layout notice={n} heading="The national body has sent its draft decision">
       <P>
-        The national body has finished investigating {n.audience === "family" ? "your" : "this"} concern. This is a draft: it may change
-        after everyone involved has had the chance to comment. Its proposed findings are:
+        The national body has finished investigating {n.audience === "family" ? "your" : "this"} concern. This is a draft: it may change after everyone involved has had the chance
+        to comment. Its proposed findings are:
       </P>
       <Findings findings={data.findings} issueTitles={data.issueTitles} />
       {hasRemedies && <P>To put things right, it proposes:</P>}

@@ -29,7 +29,9 @@ export default function EscalationWindowClosed({ data }: EmailProps<"escalation-
   }
   return (
     <Layout notice={n} heading="The time to take the concern further has ended">
-      <P>The family did not take the concern to {next} in time, so it is now closed with {outcome}.</P>
+      <P>
+        The family did not take the concern to {next} in time, so it is now closed with {outcome}.
+      </P>
       <WhatHappensNext>
         <RemediesStillOwed />
       </WhatHappensNext>

@@ -114,10 +114,7 @@ export function templateFor(kind: string): EmailTemplate {
  * What the outbox dispatcher sends for one notification. Throws (so the message is retried
  * and then failed, never sent blank) for an unknown kind or data without a caseRef.
  */
-export async function renderNotification(
-  kind: string,
-  data: Record<string, unknown>,
-): Promise<{ subject: string; html: string; text: string }> {
+export async function renderNotification(kind: string, data: Record<string, unknown>): Promise<{ subject: string; html: string; text: string }> {
   const template = templateFor(kind);
   requireCaseRef(data);
   // A stored row is JSON of the machine's data for its kind; templates still read it defensively (NoticeProps).

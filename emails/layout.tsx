@@ -60,9 +60,7 @@ export function Layout({ notice, heading, preview, children }: LayoutProps) {
             ) : null}
             <CaseLink notice={notice} />
             <Hr style={styles.hr} />
-            <Text style={styles.footer}>
-              You are getting this email because you are part of concern {notice.caseRef}. Do not reply: sign in to Redress to respond.
-            </Text>
+            <Text style={styles.footer}>You are getting this email because you are part of concern {notice.caseRef}. Do not reply: sign in to Redress to respond.</Text>
           </Section>
         </Container>
       </Body>

@@ -18,16 +18,13 @@ export default function LongOpenAlert({ data }: EmailProps<"long-open-alert">) {
       {family ? (
         <WhatHappensNext>
           <P>
-            The organisation handling your concern must now send you a dated update in Redress: why it is taking this long and when it will be
-            done. If a deadline has been missed, you may be able to take your concern to the next stage now: your concern page says so.
+            The organisation handling your concern must now send you a dated update in Redress: why it is taking this long and when it will be done. If a deadline has been missed,
+            you may be able to take your concern to the next stage now: your concern page says so.
           </P>
         </WhatHappensNext>
       ) : (
         <WhatYouNeedToDo>
-          <P>
-            Give the family a delay notice in Redress: why the concern is taking this long and the date you expect to finish. The family will
-            see it.
-          </P>
+          <P>Give the family a delay notice in Redress: why the concern is taking this long and the date you expect to finish. The family will see it.</P>
         </WhatYouNeedToDo>
       )}
       <P>{n.date("nextAlertOn") ? `If it is still open, everyone will be reminded again after ${n.date("nextAlertOn")}.` : ""}</P>

@@ -13,8 +13,7 @@ export default function MediationCertificateIssued({ data }: EmailProps<"mediati
   return (
     <Layout notice={n} heading="The mediation certificate has been issued">
       <P>
-        The mediator has issued the certificate for {n.audience === "family" ? "your" : "this"} concern. It records {what}. You can see it
-        in Redress.
+        The mediator has issued the certificate for {n.audience === "family" ? "your" : "this"} concern. It records {what}. You can see it in Redress.
       </P>
       <WhatHappensNext>
         {result === "agreed" ? (

@@ -13,8 +13,8 @@ export default function MediationDeclined({ data }: EmailProps<"mediation-declin
       <Quote label="Reason given" text={n.text("reason")} />
       <WhatHappensNext>
         <P>
-          Mediation has ended. The decision not to take part is recorded in Redress as the mediation certificate. The concern has gone
-          straight back to where it was, with its deadlines as they were; any deadline already missed stays missed.
+          Mediation has ended. The decision not to take part is recorded in Redress as the mediation certificate. The concern has gone straight back to where it was, with its
+          deadlines as they were; any deadline already missed stays missed.
         </P>
       </WhatHappensNext>
     </Layout>

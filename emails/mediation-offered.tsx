@@ -15,8 +15,8 @@ export default function MediationOffered({ data }: EmailProps<"mediation-offered
       <Layout notice={n} heading="Mediation has been offered">
         <P>{byFamily ? "You asked for mediation on your concern." : `${capitalise(body)} has offered mediation on your concern.`}</P>
         <P>
-          Mediation is a meeting with an independent mediator, who helps you and {body} try to agree a way forward. You do not have to
-          take part, and saying no will not harm your concern.
+          Mediation is a meeting with an independent mediator, who helps you and {body} try to agree a way forward. You do not have to take part, and saying no will not harm your
+          concern.
         </P>
         <WhatHappensNext>
           <P>A mediator will send you information about how mediation works. The deadlines on your concern are paused in the meantime.</P>

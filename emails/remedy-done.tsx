@@ -22,4 +22,10 @@ export default function RemedyDone({ data }: EmailProps<"remedy-done">) {
   );
 }
 
-export const PreviewProps = sample("remedy-done", { remedyId: "R1", kind: "apology", description: "Written apology to the family", told: ["family", "setting"], note: "Letter of apology sent to the family on 2 October 2026." });
+export const PreviewProps = sample("remedy-done", {
+  remedyId: "R1",
+  kind: "apology",
+  description: "Written apology to the family",
+  told: ["family", "setting"],
+  note: "Letter of apology sent to the family on 2 October 2026.",
+});

@@ -26,8 +26,7 @@ export default function RemedyFailed({ data }: EmailProps<"remedy-failed">) {
       {n.audience === "family" && takeFurtherBy ? (
         <WhatYouCanDo>
           <P>
-            You can take this further to {bodyName(n.rung("takeFurtherTo"))} {dueBy(takeFurtherBy)}. Choose “Take the failed remedy further” on your
-            concern in Redress.
+            You can take this further to {bodyName(n.rung("takeFurtherTo"))} {dueBy(takeFurtherBy)}. Choose “Take the failed remedy further” on your concern in Redress.
           </P>
         </WhatYouCanDo>
       ) : null}

@@ -25,7 +25,8 @@ export default function RemedyOverdue({ data }: EmailProps<"remedy-overdue">) {
   );
 }
 
-export const PreviewProps = sample("remedy-overdue", 
+export const PreviewProps = sample(
+  "remedy-overdue",
   { key: "remedy.R1", label: "Apology: A written apology to the family", dueOn: "2026-10-30", familyMayEscalate: false },
   "setting",
 );

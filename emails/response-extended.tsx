@@ -23,7 +23,9 @@ export default function ResponseExtended({ data }: EmailProps<"response-extended
       </WhatHappensNext>
       {next && (
         <WhatYouCanDo>
-          <P>If {body} does not respond by then, you can take your concern to {next} straight away.</P>
+          <P>
+            If {body} does not respond by then, you can take your concern to {next} straight away.
+          </P>
         </WhatYouCanDo>
       )}
     </Layout>

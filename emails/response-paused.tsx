@@ -27,8 +27,7 @@ export default function ResponsePaused({ data }: EmailProps<"response-paused">) 
       <WhatHappensNext>
         <P>
           The deadline starts again when the information arrives
-          {pauseEndsOn ? `, or by itself on ${pauseEndsOn} if it has not arrived by then: a pause cannot last longer` : ""}. Everyone will
-          get an email with the new date.
+          {pauseEndsOn ? `, or by itself on ${pauseEndsOn} if it has not arrived by then: a pause cannot last longer` : ""}. Everyone will get an email with the new date.
         </P>
       </WhatHappensNext>
       {family && waitingOnFamily && (

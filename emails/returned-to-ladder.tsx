@@ -15,8 +15,7 @@ export default function ReturnedToLadder({ data }: EmailProps<"returned-to-ladde
   return (
     <Layout notice={n} heading={`The concern is back with ${body}`}>
       <P>
-        Mediation has finished{result ? ` (${result})` : ""}, so {n.audience === "family" ? "your" : "the"} concern carries on with {body}{" "}
-        where it left off.
+        Mediation has finished{result ? ` (${result})` : ""}, so {n.audience === "family" ? "your" : "the"} concern carries on with {body} where it left off.
       </P>
       {openIssues.length > 0 && (
         <>

@@ -10,8 +10,8 @@ export default function TermDatesNeeded({ data }: EmailProps<"term-dates-needed"
   return (
     <Layout notice={n} heading="Your term dates are needed">
       <P>
-        Your setting counts its deadlines in school days, but the term dates we hold do not cover the time this concern needs. Its deadlines
-        are counted in working days (Monday to Friday, not bank holidays) instead, and the family has been told the dates.
+        Your setting counts its deadlines in school days, but the term dates we hold do not cover the time this concern needs. Its deadlines are counted in working days (Monday to
+        Friday, not bank holidays) instead, and the family has been told the dates.
       </P>
       <WhatYouNeedToDo>
         <P>Ask your Redress administrator to enter your term dates for the coming school year, so future concerns count school days.</P>

@@ -67,7 +67,7 @@ function workingCalendar(id: string, isWorking: (date: string) => boolean): Work
       if (!Number.isInteger(days) || days < 0) throw new RangeError(`working days must be a whole number ≥ 0, got ${days}`);
       isWorking(start);
       let day = dayNumber(start);
-      for (let counted = 0; counted < days; ) {
+      for (let counted = 0; counted < days;) {
         day += 1;
         if (isWorking(isoFromDayNumber(day))) counted += 1;
       }
@@ -90,9 +90,7 @@ function workingCalendar(id: string, isWorking: (date: string) => boolean): Work
   return calendar;
 }
 
-export const englandAndWales: WorkingCalendar = workingCalendar(ENGLAND_AND_WALES, (date) =>
-  isEnglandAndWalesWorkingDay(inBankHolidayTable(ENGLAND_AND_WALES, date)),
-);
+export const englandAndWales: WorkingCalendar = workingCalendar(ENGLAND_AND_WALES, (date) => isEnglandAndWalesWorkingDay(inBankHolidayTable(ENGLAND_AND_WALES, date)));
 
 export const isWorkingDay = englandAndWales.isWorkingDay;
 export const addWorkingDays = englandAndWales.addWorkingDays;

@@ -25,7 +25,6 @@ export type CaseTransition = CaseStep & { from: string; to: string; caughtUp?: D
 
 type CaseActor = Actor<typeof caseMachine>;
 
-
 function stepOf(actor: CaseActor, notifications: NotificationSpec[]): CaseStep {
   const snapshot = actor.getSnapshot();
   const view = caseView(snapshot);
@@ -147,7 +146,6 @@ function catchUp(actor: CaseActor, on: string): DeadlineEvent[] {
     fired.push(due.event);
   }
 }
-
 
 /**
  * Event types the case can take now, for the UI's buttons. Questions about the

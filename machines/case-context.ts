@@ -18,14 +18,7 @@ export type OutcomeRecord = {
   decision?: "accepted-for-investigation" | "out-of-jurisdiction" | "out-of-time";
 };
 
-export type ConclusionReason =
-  | "outcome-accepted"
-  | "escalation-window-closed"
-  | "resolved-by-agreement"
-  | "final-decision"
-  | "out-of-jurisdiction"
-  | "out-of-time"
-  | "withdrawn";
+export type ConclusionReason = "outcome-accepted" | "escalation-window-closed" | "resolved-by-agreement" | "final-decision" | "out-of-jurisdiction" | "out-of-time" | "withdrawn";
 
 export type DelayNotice = { keys: string[]; on: string; reason: string; expectedOn: string; rung: RungNumber | null };
 export type Comment = { party: Party; on: string; comments: string };
@@ -94,7 +87,6 @@ export function partiesUpTo(context: CaseContext, rung: RungNumber): Party[] {
 export function calendarAt(file: CaseFile, rung: RungNumber): WorkingCalendar {
   return rung === 1 ? calendarFor(file.calendar) : englandAndWales;
 }
-
 
 export function calendarOfClock(file: CaseFile, id: string): WorkingCalendar {
   const rungOne = calendarAt(file, 1);
@@ -191,9 +183,7 @@ export function startClock(file: CaseFile, rung: RungNumber, plan: ClockPlan, st
 }
 
 export function caseDeadlines(context: CaseContext): DeadlineSpec[] {
-  return Object.values(context.clocks).flatMap((clock) =>
-    deadlineSpecs(clock, context.file.policy.warningPercents, calendarOfClock(context.file, clock.calendar)),
-  );
+  return Object.values(context.clocks).flatMap((clock) => deadlineSpecs(clock, context.file.policy.warningPercents, calendarOfClock(context.file, clock.calendar)));
 }
 
 export function openIssueIds(context: CaseContext): string[] {

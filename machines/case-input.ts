@@ -27,8 +27,7 @@ export type CaseInput = {
 };
 
 /** CaseInput after defaults are applied: what the case machine keeps. */
-export type CaseFile = Required<Omit<CaseInput, "settingName" | "linkedCaseRef">> &
-  Pick<CaseInput, "settingName" | "linkedCaseRef">;
+export type CaseFile = Required<Omit<CaseInput, "settingName" | "linkedCaseRef">> & Pick<CaseInput, "settingName" | "linkedCaseRef">;
 
 const text = z.string().trim().min(1);
 

@@ -14,19 +14,7 @@ import {
   type OutcomeRecord,
 } from "./case-context";
 import { recordBreach as breachOf, recordWarning as warningOf, type Change as StepChange } from "./change";
-import {
-  extendClock,
-  mapClocks,
-  openClock,
-  pauseClock,
-  pauseEndsKey,
-  resumeClock,
-  withClock,
-  withoutClocks,
-  type Clock,
-  type Clocks,
-  type Party,
-} from "./clocks";
+import { extendClock, mapClocks, openClock, pauseClock, pauseEndsKey, resumeClock, withClock, withoutClocks, type Clock, type Clocks, type Party } from "./clocks";
 import type { CaseEvent, OutcomeInput } from "./events";
 import { compareDates, dateOf } from "./iso-date";
 import type { MediationOutput } from "./mediation.machine";
@@ -42,8 +30,7 @@ import { areRemedyDatesValid, issueRemedies, remedyClockKey, settleRemedy } from
 export type Change = StepChange<CaseContext>;
 type EventOf<T extends CaseEvent["type"]> = Extract<CaseEvent, { type: T }>;
 
-const notice = <K extends NotificationKind>(context: CaseContext, kind: K, to: readonly Party[], data: NotificationData[K]) =>
-  notification(context.file.caseRef, kind, to, data);
+const notice = <K extends NotificationKind>(context: CaseContext, kind: K, to: readonly Party[], data: NotificationData[K]) => notification(context.file.caseRef, kind, to, data);
 
 const isRemedyClock = (key: string) => key.startsWith("remedy.");
 
@@ -63,9 +50,7 @@ export function outcomeProblems(context: CaseContext, outcome: OutcomeInput, at:
     ...(missing.length ? [`no finding for issue ${missing.join(", ")}`] : []),
     ...(unexpected.length ? [`issue ${unexpected.join(", ")} is not open on this case`] : []),
     ...(new Set(given).size !== given.length ? ["an issue has two findings"] : []),
-    ...(context.file.route === "substance" && outcome.standards.length === 0
-      ? ["a substance outcome must name the National Framework standards relied on"]
-      : []),
+    ...(context.file.route === "substance" && outcome.standards.length === 0 ? ["a substance outcome must name the National Framework standards relied on"] : []),
     ...(!areRemedyDatesValid(outcome.remedies, at) ? ["a remedy is due before the outcome date"] : []),
     // NOTE: the different-handler rule covers every decision at a rung, not only the acknowledgement.
     ...(decidedBy && earlier.includes(decidedBy) ? ["a different person must decide at this stage: you handled the concern at an earlier stage"] : []),
@@ -115,7 +100,10 @@ function conclude(context: CaseContext, reason: ConclusionReason, rung: RungNumb
 export function acknowledge(context: CaseContext, event: EventOf<"ACKNOWLEDGE">, rung: RungNumber): Change {
   const plans = ladderPlans(context.file);
   const next = startClock(context.file, rung, rung === 3 ? plans.assessment() : plans.respond(rung), event.type, event.at);
-  const clocks = withClock(withoutClocks(context.clocks, (key) => key === clockKey.acknowledge(rung)), next);
+  const clocks = withClock(
+    withoutClocks(context.clocks, (key) => key === clockKey.acknowledge(rung)),
+    next,
+  );
   return {
     changes: { clocks, handlers: [...context.handlers, { rung, handlerId: event.handlerId, on: dateOf(event.at) }] },
     notifications: [notice(context, "concern-acknowledged", ["family"], { rung, handlerId: event.handlerId, nextDueOn: next.dueOn })],
@@ -157,9 +145,7 @@ export function endPause(context: CaseContext, event: EventOf<"DEADLINE_MISSED">
 export const isPauseEndKey = (key: string, rung: 1 | 2) => key === pauseEndsKey(clockKey.respond(rung));
 
 export function resumeResponse(context: CaseContext, event: EventOf<"RESUME">, rung: 1 | 2): Change {
-  const clocks = onClock(context, clockKey.respond(rung), (clock) =>
-    resumeClock(clock, event.at, calendarOfClock(context.file, clock.calendar)),
-  );
+  const clocks = onClock(context, clockKey.respond(rung), (clock) => resumeClock(clock, event.at, calendarOfClock(context.file, clock.calendar)));
   return {
     changes: { clocks },
     notifications: [
@@ -173,14 +159,10 @@ export function resumeResponse(context: CaseContext, event: EventOf<"RESUME">, r
 }
 
 export function extendResponse(context: CaseContext, event: EventOf<"EXTEND">, rung: 1 | 2): Change {
-  const clocks = onClock(context, clockKey.respond(rung), (clock) =>
-    extendClock(clock, event.workingDays, event.reason, event.at, calendarOfClock(context.file, clock.calendar)),
-  );
+  const clocks = onClock(context, clockKey.respond(rung), (clock) => extendClock(clock, event.workingDays, event.reason, event.at, calendarOfClock(context.file, clock.calendar)));
   return {
     changes: { clocks },
-    notifications: [
-      notice(context, "response-extended", ["family"], { rung, reason: event.reason, dueOn: clocks[clockKey.respond(rung)]!.dueOn }),
-    ],
+    notifications: [notice(context, "response-extended", ["family"], { rung, reason: event.reason, dueOn: clocks[clockKey.respond(rung)]!.dueOn })],
   };
 }
 
@@ -188,7 +170,10 @@ export function respond(context: CaseContext, event: EventOf<"RESPOND">, rung: 1
   const recorded = recordOutcome(context, rung, "response", event, respondents(context, rung));
   // NOTE: the family's window runs on working days even where the setting works to a school calendar.
   const window = openClock(ladderPlans(context.file).escalationWindow(rung), event.type, event.at, englandAndWales);
-  const clocks = withClock(withoutClocks(recorded.clocks, (key) => key === clockKey.respond(rung)), window);
+  const clocks = withClock(
+    withoutClocks(recorded.clocks, (key) => key === clockKey.respond(rung)),
+    window,
+  );
   return {
     changes: { ...recorded, clocks },
     notifications: [
@@ -261,7 +246,12 @@ export function offerMediation(context: CaseContext, event: EventOf<"OFFER_MEDIA
       mediationOffer: offer,
       mediationOffers: [...(context.mediationOffers ?? []), { rung, on: offer.offeredOn, requestedBy: event.requestedBy }],
     },
-    notifications: [notice(context, "mediation-offered", ["family", ...respondents(context, rung), ...mediationOtherSide(rung, context.file.healthInvolved)], { rung, requestedBy: event.requestedBy })],
+    notifications: [
+      notice(context, "mediation-offered", ["family", ...respondents(context, rung), ...mediationOtherSide(rung, context.file.healthInvolved)], {
+        rung,
+        requestedBy: event.requestedBy,
+      }),
+    ],
   };
 }
 
@@ -341,7 +331,11 @@ export function resumeAfterMediation(context: CaseContext, output: MediationOutp
 export function concludeByAgreement(context: CaseContext, output: MediationOutput): Change {
   return {
     changes: conclude(context, "resolved-by-agreement", output.rung, output.certificateOn),
-    notifications: [notice(context, "resolved-by-agreement", ["family", ...respondents(context, output.rung), ...mediationOtherSide(output.rung, context.file.healthInvolved)], { rung: output.rung })],
+    notifications: [
+      notice(context, "resolved-by-agreement", ["family", ...respondents(context, output.rung), ...mediationOtherSide(output.rung, context.file.healthInvolved)], {
+        rung: output.rung,
+      }),
+    ],
   };
 }
 
@@ -359,11 +353,12 @@ export function acceptForInvestigation(context: CaseContext, event: EventOf<"ACC
   };
   return {
     changes: {
-      clocks: withClock(withoutClocks(context.clocks, (key) => key === clockKey.assessment), investigation),
+      clocks: withClock(
+        withoutClocks(context.clocks, (key) => key === clockKey.assessment),
+        investigation,
+      ),
       outcomes: [...context.outcomes, record],
-      ...(event.discretionReason && context.national
-        ? { national: { ...context.national, discretionReason: event.discretionReason } }
-        : {}),
+      ...(event.discretionReason && context.national ? { national: { ...context.national, discretionReason: event.discretionReason } } : {}),
     },
     notifications: [
       notice(context, "assessment-decision", partiesUpTo(context, 3), {
@@ -374,10 +369,7 @@ export function acceptForInvestigation(context: CaseContext, event: EventOf<"ACC
   };
 }
 
-export function rejectAtAssessment(
-  context: CaseContext,
-  event: EventOf<"REJECT_OUT_OF_JURISDICTION" | "REJECT_OUT_OF_TIME">,
-): Change {
+export function rejectAtAssessment(context: CaseContext, event: EventOf<"REJECT_OUT_OF_JURISDICTION" | "REJECT_OUT_OF_TIME">): Change {
   const decision = event.type === "REJECT_OUT_OF_TIME" ? "out-of-time" : "out-of-jurisdiction";
   const record: OutcomeRecord = {
     rung: 3,
@@ -401,7 +393,10 @@ export function issueDraftDecision(context: CaseContext, event: EventOf<"ISSUE_D
   const draft: OutcomeRecord = { rung: 3, stage: "draft-decision", on: dateOf(event.at), findings, reasons, standards, remedyIds: [] };
   return {
     changes: {
-      clocks: withClock(withoutClocks(context.clocks, (key) => key === clockKey.investigation), comments),
+      clocks: withClock(
+        withoutClocks(context.clocks, (key) => key === clockKey.investigation),
+        comments,
+      ),
       outcomes: [...context.outcomes, draft],
     },
     notifications: [
@@ -435,7 +430,12 @@ export const commentingParties = (context: CaseContext): Party[] => ["family", .
 export function closeComments(context: CaseContext, at: string): Change {
   const finalDecision = startClock(context.file, 3, ladderPlans(context.file).finalDecision(), "COMMENTS_CLOSED", at);
   return {
-    changes: { clocks: withClock(withoutClocks(context.clocks, (key) => key === clockKey.comments), finalDecision) },
+    changes: {
+      clocks: withClock(
+        withoutClocks(context.clocks, (key) => key === clockKey.comments),
+        finalDecision,
+      ),
+    },
     notifications: [notice(context, "comments-closed", [...commentingParties(context), "national-body"], { finalDecisionBy: finalDecision.dueOn })],
   };
 }
@@ -490,7 +490,10 @@ export function takeRemedyFurther(context: CaseContext, event: EventOf<"TAKE_REM
   const remedy = context.remedies.find(({ id }) => id === event.remedyId)!;
   const toRung = takeFurtherTo(remedy);
   const acknowledgeClock = startClock(context.file, toRung, ladderPlans(context.file).acknowledge(toRung), event.type, event.at);
-  const clocks = withClock(withoutClocks(context.clocks, (key) => key === clockKey.failedRemedy(remedy.id)), acknowledgeClock);
+  const clocks = withClock(
+    withoutClocks(context.clocks, (key) => key === clockKey.failedRemedy(remedy.id)),
+    acknowledgeClock,
+  );
   return {
     changes: {
       clocks,
@@ -526,10 +529,15 @@ export function withdraw(context: CaseContext, event: EventOf<"WITHDRAW">, rung:
   return {
     changes: { ...conclude(context, "withdrawn", rung, event.at), outcomes: [...context.outcomes, record] },
     notifications: [
-      notice(context, "concern-withdrawn", ["family", ...respondents(context, rung), ...(inMediation ? (["mediator", ...mediationOtherSide(rung, context.file.healthInvolved)] as Party[]) : [])], {
-        rung,
-        reason: event.reason,
-      }),
+      notice(
+        context,
+        "concern-withdrawn",
+        ["family", ...respondents(context, rung), ...(inMediation ? (["mediator", ...mediationOtherSide(rung, context.file.healthInvolved)] as Party[]) : [])],
+        {
+          rung,
+          reason: event.reason,
+        },
+      ),
     ],
   };
 }
@@ -549,7 +557,11 @@ export function recordBreach(context: CaseContext, event: EventOf<"DEADLINE_MISS
     return { changes: { clocks: withoutClocks(context.clocks, (key) => key === event.key) }, notifications: [] };
   }
   const rungMatch = /^rung([12])\.(acknowledge|respond)$/.exec(event.key);
-  const { clocks, breach, notification: told } = breachOf(context.clocks, event.key, event.at, context.file.caseRef, {
+  const {
+    clocks,
+    breach,
+    notification: told,
+  } = breachOf(context.clocks, event.key, event.at, context.file.caseRef, {
     kind: isRemedyClock(event.key) ? "remedy-overdue" : "breach",
     familyMayEscalate: rungMatch !== null,
     delayNoticeOwed: true,
@@ -620,7 +632,14 @@ export function contribute(context: CaseContext, event: EventOf<"CONTRIBUTE_TO_R
     changes: {
       contributions: [...(context.contributions ?? []), { rung, party: event.party, on: dateOf(event.at), contribution: event.contribution }],
     },
-    notifications: [notice(context, "contribution-received", respondents(context, rung).filter((p) => p !== event.party), { rung, from: event.party })],
+    notifications: [
+      notice(
+        context,
+        "contribution-received",
+        respondents(context, rung).filter((p) => p !== event.party),
+        { rung, from: event.party },
+      ),
+    ],
   };
 }
 

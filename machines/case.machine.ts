@@ -1,15 +1,6 @@
 import { assertEvent, emit, enqueueActions, sendParent, sendTo, setup, type ParameterizedObject } from "xstate";
 import type { CaseFile } from "./case-input";
-import {
-  caseDeadlines,
-  clockKey,
-  ladderPlans,
-  openIssueIds,
-  partiesUpTo,
-  respondents,
-  startClock,
-  type CaseContext,
-} from "./case-context";
+import { caseDeadlines, clockKey, ladderPlans, openIssueIds, partiesUpTo, respondents, startClock, type CaseContext } from "./case-context";
 import * as steps from "./case-steps";
 import type { Change } from "./case-steps";
 import { isDue } from "./clocks";
@@ -137,7 +128,7 @@ export const CASE_GUARD_QUESTIONS = {
   },
   canPause: {
     asks: "case",
-    refusal: (context, _, params) =>
+    refusal: (context) =>
       `the response clock at this stage has already been paused for the most allowed (${context.file.policy.fairness.maxPauseWorkingDays} working days in total)`,
   },
   isPauseEnding: { asks: "payload", refusal: () => "that is not the end of this pause" },
@@ -148,15 +139,13 @@ export const CASE_GUARD_QUESTIONS = {
   },
   isCoRespondent: {
     asks: "payload",
-    refusal: (context, event, params) => `${(event as EventOf<"CONTRIBUTE_TO_RESPONSE">).party ?? "that party"} is not a co-respondent at this stage`,
+    refusal: (_context, event) => `${(event as EventOf<"CONTRIBUTE_TO_RESPONSE">).party ?? "that party"} is not a co-respondent at this stage`,
     couldPass: (context) => context.file.healthInvolved,
   },
   canGiveDelayNotice: {
     asks: "payload",
     refusal: (context) =>
-      steps.breachesAwaitingNotice(context).length === 0
-        ? "no missed deadline is waiting for a delay notice"
-        : "the new date must not be before the day of the notice",
+      steps.breachesAwaitingNotice(context).length === 0 ? "no missed deadline is waiting for a delay notice" : "the new date must not be before the day of the notice",
     couldPass: (context) => steps.breachesAwaitingNotice(context).length > 0,
   },
   isFailedRemedyOpen: {
@@ -166,13 +155,11 @@ export const CASE_GUARD_QUESTIONS = {
   },
   isLowerRungFinishedOrBreached: {
     asks: "case",
-    refusal: (_, __, params) =>
-      `premature: the ${respondentName(params.rung as RungNumber)} has not responded yet and has not missed a deadline`,
+    refusal: (_, __, params) => `premature: the ${respondentName(params.rung as RungNumber)} has not responded yet and has not missed a deadline`,
   },
   isWithinEscalationWindow: {
     asks: "date",
-    refusal: (context, _, params) =>
-      `the escalation window closed on ${context.clocks[clockKey.escalationWindow(params.rung as RungNumber)]?.dueOn ?? "an earlier date"}`,
+    refusal: (context, _, params) => `the escalation window closed on ${context.clocks[clockKey.escalationWindow(params.rung as RungNumber)]?.dueOn ?? "an earlier date"}`,
   },
   canExtendResponse: {
     asks: "payload",
@@ -194,8 +181,7 @@ export const CASE_GUARD_QUESTIONS = {
   },
   isInTimeOrDiscretionRecorded: {
     asks: "payload",
-    refusal: (context) =>
-      `the concern reached the national body after its time limit (${context.national?.timeLimitOn}); accepting it needs a discretionReason`,
+    refusal: (context) => `the concern reached the national body after its time limit (${context.national?.timeLimitOn}); accepting it needs a discretionReason`,
   },
   isLateForNationalBody: {
     asks: "case",
@@ -217,11 +203,9 @@ export const CASE_GUARD_QUESTIONS = {
 } satisfies Record<keyof typeof caseGuards, GuardQuestion<CaseContext> | null>;
 
 /** People who handled an earlier rung than `rung`: a rung's own handler may come back to it (a failed remedy taken further). */
-const lowerRungHandlers = (context: CaseContext, rung: RungNumber) =>
-  context.handlers.filter((handler) => handler.rung < rung).map(({ handlerId }) => handlerId);
+const lowerRungHandlers = (context: CaseContext, rung: RungNumber) => context.handlers.filter((handler) => handler.rung < rung).map(({ handlerId }) => handlerId);
 
-const maxExtension = (context: CaseContext, rung: 1 | 2) =>
-  (rung === 1 ? context.file.policy.setting : context.file.policy.localService).maxExtensionWorkingDays;
+const maxExtension = (context: CaseContext, rung: 1 | 2) => (rung === 1 ? context.file.policy.setting : context.file.policy.localService).maxExtensionWorkingDays;
 
 /** One extension per rung, and only before the response deadline has passed. */
 function isExtensionUnused(context: CaseContext, rung: 1 | 2): boolean {
@@ -286,9 +270,7 @@ const caseSetup = setup({
     closeComments: step(["SUBMIT_COMMENTS", "DEADLINE_MISSED"], (context, event) => steps.closeComments(context, event.at)),
     issueFinalDecision: step("ISSUE_FINAL_DECISION", steps.issueFinalDecision),
     settleRemedy: step(["REMEDY_DONE", "REMEDY_FAILED"], steps.settle),
-    withdraw: step("WITHDRAW", (context, event, { rung, inMediation }: { rung: RungNumber; inMediation?: boolean }) =>
-      steps.withdraw(context, event, rung, inMediation),
-    ),
+    withdraw: step("WITHDRAW", (context, event, { rung, inMediation }: { rung: RungNumber; inMediation?: boolean }) => steps.withdraw(context, event, rung, inMediation)),
     recordWarning: step("DEADLINE_WARNING", steps.recordWarning),
     recordBreach: step("DEADLINE_MISSED", steps.recordBreach),
     applyMediation: onMediationDone(steps.applyMediation),
@@ -452,7 +434,10 @@ function initialCaseContext(input: CaseFile): CaseContext {
  */
 function withCoveredCalendar(file: CaseFile): { file: CaseFile; fallback?: { reason: string; on: string } } {
   if (file.calendar.kind !== "school") return { file };
-  const lastTermDay = file.calendar.terms.map(({ end }) => end).sort().at(-1)!;
+  const lastTermDay = file.calendar.terms
+    .map(({ end }) => end)
+    .sort()
+    .at(-1)!;
   const needed = addCalendarDays(file.receivedOn, file.policy.fairness.termDatesCoverCalendarDays);
   if (compareDates(lastTermDay, needed) >= 0 && compareDates(file.calendar.terms.map(({ start }) => start).sort()[0]!, file.receivedOn) <= 0) return { file };
   return {

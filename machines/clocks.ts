@@ -69,10 +69,7 @@ export function openClock(planned: ClockPlan, startedBy: string, at: string, cal
   const startedOn = dateOf(at);
   // A length in months is fixed in calendar days when the clock starts (31 Jan + 1 month = 28/29 Feb).
   const { calendarMonths, ...rest } = planned;
-  const plan =
-    calendarMonths === undefined
-      ? rest
-      : { ...rest, calendarDays: dayNumber(addCalendarMonths(startedOn, calendarMonths)) - dayNumber(startedOn) };
+  const plan = calendarMonths === undefined ? rest : { ...rest, calendarDays: dayNumber(addCalendarMonths(startedOn, calendarMonths)) - dayNumber(startedOn) };
   const opened = {
     ...plan,
     calendar: plan.calendarDays === undefined ? calendar.id : "calendar-days",
@@ -93,9 +90,7 @@ function totalDays(clock: Timing): number {
 }
 
 function dayAfterOffset(clock: Timing, offset: number, calendar: WorkingCalendar): string {
-  return clock.calendarDays === undefined
-    ? calendar.addWorkingDays(clock.countsFrom, offset + clock.pausedWorkingDays)
-    : addCalendarDays(clock.countsFrom, offset);
+  return clock.calendarDays === undefined ? calendar.addWorkingDays(clock.countsFrom, offset + clock.pausedWorkingDays) : addCalendarDays(clock.countsFrom, offset);
 }
 
 function dueOnOf(clock: Timing, calendar: WorkingCalendar): string {
@@ -107,17 +102,10 @@ function dueOnOf(clock: Timing, calendar: WorkingCalendar): string {
  * the family or a third party is bounded: it ends by itself after `maxHeldWorkingDays` in total
  * (the `.pauseEnds` deadline), so no clock can be held for ever.
  */
-export function pauseClock(
-  clock: Clock,
-  at: string,
-  pausedFor: PauseReason,
-  reason: string,
-  bound?: { maxHeldWorkingDays: number; calendar: WorkingCalendar },
-): Clock {
+export function pauseClock(clock: Clock, at: string, pausedFor: PauseReason, reason: string, bound?: { maxHeldWorkingDays: number; calendar: WorkingCalendar }): Clock {
   if (!clock.pausable || clock.paused) return clock;
   const since = dateOf(at);
-  const until =
-    bound && pausedFor !== "mediation" ? bound.calendar.addWorkingDays(since, Math.max(0, bound.maxHeldWorkingDays - heldDays(clock))) : undefined;
+  const until = bound && pausedFor !== "mediation" ? bound.calendar.addWorkingDays(since, Math.max(0, bound.maxHeldWorkingDays - heldDays(clock))) : undefined;
   return { ...clock, paused: { since, for: pausedFor, reason, ...(until ? { until } : {}) } };
 }
 

@@ -48,8 +48,7 @@ export const outcomeSchema = z.object({
 });
 export type OutcomeInput = z.infer<typeof outcomeSchema>;
 
-const event = <T extends string, S extends z.ZodRawShape>(type: T, shape: S) =>
-  z.object({ type: z.literal(type), at: atSchema, ...shape });
+const event = <T extends string, S extends z.ZodRawShape>(type: T, shape: S) => z.object({ type: z.literal(type), at: atSchema, ...shape });
 
 export const DEADLINE_EVENT_TYPES = ["DEADLINE_WARNING", "DEADLINE_MISSED"] as const;
 /** Sent by the deadline sweeper (see DeadlineSpec.event); stale keys are ignored, never refused. */
@@ -65,7 +64,10 @@ const mediationEventSchemas = [
   event("SCHEDULE_SESSION", {
     sessionOn: isoDateSchema,
     laterDateAgreed: z.boolean().optional(),
-    sessionTime: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/).optional(),
+    sessionTime: z
+      .string()
+      .regex(/^([01]\d|2[0-3]):[0-5]\d$/)
+      .optional(),
     place: text.optional(),
   }),
   /** The session took place (recorded on or after the day): the session clock stops here, not at the outcome. */
@@ -127,9 +129,7 @@ export const USER_EVENT_TYPES = CASE_EVENT_TYPES.filter((type): type is UserEven
 /** What an event carries besides its type and date: what a form must produce. */
 export type EventPayload<T extends CaseEventType> = Omit<Extract<CaseEvent, { type: T }>, "type" | "at">;
 
-const PAYLOAD_SCHEMAS = new Map<string, z.ZodType>(
-  caseEventSchemas.options.map((schema) => [schema.shape.type.value, (schema as z.ZodObject).omit({ type: true, at: true })]),
-);
+const PAYLOAD_SCHEMAS = new Map<string, z.ZodType>(caseEventSchemas.options.map((schema) => [schema.shape.type.value, (schema as z.ZodObject).omit({ type: true, at: true })]));
 
 /** The machine's own schema for one event's payload: the app's server validation ends with it. */
 export function eventPayloadSchema<T extends CaseEventType>(type: T): z.ZodType<EventPayload<T>> {

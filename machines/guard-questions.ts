@@ -33,12 +33,7 @@ function candidateGuards(snapshot: AnyMachineSnapshot, eventType: string): Array
 }
 
 /** Why `event` is refused in this snapshot, in plain English (the caller has checked it is refused). */
-export function explainRefusal<TContext>(
-  snapshot: AnyMachineSnapshot,
-  event: EventObject & { at?: string },
-  questions: GuardQuestions<TContext>,
-  stateLabel: string,
-): string {
+export function explainRefusal<TContext>(snapshot: AnyMachineSnapshot, event: EventObject & { at?: string }, questions: GuardQuestions<TContext>, stateLabel: string): string {
   const guards = candidateGuards(snapshot, event.type);
   if (!guards) return `${event.type} is not possible now (${stateLabel})`;
   const reasons = guards.flatMap((guard) => {
@@ -53,16 +48,8 @@ export function explainRefusal<TContext>(
  * pass: "case" questions are answered now, "date" questions only when `on`
  * is given, "payload" questions by their `couldPass` (the rest is the form's job).
  */
-export function possibleEventTypes<TContext>(
-  snapshot: AnyMachineSnapshot,
-  questions: GuardQuestions<TContext>,
-  eventTypes: readonly string[],
-  on?: string,
-): string[] {
-  const implementations = snapshot.machine.implementations.guards as Record<
-    string,
-    (args: { context: unknown; event: EventObject }, params: unknown) => boolean
-  >;
+export function possibleEventTypes<TContext>(snapshot: AnyMachineSnapshot, questions: GuardQuestions<TContext>, eventTypes: readonly string[], on?: string): string[] {
+  const implementations = snapshot.machine.implementations.guards as Record<string, (args: { context: unknown; event: EventObject }, params: unknown) => boolean>;
   return eventTypes.filter((type) =>
     (candidateGuards(snapshot, type) ?? []).some((guard) => {
       const question = guard && questions[guard.type];

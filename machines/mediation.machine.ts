@@ -1,15 +1,6 @@
 import { assertEvent, emit, setup } from "xstate";
 import { englandAndWales } from "./calendar";
-import {
-  deadlineSpecs,
-  isDue,
-  openClock,
-  withClock,
-  type ClockPlan,
-  type Clocks,
-  type DeadlineSpec,
-  type Party,
-} from "./clocks";
+import { deadlineSpecs, isDue, openClock, withClock, type ClockPlan, type Clocks, type DeadlineSpec, type Party } from "./clocks";
 import type { MediationEvent, RemedyInput } from "./events";
 import type { GuardQuestion } from "./guard-questions";
 import { compareDates, dateOf } from "./iso-date";
@@ -178,8 +169,7 @@ export const MEDIATION_GUARD_QUESTIONS = {
   },
   isSessionHeldOnValid: {
     asks: "payload",
-    refusal: (context, event) =>
-      `a session is recorded as held on a day it was scheduled for (${context.sessions.join(", ")}), no later than the day it is recorded`,
+    refusal: (context) => `a session is recorded as held on a day it was scheduled for (${context.sessions.join(", ")}), no later than the day it is recorded`,
   },
   isCertificateDeadline: { asks: "payload", refusal: () => "that is not the certificate deadline" },
   isOutcomeConsistent: {
@@ -208,10 +198,7 @@ const mediationSetup = setup({
 type Change = StepChange<MediationContext>;
 
 /** A named action for one event: its context changes, then the notifications it owes. */
-const step = <T extends MediationEvent["type"]>(
-  type: T,
-  change: (context: MediationContext, event: Extract<MediationEvent, { type: T }>) => Change,
-) =>
+const step = <T extends MediationEvent["type"]>(type: T, change: (context: MediationContext, event: Extract<MediationEvent, { type: T }>) => Change) =>
   mediationSetup.enqueueActions(({ context, event, enqueue }) => {
     assertEvent(event, type);
     const { changes, notifications } = change(context, event as unknown as Extract<MediationEvent, { type: T }>);
@@ -219,164 +206,166 @@ const step = <T extends MediationEvent["type"]>(
     for (const notification of notifications) enqueue({ type: "notify", params: notification });
   });
 
-export const mediationMachine = mediationSetup.extend({
-  actions: {
-    sendInformation: step("SEND_MEDIATION_INFORMATION", (context, event) => ({
-      changes: { clocks: nextClocks(context, undefined, event.type, event.at) },
-      notifications: [note(context, "mediation-information-sent", ["family"], {})],
-    })),
-    accept: step("ACCEPT_MEDIATION", (context, event) => {
-      const clocks = nextClocks(context, "session", event.type, event.at);
-      return {
-        changes: { clocks, sessionWindowEndsOn: clocks["mediation.session"]?.dueOn },
-        notifications: [note(context, "mediation-accepted", everyone(context), { sessionBy: clocks["mediation.session"]?.dueOn })],
-      };
-    }),
-    /** Declining ends the mediation at once: the decline is its certificate, and the case goes straight back to the ladder. */
-    decline: step("DECLINE_MEDIATION", (context, event) => ({
-      changes: { result: "declined", clocks: {}, certificateOn: dateOf(event.at), ...(event.reason ? { declineReason: event.reason } : {}) },
-      notifications: [note(context, "mediation-declined", everyone(context), { reason: event.reason })],
-    })),
-    assignMediator: step("ASSIGN_MEDIATOR", (context, event) => ({
-      changes: { mediatorId: event.mediatorId },
-      // NOTE: the mediator is told too: everyone() includes them once assigned, so build the list after.
-      notifications: [note(context, "mediator-assigned", everyone({ ...context, mediatorId: event.mediatorId }), { mediatorId: event.mediatorId })],
-    })),
-    scheduleSession: step("SCHEDULE_SESSION", (context, event) => ({
-      changes: { sessions: [...context.sessions, event.sessionOn], ...(event.laterDateAgreed ? { laterDateAgreed: true } : {}) },
-      notifications: [
-        note(context, "mediation-session-scheduled", everyone(context), {
-          sessionOn: event.sessionOn,
-          laterDateAgreed: event.laterDateAgreed ?? false,
-          ...(event.sessionTime ? { sessionTime: event.sessionTime } : {}),
-          ...(event.place ? { place: event.place } : {}),
-        }),
-      ],
-    })),
-    /** The session clock stops when a session is held, whenever its outcome is written up. */
-    recordHeld: step("RECORD_SESSION_HELD", (context, event) => ({
-      changes: { held: [...(context.held ?? []), event.heldOn], clocks: {} },
-      notifications: [note(context, "mediation-session-scheduled", everyone(context), { heldOn: event.heldOn, held: true })],
-    })),
-    deemCertificate: step("DEADLINE_MISSED", (context, event) => ({
-      changes: { certificateOn: dateOf(event.at), certificateDeemed: true, clocks: {} },
-      notifications: [note(context, "mediation-certificate-issued", everyone(context), { result: context.result, deemed: true })],
-    })),
-    recordOutcome: step("RECORD_MEDIATION_OUTCOME", (context, event) => {
-      const agreed = event.agreedIssueIds.length;
-      const result: MediationResult = agreed === 0 ? "not-agreed" : agreed === context.issueIds.length ? "agreed" : "partly-agreed";
-      return {
-        changes: {
-          result,
-          agreedIssueIds: event.agreedIssueIds,
-          actions: event.actions,
-          outcomeOn: dateOf(event.at),
-          ...(event.summary ? { summary: event.summary } : {}),
-          clocks: nextClocks(context, "certificate", event.type, event.at),
-        },
-        notifications: [note(context, "mediation-outcome", everyone(context), { result, agreedIssueIds: event.agreedIssueIds })],
-      };
-    }),
-    issueCertificate: step("ISSUE_CERTIFICATE", (context, event) => ({
-      changes: { certificateOn: dateOf(event.at), clocks: {} },
-      notifications: [note(context, "mediation-certificate-issued", everyone(context), { result: context.result })],
-    })),
-    recordWarning: step("DEADLINE_WARNING", (context, event) => {
-      const { clocks, notification } = recordWarning(context.clocks, event.key, context.caseRef, context.rung);
-      return { changes: { clocks }, notifications: [notification] };
-    }),
-    recordBreach: step("DEADLINE_MISSED", (context, event) => {
-      const { clocks, breach, notification } = recordBreach(context.clocks, event.key, event.at, context.caseRef, { kind: "breach", rung: context.rung });
-      return { changes: { clocks, breaches: [...context.breaches, breach] }, notifications: [notification] };
-    }),
-  },
-}).createMachine({
-  id: "mediation",
-  context: ({ input }) => {
-    const { at, ...rest } = input;
-    const context: MediationContext = {
-      ...rest,
-      offeredOn: dateOf(at),
-      clocks: {},
-      sessions: [],
-      agreedIssueIds: [],
-      actions: [],
-      breaches: [],
-    };
-    return { ...context, clocks: nextClocks(context, "information", "OFFER_MEDIATION", at) };
-  },
-  initial: "awaitingInformation",
-  on: {
-    DEADLINE_WARNING: { guard: "isDeadlineDue", actions: "recordWarning" },
-    DEADLINE_MISSED: { guard: "isDeadlineDue", actions: "recordBreach" },
-  },
-  states: {
-    awaitingInformation: {
-      meta: { label: "Mediation offered: the family is owed information about it" },
-      on: {
-        SEND_MEDIATION_INFORMATION: { target: "awaitingDecision", actions: "sendInformation" },
-        DECLINE_MEDIATION: { target: "concluded", actions: "decline" },
-      },
+export const mediationMachine = mediationSetup
+  .extend({
+    actions: {
+      sendInformation: step("SEND_MEDIATION_INFORMATION", (context, event) => ({
+        changes: { clocks: nextClocks(context, undefined, event.type, event.at) },
+        notifications: [note(context, "mediation-information-sent", ["family"], {})],
+      })),
+      accept: step("ACCEPT_MEDIATION", (context, event) => {
+        const clocks = nextClocks(context, "session", event.type, event.at);
+        return {
+          changes: { clocks, sessionWindowEndsOn: clocks["mediation.session"]?.dueOn },
+          notifications: [note(context, "mediation-accepted", everyone(context), { sessionBy: clocks["mediation.session"]?.dueOn })],
+        };
+      }),
+      /** Declining ends the mediation at once: the decline is its certificate, and the case goes straight back to the ladder. */
+      decline: step("DECLINE_MEDIATION", (context, event) => ({
+        changes: { result: "declined", clocks: {}, certificateOn: dateOf(event.at), ...(event.reason ? { declineReason: event.reason } : {}) },
+        notifications: [note(context, "mediation-declined", everyone(context), { reason: event.reason })],
+      })),
+      assignMediator: step("ASSIGN_MEDIATOR", (context, event) => ({
+        changes: { mediatorId: event.mediatorId },
+        // NOTE: the mediator is told too: everyone() includes them once assigned, so build the list after.
+        notifications: [note(context, "mediator-assigned", everyone({ ...context, mediatorId: event.mediatorId }), { mediatorId: event.mediatorId })],
+      })),
+      scheduleSession: step("SCHEDULE_SESSION", (context, event) => ({
+        changes: { sessions: [...context.sessions, event.sessionOn], ...(event.laterDateAgreed ? { laterDateAgreed: true } : {}) },
+        notifications: [
+          note(context, "mediation-session-scheduled", everyone(context), {
+            sessionOn: event.sessionOn,
+            laterDateAgreed: event.laterDateAgreed ?? false,
+            ...(event.sessionTime ? { sessionTime: event.sessionTime } : {}),
+            ...(event.place ? { place: event.place } : {}),
+          }),
+        ],
+      })),
+      /** The session clock stops when a session is held, whenever its outcome is written up. */
+      recordHeld: step("RECORD_SESSION_HELD", (context, event) => ({
+        changes: { held: [...(context.held ?? []), event.heldOn], clocks: {} },
+        notifications: [note(context, "mediation-session-scheduled", everyone(context), { heldOn: event.heldOn, held: true })],
+      })),
+      deemCertificate: step("DEADLINE_MISSED", (context, event) => ({
+        changes: { certificateOn: dateOf(event.at), certificateDeemed: true, clocks: {} },
+        notifications: [note(context, "mediation-certificate-issued", everyone(context), { result: context.result, deemed: true })],
+      })),
+      recordOutcome: step("RECORD_MEDIATION_OUTCOME", (context, event) => {
+        const agreed = event.agreedIssueIds.length;
+        const result: MediationResult = agreed === 0 ? "not-agreed" : agreed === context.issueIds.length ? "agreed" : "partly-agreed";
+        return {
+          changes: {
+            result,
+            agreedIssueIds: event.agreedIssueIds,
+            actions: event.actions,
+            outcomeOn: dateOf(event.at),
+            ...(event.summary ? { summary: event.summary } : {}),
+            clocks: nextClocks(context, "certificate", event.type, event.at),
+          },
+          notifications: [note(context, "mediation-outcome", everyone(context), { result, agreedIssueIds: event.agreedIssueIds })],
+        };
+      }),
+      issueCertificate: step("ISSUE_CERTIFICATE", (context, event) => ({
+        changes: { certificateOn: dateOf(event.at), clocks: {} },
+        notifications: [note(context, "mediation-certificate-issued", everyone(context), { result: context.result })],
+      })),
+      recordWarning: step("DEADLINE_WARNING", (context, event) => {
+        const { clocks, notification } = recordWarning(context.clocks, event.key, context.caseRef, context.rung);
+        return { changes: { clocks }, notifications: [notification] };
+      }),
+      recordBreach: step("DEADLINE_MISSED", (context, event) => {
+        const { clocks, breach, notification } = recordBreach(context.clocks, event.key, event.at, context.caseRef, { kind: "breach", rung: context.rung });
+        return { changes: { clocks, breaches: [...context.breaches, breach] }, notifications: [notification] };
+      }),
     },
-    awaitingDecision: {
-      meta: { label: "Mediation offered: waiting for the family to accept or decline" },
-      on: {
-        ACCEPT_MEDIATION: { target: "arranging", actions: "accept" },
-        DECLINE_MEDIATION: { target: "concluded", actions: "decline" },
-      },
+  })
+  .createMachine({
+    id: "mediation",
+    context: ({ input }) => {
+      const { at, ...rest } = input;
+      const context: MediationContext = {
+        ...rest,
+        offeredOn: dateOf(at),
+        clocks: {},
+        sessions: [],
+        agreedIssueIds: [],
+        actions: [],
+        breaches: [],
+      };
+      return { ...context, clocks: nextClocks(context, "information", "OFFER_MEDIATION", at) };
     },
-    arranging: {
-      initial: "awaitingMediator",
-      on: { DECLINE_MEDIATION: { target: "concluded", actions: "decline" } },
-      states: {
-        awaitingMediator: {
-          meta: { label: "Mediation accepted: a mediator is being assigned" },
-          on: { ASSIGN_MEDIATOR: { target: "awaitingSession", actions: "assignMediator" } },
+    initial: "awaitingInformation",
+    on: {
+      DEADLINE_WARNING: { guard: "isDeadlineDue", actions: "recordWarning" },
+      DEADLINE_MISSED: { guard: "isDeadlineDue", actions: "recordBreach" },
+    },
+    states: {
+      awaitingInformation: {
+        meta: { label: "Mediation offered: the family is owed information about it" },
+        on: {
+          SEND_MEDIATION_INFORMATION: { target: "awaitingDecision", actions: "sendInformation" },
+          DECLINE_MEDIATION: { target: "concluded", actions: "decline" },
         },
-        awaitingSession: {
-          meta: { label: "Mediator assigned: a session is being arranged" },
-          on: { SCHEDULE_SESSION: { guard: "isWithinMediationWindow", target: "sessionScheduled", actions: "scheduleSession" } },
+      },
+      awaitingDecision: {
+        meta: { label: "Mediation offered: waiting for the family to accept or decline" },
+        on: {
+          ACCEPT_MEDIATION: { target: "arranging", actions: "accept" },
+          DECLINE_MEDIATION: { target: "concluded", actions: "decline" },
         },
-        sessionScheduled: {
-          meta: { label: "Mediation session arranged" },
-          on: {
-            SCHEDULE_SESSION: { guard: "isWithinMediationWindow", actions: "scheduleSession" },
-            RECORD_SESSION_HELD: { guard: "isSessionHeldOnValid", target: "sessionHeld", actions: "recordHeld" },
+      },
+      arranging: {
+        initial: "awaitingMediator",
+        on: { DECLINE_MEDIATION: { target: "concluded", actions: "decline" } },
+        states: {
+          awaitingMediator: {
+            meta: { label: "Mediation accepted: a mediator is being assigned" },
+            on: { ASSIGN_MEDIATOR: { target: "awaitingSession", actions: "assignMediator" } },
+          },
+          awaitingSession: {
+            meta: { label: "Mediator assigned: a session is being arranged" },
+            on: { SCHEDULE_SESSION: { guard: "isWithinMediationWindow", target: "sessionScheduled", actions: "scheduleSession" } },
+          },
+          sessionScheduled: {
+            meta: { label: "Mediation session arranged" },
+            on: {
+              SCHEDULE_SESSION: { guard: "isWithinMediationWindow", actions: "scheduleSession" },
+              RECORD_SESSION_HELD: { guard: "isSessionHeldOnValid", target: "sessionHeld", actions: "recordHeld" },
+            },
+          },
+          sessionHeld: {
+            meta: { label: "Mediation session held: the mediator is writing up the outcome" },
+            on: {
+              SCHEDULE_SESSION: { guard: "isWithinMediationWindow", target: "sessionScheduled", actions: "scheduleSession" },
+              RECORD_MEDIATION_OUTCOME: { guard: "isOutcomeConsistent", target: "#mediation.awaitingCertificate", actions: "recordOutcome" },
+            },
           },
         },
-        sessionHeld: {
-          meta: { label: "Mediation session held: the mediator is writing up the outcome" },
-          on: {
-            SCHEDULE_SESSION: { guard: "isWithinMediationWindow", target: "sessionScheduled", actions: "scheduleSession" },
-            RECORD_MEDIATION_OUTCOME: { guard: "isOutcomeConsistent", target: "#mediation.awaitingCertificate", actions: "recordOutcome" },
-          },
+      },
+      awaitingCertificate: {
+        meta: { label: "The mediator owes the family a certificate" },
+        on: {
+          ISSUE_CERTIFICATE: { target: "concluded", actions: "issueCertificate" },
+          // NOTE: a certificate not issued in time never holds the family: the mediation ends regardless, the breach recorded.
+          DEADLINE_MISSED: { guard: "isCertificateDeadline", target: "concluded", actions: ["recordBreach", "deemCertificate"] },
         },
       },
+      concluded: { type: "final", meta: { label: "Mediation concluded" } },
     },
-    awaitingCertificate: {
-      meta: { label: "The mediator owes the family a certificate" },
-      on: {
-        ISSUE_CERTIFICATE: { target: "concluded", actions: "issueCertificate" },
-        // NOTE: a certificate not issued in time never holds the family: the mediation ends regardless, the breach recorded.
-        DEADLINE_MISSED: { guard: "isCertificateDeadline", target: "concluded", actions: ["recordBreach", "deemCertificate"] },
-      },
-    },
-    concluded: { type: "final", meta: { label: "Mediation concluded" } },
-  },
-  output: ({ context }) => ({
-    rung: context.rung,
-    offeredOn: context.offeredOn,
-    result: context.result ?? "declined",
-    agreedIssueIds: context.agreedIssueIds,
-    actions: context.actions,
-    sessions: context.sessions,
-    breaches: context.breaches,
-    ...(context.held?.length ? { held: context.held } : {}),
-    ...(context.declineReason ? { declineReason: context.declineReason } : {}),
-    ...(context.certificateDeemed ? { certificateDeemed: true } : {}),
-    certificateOn: context.certificateOn!,
-    ...(context.mediatorId ? { mediatorId: context.mediatorId } : {}),
-    ...(context.outcomeOn ? { outcomeOn: context.outcomeOn } : {}),
-    ...(context.summary ? { summary: context.summary } : {}),
-  }),
-});
+    output: ({ context }) => ({
+      rung: context.rung,
+      offeredOn: context.offeredOn,
+      result: context.result ?? "declined",
+      agreedIssueIds: context.agreedIssueIds,
+      actions: context.actions,
+      sessions: context.sessions,
+      breaches: context.breaches,
+      ...(context.held?.length ? { held: context.held } : {}),
+      ...(context.declineReason ? { declineReason: context.declineReason } : {}),
+      ...(context.certificateDeemed ? { certificateDeemed: true } : {}),
+      certificateOn: context.certificateOn!,
+      ...(context.mediatorId ? { mediatorId: context.mediatorId } : {}),
+      ...(context.outcomeOn ? { outcomeOn: context.outcomeOn } : {}),
+      ...(context.summary ? { summary: context.summary } : {}),
+    }),
+  });

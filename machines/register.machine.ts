@@ -72,7 +72,9 @@ export function allowedOutcomes(context: RegisterEntryContext, kind: RegisterDec
 export function registerDecisionProblem(context: RegisterEntryContext, event: RegisterDecisionEvent): string | undefined {
   if (event.kind === "review" && context.status !== "on_register") return "Only a child on the register can have a review.";
   if (!allowedOutcomes(context, event.kind).includes(event.outcome)) {
-    return context.status === "on_register" ? "The child is already on the register: record a review or a decision to remove." : "The child is not on the register: the decision is whether to place them.";
+    return context.status === "on_register"
+      ? "The child is already on the register: record a review or a decision to remove."
+      : "The child is not on the register: the decision is whether to place them.";
   }
   if (context.lastDecidedOn && dayNumber(event.decidedOn) < dayNumber(context.lastDecidedOn)) return "A decision cannot be dated before the child's previous register decision.";
   const staysOn = statusAfter(event.outcome) === "on_register";
@@ -200,9 +202,7 @@ export const registerRequestMachine = setup({
     isOnOrAfterReceipt: ({ context, event }) => dayNumber(dateOf(event.at)) >= dayNumber(context.receivedOn),
   },
   actions: {
-    recordDecision: assign(({ event }) =>
-      event.type === "DECIDE" ? { decidedOn: dateOf(event.at), outcome: event.outcome, decisionRef: event.decisionRef } : {},
-    ),
+    recordDecision: assign(({ event }) => (event.type === "DECIDE" ? { decidedOn: dateOf(event.at), outcome: event.outcome, decisionRef: event.decisionRef } : {})),
     recordOverdue: assign(({ event }) => ({ overdueOn: dateOf(event.at) })),
     recordWithdrawal: assign(({ event }) => ({ withdrawnOn: dateOf(event.at) })),
   },
@@ -249,10 +249,17 @@ function stepOf(actor: ReturnType<typeof createActor<typeof registerRequestMachi
   const state = snapshot.value as RegisterRequestState;
   const context = snapshot.context;
   return {
-    persisted: { machineId: REGISTER_REQUEST_MACHINE_ID, machineVersion: REGISTER_REQUEST_MACHINE_VERSION, snapshot: actor.getPersistedSnapshot() as SnapshotFrom<typeof registerRequestMachine> },
+    persisted: {
+      machineId: REGISTER_REQUEST_MACHINE_ID,
+      machineVersion: REGISTER_REQUEST_MACHINE_VERSION,
+      snapshot: actor.getPersistedSnapshot() as SnapshotFrom<typeof registerRequestMachine>,
+    },
     state,
     context,
-    deadline: state === "awaitingDecision" ? { key: REQUEST_DEADLINE_KEY, dueOn: context.dueOn, calendar: context.calendarId, event: { type: "DEADLINE_MISSED", key: REQUEST_DEADLINE_KEY } } : null,
+    deadline:
+      state === "awaitingDecision"
+        ? { key: REQUEST_DEADLINE_KEY, dueOn: context.dueOn, calendar: context.calendarId, event: { type: "DEADLINE_MISSED", key: REQUEST_DEADLINE_KEY } }
+        : null,
   };
 }
 
@@ -269,7 +276,10 @@ export function startRegisterRequest(input: RegisterRequestInput): RegisterReque
 }
 
 export class RegisterRequestEventRefused extends Error {
-  constructor(public readonly eventType: string, public readonly state: string) {
+  constructor(
+    public readonly eventType: string,
+    public readonly state: string,
+  ) {
     super(`A request that is ${state} cannot take ${eventType}`);
     this.name = "RegisterRequestEventRefused";
   }

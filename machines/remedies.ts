@@ -39,9 +39,7 @@ export function issueRemedies(
       owedBy: issue.owedBy,
     };
     const clock = openClock(
-      input.dueOn
-        ? { ...plan, calendarDays: dayNumber(input.dueOn) - dayNumber(issuedOn) }
-        : { ...plan, workingDays: issue.defaultWorkingDays },
+      input.dueOn ? { ...plan, calendarDays: dayNumber(input.dueOn) - dayNumber(issuedOn) } : { ...plan, workingDays: issue.defaultWorkingDays },
       issue.startedBy,
       issuedOn,
       englandAndWales,
@@ -61,9 +59,7 @@ const REMEDY_NAMES: Record<RemedyInput["kind"], string> = {
 };
 
 export function settleRemedy(remedies: readonly Remedy[], remedyId: string, status: "done" | "failed", at: string, note?: string): Remedy[] {
-  return remedies.map((remedy) =>
-    remedy.id === remedyId ? { ...remedy, status, settledOn: dateOf(at), ...(note ? { note } : {}) } : remedy,
-  );
+  return remedies.map((remedy) => (remedy.id === remedyId ? { ...remedy, status, settledOn: dateOf(at), ...(note ? { note } : {}) } : remedy));
 }
 
 /** Remedy due dates may not fall before the day they are issued. */

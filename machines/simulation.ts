@@ -47,7 +47,13 @@ export class ScenarioError extends Error {
 }
 
 const formatIssues = (issues: z.core.$ZodIssue[], prefix: string) =>
-  issues.map((issue) => `${[prefix, ...issue.path].map(String).join(".").replace(/\.(\d+)/g, "[$1]")}: ${issue.message}`);
+  issues.map(
+    (issue) =>
+      `${[prefix, ...issue.path]
+        .map(String)
+        .join(".")
+        .replace(/\.(\d+)/g, "[$1]")}: ${issue.message}`,
+  );
 
 /** Validates a parsed scenario file; errors name the path of every problem. */
 export function parseScenario(json: unknown): Scenario {

@@ -17,8 +17,7 @@ export function caseRefFor(concernRef: string, route: Route): string {
  */
 export function triageConcern(concern: Concern): [CaseInput] | [CaseInput, CaseInput] {
   const { concernRef, issues, ...shared } = concern;
-  const byRoute = (route: Route): Issue[] =>
-    issues.filter((issue) => ISSUE_CATEGORIES[issue.category as keyof typeof ISSUE_CATEGORIES] === route);
+  const byRoute = (route: Route): Issue[] => issues.filter((issue) => ISSUE_CATEGORIES[issue.category as keyof typeof ISSUE_CATEGORIES] === route);
   const unknown = issues.filter((issue) => !(issue.category in ISSUE_CATEGORIES));
   if (unknown.length > 0) throw new RangeError(`unknown issue categories: ${unknown.map((issue) => issue.category).join(", ")}`);
 

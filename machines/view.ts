@@ -145,8 +145,7 @@ export function caseView(snapshot: AnyMachineSnapshot): CaseView {
   const { file } = context;
   const rung = rungOf(snapshot, context);
   const child = mediationChild(snapshot);
-  const latestFinding = (issueId: string) =>
-    context.outcomes.flatMap(({ findings }) => findings).findLast((finding) => finding.issueId === issueId)?.finding;
+  const latestFinding = (issueId: string) => context.outcomes.flatMap(({ findings }) => findings).findLast((finding) => finding.issueId === issueId)?.finding;
   const outcome = context.outcomes.findLast(({ findings, decision }) => findings.length > 0 || decision !== undefined);
   const mediation = mediationView(snapshot, context);
   return {
@@ -172,9 +171,7 @@ export function caseView(snapshot: AnyMachineSnapshot): CaseView {
     mediations: context.mediations,
     deadlines: deadlinesOf(snapshot),
     pausedClocks: Object.values(context.clocks).flatMap((clock) =>
-      clock.paused
-        ? [{ key: clock.key, label: clock.label, pausedSince: clock.paused.since, waitingOn: clock.paused.for, reason: clock.paused.reason }]
-        : [],
+      clock.paused ? [{ key: clock.key, label: clock.label, pausedSince: clock.paused.since, waitingOn: clock.paused.for, reason: clock.paused.reason }] : [],
     ),
     breaches: context.breaches,
     ...(context.national ? { national: context.national } : {}),
@@ -197,9 +194,7 @@ export function caseView(snapshot: AnyMachineSnapshot): CaseView {
       maxPauseWorkingDays: file.policy.fairness.maxPauseWorkingDays,
       mediationSessionWithinCalendarDays: file.policy.mediation.heldWithinCalendarDays,
       nationalTimeLimitMonths: file.policy.national.timeLimitMonths,
-      ...(rung !== null
-        ? { respondentMediationOffersLeft: Math.max(0, file.policy.fairness.maxRespondentMediationOffersPerRung - respondentOffersAt(context, rung)) }
-        : {}),
+      ...(rung !== null ? { respondentMediationOffersLeft: Math.max(0, file.policy.fairness.maxRespondentMediationOffersPerRung - respondentOffersAt(context, rung)) } : {}),
     },
   };
 }

@@ -69,7 +69,14 @@ export const PERSONA_STORIES: Story[] = [
       process: [{ daysAfter: 2, by: "handler", event: ({ handler }) => ({ type: "ACKNOWLEDGE", handlerId: handler }) }],
       substance: [
         { daysAfter: 2, by: "handler", event: ({ handler }) => ({ type: "ACKNOWLEDGE", handlerId: handler }) },
-        { daysAfter: 5, by: "handler", event: respond("partly-upheld", [{ kind: "apology", description: "Written apology to the family for the change made without them" }, { kind: "action", description: "Restore 8 hours a week of one-to-one support", dueOn: "" }]) },
+        {
+          daysAfter: 5,
+          by: "handler",
+          event: respond("partly-upheld", [
+            { kind: "apology", description: "Written apology to the family for the change made without them" },
+            { kind: "action", description: "Restore 8 hours a week of one-to-one support", dueOn: "" },
+          ]),
+        },
       ],
     },
   },
@@ -141,11 +148,17 @@ export async function seedCases(prisma: PrismaClient, stories: Story[], today = 
   };
   const mediator = await prisma.user.findUniqueOrThrow({ where: { email: "sam.okafor@mediation.example.com" } });
   for (const [n, story] of stories.entries()) {
-    const child = await prisma.child.findUniqueOrThrow({ where: { registerRef: story.childRef }, include: { guardians: { include: { user: true } }, youngPersonUser: true, setting: true } });
+    const child = await prisma.child.findUniqueOrThrow({
+      where: { registerRef: story.childRef },
+      include: { guardians: { include: { user: true } }, youngPersonUser: true, setting: true },
+    });
     const familyUser = child.youngPersonUser ?? child.guardians[0]?.user;
     if (!familyUser) continue;
     const handlerUser = await prisma.user.findFirstOrThrow({ where: { settingId: child.settingId, roles: { some: { name: "setting-staff" } } }, orderBy: { createdAt: "asc" } });
-    const officerUser = await prisma.user.findFirstOrThrow({ where: { localAreaId: child.localAreaId, roles: { some: { name: "local-officer" } } }, orderBy: { createdAt: "asc" } });
+    const officerUser = await prisma.user.findFirstOrThrow({
+      where: { localAreaId: child.localAreaId, roles: { some: { name: "local-officer" } } },
+      orderBy: { createdAt: "asc" },
+    });
     const receivedOn = workingDaysBefore(today, story.receivedWorkingDaysAgo);
     const concernRef = `RC-${receivedOn.slice(0, 4)}-D${String(n + 1).padStart(5, "0")}`;
     const familyActor: EventAuthor = { kind: "user", userId: familyUser.id, name: familyUser.name };

@@ -73,10 +73,51 @@ export function illustrativeTerms(): { start: string; end: string }[] {
 const SCHOOL_DAY_SETTINGS = new Set(["Elmwood Special School", "St Piran's Primary School"]);
 const ETHNICITIES = ["WHITE", "WHITE", "WHITE", "ASIAN", "ASIAN", "BLACK", "MIXED", "OTHER"] as const;
 const NEEDS = ["ASD", "ASD", "SLCN", "SLCN", "SEMH", "SEMH", "MLD", "SPLD", "PD", "HI", "VI", "SLD"] as const;
-const GIVEN = ["Aisha", "Ben", "Chloe", "Daniel", "Ella", "Freddie", "Grace", "Harry", "Isla", "Jacob", "Kacper", "Layla", "Mohammed", "Nia", "Oscar", "Priya", "Reuben", "Sofia", "Theo", "Zara"];
-const FAMILY = ["Ahmed", "Bailey", "Campbell", "Davies", "Edwards", "Fraser", "Green", "Hughes", "Iqbal", "Jones", "Khan", "Lewis", "Mensah", "Nowak", "Okoro", "Patel", "Roberts", "Smith", "Taylor", "Williams"];
+const GIVEN = [
+  "Aisha",
+  "Ben",
+  "Chloe",
+  "Daniel",
+  "Ella",
+  "Freddie",
+  "Grace",
+  "Harry",
+  "Isla",
+  "Jacob",
+  "Kacper",
+  "Layla",
+  "Mohammed",
+  "Nia",
+  "Oscar",
+  "Priya",
+  "Reuben",
+  "Sofia",
+  "Theo",
+  "Zara",
+];
+const FAMILY = [
+  "Ahmed",
+  "Bailey",
+  "Campbell",
+  "Davies",
+  "Edwards",
+  "Fraser",
+  "Green",
+  "Hughes",
+  "Iqbal",
+  "Jones",
+  "Khan",
+  "Lewis",
+  "Mensah",
+  "Nowak",
+  "Okoro",
+  "Patel",
+  "Roberts",
+  "Smith",
+  "Taylor",
+  "Williams",
+];
 const AGE_BY_KIND: Record<SettingKind, [number, number]> = { nursery: [2, 4], primary: [5, 10], secondary: [11, 15], special: [5, 18], college: [16, 24] };
-
 
 export async function seedRolesAndPermissions(prisma: PrismaClient) {
   for (const name of ROLE_NAMES) {
@@ -166,7 +207,10 @@ export async function seed(prisma: PrismaClient, options: { today?: Date; demoCa
 
       // A SENCo for every other setting and an officer for every other area, so each respondent exists.
       for (const s of settings.filter((s) => s.id !== beckett.id)) {
-        const slug = s.name.toLowerCase().replace(/[^a-z]+/g, "-").replace(/^-|-$/g, "");
+        const slug = s.name
+          .toLowerCase()
+          .replace(/[^a-z]+/g, "-")
+          .replace(/^-|-$/g, "");
         await tx.user.create({
           data: { email: `senco@${slug}.example.com`, name: `SENCo, ${s.name}`, passwordHash, settingId: s.id, roles: { connect: { name: "setting-staff" } } },
         });
@@ -174,7 +218,13 @@ export async function seed(prisma: PrismaClient, options: { today?: Date; demoCa
       for (const area of AREAS.filter((a) => a.code !== "E08000035")) {
         const slug = area.name.toLowerCase();
         await tx.user.create({
-          data: { email: `send.officer@${slug}.example.gov.uk`, name: `SEND officer, ${area.name}`, passwordHash, localAreaId: areas.get(area.code), roles: { connect: { name: "local-officer" } } },
+          data: {
+            email: `send.officer@${slug}.example.gov.uk`,
+            name: `SEND officer, ${area.name}`,
+            passwordHash,
+            localAreaId: areas.get(area.code),
+            roles: { connect: { name: "local-officer" } },
+          },
         });
       }
 
@@ -185,7 +235,18 @@ export async function seed(prisma: PrismaClient, options: { today?: Date; demoCa
       };
       let refNo = 0;
       const nextRef = () => `AN-${String(++refNo).padStart(6, "0")}`;
-      const child = (data: { givenName: string; familyName: string; years: number; setting: (typeof settings)[number]; ethnicity: string; sex: string; fsm: boolean; decile: number; need: string; youngPersonUserId?: string }) =>
+      const child = (data: {
+        givenName: string;
+        familyName: string;
+        years: number;
+        setting: (typeof settings)[number];
+        ethnicity: string;
+        sex: string;
+        fsm: boolean;
+        decile: number;
+        need: string;
+        youngPersonUserId?: string;
+      }) =>
         tx.child.create({
           data: {
             registerRef: nextRef(),
@@ -207,7 +268,18 @@ export async function seed(prisma: PrismaClient, options: { today?: Date; demoCa
       await tx.guardianship.create({ data: { userId: amira.id, childId: yusuf.id, relationship: "mother" } });
       const megan = await child({ givenName: "Megan", familyName: "Evans", years: 13, setting: truro, ethnicity: "WHITE", sex: "female", fsm: false, decile: 4, need: "SLCN" });
       await tx.guardianship.create({ data: { userId: gareth.id, childId: megan.id, relationship: "father" } });
-      await child({ givenName: "Tyler", familyName: "Brown", years: 17, setting: aston, ethnicity: "BLACK", sex: "male", fsm: true, decile: 1, need: "SEMH", youngPersonUserId: tyler.id });
+      await child({
+        givenName: "Tyler",
+        familyName: "Brown",
+        years: 17,
+        setting: aston,
+        ethnicity: "BLACK",
+        sex: "male",
+        fsm: true,
+        decile: 1,
+        need: "SEMH",
+        youngPersonUserId: tyler.id,
+      });
 
       // The wider register: each child with a parent or carer account.
       for (let i = 0; i < 240; i++) {
@@ -244,14 +316,22 @@ export async function seed(prisma: PrismaClient, options: { today?: Date; demoCa
           representativeId: nadia.id,
           actOnConcerns: true,
           receiveLetters: true,
-          consentText: "Amira Hussain consents to Nadia Rahman acting for Yusuf Hussain: raise concerns and follow and act on them for us, and receive the letters and emails we receive.",
+          consentText:
+            "Amira Hussain consents to Nadia Rahman acting for Yusuf Hussain: raise concerns and follow and act on them for us, and receive the letters and emails we receive.",
           consentedAt: new Date(Date.UTC(today.getUTCFullYear() - 1, 8, 15)),
         },
       });
       const joe = await persona("joe.whitfield@example.com");
       const grandchild = await tx.child.findFirstOrThrow({ where: { settingId: beckett.id, id: { not: yusuf.id } }, orderBy: { registerRef: "asc" } });
       await tx.linkRequest.create({
-        data: { requesterId: joe.id, childGivenName: grandchild.givenName, childFamilyName: grandchild.familyName, childDateOfBirth: grandchild.dateOfBirth, settingId: beckett.id, relationship: "kinship carer" },
+        data: {
+          requesterId: joe.id,
+          childGivenName: grandchild.givenName,
+          childFamilyName: grandchild.familyName,
+          childDateOfBirth: grandchild.dateOfBirth,
+          settingId: beckett.id,
+          relationship: "kinship carer",
+        },
       });
     },
     { timeout: 120_000, maxWait: 10_000 },
@@ -266,7 +346,9 @@ export async function seed(prisma: PrismaClient, options: { today?: Date; demoCa
 async function seedDemoCases(prisma: PrismaClient, today?: Date): Promise<boolean> {
   if ((await prisma.concern.count()) > 0) return false;
   const random = prng(7_032_026);
-  const childRefs = (await prisma.child.findMany({ select: { registerRef: true }, where: { youngPersonUserId: null }, orderBy: { registerRef: "asc" } })).map((c) => c.registerRef).slice(3);
+  const childRefs = (await prisma.child.findMany({ select: { registerRef: true }, where: { youngPersonUserId: null }, orderBy: { registerRef: "asc" } }))
+    .map((c) => c.registerRef)
+    .slice(3);
   const stories = [...PERSONA_STORIES, ...generatedStories(DEMO_CONCERNS, random, childRefs)];
   await seedCases(prisma, stories, today ? londonDate(today) : undefined);
   return true;

@@ -42,9 +42,7 @@ function step(name, stampFile, inputs, action) {
 }
 
 export function install() {
-  step("dependencies installed", "install", ["package.json", "package-lock.json"], () =>
-    run("npm", ["ci", "--no-audit", "--no-fund", "--loglevel=error"]),
-  );
+  step("dependencies installed", "install", ["package.json", "package-lock.json"], () => run("npm", ["ci", "--no-audit", "--no-fund", "--loglevel=error"]));
 }
 
 export function generate() {
@@ -94,10 +92,12 @@ function runTests() {
   fs.rmSync(playwrightReport, { force: true });
   // Lint counts as one test: the whole codebase passes ESLint (rules and import boundaries) or it fails.
   const lint = spawnSync("npx", ["eslint", ".", "--max-warnings", "0"], { stdio: "inherit", env: process.env });
+  const format = spawnSync("npx", ["prettier", "--check", "--log-level", "warn", "."], { stdio: "inherit", env: process.env });
   const vitest = spawnSync("npx", ["vitest", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${vitestReport}`], { stdio: "inherit", env: process.env });
   const e2e = spawnSync("npx", ["playwright", "test"], { stdio: "inherit", env: { ...process.env, PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightReport } });
-  let passed = lint.status === 0 ? 1 : 0;
-  let failed = lint.status === 0 ? 0 : 1;
+  // Lint and format count as one test each.
+  let passed = (lint.status === 0 ? 1 : 0) + (format.status === 0 ? 1 : 0);
+  let failed = (lint.status === 0 ? 0 : 1) + (format.status === 0 ? 0 : 1);
   let skipped = 0;
   if (fs.existsSync(vitestReport)) {
     const r = JSON.parse(fs.readFileSync(vitestReport, "utf8"));
@@ -111,8 +111,8 @@ function runTests() {
     failed += s.unexpected;
     skipped += s.skipped;
   } else failed += 1;
-  const ok = lint.status === 0 && vitest.status === 0 && e2e.status === 0 && failed === 0;
-  console.log(`\nlint ${lint.status === 0 ? "ok" : "FAILED"}, vitest ${vitest.status === 0 ? "ok" : "FAILED"}, playwright ${e2e.status === 0 ? "ok" : "FAILED"}`);
+  const ok = lint.status === 0 && format.status === 0 && vitest.status === 0 && e2e.status === 0 && failed === 0;
+  console.log(`\nlint ${lint.status === 0 ? "ok" : "FAILED"}, format ${format.status === 0 ? "ok" : "FAILED"}, vitest ${vitest.status === 0 ? "ok" : "FAILED"}, playwright ${e2e.status === 0 ? "ok" : "FAILED"}`);
   console.log(`tests: ${passed} passed, ${failed} failed, ${skipped} skipped`);
   process.exit(ok ? 0 : 1);
 }

@@ -30,11 +30,10 @@ function diff(name: string | undefined) {
   if (!lastMigrationCommit) throw new Error("No committed migration to diff from.");
   const previous = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "redress-")), "schema.prisma");
   fs.writeFileSync(previous, execFileSync("git", ["show", `${lastMigrationCommit}:prisma/schema.prisma`], { encoding: "utf8" }));
-  const sql = execFileSync(
-    "npx",
-    ["prisma", "migrate", "diff", "--from-schema-datamodel", previous, "--to-schema-datamodel", "prisma/schema.prisma", "--script"],
-    { encoding: "utf8", env: { ...process.env, PRISMA_SCHEMA_ENGINE_BINARY: "/bin/false", PRISMA_QUERY_ENGINE_LIBRARY: "/bin/false" } },
-  );
+  const sql = execFileSync("npx", ["prisma", "migrate", "diff", "--from-schema-datamodel", previous, "--to-schema-datamodel", "prisma/schema.prisma", "--script"], {
+    encoding: "utf8",
+    env: { ...process.env, PRISMA_SCHEMA_ENGINE_BINARY: "/bin/false", PRISMA_QUERY_ENGINE_LIBRARY: "/bin/false" },
+  });
   if (/^-- This is an empty migration\.\s*$/m.test(sql) || !sql.trim()) {
     console.log("The schema has not changed since the last migration: nothing to write.");
     return;

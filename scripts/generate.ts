@@ -9,17 +9,7 @@
 // batch, and a rerun redoes only the last, possibly partial, batch.
 // Rows are written in bulk (INSERT … SELECT FROM unnest(arrays)), not through the per-event
 // service; the case log keeps its hash chain and every case gets its CaseFact row.
-import {
-  addWorkingDays,
-  transitionCase,
-  EventNotAllowedError,
-  startCase,
-  triageConcern,
-  type CaseEvent,
-  type CaseStep,
-  type CaseView,
-  type IssueCategory,
-} from "../machines";
+import { addWorkingDays, transitionCase, EventNotAllowedError, startCase, triageConcern, type CaseEvent, type CaseStep, type CaseView, type IssueCategory } from "../machines";
 import { eventHash } from "../app/utils/cases.server";
 import { openDatabase, redact, type Database } from "../app/utils/database.server";
 import { getEnv } from "../app/utils/env.server";
@@ -79,11 +69,36 @@ function weighted<T>(r: Random, entries: ReadonlyArray<readonly [T, number]>): T
 const REGIONS = ["North East", "North West", "Yorkshire and the Humber", "East Midlands", "West Midlands", "East of England", "London", "South East", "South West"];
 const SYLLABLES_A = ["Ash", "Bel", "Brad", "Carn", "Dun", "Elm", "Fen", "Glen", "Hal", "Kings", "Lang", "Mar", "North", "Oak", "Pen", "Red", "Stan", "Thorn", "Wick", "York"];
 const SYLLABLES_B = ["bury", "ford", "ham", "ley", "mouth", "stead", "ton", "wick", "field", "dale"];
-const KINDS = [["nursery", 0.18], ["primary", 0.5], ["secondary", 0.17], ["special", 0.08], ["college", 0.07]] as const;
+const KINDS = [
+  ["nursery", 0.18],
+  ["primary", 0.5],
+  ["secondary", 0.17],
+  ["special", 0.08],
+  ["college", 0.07],
+] as const;
 /** Relative case volume per setting kind (bigger settings hear more concerns). */
 const KIND_SIZE = { nursery: 0.4, primary: 1, secondary: 3, special: 2.5, college: 4 } as const;
-const ETHNICITY = [["WHITE", 70], ["ASIAN", 12], ["BLACK", 6], ["MIXED", 7], ["OTHER", 5]] as const;
-const NEED = [["ASD", 30], ["SLCN", 20], ["SEMH", 20], ["MLD", 9], ["SPLD", 8], ["SLD", 3], ["PD", 3], ["HI", 2], ["VI", 1], ["PMLD", 1], ["MSI", 1], ["OTH", 2]] as const;
+const ETHNICITY = [
+  ["WHITE", 70],
+  ["ASIAN", 12],
+  ["BLACK", 6],
+  ["MIXED", 7],
+  ["OTHER", 5],
+] as const;
+const NEED = [
+  ["ASD", 30],
+  ["SLCN", 20],
+  ["SEMH", 20],
+  ["MLD", 9],
+  ["SPLD", 8],
+  ["SLD", 3],
+  ["PD", 3],
+  ["HI", 2],
+  ["VI", 1],
+  ["PMLD", 1],
+  ["MSI", 1],
+  ["OTH", 2],
+] as const;
 const CATEGORIES = Object.keys(ISSUE_CATEGORY_TEXT) as IssueCategory[];
 
 interface Nation {
@@ -147,7 +162,16 @@ export function childAt(nation: Nation, seed: number, i: number, to: string): Ch
   const r = prng(streamSeed(seed, 1, i));
   const settingIndex = pickSetting(nation, r);
   const kind = nation.settings[settingIndex]!.kind;
-  const age = kind === "nursery" ? between(r, 2, 4) : kind === "primary" ? between(r, 5, 10) : kind === "secondary" ? between(r, 11, 15) : kind === "college" ? between(r, 16, 19) : between(r, 5, 18);
+  const age =
+    kind === "nursery"
+      ? between(r, 2, 4)
+      : kind === "primary"
+        ? between(r, 5, 10)
+        : kind === "secondary"
+          ? between(r, 11, 15)
+          : kind === "college"
+            ? between(r, 16, 19)
+            : between(r, 5, 18);
   const year = Number(to.slice(0, 4)) - age;
   return {
     id: `g${seed}-child-${i}`,
@@ -245,13 +269,21 @@ class Walk {
 
 const outcomeFor = (view: CaseView, r: Random, pUpheld: number, on: string, remedies: boolean) => {
   const issues = view.issues.filter((i) => !i.settledByAgreement);
-  const findings = (issues.length ? issues : view.issues).map((i) => ({ issueId: i.id, finding: r() < pUpheld ? (r() < 0.5 ? "upheld" : "partly-upheld") : "not-upheld" }) as const);
+  const findings = (issues.length ? issues : view.issues).map(
+    (i) => ({ issueId: i.id, finding: r() < pUpheld ? (r() < 0.5 ? "upheld" : "partly-upheld") : "not-upheld" }) as const,
+  );
   const upheld = findings.some((f) => f.finding !== "not-upheld");
   return {
     findings,
     reasons: upheld ? "Support fell short of what the plan sets out." : "Support met what the plan sets out.",
     standards: ["NF-3.2"],
-    remedies: upheld && remedies ? [{ kind: "apology" as const, description: "Written apology to the family" }, { kind: "action" as const, description: "Restore the support in the plan", dueOn: addWorkingDays(on, 20) }] : [],
+    remedies:
+      upheld && remedies
+        ? [
+            { kind: "apology" as const, description: "Written apology to the family" },
+            { kind: "action" as const, description: "Restore the support in the plan", dueOn: addWorkingDays(on, 20) },
+          ]
+        : [],
   };
 };
 
@@ -304,7 +336,15 @@ export function walkCase(start: CaseStep, receivedOn: string, to: string, traits
         const sessionOn = wd(day, between(r, 5, 12));
         w.apply({ type: "SCHEDULE_SESSION", at: day, sessionOn }, "mediator");
         const agreed = r() < 0.55 ? w.view.issues.map((i) => i.id) : r() < 0.5 ? w.view.issues.slice(0, 1).map((i) => i.id) : [];
-        w.apply({ type: "RECORD_MEDIATION_OUTCOME", at: (day = sessionOn), agreedIssueIds: agreed, actions: agreed.length ? [{ kind: "action", description: "Agreed support plan change", dueOn: wd(sessionOn, 15) }] : [] }, "mediator");
+        w.apply(
+          {
+            type: "RECORD_MEDIATION_OUTCOME",
+            at: (day = sessionOn),
+            agreedIssueIds: agreed,
+            actions: agreed.length ? [{ kind: "action", description: "Agreed support plan change", dueOn: wd(sessionOn, 15) }] : [],
+          },
+          "mediator",
+        );
       }
       w.apply({ type: "ISSUE_CERTIFICATE", at: (day = wd(day, 2)) }, "mediator");
       if (!w.active || w.view.rung !== rung) break;
@@ -325,7 +365,12 @@ export function walkCase(start: CaseStep, receivedOn: string, to: string, traits
     for (const remedy of w.view.remedies.filter((x) => x.status === "open")) {
       const settleOn = wd(remedy.issuedOn, between(r, 3, 15));
       if (settleOn <= to) {
-        w.apply(r() < traits.pRemedyDone ? { type: "REMEDY_DONE", at: settleOn, remedyId: remedy.id } : { type: "REMEDY_FAILED", at: settleOn, remedyId: remedy.id, reason: "Not put in place" }, "handler");
+        w.apply(
+          r() < traits.pRemedyDone
+            ? { type: "REMEDY_DONE", at: settleOn, remedyId: remedy.id }
+            : { type: "REMEDY_FAILED", at: settleOn, remedyId: remedy.id, reason: "Not put in place" },
+          "handler",
+        );
       }
     }
     // The family: escalate, accept, or let the window close.
@@ -342,7 +387,13 @@ export function walkCase(start: CaseStep, receivedOn: string, to: string, traits
   // Settle remedies issued at the end of the ladder, then sweep up to the last day.
   for (const remedy of w.view.remedies.filter((x) => x.status === "open")) {
     const settleOn = wd(remedy.issuedOn, between(r, 3, 15));
-    if (settleOn <= to) w.apply(r() < traits.pRemedyDone ? { type: "REMEDY_DONE", at: settleOn, remedyId: remedy.id } : { type: "REMEDY_FAILED", at: settleOn, remedyId: remedy.id, reason: "Not put in place" }, "handler");
+    if (settleOn <= to)
+      w.apply(
+        r() < traits.pRemedyDone
+          ? { type: "REMEDY_DONE", at: settleOn, remedyId: remedy.id }
+          : { type: "REMEDY_FAILED", at: settleOn, remedyId: remedy.id, reason: "Not put in place" },
+        "handler",
+      );
   }
   if (!w.refused) w.tick(to);
   return { step: w.step, events: w.events, refused: w.refused };
@@ -358,23 +409,72 @@ async function insertRows(db: Database, table: string, columns: Column[], rows: 
   const params = columns.map((_, c) => rows.map((row) => row[c]));
   const names = columns.map(([n]) => `"${n}"`).join(", ");
   const unnest = columns.map(([, t], i) => `$${i + 1}::${t}[]`).join(", ");
-  const select = columns.map(([n, t]) => (t === "text" && ["route", "kind", "settingKind", "registerStatus"].includes(n) ? `"${n}"::${n === "kind" || n === "settingKind" ? '"SettingKind"' : n === "route" ? '"Route"' : '"RegisterStatus"'}` : `"${n}"`)).join(", ");
+  const select = columns
+    .map(([n, t]) =>
+      t === "text" && ["route", "kind", "settingKind", "registerStatus"].includes(n)
+        ? `"${n}"::${n === "kind" || n === "settingKind" ? '"SettingKind"' : n === "route" ? '"Route"' : '"RegisterStatus"'}`
+        : `"${n}"`,
+    )
+    .join(", ");
   await db.query(`INSERT INTO "${table}" (${names}) SELECT ${select} FROM unnest(${unnest}) AS t(${names}) ON CONFLICT DO NOTHING`, params);
 }
 
 const FACT_COLUMNS: Array<[keyof CaseFacts, string]> = [
-  ["status", "text"], ["highestRung", "int"], ["concludedOn", "date"], ["conclusion", "text"], ["rung2On", "date"], ["rung3On", "date"],
-  ["decided1On", "date"], ["decided2On", "date"], ["decided3On", "date"], ["upheld1", "bool"], ["upheld2", "bool"], ["upheld3", "bool"],
-  ["ackDays1", "int"], ["ackDays2", "int"], ["ackDays3", "int"], ["decideDays1", "int"], ["decideDays2", "int"], ["decideDays3", "int"],
-  ["breaches1", "int"], ["breaches2", "int"], ["breaches3", "int"], ["extensions", "int"], ["mediationOffered", "bool"], ["mediationAgreed", "bool"],
-  ["remediesIssued", "int"], ["remediesDone", "int"], ["remediesFailed", "int"],
+  ["status", "text"],
+  ["highestRung", "int"],
+  ["concludedOn", "date"],
+  ["conclusion", "text"],
+  ["rung2On", "date"],
+  ["rung3On", "date"],
+  ["decided1On", "date"],
+  ["decided2On", "date"],
+  ["decided3On", "date"],
+  ["upheld1", "bool"],
+  ["upheld2", "bool"],
+  ["upheld3", "bool"],
+  ["ackDays1", "int"],
+  ["ackDays2", "int"],
+  ["ackDays3", "int"],
+  ["decideDays1", "int"],
+  ["decideDays2", "int"],
+  ["decideDays3", "int"],
+  ["breaches1", "int"],
+  ["breaches2", "int"],
+  ["breaches3", "int"],
+  ["extensions", "int"],
+  ["mediationOffered", "bool"],
+  ["mediationAgreed", "bool"],
+  ["remediesIssued", "int"],
+  ["remediesDone", "int"],
+  ["remediesFailed", "int"],
 ];
 
 async function writeNation(db: Database, nation: Nation, options: GenerateOptions) {
-  await insertRows(db, "LocalArea", [["id", "text"], ["code", "text"], ["name", "text"], ["region", "text"]], nation.areas.map((a) => [a.id, a.code, a.name, a.region]));
+  await insertRows(
+    db,
+    "LocalArea",
+    [
+      ["id", "text"],
+      ["code", "text"],
+      ["name", "text"],
+      ["region", "text"],
+    ],
+    nation.areas.map((a) => [a.id, a.code, a.name, a.region]),
+  );
   for (let i = 0; i < nation.settings.length; i += 5000) {
     const chunk = nation.settings.slice(i, i + 5000);
-    await insertRows(db, "Setting", [["id", "text"], ["urn", "text"], ["name", "text"], ["kind", "text"], ["localAreaId", "text"]], chunk.map((s) => [s.id, s.urn, s.name, s.kind, nation.areas[s.areaIndex]!.id]));
+    await insertRows(
+      db,
+      "Setting",
+      [
+        ["id", "text"],
+        ["urn", "text"],
+        ["name", "text"],
+        ["kind", "text"],
+        ["localAreaId", "text"],
+      ],
+      chunk.map((s) => [s.id, s.urn, s.name, s.kind, nation.areas[s.areaIndex]!.id]),
+    );
   }
   for (let i = 0; i < nation.children; i += 10_000) {
     const rows: unknown[][] = [];
@@ -383,9 +483,31 @@ async function writeNation(db: Database, nation: Nation, options: GenerateOption
       const s = nation.settings[c.settingIndex]!;
       rows.push([c.id, c.ref, "Child", String(j), c.dob, c.ethnicity, c.sex, c.fsm, c.decile, c.need, s.id, nation.areas[s.areaIndex]!.id]);
     }
-    await insertRows(db, "Child", [["id", "text"], ["registerRef", "text"], ["givenName", "text"], ["familyName", "text"], ["dateOfBirth", "date"], ["ethnicity", "text"], ["sex", "text"], ["freeSchoolMeals", "bool"], ["deprivationDecile", "int"], ["primaryNeed", "text"], ["settingId", "text"], ["localAreaId", "text"]], rows);
+    await insertRows(
+      db,
+      "Child",
+      [
+        ["id", "text"],
+        ["registerRef", "text"],
+        ["givenName", "text"],
+        ["familyName", "text"],
+        ["dateOfBirth", "date"],
+        ["ethnicity", "text"],
+        ["sex", "text"],
+        ["freeSchoolMeals", "bool"],
+        ["deprivationDecile", "int"],
+        ["primaryNeed", "text"],
+        ["settingId", "text"],
+        ["localAreaId", "text"],
+      ],
+      rows,
+    );
   }
-  await db.query(`INSERT INTO "User" (id, email, name, "updatedAt") VALUES ($1, $2, $3, now()) ON CONFLICT DO NOTHING`, [`g${options.seed}-family`, `generated-family-${options.seed}@redress.example`, "Generated family"]);
+  await db.query(`INSERT INTO "User" (id, email, name, "updatedAt") VALUES ($1, $2, $3, now()) ON CONFLICT DO NOTHING`, [
+    `g${options.seed}-family`,
+    `generated-family-${options.seed}@redress.example`,
+    "Generated family",
+  ]);
 }
 
 interface BatchResult {
@@ -443,19 +565,116 @@ async function writeBatch(db: Database, nation: Nation, options: GenerateOptions
       const rung = view.rung ?? view.conclusion?.rung ?? 0;
       const f = deriveCaseFacts(view, logged, receivedOn);
       const p = walked.step.persisted;
-      cases.push([caseId, input.caseRef, concernId, input.route, input.healthInvolved, setting.id, area.id, p.machineId, p.machineVersion, JSON.stringify(p.snapshot), walked.events.length, view.stateValue, view.status, view.rung, Math.max(rung, f.highestRung), new Date().toISOString()]);
-      facts.push([caseId, input.route, area.id, setting.id, setting.kind, child.ethnicity, child.sex, child.fsm, child.decile, child.need, ageBand(child.dob, receivedOn), receivedOn, ...FACT_COLUMNS.map(([k2]) => f[k2])]);
+      cases.push([
+        caseId,
+        input.caseRef,
+        concernId,
+        input.route,
+        input.healthInvolved,
+        setting.id,
+        area.id,
+        p.machineId,
+        p.machineVersion,
+        JSON.stringify(p.snapshot),
+        walked.events.length,
+        view.stateValue,
+        view.status,
+        view.rung,
+        Math.max(rung, f.highestRung),
+        new Date().toISOString(),
+      ]);
+      facts.push([
+        caseId,
+        input.route,
+        area.id,
+        setting.id,
+        setting.kind,
+        child.ethnicity,
+        child.sex,
+        child.fsm,
+        child.decile,
+        child.need,
+        ageBand(child.dob, receivedOn),
+        receivedOn,
+        ...FACT_COLUMNS.map(([k2]) => f[k2]),
+      ]);
     }
   }
-  await insertRows(db, "Concern", [["id", "text"], ["ref", "text"], ["childId", "text"], ["raisedById", "text"], ["settingId", "text"], ["localAreaId", "text"], ["summary", "text"], ["receivedOn", "date"]], concerns);
-  await insertRows(db, "Case", [["id", "text"], ["ref", "text"], ["concernId", "text"], ["route", "text"], ["healthInvolved", "bool"], ["settingId", "text"], ["localAreaId", "text"], ["machineId", "text"], ["machineVersion", "int"], ["snapshot", "jsonb"], ["version", "int"], ["stateValue", "text"], ["status", "text"], ["rung", "int"], ["highestRung", "int"], ["updatedAt", "timestamptz"]], cases);
+  await insertRows(
+    db,
+    "Concern",
+    [
+      ["id", "text"],
+      ["ref", "text"],
+      ["childId", "text"],
+      ["raisedById", "text"],
+      ["settingId", "text"],
+      ["localAreaId", "text"],
+      ["summary", "text"],
+      ["receivedOn", "date"],
+    ],
+    concerns,
+  );
+  await insertRows(
+    db,
+    "Case",
+    [
+      ["id", "text"],
+      ["ref", "text"],
+      ["concernId", "text"],
+      ["route", "text"],
+      ["healthInvolved", "bool"],
+      ["settingId", "text"],
+      ["localAreaId", "text"],
+      ["machineId", "text"],
+      ["machineVersion", "int"],
+      ["snapshot", "jsonb"],
+      ["version", "int"],
+      ["stateValue", "text"],
+      ["status", "text"],
+      ["rung", "int"],
+      ["highestRung", "int"],
+      ["updatedAt", "timestamptz"],
+    ],
+    cases,
+  );
   for (let i = 0; i < events.length; i += 20_000) {
-    await insertRows(db, "CaseEvent", [["caseId", "text"], ["seq", "int"], ["type", "text"], ["payload", "jsonb"], ["fromState", "text"], ["toState", "text"], ["actorLabel", "text"], ["occurredAt", "timestamptz"], ["prevHash", "text"], ["hash", "text"]], events.slice(i, i + 20_000));
+    await insertRows(
+      db,
+      "CaseEvent",
+      [
+        ["caseId", "text"],
+        ["seq", "int"],
+        ["type", "text"],
+        ["payload", "jsonb"],
+        ["fromState", "text"],
+        ["toState", "text"],
+        ["actorLabel", "text"],
+        ["occurredAt", "timestamptz"],
+        ["prevHash", "text"],
+        ["hash", "text"],
+      ],
+      events.slice(i, i + 20_000),
+    );
   }
   await insertRows(
     db,
     "CaseFact",
-    [["caseId", "text"], ["route", "text"], ["localAreaId", "text"], ["settingId", "text"], ["settingKind", "text"], ["ethnicity", "text"], ["sex", "text"], ["freeSchoolMeals", "bool"], ["deprivationDecile", "int"], ["primaryNeed", "text"], ["ageBand", "text"], ["receivedOn", "date"], ...FACT_COLUMNS],
+    [
+      ["caseId", "text"],
+      ["route", "text"],
+      ["localAreaId", "text"],
+      ["settingId", "text"],
+      ["settingKind", "text"],
+      ["ethnicity", "text"],
+      ["sex", "text"],
+      ["freeSchoolMeals", "bool"],
+      ["deprivationDecile", "int"],
+      ["primaryNeed", "text"],
+      ["ageBand", "text"],
+      ["receivedOn", "date"],
+      ...FACT_COLUMNS,
+    ],
     facts,
   );
   return { cases: cases.length, events: events.length, refused };
@@ -469,7 +688,9 @@ function progressBar(done: number, total: number, started: number) {
   const filled = Math.round((width * done) / total);
   const rate = done / Math.max(0.001, (Date.now() - started) / 1000);
   const eta = rate > 0 ? Math.round((total - done) / rate) : 0;
-  process.stdout.write(`\r[${"#".repeat(filled)}${"-".repeat(width - filled)}] ${done.toLocaleString("en-GB")}/${total.toLocaleString("en-GB")} cases  ${Math.round(rate)} cases/s  ETA ${eta}s   `);
+  process.stdout.write(
+    `\r[${"#".repeat(filled)}${"-".repeat(width - filled)}] ${done.toLocaleString("en-GB")}/${total.toLocaleString("en-GB")} cases  ${Math.round(rate)} cases/s  ETA ${eta}s   `,
+  );
 }
 
 /** Concerns per batch are fixed, so batch b always holds concerns [b·size, (b+1)·size). */

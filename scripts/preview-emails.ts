@@ -15,5 +15,8 @@ for (const kind of NOTIFICATION_KINDS) {
   fs.writeFileSync(path.join(out, `${kind}.txt`), `Subject: ${email.subject}\n\n${email.text}`);
   rows.push(`<li><a href="${kind}.html">${kind}</a> (<a href="${kind}.txt">text</a>): ${email.subject.replace(/&/g, "&amp;").replace(/</g, "&lt;")}</li>`);
 }
-fs.writeFileSync(path.join(out, "index.html"), `<!doctype html><meta charset="utf-8"><title>Redress emails</title><h1>${NOTIFICATION_KINDS.length} notification emails</h1><ul>${rows.join("\n")}</ul>`);
+fs.writeFileSync(
+  path.join(out, "index.html"),
+  `<!doctype html><meta charset="utf-8"><title>Redress emails</title><h1>${NOTIFICATION_KINDS.length} notification emails</h1><ul>${rows.join("\n")}</ul>`,
+);
 console.log(`Wrote ${NOTIFICATION_KINDS.length} emails to ${out}/index.html`);

@@ -74,10 +74,36 @@ function RemedyRows({ errors, values }: Omit<FieldsProps, "page">) {
       {Array.from({ length: REMEDY_ROWS }, (_, i) => i + 1).map((i) => (
         <fieldset key={i} className="govuk-fieldset govuk-!-margin-bottom-6">
           <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">Remedy {i} (optional)</legend>
-          <Select name={`remedy-${i}-kind`} label="Kind of remedy" options={REMEDY_KIND_OPTIONS.map((o) => ({ ...o }))} defaultValue={text(values, `remedy-${i}-kind`)} error={errors?.[`remedy-${i}-kind`]?.[0]} />
-          <Textarea name={`remedy-${i}-description`} label="What must be done" rows={2} defaultValue={text(values, `remedy-${i}-description`)} error={errors?.[`remedy-${i}-description`]?.[0]} />
-          <TextInput name={`remedy-${i}-dueOn`} label="Due date (optional for apologies and payments)" hint="For example, 2027-01-29" widthClass="govuk-input--width-10" defaultValue={text(values, `remedy-${i}-dueOn`)} error={errors?.[`remedy-${i}-dueOn`]?.[0]} />
-          <TextInput name={`remedy-${i}-amount`} label="Amount in pounds (payments only)" widthClass="govuk-input--width-5" inputMode="decimal" defaultValue={text(values, `remedy-${i}-amount`)} error={errors?.[`remedy-${i}-amount`]?.[0]} />
+          <Select
+            name={`remedy-${i}-kind`}
+            label="Kind of remedy"
+            options={REMEDY_KIND_OPTIONS.map((o) => ({ ...o }))}
+            defaultValue={text(values, `remedy-${i}-kind`)}
+            error={errors?.[`remedy-${i}-kind`]?.[0]}
+          />
+          <Textarea
+            name={`remedy-${i}-description`}
+            label="What must be done"
+            rows={2}
+            defaultValue={text(values, `remedy-${i}-description`)}
+            error={errors?.[`remedy-${i}-description`]?.[0]}
+          />
+          <TextInput
+            name={`remedy-${i}-dueOn`}
+            label="Due date (optional for apologies and payments)"
+            hint="For example, 2027-01-29"
+            widthClass="govuk-input--width-10"
+            defaultValue={text(values, `remedy-${i}-dueOn`)}
+            error={errors?.[`remedy-${i}-dueOn`]?.[0]}
+          />
+          <TextInput
+            name={`remedy-${i}-amount`}
+            label="Amount in pounds (payments only)"
+            widthClass="govuk-input--width-5"
+            inputMode="decimal"
+            defaultValue={text(values, `remedy-${i}-amount`)}
+            error={errors?.[`remedy-${i}-amount`]?.[0]}
+          />
         </fieldset>
       ))}
     </>
@@ -90,12 +116,22 @@ function OutcomeFields({ page, errors, values }: FieldsProps) {
     <>
       {page.issues.map((issue) => (
         <div key={issue.id}>
-          <ChoiceGroup type="radio" name={`finding-${issue.id}`} legend={`Finding: ${issue.summary}`} error={errors?.[`finding-${issue.id}`]?.[0]} defaultValue={text(values, `finding-${issue.id}`)} options={FINDING_OPTIONS.map((o) => ({ ...o }))} />
+          <ChoiceGroup
+            type="radio"
+            name={`finding-${issue.id}`}
+            legend={`Finding: ${issue.summary}`}
+            error={errors?.[`finding-${issue.id}`]?.[0]}
+            defaultValue={text(values, `finding-${issue.id}`)}
+            options={FINDING_OPTIONS.map((o) => ({ ...o }))}
+          />
           <Textarea name={`reasons-${issue.id}`} label="Reasons for this finding (optional)" rows={3} defaultValue={text(values, `reasons-${issue.id}`)} />
         </div>
       ))}
       <Reason name="reasons" label="Reasons for the decision" hint="Plain English: the family will read this" rows={6} errors={errors} values={values} />
-      <TextInput name="standards" label="National Framework standards relied on" hint={
+      <TextInput
+        name="standards"
+        label="National Framework standards relied on"
+        hint={
           <>
             Codes from the{" "}
             <a className="govuk-link" href="/framework" target="_blank" rel="noreferrer">
@@ -103,7 +139,10 @@ function OutcomeFields({ page, errors, values }: FieldsProps) {
             </a>
             , separated by commas, for example NF-3.2, NF-1.2
           </>
-        } error={errors?.standards?.[0]} defaultValue={text(values, "standards")} />
+        }
+        error={errors?.standards?.[0]}
+        defaultValue={text(values, "standards")}
+      />
       <h2 className="govuk-heading-m">Remedies</h2>
       <RemedyRows errors={errors} values={values} />
     </>
@@ -138,7 +177,17 @@ export const CASE_EVENTS = {
       ),
       Fields: ({ errors, values }) => (
         <>
-          <ChoiceGroup type="radio" name="waitingOn" legend="Who are you waiting for?" error={errors?.waitingOn?.[0]} defaultValue={text(values, "waitingOn")} options={[{ value: "family", label: "The family" }, { value: "third-party", label: "Someone else, for example a health service" }]} />
+          <ChoiceGroup
+            type="radio"
+            name="waitingOn"
+            legend="Who are you waiting for?"
+            error={errors?.waitingOn?.[0]}
+            defaultValue={text(values, "waitingOn")}
+            options={[
+              { value: "family", label: "The family" },
+              { value: "third-party", label: "Someone else, for example a health service" },
+            ]}
+          />
           <Reason label="What information are you waiting for?" errors={errors} values={values} />
         </>
       ),
@@ -148,14 +197,24 @@ export const CASE_EVENTS = {
     label: "Restart the response clock",
     explains: "The deadline moves on by the working days the clock was paused.",
     pastTense: "Response clock restarted",
-    forFamily: { label: "Send the information asked for", explains: "Send the information the response is waiting for. The deadline for the response starts again when you send it." },
+    forFamily: {
+      label: "Send the information asked for",
+      explains: "Send the information the response is waiting for. The deadline for the response starts again when you send it.",
+    },
     fields: {
       schema: eventForm("RESUME", ({ side }) =>
         side === "family" ? z.object({ information: required("Enter the information you were asked for, or say where it can be found") }) : z.object({}).transform(() => ({})),
       ),
       Fields: ({ page, errors, values }) =>
         page.side === "family" ? (
-          <Reason name="information" label="The information you were asked for" hint="Write it here, or say where the organisation can find it (for example, that you have emailed the report)" rows={6} errors={errors} values={values} />
+          <Reason
+            name="information"
+            label="The information you were asked for"
+            hint="Write it here, or say where the organisation can find it (for example, that you have emailed the report)"
+            rows={6}
+            errors={errors}
+            values={values}
+          />
         ) : null,
     },
   },
@@ -176,7 +235,15 @@ export const CASE_EVENTS = {
       ),
       Fields: ({ page, errors, values }) => (
         <>
-          <TextInput name="workingDays" label="Extend by how many working days?" hint={page.limits.maxExtensionWorkingDays ? `At most ${page.limits.maxExtensionWorkingDays} working days at this stage` : undefined} widthClass="govuk-input--width-3" inputMode="numeric" error={errors?.workingDays?.[0]} defaultValue={text(values, "workingDays")} />
+          <TextInput
+            name="workingDays"
+            label="Extend by how many working days?"
+            hint={page.limits.maxExtensionWorkingDays ? `At most ${page.limits.maxExtensionWorkingDays} working days at this stage` : undefined}
+            widthClass="govuk-input--width-3"
+            inputMode="numeric"
+            error={errors?.workingDays?.[0]}
+            defaultValue={text(values, "workingDays")}
+          />
           <Reason label="Reason for the extension" hint="The family will see this" errors={errors} values={values} />
         </>
       ),
@@ -199,13 +266,21 @@ export const CASE_EVENTS = {
           .transform((v) => ({ ...v, party: capacities.find((c) => c === "health-partner") ?? capacities[0] })),
       ),
       Fields: ({ errors, values }) => (
-        <Reason name="contribution" label="Your part of the response" hint="What your service found, and what it will do. The family will see this with the response." rows={8} errors={errors} values={values} />
+        <Reason
+          name="contribution"
+          label="Your part of the response"
+          hint="What your service found, and what it will do. The family will see this with the response."
+          rows={8}
+          errors={errors}
+          values={values}
+        />
       ),
     },
   },
   GIVE_DELAY_NOTICE: {
     label: "Give a delay notice",
-    explains: "A deadline has been missed, or the concern has been open a long time. Say why, and the date you expect to finish. The family will see this; the missed deadline still stands.",
+    explains:
+      "A deadline has been missed, or the concern has been open a long time. Say why, and the date you expect to finish. The family will see this; the missed deadline still stands.",
     pastTense: "Delay notice given",
     fields: {
       schema: eventForm("GIVE_DELAY_NOTICE", (ctx) =>
@@ -217,7 +292,14 @@ export const CASE_EVENTS = {
       Fields: ({ errors, values }) => (
         <>
           <Reason label="Why is it late?" hint="The family will see this" errors={errors} values={values} />
-          <TextInput name="expectedOn" label="When do you expect to finish?" hint="For example, 2027-01-29" widthClass="govuk-input--width-10" error={errors?.expectedOn?.[0]} defaultValue={text(values, "expectedOn")} />
+          <TextInput
+            name="expectedOn"
+            label="When do you expect to finish?"
+            hint="For example, 2027-01-29"
+            widthClass="govuk-input--width-10"
+            error={errors?.expectedOn?.[0]}
+            defaultValue={text(values, "expectedOn")}
+          />
         </>
       ),
     },
@@ -238,7 +320,10 @@ export const CASE_EVENTS = {
     label: "Offer mediation",
     explains: "An independent mediator helps both sides reach an agreement. Deadlines keep running unless the family accepts. You can offer mediation once at each stage.",
     pastTense: "Mediation offered",
-    forFamily: { label: "Ask for mediation", explains: "An independent mediator helps you reach an agreement. If you go ahead, the deadlines at this stage wait while mediation happens." },
+    forFamily: {
+      label: "Ask for mediation",
+      explains: "An independent mediator helps you reach an agreement. If you go ahead, the deadlines at this stage wait while mediation happens.",
+    },
     fields: { schema: eventForm("OFFER_MEDIATION", ({ side }) => z.object({}).transform(() => ({ requestedBy: side }))) },
   },
   SEND_MEDIATION_INFORMATION: {
@@ -269,7 +354,13 @@ export const CASE_EVENTS = {
         z.object({ mediatorId: z.string({ error: "Select a mediator" }).refine((id) => mediatorIds.includes(id), "Select a mediator") }),
       ),
       Fields: ({ page, errors, values }) => (
-        <Select name="mediatorId" label="Mediator" options={[{ value: "", label: "Choose a mediator" }, ...page.mediators.map((m) => ({ value: m.id, label: m.name }))]} error={errors?.mediatorId?.[0]} defaultValue={text(values, "mediatorId")} />
+        <Select
+          name="mediatorId"
+          label="Mediator"
+          options={[{ value: "", label: "Choose a mediator" }, ...page.mediators.map((m) => ({ value: m.id, label: m.name }))]}
+          error={errors?.mediatorId?.[0]}
+          defaultValue={text(values, "mediatorId")}
+        />
       ),
     },
   },
@@ -297,10 +388,36 @@ export const CASE_EVENTS = {
       ),
       Fields: ({ page, errors, values }) => (
         <>
-          <TextInput name="sessionOn" label="Session date" hint={`For example, 2027-01-12. Within ${page.limits.mediationSessionWithinCalendarDays} days of the family accepting mediation, unless both sides agree to a later date.`} widthClass="govuk-input--width-10" error={errors?.sessionOn?.[0]} defaultValue={text(values, "sessionOn")} />
-          <TextInput name="sessionTime" label="Start time (optional)" hint="24-hour clock, for example 14:30" widthClass="govuk-input--width-5" error={errors?.sessionTime?.[0]} defaultValue={text(values, "sessionTime")} />
-          <Textarea name="place" label="Where it will be held, or the joining link (optional)" hint="Everyone taking part will see this" rows={2} error={errors?.place?.[0]} defaultValue={text(values, "place")} />
-          <ChoiceGroup type="checkbox" name="laterDateAgreed" legend="Later date" options={[{ value: "yes", label: "Both sides have agreed to a date after the mediation window" }]} />
+          <TextInput
+            name="sessionOn"
+            label="Session date"
+            hint={`For example, 2027-01-12. Within ${page.limits.mediationSessionWithinCalendarDays} days of the family accepting mediation, unless both sides agree to a later date.`}
+            widthClass="govuk-input--width-10"
+            error={errors?.sessionOn?.[0]}
+            defaultValue={text(values, "sessionOn")}
+          />
+          <TextInput
+            name="sessionTime"
+            label="Start time (optional)"
+            hint="24-hour clock, for example 14:30"
+            widthClass="govuk-input--width-5"
+            error={errors?.sessionTime?.[0]}
+            defaultValue={text(values, "sessionTime")}
+          />
+          <Textarea
+            name="place"
+            label="Where it will be held, or the joining link (optional)"
+            hint="Everyone taking part will see this"
+            rows={2}
+            error={errors?.place?.[0]}
+            defaultValue={text(values, "place")}
+          />
+          <ChoiceGroup
+            type="checkbox"
+            name="laterDateAgreed"
+            legend="Later date"
+            options={[{ value: "yes", label: "Both sides have agreed to a date after the mediation window" }]}
+          />
         </>
       ),
     },
@@ -310,9 +427,18 @@ export const CASE_EVENTS = {
     explains: "Record the session on the day it took place (or after). You can write up the outcome afterwards.",
     pastTense: "Mediation session held",
     fields: {
-      schema: eventForm("RECORD_SESSION_HELD", (ctx) => z.object({ heldOn: isoDate("Enter the day the session was held as YYYY-MM-DD", "the day the session was held", today(ctx)) })),
+      schema: eventForm("RECORD_SESSION_HELD", (ctx) =>
+        z.object({ heldOn: isoDate("Enter the day the session was held as YYYY-MM-DD", "the day the session was held", today(ctx)) }),
+      ),
       Fields: ({ page, errors, values }) => (
-        <ChoiceGroup type="radio" name="heldOn" legend="Which session was held?" error={errors?.heldOn?.[0]} defaultValue={text(values, "heldOn")} options={page.sessions.map((on) => ({ value: on, label: formatDate(on) }))} />
+        <ChoiceGroup
+          type="radio"
+          name="heldOn"
+          legend="Which session was held?"
+          error={errors?.heldOn?.[0]}
+          defaultValue={text(values, "heldOn")}
+          options={page.sessions.map((on) => ({ value: on, label: formatDate(on) }))}
+        />
       ),
     },
   },
@@ -332,7 +458,14 @@ export const CASE_EVENTS = {
       ),
       Fields: ({ page, errors, values }) => (
         <>
-          <ChoiceGroup type="checkbox" name="agreedIssueIds" legend="Which issues were agreed?" hint="Leave all unticked if nothing was agreed" error={errors?.agreedIssueIds?.[0]} options={page.issues.map((i) => ({ value: i.id, label: i.summary }))} />
+          <ChoiceGroup
+            type="checkbox"
+            name="agreedIssueIds"
+            legend="Which issues were agreed?"
+            hint="Leave all unticked if nothing was agreed"
+            error={errors?.agreedIssueIds?.[0]}
+            options={page.issues.map((i) => ({ value: i.id, label: i.summary }))}
+          />
           <Reason name="summary" label="Summary of the agreement (optional)" errors={errors} values={values} />
           <h2 className="govuk-heading-m">Agreed actions</h2>
           <RemedyRows errors={errors} values={values} />
@@ -365,14 +498,20 @@ export const CASE_EVENTS = {
     explains: "Explain why this body cannot look at the concern.",
     pastTense: "Decided outside jurisdiction",
     warning: true,
-    fields: { schema: eventForm("REJECT_OUT_OF_JURISDICTION", () => z.object({ reasons: required("Explain why the concern is outside jurisdiction") })), Fields: (props) => <DecisionReasons {...props} /> },
+    fields: {
+      schema: eventForm("REJECT_OUT_OF_JURISDICTION", () => z.object({ reasons: required("Explain why the concern is outside jurisdiction") })),
+      Fields: (props) => <DecisionReasons {...props} />,
+    },
   },
   REJECT_OUT_OF_TIME: {
     label: "Decide it is out of time",
     explains: ({ nationalTimeLimitMonths }) => `Only for concerns brought more than ${nationalTimeLimitMonths} months after the family knew of the matter.`,
     pastTense: "Decided out of time",
     warning: true,
-    fields: { schema: eventForm("REJECT_OUT_OF_TIME", () => z.object({ reasons: required("Explain why the concern is out of time") })), Fields: (props) => <DecisionReasons {...props} /> },
+    fields: {
+      schema: eventForm("REJECT_OUT_OF_TIME", () => z.object({ reasons: required("Explain why the concern is out of time") })),
+      Fields: (props) => <DecisionReasons {...props} />,
+    },
   },
   ISSUE_DRAFT_DECISION: {
     label: "Issue a draft decision",
@@ -431,12 +570,17 @@ export const CASE_EVENTS = {
     explains: "A remedy was not carried out. Your concern goes to the next stage up (to the national body for a remedy it ordered), which will look at it.",
     pastTense: "Failed remedy taken further",
     fields: {
-      schema: eventForm("TAKE_REMEDY_FURTHER", (ctx) =>
-        z.object({ remedyId: remedyChoice((c) => c.failedRemedyIds)(ctx), reason: required("Say why you are taking it further") }),
-      ),
+      schema: eventForm("TAKE_REMEDY_FURTHER", (ctx) => z.object({ remedyId: remedyChoice((c) => c.failedRemedyIds)(ctx), reason: required("Say why you are taking it further") })),
       Fields: ({ page, errors, values }) => (
         <>
-          <ChoiceGroup type="radio" name="remedyId" legend="Which remedy was not carried out?" error={errors?.remedyId?.[0]} defaultValue={text(values, "remedyId")} options={page.failedRemedies.map((r) => ({ value: r.id, label: `${r.description} (you can take this further until ${formatDate(r.until)})` }))} />
+          <ChoiceGroup
+            type="radio"
+            name="remedyId"
+            legend="Which remedy was not carried out?"
+            error={errors?.remedyId?.[0]}
+            defaultValue={text(values, "remedyId")}
+            options={page.failedRemedies.map((r) => ({ value: r.id, label: `${r.description} (you can take this further until ${formatDate(r.until)})` }))}
+          />
           <Reason label="Why are you taking it further?" errors={errors} values={values} />
         </>
       ),
@@ -456,7 +600,16 @@ function DecisionReasons({ errors, values }: FieldsProps) {
 }
 
 function WhichRemedy({ page, errors, values }: FieldsProps) {
-  return <ChoiceGroup type="radio" name="remedyId" legend="Which remedy?" error={errors?.remedyId?.[0]} defaultValue={text(values, "remedyId")} options={page.remedies.map((r) => ({ value: r.id, label: r.description }))} />;
+  return (
+    <ChoiceGroup
+      type="radio"
+      name="remedyId"
+      legend="Which remedy?"
+      error={errors?.remedyId?.[0]}
+      defaultValue={text(values, "remedyId")}
+      options={page.remedies.map((r) => ({ value: r.id, label: r.description }))}
+    />
+  );
 }
 
 /** History lines for what the system records, not a person (the concern itself, deadlines). */

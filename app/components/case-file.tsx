@@ -8,7 +8,6 @@ import { Table } from "./table";
 // The case page as the complete, readable file: every outcome at every rung, every remedy and
 // who owes it, every word people wrote, and a history a person would tell. GOV.UK patterns only.
 
-
 const DECISION_TEXT: Record<NonNullable<OutcomeRecord["decision"]>, string> = {
   "accepted-for-investigation": "Accepted for investigation",
   "out-of-jurisdiction": "Outside what the national body can look at",

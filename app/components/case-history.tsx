@@ -46,7 +46,15 @@ export function Pagination({ page, pages, href }: { page: number; pages: number;
       {page > 1 ? (
         <div className="govuk-pagination__prev">
           <a className="govuk-link govuk-pagination__link" href={href(page - 1)} rel="prev">
-            <svg className="govuk-pagination__icon govuk-pagination__icon--prev" xmlns="http://www.w3.org/2000/svg" height="13" width="15" aria-hidden="true" focusable="false" viewBox="0 0 15 13">
+            <svg
+              className="govuk-pagination__icon govuk-pagination__icon--prev"
+              xmlns="http://www.w3.org/2000/svg"
+              height="13"
+              width="15"
+              aria-hidden="true"
+              focusable="false"
+              viewBox="0 0 15 13"
+            >
               <path d="m6.5938-0.0078125-6.7266 6.7266 6.7441 6.4062 1.377-1.449-4.1856-3.9768h12.896v-2h-12.984l4.2931-4.293-1.414-1.414z" />
             </svg>
             <span className="govuk-pagination__link-title">
@@ -58,7 +66,9 @@ export function Pagination({ page, pages, href }: { page: number; pages: number;
       <ul className="govuk-pagination__list">
         {pageItems(page, pages).map((p, i) =>
           p === null ? (
-            <li key={`gap-${i}`} className="govuk-pagination__item govuk-pagination__item--ellipses">&ctdot;</li>
+            <li key={`gap-${i}`} className="govuk-pagination__item govuk-pagination__item--ellipses">
+              &ctdot;
+            </li>
           ) : (
             <li key={p} className={`govuk-pagination__item${p === page ? " govuk-pagination__item--current" : ""}`}>
               <a className="govuk-link govuk-pagination__link" href={href(p)} aria-label={`Page ${p}`} {...(p === page ? { "aria-current": "page" as const } : {})}>
@@ -74,7 +84,15 @@ export function Pagination({ page, pages, href }: { page: number; pages: number;
             <span className="govuk-pagination__link-title">
               Next<span className="govuk-visually-hidden"> page</span>
             </span>
-            <svg className="govuk-pagination__icon govuk-pagination__icon--next" xmlns="http://www.w3.org/2000/svg" height="13" width="15" aria-hidden="true" focusable="false" viewBox="0 0 15 13">
+            <svg
+              className="govuk-pagination__icon govuk-pagination__icon--next"
+              xmlns="http://www.w3.org/2000/svg"
+              height="13"
+              width="15"
+              aria-hidden="true"
+              focusable="false"
+              viewBox="0 0 15 13"
+            >
               <path d="m8.107-0.0078125-1.4136 1.414 4.2926 4.293h-12.986v2h12.896l-4.1855 3.9766 1.377 1.4492 6.7441-6.4062-6.7246-6.7266z" />
             </svg>
           </a>

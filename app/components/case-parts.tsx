@@ -115,7 +115,14 @@ export function FairnessFacts({ view, isFamily }: { view: CaseView; isFamily: bo
   }
   for (const clock of view.pausedClocks) {
     const ends = pauseEnds(clock.key);
-    const waitingFor = clock.waitingOn === "family" ? (isFamily ? "information from you" : "information from the family") : clock.waitingOn === "mediation" ? "the mediation" : "information from someone else";
+    const waitingFor =
+      clock.waitingOn === "family"
+        ? isFamily
+          ? "information from you"
+          : "information from the family"
+        : clock.waitingOn === "mediation"
+          ? "the mediation"
+          : "information from someone else";
     facts.push({
       id: `pause-${clock.key}`,
       text: `The response deadline has been paused since ${formatDate(clock.pausedSince)}, waiting for ${waitingFor}: “${clock.reason}”.${ends ? ` It restarts by itself on ${formatDate(ends)} at the latest.` : ""}`,

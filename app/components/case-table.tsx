@@ -21,18 +21,30 @@ export function CaseTable({ cases, caption }: { cases: CaseTableRow[]; caption: 
       <caption className="govuk-table__caption govuk-table__caption--m">{caption}</caption>
       <thead className="govuk-table__head">
         <tr className="govuk-table__row">
-          <th scope="col" className="govuk-table__header">Reference</th>
-          <th scope="col" className="govuk-table__header">Child or young person</th>
-          <th scope="col" className="govuk-table__header">About</th>
-          <th scope="col" className="govuk-table__header">Where it is</th>
-          <th scope="col" className="govuk-table__header">Next deadline</th>
+          <th scope="col" className="govuk-table__header">
+            Reference
+          </th>
+          <th scope="col" className="govuk-table__header">
+            Child or young person
+          </th>
+          <th scope="col" className="govuk-table__header">
+            About
+          </th>
+          <th scope="col" className="govuk-table__header">
+            Where it is
+          </th>
+          <th scope="col" className="govuk-table__header">
+            Next deadline
+          </th>
         </tr>
       </thead>
       <tbody className="govuk-table__body">
         {cases.map((c) => (
           <tr key={c.id} className="govuk-table__row">
             <td className="govuk-table__cell">
-              <Link className="govuk-link" to={`/cases/${c.id}`}>{c.ref}</Link>
+              <Link className="govuk-link" to={`/cases/${c.id}`}>
+                {c.ref}
+              </Link>
             </td>
             <td className="govuk-table__cell">
               {c.concern.child.givenName} {c.concern.child.familyName}

@@ -17,7 +17,9 @@ function niceMax(value: number): number {
 export function Figure({ id, title, summary, picture, table }: { id: string; title: string; summary: ReactNode; picture: ReactNode; table: ReactNode }) {
   return (
     <figure className="redress-chart" aria-labelledby={`${id}-title`}>
-      <h3 className="govuk-heading-s" id={`${id}-title`}>{title}</h3>
+      <h3 className="govuk-heading-s" id={`${id}-title`}>
+        {title}
+      </h3>
       <p className="govuk-body">{summary}</p>
       {picture}
       <details className="govuk-details">
@@ -50,11 +52,15 @@ export function LineChart({ label, months, series }: { label: string; months: st
         {ticks.map((t) => (
           <g key={t}>
             <line x1={left} x2={w - right} y1={y(t)} y2={y(t)} stroke={COLOURS.grey} strokeWidth={1} />
-            <text x={left - 8} y={y(t) + 5} textAnchor="end" fontSize={14}>{t.toLocaleString("en-GB")}</text>
+            <text x={left - 8} y={y(t) + 5} textAnchor="end" fontSize={14}>
+              {t.toLocaleString("en-GB")}
+            </text>
           </g>
         ))}
         {months.map((m, i) => (
-          <text key={m} x={x(i)} y={h - 14} textAnchor="middle" fontSize={14}>{monthShort(m)}</text>
+          <text key={m} x={x(i)} y={h - 14} textAnchor="middle" fontSize={14}>
+            {monthShort(m)}
+          </text>
         ))}
         {series.map((s) => {
           const segments: string[] = [];
@@ -66,9 +72,7 @@ export function LineChart({ label, months, series }: { label: string; months: st
             } else current += `${current ? "L" : "M"}${x(i).toFixed(1)},${y(v.value).toFixed(1)}`;
           });
           if (current) segments.push(current);
-          return segments.map((d, k) => (
-            <path key={`${s.name}${k}`} d={d} fill="none" stroke={COLOURS[s.colour]} strokeWidth={3} strokeDasharray={s.dashed ? "8 5" : undefined} />
-          ));
+          return segments.map((d, k) => <path key={`${s.name}${k}`} d={d} fill="none" stroke={COLOURS[s.colour]} strokeWidth={3} strokeDasharray={s.dashed ? "8 5" : undefined} />);
         })}
       </svg>
       <ul className="redress-chart__legend">
@@ -87,8 +91,7 @@ export function LineChart({ label, months, series }: { label: string; months: st
 
 const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 export const monthShort = (m: string) => MONTHS[Number(m.slice(5, 7)) - 1] ?? m;
-export const monthLong = (m: string) =>
-  new Date(`${m}-01T00:00:00Z`).toLocaleDateString("en-GB", { month: "long", year: "numeric", timeZone: "UTC" });
+export const monthLong = (m: string) => new Date(`${m}-01T00:00:00Z`).toLocaleDateString("en-GB", { month: "long", year: "numeric", timeZone: "UTC" });
 
 export interface Bar {
   label: string;
@@ -103,12 +106,27 @@ export function BarChart({ label, bars, unit, reference }: { label: string; bars
     <div role="img" aria-label={label} className="redress-bars">
       {bars.map((b) => (
         <div key={b.label} className="redress-bars__row">
-          <span className="redress-bars__label" aria-hidden="true">{b.label}</span>
+          <span className="redress-bars__label" aria-hidden="true">
+            {b.label}
+          </span>
           <svg className="redress-bars__bar" viewBox="0 0 100 20" preserveAspectRatio="none" aria-hidden="true" focusable="false">
             {b.value.value !== null ? <rect x="0" y="3" width={(100 * b.value.value) / max} height="14" fill={COLOURS.blue} /> : null}
-            {reference ? <line x1={(100 * reference.value) / max} x2={(100 * reference.value) / max} y1="0" y2="20" stroke={COLOURS.black} strokeWidth="0.6" vectorEffect="non-scaling-stroke" /> : null}
+            {reference ? (
+              <line
+                x1={(100 * reference.value) / max}
+                x2={(100 * reference.value) / max}
+                y1="0"
+                y2="20"
+                stroke={COLOURS.black}
+                strokeWidth="0.6"
+                vectorEffect="non-scaling-stroke"
+              />
+            ) : null}
           </svg>
-          <span className="redress-bars__value" aria-hidden="true">{formatPublished(b.value)}{b.value.value !== null && unit ? ` ${unit === "%" ? "%" : unit}` : ""}</span>
+          <span className="redress-bars__value" aria-hidden="true">
+            {formatPublished(b.value)}
+            {b.value.value !== null && unit ? ` ${unit === "%" ? "%" : unit}` : ""}
+          </span>
         </div>
       ))}
       {reference ? <p className="govuk-body-s redress-bars__reference">Black line: {reference.label}</p> : null}
@@ -124,7 +142,19 @@ export interface FunnelChartPoint {
 }
 
 /** Rate (%) against volume with 95% and 99.8% control limits around the national rate. */
-export function FunnelChart({ label, points, nationalRate, maxVolume, volumeLabel }: { label: string; points: FunnelChartPoint[]; nationalRate: number; maxVolume: number; volumeLabel: string }) {
+export function FunnelChart({
+  label,
+  points,
+  nationalRate,
+  maxVolume,
+  volumeLabel,
+}: {
+  label: string;
+  points: FunnelChartPoint[];
+  nationalRate: number;
+  maxVolume: number;
+  volumeLabel: string;
+}) {
   const [w, h, left, bottom, top, right] = [640, 340, 56, 52, 16, 16];
   const xMax = niceMax(maxVolume * 1.1);
   const x = (v: number) => left + ((w - left - right) * v) / xMax;
@@ -147,27 +177,60 @@ export function FunnelChart({ label, points, nationalRate, maxVolume, volumeLabe
         {[0, 25, 50, 75, 100].map((t) => (
           <g key={t}>
             <line x1={left} x2={w - right} y1={y(t)} y2={y(t)} stroke={COLOURS.grey} strokeWidth={1} />
-            <text x={left - 8} y={y(t) + 5} textAnchor="end" fontSize={14}>{t}%</text>
+            <text x={left - 8} y={y(t) + 5} textAnchor="end" fontSize={14}>
+              {t}%
+            </text>
           </g>
         ))}
         {[0, xMax / 4, xMax / 2, (3 * xMax) / 4, xMax].map((t) => (
-          <text key={t} x={x(t)} y={h - 28} textAnchor="middle" fontSize={14}>{Math.round(t).toLocaleString("en-GB")}</text>
+          <text key={t} x={x(t)} y={h - 28} textAnchor="middle" fontSize={14}>
+            {Math.round(t).toLocaleString("en-GB")}
+          </text>
         ))}
-        <text x={(left + w - right) / 2} y={h - 6} textAnchor="middle" fontSize={14}>{volumeLabel}</text>
+        <text x={(left + w - right) / 2} y={h - 6} textAnchor="middle" fontSize={14}>
+          {volumeLabel}
+        </text>
         <line x1={left} x2={w - right} y1={y(nationalRate)} y2={y(nationalRate)} stroke={COLOURS.black} strokeWidth={2} />
         {[Z95, Z998].map((z) =>
-          ([0, 1] as const).map((side) => <path key={`${z}${side}`} d={curve(z, side)} fill="none" stroke={COLOURS.black} strokeWidth={1.5} strokeDasharray={z === Z95 ? "6 4" : "2 3"} />),
+          ([0, 1] as const).map((side) => (
+            <path key={`${z}${side}`} d={curve(z, side)} fill="none" stroke={COLOURS.black} strokeWidth={1.5} strokeDasharray={z === Z95 ? "6 4" : "2 3"} />
+          )),
         )}
         {points.map((pt) => (
           <circle key={pt.name} cx={x(pt.volume)} cy={y(pt.rate)} r={pt.outside ? 6 : 4} fill={colour(pt.outside)} stroke="#ffffff" strokeWidth={1} />
         ))}
       </svg>
       <ul className="redress-chart__legend">
-        <li><svg width="28" height="10" aria-hidden="true" focusable="false"><line x1="0" x2="28" y1="5" y2="5" stroke={COLOURS.black} strokeWidth={2} /></svg> National rate ({nationalRate}%)</li>
-        <li><svg width="28" height="10" aria-hidden="true" focusable="false"><line x1="0" x2="28" y1="5" y2="5" stroke={COLOURS.black} strokeWidth={1.5} strokeDasharray="6 4" /></svg> 95% control limits</li>
-        <li><svg width="28" height="10" aria-hidden="true" focusable="false"><line x1="0" x2="28" y1="5" y2="5" stroke={COLOURS.black} strokeWidth={1.5} strokeDasharray="2 3" /></svg> 99.8% control limits</li>
-        <li><svg width="12" height="12" aria-hidden="true" focusable="false"><circle cx="6" cy="6" r="5" fill={COLOURS.red} /></svg> Above the limits</li>
-        <li><svg width="12" height="12" aria-hidden="true" focusable="false"><circle cx="6" cy="6" r="5" fill={COLOURS.orange} /></svg> Below the limits</li>
+        <li>
+          <svg width="28" height="10" aria-hidden="true" focusable="false">
+            <line x1="0" x2="28" y1="5" y2="5" stroke={COLOURS.black} strokeWidth={2} />
+          </svg>{" "}
+          National rate ({nationalRate}%)
+        </li>
+        <li>
+          <svg width="28" height="10" aria-hidden="true" focusable="false">
+            <line x1="0" x2="28" y1="5" y2="5" stroke={COLOURS.black} strokeWidth={1.5} strokeDasharray="6 4" />
+          </svg>{" "}
+          95% control limits
+        </li>
+        <li>
+          <svg width="28" height="10" aria-hidden="true" focusable="false">
+            <line x1="0" x2="28" y1="5" y2="5" stroke={COLOURS.black} strokeWidth={1.5} strokeDasharray="2 3" />
+          </svg>{" "}
+          99.8% control limits
+        </li>
+        <li>
+          <svg width="12" height="12" aria-hidden="true" focusable="false">
+            <circle cx="6" cy="6" r="5" fill={COLOURS.red} />
+          </svg>{" "}
+          Above the limits
+        </li>
+        <li>
+          <svg width="12" height="12" aria-hidden="true" focusable="false">
+            <circle cx="6" cy="6" r="5" fill={COLOURS.orange} />
+          </svg>{" "}
+          Below the limits
+        </li>
       </ul>
     </>
   );

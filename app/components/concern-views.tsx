@@ -20,7 +20,15 @@ export function ReceivedViaRow({ receivedVia }: { receivedVia: string }) {
   );
 }
 
-export function YoungPersonViews({ views, canAdd, child }: { views: { id: string; text: string; createdAt: string; byYoungPerson: boolean; author: string }[]; canAdd: string | null; child: string }) {
+export function YoungPersonViews({
+  views,
+  canAdd,
+  child,
+}: {
+  views: { id: string; text: string; createdAt: string; byYoungPerson: boolean; author: string }[];
+  canAdd: string | null;
+  child: string;
+}) {
   if (!views.length && !canAdd) return null;
   return (
     <>

@@ -122,7 +122,12 @@ export function useFormKit<S extends z.ZodType>(schema: S, actionData: AnyAnswer
 export type FormKit = ReturnType<typeof useFormKit>;
 
 /** The error summary and the form: `<KitForm kit={kit}>fields…</KitForm>`. Put the page's <h1> after it with `heading`. */
-export function KitForm({ kit, heading, children, ...rest }: { kit: FormKit; heading?: ReactNode; children: ReactNode } & Omit<ComponentProps<typeof Form>, "ref" | "method" | "onSubmit">) {
+export function KitForm({
+  kit,
+  heading,
+  children,
+  ...rest
+}: { kit: FormKit; heading?: ReactNode; children: ReactNode } & Omit<ComponentProps<typeof Form>, "ref" | "method" | "onSubmit">) {
   return (
     <>
       <ErrorSummary {...kit.summary} />

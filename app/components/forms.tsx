@@ -25,9 +25,7 @@ export function ErrorSummary({ errors, title = "There is a problem", attempt }: 
         <div className="govuk-error-summary__body">
           <ul className="govuk-list govuk-error-summary__list">
             {entries.map(([field, messages]) => (
-              <li key={field}>
-                {field === "form" ? messages[0] : <a href={`#${fieldId(field)}`}>{messages[0]}</a>}
-              </li>
+              <li key={field}>{field === "form" ? messages[0] : <a href={`#${fieldId(field)}`}>{messages[0]}</a>}</li>
             ))}
           </ul>
         </div>
@@ -56,7 +54,21 @@ function HintAndError({ id, hint, error }: { id: string; hint?: ReactNode; error
   );
 }
 
-function FieldShell({ name, label, hint, error, children, labelIsHeading }: { name: string; label: ReactNode; hint?: ReactNode; error?: string; children: ReactNode; labelIsHeading?: boolean }) {
+function FieldShell({
+  name,
+  label,
+  hint,
+  error,
+  children,
+  labelIsHeading,
+}: {
+  name: string;
+  label: ReactNode;
+  hint?: ReactNode;
+  error?: string;
+  children: ReactNode;
+  labelIsHeading?: boolean;
+}) {
   const id = fieldId(name);
   const labelEl = (
     <label className={`govuk-label${labelIsHeading ? " govuk-label--l" : ""}`} htmlFor={id}>
@@ -76,7 +88,10 @@ function describedBy(name: string, hint: unknown, error: unknown, id = fieldId(n
   return [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
 }
 
-type InputProps = { name: string; label: ReactNode; hint?: ReactNode; error?: string; widthClass?: string; labelIsHeading?: boolean } & Omit<InputHTMLAttributes<HTMLInputElement>, "name">;
+type InputProps = { name: string; label: ReactNode; hint?: ReactNode; error?: string; widthClass?: string; labelIsHeading?: boolean } & Omit<
+  InputHTMLAttributes<HTMLInputElement>,
+  "name"
+>;
 
 export function TextInput({ name, label, hint, error, widthClass, labelIsHeading, className, ...rest }: InputProps) {
   return (
@@ -112,10 +127,30 @@ export function Textarea({ name, label, hint, error, rows = 5, ...rest }: Textar
   );
 }
 
-export function Select({ name, label, hint, error, options, defaultValue }: { name: string; label: ReactNode; hint?: ReactNode; error?: string; options: { value: string; label: string }[]; defaultValue?: string }) {
+export function Select({
+  name,
+  label,
+  hint,
+  error,
+  options,
+  defaultValue,
+}: {
+  name: string;
+  label: ReactNode;
+  hint?: ReactNode;
+  error?: string;
+  options: { value: string; label: string }[];
+  defaultValue?: string;
+}) {
   return (
     <FieldShell name={name} label={label} hint={hint} error={error}>
-      <select id={fieldId(name)} name={name} className={`govuk-select${error ? " govuk-select--error" : ""}`} defaultValue={defaultValue} aria-describedby={describedBy(name, hint, error)}>
+      <select
+        id={fieldId(name)}
+        name={name}
+        className={`govuk-select${error ? " govuk-select--error" : ""}`}
+        defaultValue={defaultValue}
+        aria-describedby={describedBy(name, hint, error)}
+      >
         {options.map((o) => (
           <option key={o.value} value={o.value}>
             {o.label}
@@ -164,7 +199,15 @@ export function ChoiceGroup({
             const optionId = index === 0 ? id : `${id}-option-${index}`;
             return (
               <div key={option.value} className={`${base}__item`}>
-                <input className={`${base}__input`} id={optionId} name={name} type={type} value={option.value} defaultChecked={selected.has(option.value)} aria-describedby={option.hint ? `${optionId}-hint` : undefined} />
+                <input
+                  className={`${base}__input`}
+                  id={optionId}
+                  name={name}
+                  type={type}
+                  value={option.value}
+                  defaultChecked={selected.has(option.value)}
+                  aria-describedby={option.hint ? `${optionId}-hint` : undefined}
+                />
                 <label className={`govuk-label ${base}__label`} htmlFor={optionId}>
                   {option.label}
                 </label>
@@ -182,7 +225,21 @@ export function ChoiceGroup({
   );
 }
 
-export function Button({ children, secondary, warning, name, value, ...rest }: { children: ReactNode; secondary?: boolean; warning?: boolean; name?: string; value?: string; formNoValidate?: boolean }) {
+export function Button({
+  children,
+  secondary,
+  warning,
+  name,
+  value,
+  ...rest
+}: {
+  children: ReactNode;
+  secondary?: boolean;
+  warning?: boolean;
+  name?: string;
+  value?: string;
+  formNoValidate?: boolean;
+}) {
   const cls = ["govuk-button", secondary ? "govuk-button--secondary" : null, warning ? "govuk-button--warning" : null].filter(Boolean).join(" ");
   return (
     <button type="submit" className={cls} data-module="govuk-button" name={name} value={value} {...rest}>

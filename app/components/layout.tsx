@@ -79,7 +79,11 @@ export function PhaseBanner() {
       <p className="govuk-phase-banner__content">
         <strong className="govuk-tag govuk-phase-banner__content__tag">Beta</strong>
         <span className="govuk-phase-banner__text">
-          This is a new service. <Link className="govuk-link" to="/feedback">Tell us what you think</Link> to help us improve it.
+          This is a new service.{" "}
+          <Link className="govuk-link" to="/feedback">
+            Tell us what you think
+          </Link>{" "}
+          to help us improve it.
         </span>
       </p>
     </div>
@@ -95,18 +99,22 @@ export function Footer() {
             <h2 className="govuk-visually-hidden">Support links</h2>
             <ul className="govuk-footer__inline-list">
               <li className="govuk-footer__inline-list-item">
-                <Link className="govuk-footer__link" to="/accessibility">Accessibility statement</Link>
+                <Link className="govuk-footer__link" to="/accessibility">
+                  Accessibility statement
+                </Link>
               </li>
               <li className="govuk-footer__inline-list-item">
-                <Link className="govuk-footer__link" to="/privacy">Privacy and cookies</Link>
+                <Link className="govuk-footer__link" to="/privacy">
+                  Privacy and cookies
+                </Link>
               </li>
               <li className="govuk-footer__inline-list-item">
-                <Link className="govuk-footer__link" to="/feedback">Feedback</Link>
+                <Link className="govuk-footer__link" to="/feedback">
+                  Feedback
+                </Link>
               </li>
             </ul>
-            <p className="govuk-body-s redress-footer__licence">
-              Redress: concerns and redress for children and young people with additional needs in England.
-            </p>
+            <p className="govuk-body-s redress-footer__licence">Redress: concerns and redress for children and young people with additional needs in England.</p>
           </div>
         </div>
       </div>

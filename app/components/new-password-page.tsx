@@ -3,7 +3,21 @@ import { Button, ErrorSummary, TextInput, type FieldErrors } from "./forms";
 import { PASSWORD_HINT } from "../utils/account-forms";
 
 /** The "choose a password" page behind a reset or invitation link, or the dead-link page. */
-export function NewPasswordPage({ live, heading, intro, button, deadText, errors }: { live: boolean; heading: string; intro: string; button: string; deadText: string; errors?: FieldErrors }) {
+export function NewPasswordPage({
+  live,
+  heading,
+  intro,
+  button,
+  deadText,
+  errors,
+}: {
+  live: boolean;
+  heading: string;
+  intro: string;
+  button: string;
+  deadText: string;
+  errors?: FieldErrors;
+}) {
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">

@@ -19,7 +19,12 @@ export function FigureText({ figure, unit = "" }: { figure: Published; unit?: Me
     );
   }
   const suffix = unit === "%" ? "%" : "";
-  return <>{formatPublished(figure)}{suffix}</>;
+  return (
+    <>
+      {formatPublished(figure)}
+      {suffix}
+    </>
+  );
 }
 
 export interface FilterState {
@@ -36,22 +41,36 @@ export function PatternFilters({ state, showBy = true, extra }: { state: FilterS
   return (
     <Form method="get" className="govuk-!-margin-bottom-6 redress-no-print">
       <div className="govuk-form-group govuk-!-display-inline-block govuk-!-margin-right-4">
-        <label className="govuk-label" htmlFor="year">Year received</label>
+        <label className="govuk-label" htmlFor="year">
+          Year received
+        </label>
         <select className="govuk-select" id="year" name="year" defaultValue={String(state.year)}>
-          {state.years.map((y) => <option key={y} value={y}>{y}</option>)}
+          {state.years.map((y) => (
+            <option key={y} value={y}>
+              {y}
+            </option>
+          ))}
         </select>
       </div>
       {state.ownArea ? null : (
         <div className="govuk-form-group govuk-!-display-inline-block govuk-!-margin-right-4">
-          <label className="govuk-label" htmlFor="area">Local area</label>
+          <label className="govuk-label" htmlFor="area">
+            Local area
+          </label>
           <select className="govuk-select" id="area" name="area" defaultValue={state.area}>
             <option value="">England</option>
-            {state.areas.map((a) => <option key={a.id} value={a.id}>{a.name}</option>)}
+            {state.areas.map((a) => (
+              <option key={a.id} value={a.id}>
+                {a.name}
+              </option>
+            ))}
           </select>
         </div>
       )}
       <div className="govuk-form-group govuk-!-display-inline-block govuk-!-margin-right-4">
-        <label className="govuk-label" htmlFor="route">Route</label>
+        <label className="govuk-label" htmlFor="route">
+          Route
+        </label>
         <select className="govuk-select" id="route" name="route" defaultValue={state.route}>
           <option value="">Both routes</option>
           <option value="process">Process</option>
@@ -60,14 +79,22 @@ export function PatternFilters({ state, showBy = true, extra }: { state: FilterS
       </div>
       {showBy ? (
         <div className="govuk-form-group govuk-!-display-inline-block govuk-!-margin-right-4">
-          <label className="govuk-label" htmlFor="by">Split by</label>
+          <label className="govuk-label" htmlFor="by">
+            Split by
+          </label>
           <select className="govuk-select" id="by" name="by" defaultValue={state.by}>
-            {DIMENSIONS.map((d) => <option key={d} value={d}>{DIMENSION_LABELS[d]}</option>)}
+            {DIMENSIONS.map((d) => (
+              <option key={d} value={d}>
+                {DIMENSION_LABELS[d]}
+              </option>
+            ))}
           </select>
         </div>
       ) : null}
       {extra}
-      <button type="submit" className="govuk-button govuk-button--secondary" data-module="govuk-button">Show</button>
+      <button type="submit" className="govuk-button govuk-button--secondary" data-module="govuk-button">
+        Show
+      </button>
     </Form>
   );
 }
@@ -89,7 +116,9 @@ export function PatternsNav({ current }: { current: string }) {
             {p.to === current ? (
               <strong aria-current="page">{p.label}</strong>
             ) : (
-              <Link className="govuk-link" to={p.to}>{p.label}</Link>
+              <Link className="govuk-link" to={p.to}>
+                {p.label}
+              </Link>
             )}
           </li>
         ))}
@@ -99,6 +128,12 @@ export function PatternsNav({ current }: { current: string }) {
 }
 
 export function filterQuery(state: { year: number; area: string; route: string; by?: string }, extra: Record<string, string> = {}): string {
-  const params = new URLSearchParams({ year: String(state.year), ...(state.area ? { area: state.area } : {}), ...(state.route ? { route: state.route } : {}), ...(state.by ? { by: state.by } : {}), ...extra });
+  const params = new URLSearchParams({
+    year: String(state.year),
+    ...(state.area ? { area: state.area } : {}),
+    ...(state.route ? { route: state.route } : {}),
+    ...(state.by ? { by: state.by } : {}),
+    ...extra,
+  });
   return params.toString();
 }

@@ -48,7 +48,14 @@ export function Table({
           <thead className="govuk-table__head">
             <tr className="govuk-table__row">
               {head.map((cell, index) => (
-                <th key={index} scope="col" className={join("govuk-table__header", cell.format && `govuk-table__header--${cell.format}`, cell.classes)} colSpan={cell.colspan} rowSpan={cell.rowspan} {...cell.attributes}>
+                <th
+                  key={index}
+                  scope="col"
+                  className={join("govuk-table__header", cell.format && `govuk-table__header--${cell.format}`, cell.classes)}
+                  colSpan={cell.colspan}
+                  rowSpan={cell.rowspan}
+                  {...cell.attributes}
+                >
                   {content(cell)}
                 </th>
               ))}
@@ -64,7 +71,13 @@ export function Table({
                     {content(cell)}
                   </th>
                 ) : (
-                  <td key={index} className={join("govuk-table__cell", cell.format && `govuk-table__cell--${cell.format}`, cell.classes)} colSpan={cell.colspan} rowSpan={cell.rowspan} {...cell.attributes}>
+                  <td
+                    key={index}
+                    className={join("govuk-table__cell", cell.format && `govuk-table__cell--${cell.format}`, cell.classes)}
+                    colSpan={cell.colspan}
+                    rowSpan={cell.rowspan}
+                    {...cell.attributes}
+                  >
                     {content(cell)}
                   </td>
                 ),

@@ -17,8 +17,8 @@ export default function Start() {
       <div className="govuk-grid-column-two-thirds">
         <h1 className="govuk-heading-xl">Raise a concern about support for a child with additional needs</h1>
         <p className="govuk-body-l">
-          Use this service if you are a parent, carer or young person and you are unhappy with how a decision was made, or with the
-          support a child on the additional needs register is getting.
+          Use this service if you are a parent, carer or young person and you are unhappy with how a decision was made, or with the support a child on the additional needs register
+          is getting.
         </p>
         <p className="govuk-body">You can use it to:</p>
         <ul className="govuk-list govuk-list--bullet">

@@ -28,5 +28,14 @@ export default function Page() {
   const { live } = useLoaderData<typeof loader>();
   const data = useActionData<{ errors?: FieldErrors }>();
   const dead = data?.errors?.form?.[0] === "This link has expired or has already been used";
-  return <NewPasswordPage live={live && !dead} heading="Accept your invitation" intro="Choose a password for your Redress account. You will sign in with your email address and this password." button="Create password" deadText="Invitation links work once and for 7 days. Ask whoever invited you to send a new one, or ask for a password reset link." errors={data?.errors} />;
+  return (
+    <NewPasswordPage
+      live={live && !dead}
+      heading="Accept your invitation"
+      intro="Choose a password for your Redress account. You will sign in with your email address and this password."
+      button="Create password"
+      deadText="Invitation links work once and for 7 days. Ask whoever invited you to send a new one, or ask for a password reset link."
+      errors={data?.errors}
+    />
+  );
 }

@@ -39,7 +39,10 @@ export const linkRequestSchema = z.object({
         .refine((d) => d <= londonDate(), "The date of birth must be in the past")
         .refine((d) => d >= EARLIEST_CHILD_BIRTH, "The date of birth must be after 1 January 1990"),
     ),
-  settingId: z.string({ error: "Select the nursery, school or college" }).min(1, "Select the nursery, school or college").max(MAX_LENGTH.id, "Select the nursery, school or college"),
+  settingId: z
+    .string({ error: "Select the nursery, school or college" })
+    .min(1, "Select the nursery, school or college")
+    .max(MAX_LENGTH.id, "Select the nursery, school or college"),
   relationship: z.enum(RELATIONSHIP_VALUES, { error: "Select how you are related to the child" }),
 });
 const withdrawSchema = z.object({ intent: z.literal("withdraw"), requestId: z.string().min(1).max(MAX_LENGTH.id) });
@@ -140,9 +143,30 @@ export default function YourChildren() {
           <input type="hidden" name="intent" value="request" />
           <TextInput name="childGivenName" label="Child's first name" defaultValue={values.childGivenName} error={errors?.childGivenName?.[0]} spellCheck={false} />
           <TextInput name="childFamilyName" label="Child's last name" defaultValue={values.childFamilyName} error={errors?.childFamilyName?.[0]} spellCheck={false} />
-          <TextInput name="childDateOfBirth" label="Child's date of birth" hint="For example, 2017-03-27" defaultValue={values.childDateOfBirth} error={errors?.childDateOfBirth?.[0]} widthClass="govuk-input--width-10" inputMode="numeric" />
-          <Select name="settingId" label="Their nursery, school or college" error={errors?.settingId?.[0]} defaultValue={values.settingId ?? ""} options={[{ value: "", label: "Select a setting" }, ...settings]} />
-          <ChoiceGroup type="radio" name="relationship" legend="How are you related to the child?" error={errors?.relationship?.[0]} defaultValue={values.relationship} options={RELATIONSHIPS.map((r) => ({ value: r.value, label: r.label }))} />
+          <TextInput
+            name="childDateOfBirth"
+            label="Child's date of birth"
+            hint="For example, 2017-03-27"
+            defaultValue={values.childDateOfBirth}
+            error={errors?.childDateOfBirth?.[0]}
+            widthClass="govuk-input--width-10"
+            inputMode="numeric"
+          />
+          <Select
+            name="settingId"
+            label="Their nursery, school or college"
+            error={errors?.settingId?.[0]}
+            defaultValue={values.settingId ?? ""}
+            options={[{ value: "", label: "Select a setting" }, ...settings]}
+          />
+          <ChoiceGroup
+            type="radio"
+            name="relationship"
+            legend="How are you related to the child?"
+            error={errors?.relationship?.[0]}
+            defaultValue={values.relationship}
+            options={RELATIONSHIPS.map((r) => ({ value: r.value, label: r.label }))}
+          />
           <Button>Send request</Button>
         </Form>
       </div>

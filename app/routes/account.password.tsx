@@ -34,7 +34,13 @@ export default function ChangePassword() {
       <div className="govuk-grid-column-two-thirds">
         <KitForm kit={kit} heading={<h1 className="govuk-heading-l">Change your password</h1>}>
           <TextInput {...kit.field("currentPassword")} label="Current password" type="password" autoComplete="current-password" />
-          <TextInput {...kit.field("newPassword")} label="New password" hint={`At least ${MIN_PASSWORD_LENGTH} characters. A few unrelated words make a strong password.`} type="password" autoComplete="new-password" />
+          <TextInput
+            {...kit.field("newPassword")}
+            label="New password"
+            hint={`At least ${MIN_PASSWORD_LENGTH} characters. A few unrelated words make a strong password.`}
+            type="password"
+            autoComplete="new-password"
+          />
           <TextInput {...kit.field("confirmPassword")} label="Confirm new password" type="password" autoComplete="new-password" />
           <Button>Change password</Button>
         </KitForm>

@@ -20,21 +20,32 @@ export const meta: MetaFunction = () => [{ title: "Representatives – Redress" 
 
 const asArray = (value: unknown) => (value === undefined ? [] : Array.isArray(value) ? value : [value]);
 
-export const representativeSchema = z
-  .object({
-    intent: z.literal("name"),
-    childId: z.string({ error: "Select who the representative acts for" }).min(1, "Select who the representative acts for").max(MAX_LENGTH.id, "Select who the representative acts for"),
-    name: z.string({ error: "Enter the representative's full name" }).trim().min(1, "Enter the representative's full name").max(MAX_LENGTH.name, `The name must be ${MAX_LENGTH.name} characters or fewer`),
-    email: emailField,
-    scope: z.preprocess(asArray, z.array(z.enum(["act", "letters"], { error: "Select what the representative may do" })).min(1, "Select what the representative may do")),
-    validUntil: z
-      .string()
-      .trim()
-      .optional()
-      .transform((v) => (v ? v : undefined))
-      .pipe(z.iso.date("Enter the date as YYYY-MM-DD, for example 2027-07-31").refine((d) => d >= londonDate(), "The end date must be today or later").optional()),
-    consent: z.literal("yes", { error: "Confirm that you give this consent" }),
-  });
+export const representativeSchema = z.object({
+  intent: z.literal("name"),
+  childId: z
+    .string({ error: "Select who the representative acts for" })
+    .min(1, "Select who the representative acts for")
+    .max(MAX_LENGTH.id, "Select who the representative acts for"),
+  name: z
+    .string({ error: "Enter the representative's full name" })
+    .trim()
+    .min(1, "Enter the representative's full name")
+    .max(MAX_LENGTH.name, `The name must be ${MAX_LENGTH.name} characters or fewer`),
+  email: emailField,
+  scope: z.preprocess(asArray, z.array(z.enum(["act", "letters"], { error: "Select what the representative may do" })).min(1, "Select what the representative may do")),
+  validUntil: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => (v ? v : undefined))
+    .pipe(
+      z.iso
+        .date("Enter the date as YYYY-MM-DD, for example 2027-07-31")
+        .refine((d) => d >= londonDate(), "The end date must be today or later")
+        .optional(),
+    ),
+  consent: z.literal("yes", { error: "Confirm that you give this consent" }),
+});
 const withdrawSchema = z.object({ intent: z.literal("withdraw"), representationId: z.string().min(1).max(MAX_LENGTH.id) });
 
 async function requireFamilyOrRepresentative(request: Request) {
@@ -67,18 +78,47 @@ export async function action({ request }: ActionFunctionArgs) {
     const parsed = parseForm(withdrawSchema, form);
     if (!parsed.ok) return parsed.response;
     if (!(await withdrawRepresentation(user, parsed.data.representationId, request))) throw new Response("Not found", { status: 404 });
-    return redirectWithFlash("/account/representatives", { kind: "success", title: "Consent withdrawn", body: "From now on the representative cannot see or act on the concerns and receives no letters." });
+    return redirectWithFlash("/account/representatives", {
+      kind: "success",
+      title: "Consent withdrawn",
+      body: "From now on the representative cannot see or act on the concerns and receives no letters.",
+    });
   }
   const parsed = parseForm(representativeSchema, form);
   if (!parsed.ok) return parsed.response;
   const scope = parsed.data.scope;
-  const result = await nameRepresentative(user, { childId: parsed.data.childId, name: parsed.data.name, email: parsed.data.email, actOnConcerns: scope.includes("act"), receiveLetters: scope.includes("letters"), validUntil: parsed.data.validUntil }, request);
+  const result = await nameRepresentative(
+    user,
+    {
+      childId: parsed.data.childId,
+      name: parsed.data.name,
+      email: parsed.data.email,
+      actOnConcerns: scope.includes("act"),
+      receiveLetters: scope.includes("letters"),
+      validUntil: parsed.data.validUntil,
+    },
+    request,
+  );
   if (result === "not-yours") return badRequest({ childId: ["Select who the representative acts for"] }, {});
   if (result === "self") return badRequest({ email: ["Enter someone else's email address: you cannot name yourself"] }, {});
-  return redirectWithFlash("/account/representatives", { kind: "success", title: `${parsed.data.name} is now your representative`, body: "We have emailed them. You can withdraw your consent at any time on this page." });
+  return redirectWithFlash("/account/representatives", {
+    kind: "success",
+    title: `${parsed.data.name} is now your representative`,
+    body: "We have emailed them. You can withdraw your consent at any time on this page.",
+  });
 }
 
-function RepresentationList({ rows, who, caption, withdrawLabel }: { rows: ReturnType<typeof useLoaderData<typeof loader>>["named"]; who: "representative" | "child"; caption: string; withdrawLabel: string }) {
+function RepresentationList({
+  rows,
+  who,
+  caption,
+  withdrawLabel,
+}: {
+  rows: ReturnType<typeof useLoaderData<typeof loader>>["named"];
+  who: "representative" | "child";
+  caption: string;
+  withdrawLabel: string;
+}) {
   return (
     <>
       <h2 className="govuk-heading-m">{caption}</h2>
@@ -86,8 +126,13 @@ function RepresentationList({ rows, who, caption, withdrawLabel }: { rows: Retur
         {rows.map((r) => (
           <li key={r.id} className="govuk-!-margin-bottom-6">
             <h3 className="govuk-heading-s govuk-!-margin-bottom-1">{who === "representative" ? `${r.representative} for ${r.child}` : `${r.child} (named by the family)`}</h3>
-            <p className="govuk-body govuk-!-margin-bottom-1">{r.scope}{r.validUntil ? `, until ${formatDate(r.validUntil)}` : ", with no end date"}.</p>
-            <p className="govuk-body-s govuk-!-margin-bottom-1">Consent recorded {formatDate(r.consentedAt)}: “{r.consentText}”</p>
+            <p className="govuk-body govuk-!-margin-bottom-1">
+              {r.scope}
+              {r.validUntil ? `, until ${formatDate(r.validUntil)}` : ", with no end date"}.
+            </p>
+            <p className="govuk-body-s govuk-!-margin-bottom-1">
+              Consent recorded {formatDate(r.consentedAt)}: “{r.consentText}”
+            </p>
             {r.withdrawnAt ? (
               <strong className="govuk-tag govuk-tag--grey">Withdrawn {formatDate(r.withdrawnAt)}</strong>
             ) : r.expired ? (
@@ -98,7 +143,10 @@ function RepresentationList({ rows, who, caption, withdrawLabel }: { rows: Retur
                 <input type="hidden" name="representationId" value={r.id} />
                 <Button warning>
                   {withdrawLabel}
-                  <span className="govuk-visually-hidden"> – {r.representative} for {r.child}</span>
+                  <span className="govuk-visually-hidden">
+                    {" "}
+                    – {r.representative} for {r.child}
+                  </span>
                 </Button>
               </Form>
             )}
@@ -119,7 +167,10 @@ export default function Representatives() {
       <div className="govuk-grid-column-two-thirds">
         <ErrorSummary errors={errors} />
         <h1 className="govuk-heading-l">Representatives and advocates</h1>
-        <p className="govuk-body">A representative or advocate (for example from an information, advice and support service, a relative or a friend) can raise concerns and follow them for you, and receive the letters you receive, within the consent you give. You can withdraw your consent at any time.</p>
+        <p className="govuk-body">
+          A representative or advocate (for example from an information, advice and support service, a relative or a friend) can raise concerns and follow them for you, and receive
+          the letters you receive, within the consent you give. You can withdraw your consent at any time.
+        </p>
         {named.length ? <RepresentationList rows={named} who="representative" caption="People you have named" withdrawLabel="Withdraw consent" /> : null}
         {representing.length ? <RepresentationList rows={representing} who="child" caption="People you represent" withdrawLabel="Stop representing" /> : null}
         {children.length ? (
@@ -127,9 +178,25 @@ export default function Representatives() {
             <h2 className="govuk-heading-m">Name a representative</h2>
             <Form method="post" noValidate>
               <input type="hidden" name="intent" value="name" />
-              <ChoiceGroup type="radio" name="childId" legend="Who do they act for?" hint="A young person of 16 or over names their own representative." error={errors?.childId?.[0]} defaultValue={values.childId ?? (children.length === 1 ? children[0]?.value : undefined)} options={children} />
+              <ChoiceGroup
+                type="radio"
+                name="childId"
+                legend="Who do they act for?"
+                hint="A young person of 16 or over names their own representative."
+                error={errors?.childId?.[0]}
+                defaultValue={values.childId ?? (children.length === 1 ? children[0]?.value : undefined)}
+                options={children}
+              />
               <TextInput name="name" label="Representative's full name" defaultValue={values.name} error={errors?.name?.[0]} spellCheck={false} />
-              <TextInput name="email" label="Representative's email address" hint="If they do not have a Redress account, we will invite them to create one" type="email" defaultValue={values.email} error={errors?.email?.[0]} spellCheck={false} />
+              <TextInput
+                name="email"
+                label="Representative's email address"
+                hint="If they do not have a Redress account, we will invite them to create one"
+                type="email"
+                defaultValue={values.email}
+                error={errors?.email?.[0]}
+                spellCheck={false}
+              />
               <ChoiceGroup
                 type="checkbox"
                 name="scope"
@@ -137,12 +204,30 @@ export default function Representatives() {
                 hint="Select all that apply"
                 error={errors?.scope?.[0]}
                 options={[
-                  { value: "act", label: "Raise concerns, see them and act on them for us", hint: "They see the concerns about this child and can respond, escalate or withdraw them, as you can" },
+                  {
+                    value: "act",
+                    label: "Raise concerns, see them and act on them for us",
+                    hint: "They see the concerns about this child and can respond, escalate or withdraw them, as you can",
+                  },
                   { value: "letters", label: "Receive the letters and emails we receive" },
                 ]}
               />
-              <TextInput name="validUntil" label="Until when? (optional)" hint="For example, 2027-07-31. Leave empty for no end date: you can still withdraw at any time." defaultValue={values.validUntil} error={errors?.validUntil?.[0]} widthClass="govuk-input--width-10" inputMode="numeric" />
-              <ChoiceGroup type="checkbox" name="consent" legend="Your consent" error={errors?.consent?.[0]} options={[{ value: "yes", label: "I consent to this person seeing and acting on information about the child as selected above" }]} />
+              <TextInput
+                name="validUntil"
+                label="Until when? (optional)"
+                hint="For example, 2027-07-31. Leave empty for no end date: you can still withdraw at any time."
+                defaultValue={values.validUntil}
+                error={errors?.validUntil?.[0]}
+                widthClass="govuk-input--width-10"
+                inputMode="numeric"
+              />
+              <ChoiceGroup
+                type="checkbox"
+                name="consent"
+                legend="Your consent"
+                error={errors?.consent?.[0]}
+                options={[{ value: "yes", label: "I consent to this person seeing and acting on information about the child as selected above" }]}
+              />
               <Button>Name representative</Button>
             </Form>
           </>

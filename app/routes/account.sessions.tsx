@@ -22,10 +22,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
   });
 }
 
-const endSchema = z.discriminatedUnion("intent", [
-  z.object({ intent: z.literal("end"), sessionId: z.string({ error: "Choose a session to sign out" }).min(1).max(MAX_LENGTH.id, "Choose a session to sign out") }),
-  z.object({ intent: z.literal("end-others") }),
-], { error: "Choose a session to sign out" });
+const endSchema = z.discriminatedUnion(
+  "intent",
+  [
+    z.object({ intent: z.literal("end"), sessionId: z.string({ error: "Choose a session to sign out" }).min(1).max(MAX_LENGTH.id, "Choose a session to sign out") }),
+    z.object({ intent: z.literal("end-others") }),
+  ],
+  { error: "Choose a session to sign out" },
+);
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
@@ -52,8 +56,8 @@ export default function Sessions() {
         <ErrorSummary errors={actionData?.errors} />
         <h1 className="govuk-heading-l">Where you are signed in</h1>
         <p className="govuk-body">
-          You can be signed in on up to {maxSessions} devices or browsers at once. Signing in on another one signs out the oldest. If you
-          do not recognise a session, sign it out and change your password.
+          You can be signed in on up to {maxSessions} devices or browsers at once. Signing in on another one signs out the oldest. If you do not recognise a session, sign it out
+          and change your password.
         </p>
         <Table
           caption="Your sessions"
@@ -76,7 +80,11 @@ export default function Sessions() {
                   <input type="hidden" name="intent" value="end" />
                   <input type="hidden" name="sessionId" value={s.id} />
                   <button type="submit" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" data-module="govuk-button">
-                    Sign out<span className="govuk-visually-hidden"> {s.device}, last active {formatDateTime(s.lastSeenAt)}</span>
+                    Sign out
+                    <span className="govuk-visually-hidden">
+                      {" "}
+                      {s.device}, last active {formatDateTime(s.lastSeenAt)}
+                    </span>
                   </button>
                 </Form>
               ),

@@ -27,7 +27,18 @@ async function target(userId: string) {
   const prisma = await getPrisma();
   const user = await prisma.user.findFirst({
     where: { id: userId, erasedAt: null },
-    select: { id: true, name: true, email: true, active: true, emailVerifiedAt: true, passwordHash: true, settingId: true, localAreaId: true, roles: { select: { name: true } }, guardianOf: { select: { relationship: true, linkedAt: true, child: { select: { givenName: true, familyName: true, registerRef: true } } } } },
+    select: {
+      id: true,
+      name: true,
+      email: true,
+      active: true,
+      emailVerifiedAt: true,
+      passwordHash: true,
+      settingId: true,
+      localAreaId: true,
+      roles: { select: { name: true } },
+      guardianOf: { select: { relationship: true, linkedAt: true, child: { select: { givenName: true, familyName: true, registerRef: true } } } },
+    },
   });
   if (!user) throw new Response("Not found", { status: 404 });
   return user;
@@ -38,7 +49,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const u = await target(params.userId ?? "");
   return json({
     self: admin.id === u.id,
-    account: { id: u.id, name: u.name, email: u.email, active: u.active, verified: Boolean(u.emailVerifiedAt), hasPassword: Boolean(u.passwordHash), roles: u.roles.map((r) => r.name), settingId: u.settingId, localAreaId: u.localAreaId },
+    account: {
+      id: u.id,
+      name: u.name,
+      email: u.email,
+      active: u.active,
+      verified: Boolean(u.emailVerifiedAt),
+      hasPassword: Boolean(u.passwordHash),
+      roles: u.roles.map((r) => r.name),
+      settingId: u.settingId,
+      localAreaId: u.localAreaId,
+    },
     links: u.guardianOf.map((g) => ({ child: `${g.child.givenName} ${g.child.familyName}`, ref: g.child.registerRef, relationship: g.relationship, linkedAt: g.linkedAt })),
     ...(await placeOptions()),
   });
@@ -53,7 +74,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (intent === "reset") {
     if (!u.active) return badRequest({ form: ["Reactivate the account before sending a reset link"] }, {});
     await requestPasswordReset(u.email, { request, byAdministratorId: admin.id });
-    return redirectWithFlash(back, { kind: "success", title: `Password reset link sent to ${u.email}`, body: "It works once and for 1 hour. Their current password keeps working until they use it." });
+    return redirectWithFlash(back, {
+      kind: "success",
+      title: `Password reset link sent to ${u.email}`,
+      body: "It works once and for 1 hour. Their current password keeps working until they use it.",
+    });
   }
   if (intent === "link") {
     const parsed = parseForm(adminLinkSchema, form);
@@ -82,7 +107,9 @@ export default function ManageAccount() {
   const a = d.account;
   return (
     <>
-      <Link to="/admin/users" className="govuk-back-link">Back to accounts</Link>
+      <Link to="/admin/users" className="govuk-back-link">
+        Back to accounts
+      </Link>
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-two-thirds">
           <ErrorSummary errors={errors} />
@@ -96,7 +123,15 @@ export default function ManageAccount() {
           <h2 className="govuk-heading-m">Roles</h2>
           <Form method="post" noValidate>
             <input type="hidden" name="intent" value="roles" />
-            <ChoiceGroup type="checkbox" name="roles" legend="What they do in Redress" hint="Changes apply from their next page." error={errors?.roles?.[0]} defaultValue={a.roles} options={ROLE_NAMES.map((r) => ({ value: r, label: ROLES[r].label, hint: ROLES[r].description }))} />
+            <ChoiceGroup
+              type="checkbox"
+              name="roles"
+              legend="What they do in Redress"
+              hint="Changes apply from their next page."
+              error={errors?.roles?.[0]}
+              defaultValue={a.roles}
+              options={ROLE_NAMES.map((r) => ({ value: r, label: ROLES[r].label, hint: ROLES[r].description }))}
+            />
             <PlaceFields settings={d.settings} areas={d.areas} values={a} errors={errors} />
             <Button>Save roles</Button>
           </Form>
@@ -122,8 +157,24 @@ export default function ManageAccount() {
           )}
           <Form method="post" noValidate>
             <input type="hidden" name="intent" value="link" />
-            <TextInput name="registerRef" label="Link to a child: register reference" hint="For example, AN-000123. Check the family's identity first, as the setting would." defaultValue={data?.values?.registerRef} error={errors?.registerRef?.[0]} widthClass="govuk-input--width-10" maxLength={MAX_LENGTH.shortText} spellCheck={false} />
-            <ChoiceGroup type="radio" name="relationship" legend="Relationship to the child" error={errors?.relationship?.[0]} defaultValue={data?.values?.relationship} options={RELATIONSHIPS.map((r) => ({ value: r.value, label: r.label }))} />
+            <TextInput
+              name="registerRef"
+              label="Link to a child: register reference"
+              hint="For example, AN-000123. Check the family's identity first, as the setting would."
+              defaultValue={data?.values?.registerRef}
+              error={errors?.registerRef?.[0]}
+              widthClass="govuk-input--width-10"
+              maxLength={MAX_LENGTH.shortText}
+              spellCheck={false}
+            />
+            <ChoiceGroup
+              type="radio"
+              name="relationship"
+              legend="Relationship to the child"
+              error={errors?.relationship?.[0]}
+              defaultValue={data?.values?.relationship}
+              options={RELATIONSHIPS.map((r) => ({ value: r.value, label: r.label }))}
+            />
             <Button secondary>Link to child</Button>
           </Form>
         </div>

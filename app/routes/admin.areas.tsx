@@ -15,7 +15,11 @@ import { requireUserWithPermission } from "../utils/session.server";
 export const meta: MetaFunction = () => [{ title: "Local areas – Redress" }];
 
 export const areaSchema = z.object({
-  code: z.string({ error: "Enter the area code" }).trim().toUpperCase().regex(/^[EWSN]\d{8}$/, "Enter the ONS code: a letter and 8 digits, for example E08000035"),
+  code: z
+    .string({ error: "Enter the area code" })
+    .trim()
+    .toUpperCase()
+    .regex(/^[EWSN]\d{8}$/, "Enter the ONS code: a letter and 8 digits, for example E08000035"),
   name: z.string({ error: "Enter the area's name" }).trim().min(1, "Enter the area's name").max(MAX_LENGTH.name, `The name must be ${MAX_LENGTH.name} characters or fewer`),
   region: z.string({ error: "Enter the region" }).trim().min(1, "Enter the region").max(MAX_LENGTH.name, `The region must be ${MAX_LENGTH.name} characters or fewer`),
 });
@@ -42,7 +46,9 @@ export default function Areas() {
   const errors = data?.errors;
   return (
     <>
-      <Link to="/admin/settings" className="govuk-back-link">Back to settings</Link>
+      <Link to="/admin/settings" className="govuk-back-link">
+        Back to settings
+      </Link>
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-two-thirds">
           <ErrorSummary errors={errors} />
@@ -51,10 +57,18 @@ export default function Areas() {
             <caption className="govuk-table__caption govuk-table__caption--m">{areas.length} local areas</caption>
             <thead className="govuk-table__head">
               <tr className="govuk-table__row">
-                <th scope="col" className="govuk-table__header">Name</th>
-                <th scope="col" className="govuk-table__header">Code</th>
-                <th scope="col" className="govuk-table__header">Region</th>
-                <th scope="col" className="govuk-table__header govuk-table__header--numeric">Settings</th>
+                <th scope="col" className="govuk-table__header">
+                  Name
+                </th>
+                <th scope="col" className="govuk-table__header">
+                  Code
+                </th>
+                <th scope="col" className="govuk-table__header">
+                  Region
+                </th>
+                <th scope="col" className="govuk-table__header govuk-table__header--numeric">
+                  Settings
+                </th>
               </tr>
             </thead>
             <tbody className="govuk-table__body">
@@ -70,7 +84,15 @@ export default function Areas() {
           </table>
           <h2 className="govuk-heading-m">Add a local area</h2>
           <Form method="post" noValidate>
-            <TextInput name="code" label="ONS code" hint="For example, E08000035" defaultValue={data?.values?.code} error={errors?.code?.[0]} widthClass="govuk-input--width-10" spellCheck={false} />
+            <TextInput
+              name="code"
+              label="ONS code"
+              hint="For example, E08000035"
+              defaultValue={data?.values?.code}
+              error={errors?.code?.[0]}
+              widthClass="govuk-input--width-10"
+              spellCheck={false}
+            />
             <TextInput name="name" label="Name" defaultValue={data?.values?.name} error={errors?.name?.[0]} />
             <TextInput name="region" label="Region" defaultValue={data?.values?.region} error={errors?.region?.[0]} />
             <Button>Add local area</Button>

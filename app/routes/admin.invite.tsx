@@ -30,7 +30,11 @@ export async function action({ request }: ActionFunctionArgs) {
   if (placeErrors) return badRequest(placeErrors, parsed.data as Record<string, unknown>);
   const result = await inviteUser({ ...parsed.data }, user, { request, roleLabel: ROLES[role].label.toLowerCase() });
   if (!result.ok) return badRequest({ email: ["There is already an account with this email address: change its roles instead"] }, parsed.data as Record<string, unknown>);
-  return redirectWithFlash(`/admin/accounts/${result.userId}`, { kind: "success", title: `Invitation sent to ${parsed.data.email}`, body: "The link in it works once and for 7 days." });
+  return redirectWithFlash(`/admin/accounts/${result.userId}`, {
+    kind: "success",
+    title: `Invitation sent to ${parsed.data.email}`,
+    body: "The link in it works once and for 7 days.",
+  });
 }
 
 export default function Invite() {
@@ -47,7 +51,14 @@ export default function Invite() {
         <Form method="post" noValidate>
           <TextInput name="name" label="Full name" defaultValue={values.name} error={errors?.name?.[0]} spellCheck={false} />
           <TextInput name="email" label="Email address" type="email" defaultValue={values.email} error={errors?.email?.[0]} spellCheck={false} />
-          <ChoiceGroup type="radio" name="role" legend="Role" error={errors?.role?.[0]} defaultValue={values.role} options={ROLE_NAMES.map((r) => ({ value: r, label: ROLES[r].label, hint: ROLES[r].description }))} />
+          <ChoiceGroup
+            type="radio"
+            name="role"
+            legend="Role"
+            error={errors?.role?.[0]}
+            defaultValue={values.role}
+            options={ROLE_NAMES.map((r) => ({ value: r, label: ROLES[r].label, hint: ROLES[r].description }))}
+          />
           <PlaceFields settings={settings} areas={areas} values={values} errors={errors} />
           <Button>Send invitation</Button>
         </Form>

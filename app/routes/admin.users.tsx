@@ -61,7 +61,10 @@ export async function action({ request }: ActionFunctionArgs) {
     // Deactivation signs the person out everywhere at once.
     ...(active === "false" ? [prisma.session.deleteMany({ where: { userId } })] : []),
     prisma.auditEntry.create({
-      data: auditEntryData({ action: active === "true" ? "user.reactivated" : "user.deactivated", actorId: user.id, targetType: "user", targetId: userId, subjectUserId: userId }, request),
+      data: auditEntryData(
+        { action: active === "true" ? "user.reactivated" : "user.deactivated", actorId: user.id, targetType: "user", targetId: userId, subjectUserId: userId },
+        request,
+      ),
     }),
   ]);
   const back = returnTo?.startsWith("?") ? safeRedirect(`/admin/users${returnTo}`, "/admin/users") : "/admin/users";
@@ -85,15 +88,21 @@ export default function Users() {
         <AdminLinks canUpdate={d.canUpdate} />
         <Form method="get" className="govuk-!-margin-bottom-6">
           <div className="govuk-form-group">
-            <label className="govuk-label" htmlFor="role">Role</label>
+            <label className="govuk-label" htmlFor="role">
+              Role
+            </label>
             <select className="govuk-select" id="role" name="role" defaultValue={d.role}>
               <option value="">All roles</option>
               {ROLE_NAMES.map((r) => (
-                <option key={r} value={r}>{ROLES[r].label}</option>
+                <option key={r} value={r}>
+                  {ROLES[r].label}
+                </option>
               ))}
             </select>
           </div>
-          <button type="submit" className="govuk-button govuk-button--secondary" data-module="govuk-button">Filter</button>
+          <button type="submit" className="govuk-button govuk-button--secondary" data-module="govuk-button">
+            Filter
+          </button>
         </Form>
         <Table
           caption={`${d.total} accounts`}
@@ -101,7 +110,15 @@ export default function Users() {
           head={[{ text: "Name" }, { text: "Email" }, { text: "Roles" }, { text: "Works at" }, { text: "Status" }, { html: <span className="govuk-visually-hidden">Action</span> }]}
           rows={d.users.map((u) => [
             // A plain link: 50 <Link>s would make Remix ask for a route manifest URL too long to send (414).
-            d.canUpdate ? { html: <a className="govuk-link" href={`/admin/accounts/${u.id}`}>{u.name}</a> } : { text: u.name },
+            d.canUpdate
+              ? {
+                  html: (
+                    <a className="govuk-link" href={`/admin/accounts/${u.id}`}>
+                      {u.name}
+                    </a>
+                  ),
+                }
+              : { text: u.name },
             { text: u.email },
             { text: u.roles.map((r) => r.label).join(", ") },
             { text: u.setting?.name ?? u.localArea?.name ?? "" },
@@ -114,7 +131,11 @@ export default function Users() {
                       <input type="hidden" name="userId" value={u.id} />
                       <input type="hidden" name="active" value={u.active ? "false" : "true"} />
                       <input type="hidden" name="returnTo" value={params.size ? `?${params}` : ""} />
-                      <button type="submit" className={`govuk-button govuk-!-margin-bottom-0 ${u.active ? "govuk-button--warning" : "govuk-button--secondary"}`} data-module="govuk-button">
+                      <button
+                        type="submit"
+                        className={`govuk-button govuk-!-margin-bottom-0 ${u.active ? "govuk-button--warning" : "govuk-button--secondary"}`}
+                        data-module="govuk-button"
+                      >
                         {u.active ? "Deactivate" : "Reactivate"}
                         <span className="govuk-visually-hidden"> {u.name}</span>
                       </button>
@@ -145,15 +166,21 @@ export default function Users() {
             {d.page > 1 ? (
               <div className="govuk-pagination__prev">
                 <a className="govuk-link govuk-pagination__link" href={pageLink(d.page - 1)} rel="prev">
-                  <span className="govuk-pagination__link-title">Previous<span className="govuk-visually-hidden"> page</span></span>
+                  <span className="govuk-pagination__link-title">
+                    Previous<span className="govuk-visually-hidden"> page</span>
+                  </span>
                 </a>
               </div>
             ) : null}
-            <p className="govuk-body govuk-!-margin-bottom-0 govuk-!-padding-top-1">Page {d.page} of {d.pages}</p>
+            <p className="govuk-body govuk-!-margin-bottom-0 govuk-!-padding-top-1">
+              Page {d.page} of {d.pages}
+            </p>
             {d.page < d.pages ? (
               <div className="govuk-pagination__next">
                 <a className="govuk-link govuk-pagination__link" href={pageLink(d.page + 1)} rel="next">
-                  <span className="govuk-pagination__link-title">Next<span className="govuk-visually-hidden"> page</span></span>
+                  <span className="govuk-pagination__link-title">
+                    Next<span className="govuk-visually-hidden"> page</span>
+                  </span>
                 </a>
               </div>
             ) : null}

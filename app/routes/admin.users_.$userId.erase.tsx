@@ -17,7 +17,10 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Erase 
 async function loadTarget(request: Request, userId: string) {
   const { user } = await requireUserWithPermission(request, "update:user");
   const prisma = await getPrisma();
-  const target = await prisma.user.findUnique({ where: { id: userId }, select: { id: true, name: true, email: true, erasedAt: true, _count: { select: { concernsRaised: true } } } });
+  const target = await prisma.user.findUnique({
+    where: { id: userId },
+    select: { id: true, name: true, email: true, erasedAt: true, _count: { select: { concernsRaised: true } } },
+  });
   if (!target) throw new Response("Not found", { status: 404 });
   return { user, target, prisma };
 }
@@ -42,7 +45,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const parsed = parseForm(eraseSchema, await request.formData());
   if (!parsed.ok) return parsed.response;
   await erasePerson(prisma, target.id, { actorId: user.id, reason: parsed.data.reason, request });
-  return redirectWithFlash("/admin/users", { kind: "success", title: "Personal data erased", body: `${target.name}'s account now shows as a pseudonym. Statistics are unchanged.` });
+  return redirectWithFlash("/admin/users", {
+    kind: "success",
+    title: "Personal data erased",
+    body: `${target.name}'s account now shows as a pseudonym. Statistics are unchanged.`,
+  });
 }
 
 export default function EraseUser() {
@@ -61,27 +68,39 @@ export default function EraseUser() {
             <ul className="govuk-list govuk-list--bullet">
               <li>replaces their name and email address with a pseudonym and closes the account for good;</li>
               <li>deletes their sessions and sign-in attempts, and the copies of emails sent to them;</li>
-              <li>removes the summary of the {d.concerns} concern{d.concerns === 1 ? "" : "s"} they raised.</li>
+              <li>
+                removes the summary of the {d.concerns} concern{d.concerns === 1 ? "" : "s"} they raised.
+              </li>
             </ul>
             <p className="govuk-body">
-              The history of each case is kept as the record of the complaint until the end of its retention period; pages show this
-              person by their pseudonym. Statistics do not change.
+              The history of each case is kept as the record of the complaint until the end of its retention period; pages show this person by their pseudonym. Statistics do not
+              change.
             </p>
             <div className="govuk-warning-text">
-              <span className="govuk-warning-text__icon" aria-hidden="true">!</span>
+              <span className="govuk-warning-text__icon" aria-hidden="true">
+                !
+              </span>
               <strong className="govuk-warning-text__text">
                 <span className="govuk-visually-hidden">Warning</span>
                 This cannot be undone.
               </strong>
             </div>
             <Form method="post" noValidate>
-              <Textarea name="reason" label="Why are you erasing this data?" hint="For example: erasure request by email on 27 November 2026" rows={3} error={errors?.reason?.[0]} />
+              <Textarea
+                name="reason"
+                label="Why are you erasing this data?"
+                hint="For example: erasure request by email on 27 November 2026"
+                rows={3}
+                error={errors?.reason?.[0]}
+              />
               <Button warning>Erase personal data</Button>
             </Form>
           </>
         )}
         <p className="govuk-body">
-          <Link className="govuk-link" to="/admin/users">Back to accounts</Link>
+          <Link className="govuk-link" to="/admin/users">
+            Back to accounts
+          </Link>
         </p>
       </div>
     </div>

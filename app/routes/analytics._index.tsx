@@ -33,14 +33,20 @@ export default function PatternsDashboard() {
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-full">
-        <span className="govuk-caption-l">{scope}, concerns received in {filters.year}{filters.route ? `, ${filters.route} route` : ""}</span>
+        <span className="govuk-caption-l">
+          {scope}, concerns received in {filters.year}
+          {filters.route ? `, ${filters.route} route` : ""}
+        </span>
         <h1 className="govuk-heading-l">Patterns across settings and areas</h1>
         <PatternsNav current="/analytics" />
         <PatternFilters state={filters} />
         <p className="govuk-body">
-          To protect children’s privacy every count is rounded to the nearest 5 (0, 1 and 2 show as 0), and rates are only
-          given on 30 or more cases. [c] means withheld, [z] means nothing to measure. Figures are rounded separately, so
-          they may not add up. <Link className="govuk-link" to="/methodology">How we protect and define these figures</Link>.
+          To protect children’s privacy every count is rounded to the nearest 5 (0, 1 and 2 show as 0), and rates are only given on 30 or more cases. [c] means withheld, [z] means
+          nothing to measure. Figures are rounded separately, so they may not add up.{" "}
+          <Link className="govuk-link" to="/methodology">
+            How we protect and define these figures
+          </Link>
+          .
         </p>
 
         <h2 className="govuk-heading-m">At a glance</h2>
@@ -62,9 +68,10 @@ export default function PatternsDashboard() {
           const months = points.map((p) => p.month);
           const peak = points.reduce((best, p) => ((p.received.value ?? 0) > (best?.received.value ?? -1) ? p : best), points[0]);
           const last = points.at(-1);
-          const summary = peak && last
-            ? `Most ${route} cases were received in ${monthLong(peak.month)} (about ${formatPublished(peak.received)}); about ${formatPublished(last.open)} were open at the end of ${monthLong(last.month)}.`
-            : "No cases in this period.";
+          const summary =
+            peak && last
+              ? `Most ${route} cases were received in ${monthLong(peak.month)} (about ${formatPublished(peak.received)}); about ${formatPublished(last.open)} were open at the end of ${monthLong(last.month)}.`
+              : "No cases in this period.";
           return (
             <Figure
               key={route}
@@ -87,19 +94,35 @@ export default function PatternsDashboard() {
                   <caption className="govuk-table__caption govuk-table__caption--s">{route === "process" ? "Process" : "Substance"} route by month</caption>
                   <thead className="govuk-table__head">
                     <tr className="govuk-table__row">
-                      <th scope="col" className="govuk-table__header">Month</th>
-                      <th scope="col" className="govuk-table__header govuk-table__header--numeric">Received</th>
-                      <th scope="col" className="govuk-table__header govuk-table__header--numeric">Concluded</th>
-                      <th scope="col" className="govuk-table__header govuk-table__header--numeric">Open at month end</th>
+                      <th scope="col" className="govuk-table__header">
+                        Month
+                      </th>
+                      <th scope="col" className="govuk-table__header govuk-table__header--numeric">
+                        Received
+                      </th>
+                      <th scope="col" className="govuk-table__header govuk-table__header--numeric">
+                        Concluded
+                      </th>
+                      <th scope="col" className="govuk-table__header govuk-table__header--numeric">
+                        Open at month end
+                      </th>
                     </tr>
                   </thead>
                   <tbody className="govuk-table__body">
                     {points.map((p) => (
                       <tr key={p.month} className="govuk-table__row">
-                        <th scope="row" className="govuk-table__header">{monthLong(p.month)}</th>
-                        <td className="govuk-table__cell govuk-table__cell--numeric"><FigureText figure={p.received} /></td>
-                        <td className="govuk-table__cell govuk-table__cell--numeric"><FigureText figure={p.decided} /></td>
-                        <td className="govuk-table__cell govuk-table__cell--numeric"><FigureText figure={p.open} /></td>
+                        <th scope="row" className="govuk-table__header">
+                          {monthLong(p.month)}
+                        </th>
+                        <td className="govuk-table__cell govuk-table__cell--numeric">
+                          <FigureText figure={p.received} />
+                        </td>
+                        <td className="govuk-table__cell govuk-table__cell--numeric">
+                          <FigureText figure={p.decided} />
+                        </td>
+                        <td className="govuk-table__cell govuk-table__cell--numeric">
+                          <FigureText figure={p.open} />
+                        </td>
                       </tr>
                     ))}
                   </tbody>
@@ -108,7 +131,11 @@ export default function PatternsDashboard() {
             />
           );
         })}
-        <p className="govuk-body redress-no-print"><a className="govuk-link" href={csv("trends")} download>Download the monthly figures (CSV)</a></p>
+        <p className="govuk-body redress-no-print">
+          <a className="govuk-link" href={csv("trends")} download>
+            Download the monthly figures (CSV)
+          </a>
+        </p>
 
         <h2 className="govuk-heading-m">By {byLabel.toLowerCase()}</h2>
         {table.rows.length === 0 ? (
@@ -124,7 +151,9 @@ export default function PatternsDashboard() {
                   label={`Bar chart of cases per 1,000 children on the register by ${byLabel.toLowerCase()}. ${disparitySummary(table.rows, "perThousand", table.total.figures.perThousand)}`}
                   unit="per 1,000"
                   bars={table.rows.map((r) => ({ label: r.label, value: r.figures.perThousand }))}
-                  {...(table.total.figures.perThousand.value !== null ? { reference: { value: table.total.figures.perThousand.value, label: `all children (${table.total.figures.perThousand.value} per 1,000)` } } : {})}
+                  {...(table.total.figures.perThousand.value !== null
+                    ? { reference: { value: table.total.figures.perThousand.value, label: `all children (${table.total.figures.perThousand.value} per 1,000)` } }
+                    : {})}
                 />
               }
               table={<DisparityTable rows={table.rows} byLabel={byLabel} measure="perThousand" />}
@@ -138,7 +167,9 @@ export default function PatternsDashboard() {
                   label={`Bar chart of the share of setting responses upheld by ${byLabel.toLowerCase()}. ${disparitySummary(table.rows, "upheld1", table.total.figures.upheld1)}`}
                   unit="%"
                   bars={table.rows.map((r) => ({ label: r.label, value: r.figures.upheld1 }))}
-                  {...(table.total.figures.upheld1.value !== null ? { reference: { value: table.total.figures.upheld1.value, label: `all cases (${table.total.figures.upheld1.value}%)` } } : {})}
+                  {...(table.total.figures.upheld1.value !== null
+                    ? { reference: { value: table.total.figures.upheld1.value, label: `all cases (${table.total.figures.upheld1.value}%)` } }
+                    : {})}
                 />
               }
               table={<DisparityTable rows={table.rows} byLabel={byLabel} measure="upheld1" />}
@@ -148,25 +179,38 @@ export default function PatternsDashboard() {
                 <caption className="govuk-table__caption govuk-table__caption--s">All measures by {byLabel.toLowerCase()}</caption>
                 <thead className="govuk-table__head">
                   <tr className="govuk-table__row">
-                    <th scope="col" className="govuk-table__header">{byLabel}</th>
+                    <th scope="col" className="govuk-table__header">
+                      {byLabel}
+                    </th>
                     {MEASURES.map((m) => (
-                      <th key={m.key} scope="col" className="govuk-table__header govuk-table__header--numeric">{m.label}{m.unit && m.unit !== "per 1,000" ? ` (${m.unit})` : ""}</th>
+                      <th key={m.key} scope="col" className="govuk-table__header govuk-table__header--numeric">
+                        {m.label}
+                        {m.unit && m.unit !== "per 1,000" ? ` (${m.unit})` : ""}
+                      </th>
                     ))}
                   </tr>
                 </thead>
                 <tbody className="govuk-table__body">
                   {[...table.rows, table.total].map((row) => (
                     <tr key={row.key} className="govuk-table__row">
-                      <th scope="row" className="govuk-table__header">{row.label}</th>
+                      <th scope="row" className="govuk-table__header">
+                        {row.label}
+                      </th>
                       {MEASURES.map((m) => (
-                        <td key={m.key} className="govuk-table__cell govuk-table__cell--numeric"><FigureText figure={row.figures[m.key]} unit={m.unit} /></td>
+                        <td key={m.key} className="govuk-table__cell govuk-table__cell--numeric">
+                          <FigureText figure={row.figures[m.key]} unit={m.unit} />
+                        </td>
                       ))}
                     </tr>
                   ))}
                 </tbody>
               </table>
             </div>
-            <p className="govuk-body redress-no-print"><a className="govuk-link" href={csv("groups")} download>Download this table (CSV)</a></p>
+            <p className="govuk-body redress-no-print">
+              <a className="govuk-link" href={csv("groups")} download>
+                Download this table (CSV)
+              </a>
+            </p>
             <p className="govuk-body-s">{perThousandBase.definition}</p>
           </>
         )}
@@ -188,12 +232,20 @@ function DisparityTable({ rows, byLabel, measure }: { rows: Row[]; byLabel: stri
   const m = MEASURE_BY_KEY[measure];
   return (
     <table className="govuk-table">
-      <caption className="govuk-table__caption govuk-table__caption--s">{m.label} by {byLabel.toLowerCase()}, with the disparity ratio against the overall rate</caption>
+      <caption className="govuk-table__caption govuk-table__caption--s">
+        {m.label} by {byLabel.toLowerCase()}, with the disparity ratio against the overall rate
+      </caption>
       <thead className="govuk-table__head">
         <tr className="govuk-table__row">
-          <th scope="col" className="govuk-table__header">{byLabel}</th>
-          <th scope="col" className="govuk-table__header govuk-table__header--numeric">{m.unit === "%" ? "Rate (%)" : "Per 1,000"}</th>
-          <th scope="col" className="govuk-table__header govuk-table__header--numeric">Disparity ratio (95% CI)</th>
+          <th scope="col" className="govuk-table__header">
+            {byLabel}
+          </th>
+          <th scope="col" className="govuk-table__header govuk-table__header--numeric">
+            {m.unit === "%" ? "Rate (%)" : "Per 1,000"}
+          </th>
+          <th scope="col" className="govuk-table__header govuk-table__header--numeric">
+            Disparity ratio (95% CI)
+          </th>
         </tr>
       </thead>
       <tbody className="govuk-table__body">
@@ -201,8 +253,12 @@ function DisparityTable({ rows, byLabel, measure }: { rows: Row[]; byLabel: stri
           const d = r.disparity[measure];
           return (
             <tr key={r.key} className="govuk-table__row">
-              <th scope="row" className="govuk-table__header">{r.label}</th>
-              <td className="govuk-table__cell govuk-table__cell--numeric"><FigureText figure={r.figures[measure]} /></td>
+              <th scope="row" className="govuk-table__header">
+                {r.label}
+              </th>
+              <td className="govuk-table__cell govuk-table__cell--numeric">
+                <FigureText figure={r.figures[measure]} />
+              </td>
               <td className="govuk-table__cell govuk-table__cell--numeric">{d ? `${d.ratio} (${d.low} to ${d.high})` : <FigureText figure={{ value: null, reason: "c" }} />}</td>
             </tr>
           );

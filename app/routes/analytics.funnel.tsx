@@ -49,7 +49,9 @@ export default function EarlyWarning() {
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-full">
-        <span className="govuk-caption-l">{scope}, concerns received in {filters.year}</span>
+        <span className="govuk-caption-l">
+          {scope}, concerns received in {filters.year}
+        </span>
         <h1 className="govuk-heading-l">Early warning: {bodies} outside the expected range</h1>
         <PatternsNav current="/analytics/funnel" />
         <PatternFilters
@@ -58,14 +60,18 @@ export default function EarlyWarning() {
           extra={
             <>
               <div className="govuk-form-group govuk-!-display-inline-block govuk-!-margin-right-4">
-                <label className="govuk-label" htmlFor="level">Compare</label>
+                <label className="govuk-label" htmlFor="level">
+                  Compare
+                </label>
                 <select className="govuk-select" id="level" name="level" defaultValue={f.level}>
                   <option value="setting">Settings</option>
                   <option value="area">Local areas</option>
                 </select>
               </div>
               <div className="govuk-form-group govuk-!-display-inline-block govuk-!-margin-right-4">
-                <label className="govuk-label" htmlFor="measure">Measure</label>
+                <label className="govuk-label" htmlFor="measure">
+                  Measure
+                </label>
                 <select className="govuk-select" id="measure" name="measure" defaultValue={f.measure}>
                   <option value="upheld">Responses upheld</option>
                   <option value="breach">Deadlines missed</option>
@@ -75,9 +81,8 @@ export default function EarlyWarning() {
           }
         />
         <p className="govuk-body">
-          A funnel plot shows each body’s rate against how many cases it had. Small bodies vary more by chance, so the
-          control limits widen as volume falls. A body outside the 99.8% limits is very unlikely to be there by chance and
-          should be looked at first.
+          A funnel plot shows each body’s rate against how many cases it had. Small bodies vary more by chance, so the control limits widen as volume falls. A body outside the
+          99.8% limits is very unlikely to be there by chance and should be looked at first.
         </p>
         {f.nationalRate === null ? (
           <p className="govuk-body">{summary}</p>
@@ -86,35 +91,69 @@ export default function EarlyWarning() {
             id="funnel"
             title={`The ${rateName}, by ${f.level === "setting" ? "setting" : "local area"}`}
             summary={summary}
-            picture={<FunnelChart label={`Funnel plot of the ${rateName} against the number of cases for each of ${f.points.length} ${bodies}. ${summary}`} points={f.points} nationalRate={f.nationalRate} maxVolume={f.maxVolume} volumeLabel={f.measure === "upheld" ? "Setting responses" : "Cases received"} />}
+            picture={
+              <FunnelChart
+                label={`Funnel plot of the ${rateName} against the number of cases for each of ${f.points.length} ${bodies}. ${summary}`}
+                points={f.points}
+                nationalRate={f.nationalRate}
+                maxVolume={f.maxVolume}
+                volumeLabel={f.measure === "upheld" ? "Setting responses" : "Cases received"}
+              />
+            }
             table={<FunnelTable points={f.points} level={f.level} caption={`All ${bodies} plotted`} />}
           />
         )}
         <h2 className="govuk-heading-m">Outside the control limits</h2>
-        {outside.length === 0 ? <p className="govuk-body">None.</p> : <FunnelTable points={outside} level={f.level} caption={`${bodies[0]!.toUpperCase()}${bodies.slice(1)} outside the 95% control limits`} />}
-        <p className="govuk-body redress-no-print"><a className="govuk-link" href={csv} download>Download the plotted figures (CSV)</a></p>
+        {outside.length === 0 ? (
+          <p className="govuk-body">None.</p>
+        ) : (
+          <FunnelTable points={outside} level={f.level} caption={`${bodies[0]!.toUpperCase()}${bodies.slice(1)} outside the 95% control limits`} />
+        )}
+        <p className="govuk-body redress-no-print">
+          <a className="govuk-link" href={csv} download>
+            Download the plotted figures (CSV)
+          </a>
+        </p>
       </div>
     </div>
   );
 }
 
-function FunnelTable({ points, level, caption }: { points: Array<{ id: string; name: string; volume: number; rate: number; outside: string | null }>; level: string; caption: string }) {
+function FunnelTable({
+  points,
+  level,
+  caption,
+}: {
+  points: Array<{ id: string; name: string; volume: number; rate: number; outside: string | null }>;
+  level: string;
+  caption: string;
+}) {
   return (
     <div className="redress-table-scroll">
       <table className="govuk-table">
         <caption className="govuk-table__caption govuk-table__caption--s">{caption}</caption>
         <thead className="govuk-table__head">
           <tr className="govuk-table__row">
-            <th scope="col" className="govuk-table__header">{level === "setting" ? "Setting" : "Local area"}</th>
-            <th scope="col" className="govuk-table__header govuk-table__header--numeric">Cases</th>
-            <th scope="col" className="govuk-table__header govuk-table__header--numeric">Rate</th>
-            <th scope="col" className="govuk-table__header">Against the limits</th>
+            <th scope="col" className="govuk-table__header">
+              {level === "setting" ? "Setting" : "Local area"}
+            </th>
+            <th scope="col" className="govuk-table__header govuk-table__header--numeric">
+              Cases
+            </th>
+            <th scope="col" className="govuk-table__header govuk-table__header--numeric">
+              Rate
+            </th>
+            <th scope="col" className="govuk-table__header">
+              Against the limits
+            </th>
           </tr>
         </thead>
         <tbody className="govuk-table__body">
           {points.map((p) => (
             <tr key={p.id} className="govuk-table__row">
-              <th scope="row" className="govuk-table__header">{p.name}</th>
+              <th scope="row" className="govuk-table__header">
+                {p.name}
+              </th>
               <td className="govuk-table__cell govuk-table__cell--numeric">{p.volume.toLocaleString("en-GB")}</td>
               <td className="govuk-table__cell govuk-table__cell--numeric">{p.rate}%</td>
               <td className="govuk-table__cell">{p.outside ? OUTSIDE[p.outside] : "Within"}</td>

@@ -18,7 +18,11 @@ export default function AnnualLetter() {
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
-        <p className="govuk-body redress-no-print"><Link className="govuk-link" to={`/analytics/letters?year=${l.year}`}>Back to annual letters</Link></p>
+        <p className="govuk-body redress-no-print">
+          <Link className="govuk-link" to={`/analytics/letters?year=${l.year}`}>
+            Back to annual letters
+          </Link>
+        </p>
         <span className="govuk-caption-l">Annual review letter {l.year}</span>
         <h1 className="govuk-heading-l">{l.name}</h1>
         <p className="govuk-body">{today}</p>
@@ -28,17 +32,29 @@ export default function AnnualLetter() {
           <caption className="govuk-table__caption govuk-table__caption--m">Your figures for {l.year}</caption>
           <thead className="govuk-table__head">
             <tr className="govuk-table__row">
-              <th scope="col" className="govuk-table__header">Measure</th>
-              <th scope="col" className="govuk-table__header govuk-table__header--numeric">{l.name}</th>
-              <th scope="col" className="govuk-table__header govuk-table__header--numeric">Similar bodies</th>
+              <th scope="col" className="govuk-table__header">
+                Measure
+              </th>
+              <th scope="col" className="govuk-table__header govuk-table__header--numeric">
+                {l.name}
+              </th>
+              <th scope="col" className="govuk-table__header govuk-table__header--numeric">
+                Similar bodies
+              </th>
             </tr>
           </thead>
           <tbody className="govuk-table__body">
             {l.figures.map((f) => (
               <tr key={f.key} className="govuk-table__row">
-                <th scope="row" className="govuk-table__header">{MEASURE_BY_KEY[f.key].label}</th>
-                <td className="govuk-table__cell govuk-table__cell--numeric"><FigureText figure={f.own} unit={MEASURE_BY_KEY[f.key].unit} /></td>
-                <td className="govuk-table__cell govuk-table__cell--numeric"><FigureText figure={f.similar} unit={MEASURE_BY_KEY[f.key].unit} /></td>
+                <th scope="row" className="govuk-table__header">
+                  {MEASURE_BY_KEY[f.key].label}
+                </th>
+                <td className="govuk-table__cell govuk-table__cell--numeric">
+                  <FigureText figure={f.own} unit={MEASURE_BY_KEY[f.key].unit} />
+                </td>
+                <td className="govuk-table__cell govuk-table__cell--numeric">
+                  <FigureText figure={f.similar} unit={MEASURE_BY_KEY[f.key].unit} />
+                </td>
               </tr>
             ))}
           </tbody>
@@ -47,7 +63,10 @@ export default function AnnualLetter() {
         <p className="govuk-body">Yours sincerely,</p>
         <p className="govuk-body">{ANNUAL_LETTER_WORDS.from}</p>
         <p className="govuk-body redress-no-print">
-          <a className="govuk-link" href={pdfHref} download>Download this letter as a PDF</a> or use your browser’s print command.
+          <a className="govuk-link" href={pdfHref} download>
+            Download this letter as a PDF
+          </a>{" "}
+          or use your browser’s print command.
         </p>
       </div>
     </div>

@@ -128,7 +128,9 @@ export default function CaseAction() {
   const { Fields } = entryFor(d.type).fields;
   return (
     <>
-      <Link to={`/cases/${d.caseId}`} className="govuk-back-link">Back to {d.ref}</Link>
+      <Link to={`/cases/${d.caseId}`} className="govuk-back-link">
+        Back to {d.ref}
+      </Link>
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-two-thirds">
           <ErrorSummary errors={errors} />

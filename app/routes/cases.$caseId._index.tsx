@@ -57,11 +57,15 @@ export default function CasePage() {
   const { view } = d;
   return (
     <>
-      <Link to="/cases" className="govuk-back-link">Back to cases</Link>
+      <Link to="/cases" className="govuk-back-link">
+        Back to cases
+      </Link>
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-two-thirds">
           <span className="govuk-caption-l">{d.ref}</span>
-          <h1 className="govuk-heading-l">{ROUTE_LABELS[view.route]}: {d.concern.child}</h1>
+          <h1 className="govuk-heading-l">
+            {ROUTE_LABELS[view.route]}: {d.concern.child}
+          </h1>
           <p className="govuk-body">
             <StatusTag status={view.status} /> {view.stateLabel}
           </p>
@@ -73,7 +77,13 @@ export default function CasePage() {
               <h2 className="govuk-heading-m">What you can do</h2>
               <div className="govuk-button-group">
                 {d.actions.map((a) => (
-                  <Link key={a.type} to={a.slug} className={`govuk-button ${a.warning ? "govuk-button--warning" : "govuk-button--secondary"}`} role="button" data-module="govuk-button">
+                  <Link
+                    key={a.type}
+                    to={a.slug}
+                    className={`govuk-button ${a.warning ? "govuk-button--warning" : "govuk-button--secondary"}`}
+                    role="button"
+                    data-module="govuk-button"
+                  >
                     {a.label}
                   </Link>
                 ))}
@@ -128,13 +138,17 @@ export default function CasePage() {
             </div>
           </dl>
           <p className="govuk-body-s">
-            <Link className="govuk-link" to={`/cases/${d.id}/letters`}>Letters{view.outcomes.length || view.mediations.length ? " – read and download as PDF" : ""}</Link>
+            <Link className="govuk-link" to={`/cases/${d.id}/letters`}>
+              Letters{view.outcomes.length || view.mediations.length ? " – read and download as PDF" : ""}
+            </Link>
           </p>
           {d.concern.linked.length ? (
             <p className="govuk-body-s">
               Linked case:{" "}
               {d.concern.linked.map((c) => (
-                <Link key={c.id} className="govuk-link" to={`/cases/${c.id}`}>{c.ref}</Link>
+                <Link key={c.id} className="govuk-link" to={`/cases/${c.id}`}>
+                  {c.ref}
+                </Link>
               ))}
             </p>
           ) : null}

@@ -24,10 +24,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (page === null) throw new Response("The page number must be a whole number from 1.", { status: 400, statusText: "Bad request" });
   const { row, view, capacities } = await loadCaseForUser(user, params.caseId ?? "");
   const isFamily = capacities.includes("family");
-  const [history] = await Promise.all([
-    historyPage(await getPrisma(), row.id, isFamily, page),
-    recordCaseView(user.id, row, "history", request),
-  ]);
+  const [history] = await Promise.all([historyPage(await getPrisma(), row.id, isFamily, page), recordCaseView(user.id, row, "history", request)]);
   if (page > history.pages) throw new Response("Not found", { status: 404 });
   return json({
     id: row.id,
@@ -46,7 +43,9 @@ export default function CaseHistoryPage() {
   const last = d.first + d.entries.length - 1;
   return (
     <>
-      <Link to={`/cases/${d.id}`} className="govuk-back-link">Back to the case</Link>
+      <Link to={`/cases/${d.id}`} className="govuk-back-link">
+        Back to the case
+      </Link>
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-two-thirds">
           <span className="govuk-caption-l">{d.ref}</span>

@@ -18,7 +18,11 @@ import { requireUserWithPermission } from "../utils/session.server";
 export const meta: MetaFunction = () => [{ title: "The young person's views – Redress" }];
 
 export const viewsSchema = z.object({
-  text: z.string({ error: "Enter the young person's views" }).trim().min(1, "Enter the young person's views").max(MAX_LENGTH.longText, "The views must be 5,000 characters or fewer"),
+  text: z
+    .string({ error: "Enter the young person's views" })
+    .trim()
+    .min(1, "Enter the young person's views")
+    .max(MAX_LENGTH.longText, "The views must be 5,000 characters or fewer"),
 });
 
 async function load(request: Request, caseId: string) {
@@ -51,13 +55,19 @@ export default function AddViews() {
   const own = d.who === "young-person";
   return (
     <>
-      <Link to={`/cases/${d.caseId}`} className="govuk-back-link">Back to the case</Link>
+      <Link to={`/cases/${d.caseId}`} className="govuk-back-link">
+        Back to the case
+      </Link>
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-two-thirds">
           <ErrorSummary errors={errors} />
           <span className="govuk-caption-l">{d.ref}</span>
           <h1 className="govuk-heading-l">{own ? "Add your own views" : `Record ${d.child}'s views`}</h1>
-          <p className="govuk-body">{own ? "Say what you think about this concern and what you would like to happen, in your own words. Everyone who answers the concern will read it." : "Write down what the young person said, in their own words where you can. Everyone who answers the concern, and the family, will read it."}</p>
+          <p className="govuk-body">
+            {own
+              ? "Say what you think about this concern and what you would like to happen, in your own words. Everyone who answers the concern will read it."
+              : "Write down what the young person said, in their own words where you can. Everyone who answers the concern, and the family, will read it."}
+          </p>
           <Form method="post" noValidate>
             <Textarea name="text" label={own ? "Your views" : `${d.child}'s views`} error={errors?.text?.[0]} defaultValue={data?.values?.text} rows={8} />
             <Button>{own ? "Add my views" : "Record views"}</Button>

@@ -18,7 +18,11 @@ export default function Cases() {
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-full">
         <h1 className="govuk-heading-l">Cases</h1>
-        {cases.length === 0 ? <p className="govuk-body">There are no cases for you to see.</p> : <CaseTable cases={cases} caption={`${cases.length} cases, most recently changed first`} />}
+        {cases.length === 0 ? (
+          <p className="govuk-body">There are no cases for you to see.</p>
+        ) : (
+          <CaseTable cases={cases} caption={`${cases.length} cases, most recently changed first`} />
+        )}
       </div>
     </div>
   );

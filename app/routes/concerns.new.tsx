@@ -32,7 +32,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const decisions = await challengeableDecisions(children.map((c) => c.id));
   const decision = decisions.find((d) => d.id === url.searchParams.get("decision"));
-  const recordVersion = await challengeableRecordVersion(children.map((c) => c.id), url.searchParams.get("recordVersion"));
+  const recordVersion = await challengeableRecordVersion(
+    children.map((c) => c.id),
+    url.searchParams.get("recordVersion"),
+  );
   const category = ISSUE_CATEGORY_NAMES.find((c) => c === url.searchParams.get("category"));
   const childId = decision?.childId ?? recordVersion?.childId ?? children.find((c) => c.id === url.searchParams.get("childId"))?.id;
   return json({
@@ -64,7 +67,10 @@ export async function action({ request }: ActionFunctionArgs) {
   if (parsed.data.challengesRecordVersionId && !(await challengeableRecordVersion([parsed.data.childId], parsed.data.challengesRecordVersionId))) {
     return badRequest({ challengesRecordVersionId: ["That development record is not about the child you chose"] }, parsed.data);
   }
-  const { concern, cases } = await raiseConcernForChild({ ...parsed.data, healthInvolved: parsed.data.healthInvolved === "yes", categories: parsed.data.categories as IssueCategory[] }, user);
+  const { concern, cases } = await raiseConcernForChild(
+    { ...parsed.data, healthInvolved: parsed.data.healthInvolved === "yes", categories: parsed.data.categories as IssueCategory[] },
+    user,
+  );
   const first = cases[0];
   return redirectWithFlash(first ? `/cases/${first.id}` : "/cases", {
     kind: "success",
@@ -105,7 +111,9 @@ export default function RaiseConcern() {
           heading={
             <>
               <h1 className="govuk-heading-l">Raise a concern</h1>
-              <p className="govuk-body">Your concern goes first to the nursery, school or college. If you are not happy with their answer you can take it to the local service, and then to a national body.</p>
+              <p className="govuk-body">
+                Your concern goes first to the nursery, school or college. If you are not happy with their answer you can take it to the local service, and then to a national body.
+              </p>
             </>
           }
         >
@@ -147,7 +155,12 @@ export default function RaiseConcern() {
               This concern is about {recordVersion.label}.
             </div>
           ) : null}
-          <Textarea {...kit.field("summary")} label="Describe your concern" hint="What happened, when, and what you would like to happen now. Do not include medical records: you can add evidence later." rows={8} />
+          <Textarea
+            {...kit.field("summary")}
+            label="Describe your concern"
+            hint="What happened, when, and what you would like to happen now. Do not include medical records: you can add evidence later."
+            rows={8}
+          />
           <ChoiceGroup
             type="radio"
             {...kit.choice("healthInvolved")}
@@ -158,7 +171,13 @@ export default function RaiseConcern() {
               { value: "no", label: "No" },
             ]}
           />
-          <TextInput {...kit.field("awarenessDate")} label="When did you first find out about this? (optional)" hint={`For example, 2026-09-14. National bodies normally look at concerns raised within ${DEFAULT_POLICY.national.timeLimitMonths} months.`} widthClass="govuk-input--width-10" inputMode="numeric" />
+          <TextInput
+            {...kit.field("awarenessDate")}
+            label="When did you first find out about this? (optional)"
+            hint={`For example, 2026-09-14. National bodies normally look at concerns raised within ${DEFAULT_POLICY.national.timeLimitMonths} months.`}
+            widthClass="govuk-input--width-10"
+            inputMode="numeric"
+          />
           <Button>Send concern</Button>
         </KitForm>
       </div>

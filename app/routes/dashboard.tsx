@@ -52,21 +52,30 @@ export default function Dashboard() {
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
-        <span className="govuk-caption-l">{d.roles.join(", ")}{d.workplace ? ` – ${d.workplace}` : ""}</span>
+        <span className="govuk-caption-l">
+          {d.roles.join(", ")}
+          {d.workplace ? ` – ${d.workplace}` : ""}
+        </span>
         <h1 className="govuk-heading-l">Welcome, {d.name}</h1>
         {d.decisions.length ? (
           <div className="govuk-notification-banner" role="region" aria-labelledby="decisions-title" data-module="govuk-notification-banner" data-testid="family-prompts">
             <div className="govuk-notification-banner__header">
-              <h2 className="govuk-notification-banner__title" id="decisions-title">Important</h2>
+              <h2 className="govuk-notification-banner__title" id="decisions-title">
+                Important
+              </h2>
             </div>
             <div className="govuk-notification-banner__content">
               {d.decisions.map((c) => (
                 <div key={c.caseId}>
                   {c.prompts.map((p) => (
-                    <p key={p.id} className="govuk-notification-banner__heading">{p.text}</p>
+                    <p key={p.id} className="govuk-notification-banner__heading">
+                      {p.text}
+                    </p>
                   ))}
                   <p className="govuk-body">
-                    <Link className="govuk-notification-banner__link" to={`/cases/${c.caseId}`}>See {c.child}’s concern {c.ref}</Link>
+                    <Link className="govuk-notification-banner__link" to={`/cases/${c.caseId}`}>
+                      See {c.child}’s concern {c.ref}
+                    </Link>
                   </p>
                 </div>
               ))}
@@ -90,24 +99,32 @@ export default function Dashboard() {
             <h2 className="govuk-heading-m">Cases</h2>
             <p className="govuk-body">
               {d.open} open, {d.closed} closed.{" "}
-              <Link className="govuk-link" to="/cases">View all cases</Link>
+              <Link className="govuk-link" to="/cases">
+                View all cases
+              </Link>
             </p>
           </>
         ) : null}
 
         {d.canRaise ? (
           <p className="govuk-body">
-            <Link className="govuk-button" to="/concerns/new" role="button" data-module="govuk-button">Raise a concern</Link>
+            <Link className="govuk-button" to="/concerns/new" role="button" data-module="govuk-button">
+              Raise a concern
+            </Link>
           </p>
         ) : null}
         {d.canSeePatterns ? (
           <p className="govuk-body">
-            <Link className="govuk-link" to="/analytics">See patterns across settings and areas</Link>
+            <Link className="govuk-link" to="/analytics">
+              See patterns across settings and areas
+            </Link>
           </p>
         ) : null}
         {d.canManageUsers ? (
           <p className="govuk-body">
-            <Link className="govuk-link" to="/admin/users">Manage accounts and roles</Link>
+            <Link className="govuk-link" to="/admin/users">
+              Manage accounts and roles
+            </Link>
           </p>
         ) : null}
       </div>

@@ -45,7 +45,9 @@ export default function DemoMailbox() {
       <div className="govuk-grid-column-two-thirds">
         <h1 className="govuk-heading-l">Demo mailbox</h1>
         <div className="govuk-warning-text">
-          <span className="govuk-warning-text__icon" aria-hidden="true">!</span>
+          <span className="govuk-warning-text__icon" aria-hidden="true">
+            !
+          </span>
           <strong className="govuk-warning-text__text">
             <span className="govuk-visually-hidden">Warning</span>
             Demo service only. Emails are not sent: they are printed in the server log and listed here. This page does not exist in the real service.

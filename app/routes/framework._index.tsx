@@ -15,7 +15,10 @@ export const meta: MetaFunction = () => [{ title: "National Framework – Redres
 export async function loader({ request }: LoaderFunctionArgs) {
   const prisma = await getPrisma();
   const user = await getUser(request);
-  const versions = await prisma.frameworkVersion.findMany({ orderBy: { number: "desc" }, select: { number: true, title: true, illustrative: true, changeSummary: true, publishedOn: true } });
+  const versions = await prisma.frameworkVersion.findMany({
+    orderBy: { number: "desc" },
+    select: { number: true, title: true, illustrative: true, changeSummary: true, publishedOn: true },
+  });
   const asked = Number(new URL(request.url).searchParams.get("version"));
   const number = versions.some((v) => v.number === asked) ? asked : versions[0]?.number;
   const shown = number === undefined ? null : await prisma.frameworkVersion.findUnique({ where: { number }, include: { items: { orderBy: { position: "asc" } } } });
@@ -42,14 +45,20 @@ function Items({ caption, items }: { caption: string; items: { code: string; tit
       <caption className="govuk-table__caption govuk-table__caption--m">{caption}</caption>
       <thead className="govuk-table__head">
         <tr className="govuk-table__row">
-          <th scope="col" className="govuk-table__header">Code</th>
-          <th scope="col" className="govuk-table__header">What it says</th>
+          <th scope="col" className="govuk-table__header">
+            Code
+          </th>
+          <th scope="col" className="govuk-table__header">
+            What it says
+          </th>
         </tr>
       </thead>
       <tbody className="govuk-table__body">
         {items.map((i) => (
           <tr key={i.code} className="govuk-table__row" id={i.code}>
-            <th scope="row" className="govuk-table__header">{i.code}</th>
+            <th scope="row" className="govuk-table__header">
+              {i.code}
+            </th>
             <td className="govuk-table__cell">
               <strong>{i.title}</strong>
               <br />

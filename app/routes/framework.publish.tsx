@@ -25,9 +25,19 @@ export async function action({ request }: ActionFunctionArgs) {
   const { user } = await requireUserWithPermission(request, "update:framework");
   const parsed = parseForm(frameworkFormSchema, await readForm(request));
   if (!parsed.ok) return parsed.response;
-  const version = await publishFramework({ changeSummary: parsed.data.changeSummary, illustrative: parsed.data.illustrative === "yes", items: parsed.data.items, publishedOn: londonDate() }, user.id);
-  await recordAudit({ action: "framework.published", actorId: user.id, targetType: "system", targetId: version.id, details: { number: version.number, items: parsed.data.items.length } }, request);
-  return redirectWithFlash("/framework", { kind: "success", title: `Version ${version.number} of the National Framework is published`, body: "New register decisions and findings cite this version from now on." });
+  const version = await publishFramework(
+    { changeSummary: parsed.data.changeSummary, illustrative: parsed.data.illustrative === "yes", items: parsed.data.items, publishedOn: londonDate() },
+    user.id,
+  );
+  await recordAudit(
+    { action: "framework.published", actorId: user.id, targetType: "system", targetId: version.id, details: { number: version.number, items: parsed.data.items.length } },
+    request,
+  );
+  return redirectWithFlash("/framework", {
+    kind: "success",
+    title: `Version ${version.number} of the National Framework is published`,
+    body: "New register decisions and findings cite this version from now on.",
+  });
 }
 
 export default function PublishFramework() {
@@ -43,7 +53,11 @@ export default function PublishFramework() {
         <div className="govuk-grid-column-two-thirds">
           <ErrorSummary errors={errors} />
           <h1 className="govuk-heading-l">Publish a new version of the National Framework</h1>
-          <p className="govuk-body">{d.current ? `The new version replaces version ${d.current.number} for new decisions and findings. Earlier decisions keep the version they cited.` : "This will be the first version."}</p>
+          <p className="govuk-body">
+            {d.current
+              ? `The new version replaces version ${d.current.number} for new decisions and findings. Earlier decisions keep the version they cited.`
+              : "This will be the first version."}
+          </p>
           <Form method="post" noValidate>
             <Textarea
               name="items"

@@ -22,15 +22,17 @@ export default function Privacy() {
         />
         <h2 className="govuk-heading-m">Your information</h2>
         <p className="govuk-body">
-          Only the people responsible for your concern can see it: you, the setting or service it is about, the mediator if you choose
-          mediation, and the national body if you take it there. People who study patterns across the country see only totals, and
-          never totals small enough to identify a child.
+          Only the people responsible for your concern can see it: you, the setting or service it is about, the mediator if you choose mediation, and the national body if you take
+          it there. People who study patterns across the country see only totals, and never totals small enough to identify a child.
         </p>
         <p className="govuk-body">
-          You can <a className="govuk-link" href="/account/export" download>download everything we hold about you</a> (your account,
-          the concerns you raised or that are about your children and their full history, the emails we sent you and who looked at
-          your cases) as a file. You will be asked to sign in first. Closed cases are kept for {RETENTION.closedCaseYears} years after they close and then
-          pseudonymised; ask us if you want your details erased sooner.
+          You can{" "}
+          <a className="govuk-link" href="/account/export" download>
+            download everything we hold about you
+          </a>{" "}
+          (your account, the concerns you raised or that are about your children and their full history, the emails we sent you and who looked at your cases) as a file. You will be
+          asked to sign in first. Closed cases are kept for {RETENTION.closedCaseYears} years after they close and then pseudonymised; ask us if you want your details erased
+          sooner.
         </p>
       </div>
     </div>

@@ -5,15 +5,7 @@ import { reviewState } from "../../machines";
 import { isoFromDateColumn, londonDate } from "../utils/dates";
 import { formatDate, formatDateTime } from "../utils/format";
 import { userHasPermission } from "../utils/permissions";
-import {
-  OUTCOME_HISTORY_LABELS,
-  PARTICIPANT_ROLES,
-  PARTNERS,
-  STATUS_LABELS,
-  TOOK_PART,
-  type Participant,
-  type RecordContent,
-} from "../utils/register-forms";
+import { OUTCOME_HISTORY_LABELS, PARTICIPANT_ROLES, PARTNERS, STATUS_LABELS, TOOK_PART, type Participant, type RecordContent } from "../utils/register-forms";
 import { childInScope, childRegister, registerCapacity } from "../utils/register.server";
 import { requireUserWithPermission } from "../utils/session.server";
 
@@ -167,8 +159,7 @@ export default function ChildRegister() {
           {d.requests.map((r) => (
             <div key={r.ref} className="govuk-inset-text">
               <p className="govuk-body">
-                <strong>{r.ref}</strong>, received {formatDate(r.receivedOn)}.{" "}
-                {r.status === "awaiting_decision" ? `The setting must decide by ${formatDate(r.dueOn)}.` : null}
+                <strong>{r.ref}</strong>, received {formatDate(r.receivedOn)}. {r.status === "awaiting_decision" ? `The setting must decide by ${formatDate(r.dueOn)}.` : null}
                 {r.status === "overdue" ? `The setting should have decided by ${formatDate(r.dueOn)} and has not yet.` : null}
                 {r.status === "decided" ? `Decided: see ${r.decisionRef} below.` : null}
                 {r.status === "withdrawn" ? "Withdrawn." : null}
@@ -277,7 +268,9 @@ export default function ChildRegister() {
 
       <h2 className="govuk-heading-m">Development record</h2>
       {!latest ? (
-        <p className="govuk-body">{d.child.status === "on_register" ? "The development record has not been written yet." : "A development record is written for each child on the register."}</p>
+        <p className="govuk-body">
+          {d.child.status === "on_register" ? "The development record has not been written yet." : "A development record is written for each child on the register."}
+        </p>
       ) : (
         <>
           <p className="govuk-body">
@@ -309,10 +302,18 @@ export default function ChildRegister() {
             <caption className="govuk-table__caption govuk-table__caption--s">Support each partner provides</caption>
             <thead className="govuk-table__head">
               <tr className="govuk-table__row">
-                <th scope="col" className="govuk-table__header">Partner</th>
-                <th scope="col" className="govuk-table__header">Support</th>
-                <th scope="col" className="govuk-table__header">How much and how often</th>
-                <th scope="col" className="govuk-table__header">Confirmed</th>
+                <th scope="col" className="govuk-table__header">
+                  Partner
+                </th>
+                <th scope="col" className="govuk-table__header">
+                  Support
+                </th>
+                <th scope="col" className="govuk-table__header">
+                  How much and how often
+                </th>
+                <th scope="col" className="govuk-table__header">
+                  Confirmed
+                </th>
               </tr>
             </thead>
             <tbody className="govuk-table__body">
@@ -320,12 +321,16 @@ export default function ChildRegister() {
                 const confirmation = latest.confirmations.find((c) => c.partner === s.partner);
                 return (
                   <tr key={s.partner} className="govuk-table__row">
-                    <th scope="row" className="govuk-table__header">{partnerLabel(s.partner)}</th>
+                    <th scope="row" className="govuk-table__header">
+                      {partnerLabel(s.partner)}
+                    </th>
                     <td className="govuk-table__cell">{s.provision}</td>
                     <td className="govuk-table__cell">
                       {s.amount}, {s.frequency}
                     </td>
-                    <td className="govuk-table__cell">{s.partner === "setting" ? "Writes the record" : confirmation ? `Yes, by ${confirmation.by} on ${formatDate(confirmation.at)}` : "Not yet"}</td>
+                    <td className="govuk-table__cell">
+                      {s.partner === "setting" ? "Writes the record" : confirmation ? `Yes, by ${confirmation.by} on ${formatDate(confirmation.at)}` : "Not yet"}
+                    </td>
                   </tr>
                 );
               })}

@@ -20,7 +20,11 @@ async function load(request: Request, childId: string) {
   const child = partner ? await childInScope(user, childId, "update") : null;
   if (!child || !partner) throw new Response("Not found", { status: 404 });
   const prisma = await getPrisma();
-  const latest = await prisma.developmentRecordVersion.findFirst({ where: { record: { childId: child.id } }, orderBy: { number: "desc" }, select: { id: true, number: true, content: true, confirmations: { select: { partner: true } } } });
+  const latest = await prisma.developmentRecordVersion.findFirst({
+    where: { record: { childId: child.id } },
+    orderBy: { number: "desc" },
+    select: { id: true, number: true, content: true, confirmations: { select: { partner: true } } },
+  });
   const part = latest ? (latest.content as unknown as RecordContent).support.find((s) => s.partner === partner) : undefined;
   return { user, child, partner, latest, part };
 }

@@ -90,22 +90,55 @@ export default function Decide() {
           <ErrorSummary errors={errors} />
           <span className="govuk-caption-l">{d.child.name}</span>
           <h1 className="govuk-heading-l">{onRegister ? "Record a review or decision" : "Record a register decision"}</h1>
-          <p className="govuk-body">The setting decides with the family and, where health needs are involved, the health lead. Record who took part, the evidence and your reasons: the family will read this, and can challenge it.</p>
+          <p className="govuk-body">
+            The setting decides with the family and, where health needs are involved, the health lead. Record who took part, the evidence and your reasons: the family will read
+            this, and can challenge it.
+          </p>
           <Form method="post" noValidate>
             <ChoiceGroup type="radio" name="outcome" legend="What was decided?" error={errors?.outcome?.[0]} defaultValue={v("outcome")} options={d.outcomes} />
-            <TextInput name="decidedOn" label="Date of the decision" hint={`For example, ${d.today}`} error={errors?.decidedOn?.[0]} defaultValue={v("decidedOn") ?? d.today} widthClass="govuk-input--width-10" inputMode="numeric" />
-            <TextInput name="nextReviewOn" label="Date of the next review" hint="Needed when the child is on the register after this decision. Reviews are held at least every 12 months." error={errors?.nextReviewOn?.[0]} defaultValue={v("nextReviewOn")} widthClass="govuk-input--width-10" inputMode="numeric" />
+            <TextInput
+              name="decidedOn"
+              label="Date of the decision"
+              hint={`For example, ${d.today}`}
+              error={errors?.decidedOn?.[0]}
+              defaultValue={v("decidedOn") ?? d.today}
+              widthClass="govuk-input--width-10"
+              inputMode="numeric"
+            />
+            <TextInput
+              name="nextReviewOn"
+              label="Date of the next review"
+              hint="Needed when the child is on the register after this decision. Reviews are held at least every 12 months."
+              error={errors?.nextReviewOn?.[0]}
+              defaultValue={v("nextReviewOn")}
+              widthClass="govuk-input--width-10"
+              inputMode="numeric"
+            />
 
             <h2 className="govuk-heading-m">Who was invited and who took part</h2>
             {PARTICIPANT_ROLES.map(({ role, label }) => (
               <div key={role}>
-                <ChoiceGroup type="radio" name={`part-${role}`} legend={label} error={errors?.[`part-${role}`]?.[0]} defaultValue={v(`part-${role}`)} options={TOOK_PART.map((t) => ({ ...t }))} />
+                <ChoiceGroup
+                  type="radio"
+                  name={`part-${role}`}
+                  legend={label}
+                  error={errors?.[`part-${role}`]?.[0]}
+                  defaultValue={v(`part-${role}`)}
+                  options={TOOK_PART.map((t) => ({ ...t }))}
+                />
                 <TextInput name={`name-${role}`} label={`Name of the ${label.toLowerCase()} (optional)`} error={errors?.[`name-${role}`]?.[0]} defaultValue={v(`name-${role}`)} />
               </div>
             ))}
 
             <h2 className="govuk-heading-m">Evidence and reasons</h2>
-            <Textarea name="evidence" label="Evidence considered" hint="Describe it: reports, observations, the family's and the child's views. Do not paste medical records." error={errors?.evidence?.[0]} defaultValue={v("evidence")} rows={5} />
+            <Textarea
+              name="evidence"
+              label="Evidence considered"
+              hint="Describe it: reports, observations, the family's and the child's views. Do not paste medical records."
+              error={errors?.evidence?.[0]}
+              defaultValue={v("evidence")}
+              rows={5}
+            />
             <p className="govuk-body">
               Tie each reason to a register criterion of the National Framework (version {d.framework.number}
               {d.framework.illustrative ? ", illustrative" : ""}).{" "}
@@ -115,12 +148,27 @@ export default function Decide() {
             </p>
             {Array.from({ length: REASON_ROWS }, (_, index) => index + 1).map((i) => (
               <fieldset key={i} className="govuk-fieldset">
-                <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">Reason {i}{i > 1 ? " (optional)" : ""}</legend>
-                <Select name={`reason-${i}-code`} label="Register criterion" error={errors?.[`reason-${i}-code`]?.[0]} defaultValue={v(`reason-${i}-code`) ?? ""} options={[{ value: "", label: "Choose a criterion" }, ...d.criteria]} />
+                <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">
+                  Reason {i}
+                  {i > 1 ? " (optional)" : ""}
+                </legend>
+                <Select
+                  name={`reason-${i}-code`}
+                  label="Register criterion"
+                  error={errors?.[`reason-${i}-code`]?.[0]}
+                  defaultValue={v(`reason-${i}-code`) ?? ""}
+                  options={[{ value: "", label: "Choose a criterion" }, ...d.criteria]}
+                />
                 <Textarea name={`reason-${i}-text`} label="Reason" error={errors?.[`reason-${i}-text`]?.[0]} defaultValue={v(`reason-${i}-text`)} rows={3} />
               </fieldset>
             ))}
-            <Textarea name="summary" label={onRegister ? "What the review found (optional)" : "Summary for the family (optional)"} error={errors?.summary?.[0]} defaultValue={v("summary")} rows={3} />
+            <Textarea
+              name="summary"
+              label={onRegister ? "What the review found (optional)" : "Summary for the family (optional)"}
+              error={errors?.summary?.[0]}
+              defaultValue={v("summary")}
+              rows={3}
+            />
             {d.remedies.length ? (
               <ChoiceGroup
                 type="radio"

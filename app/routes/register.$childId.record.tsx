@@ -19,7 +19,11 @@ async function load(request: Request, childId: string) {
   const child = capacity === "setting" || capacity === "family" ? await childInScope(user, childId, "update") : null;
   if (!child) throw new Response("Not found", { status: 404 });
   const prisma = await getPrisma();
-  const latest = await prisma.developmentRecordVersion.findFirst({ where: { record: { childId: child.id } }, orderBy: { number: "desc" }, select: { number: true, content: true } });
+  const latest = await prisma.developmentRecordVersion.findFirst({
+    where: { record: { childId: child.id } },
+    orderBy: { number: "desc" },
+    select: { number: true, content: true },
+  });
   if (capacity === "family" && !latest) throw new Response("Not found", { status: 404 });
   const remedies = capacity === "setting" ? await openRegisterRemedies(child.id, ["record-revision"]) : [];
   return { user, child, editsAll: capacity === "setting", latest: latest ? { number: latest.number, content: latest.content as unknown as RecordContent } : null, remedies };
@@ -42,14 +46,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!parsed.ok) return parsed.response;
   const data = parsed.data;
   const remedy = String(formData.get("remedy") ?? "");
-  if (remedy && !remedies.some((r) => r.value === remedy)) return badRequest({ remedy: ["Select a remedy from the list"] }, Object.fromEntries([...formData].map(([k, v]) => [k, String(v)])));
+  if (remedy && !remedies.some((r) => r.value === remedy))
+    return badRequest({ remedy: ["Select a remedy from the list"] }, Object.fromEntries([...formData].map(([k, v]) => [k, String(v)])));
   const [remedyCaseId, remedyId] = remedy ? remedy.split(":") : [];
-  const content: RecordContent = editsAll
-    ? (data as RecordContent)
-    : { ...(latest?.content as RecordContent), views: data.views, aspirations: data.aspirations };
+  const content: RecordContent = editsAll ? (data as RecordContent) : { ...(latest?.content as RecordContent), views: data.views, aspirations: data.aspirations };
   try {
     const { views, aspirations, needs, support, outcomes, transitions } = content;
-    const version = await saveRecordVersion({ childId: child.id, content: { views, aspirations, needs, support, outcomes, transitions }, changeSummary: data.changeSummary, remedyCaseId, remedyId }, { userId: user.id, name: user.name });
+    const version = await saveRecordVersion(
+      { childId: child.id, content: { views, aspirations, needs, support, outcomes, transitions }, changeSummary: data.changeSummary, remedyCaseId, remedyId },
+      { userId: user.id, name: user.name },
+    );
     return redirectWithFlash(`/register/${child.id}`, {
       kind: "success",
       title: `Development record version ${version.number} saved`,
@@ -86,7 +92,14 @@ export default function EditRecord() {
           </p>
           <Form method="post" noValidate>
             <Textarea name="views" label={`${d.child.firstName}'s views, in their own words`} error={errors?.views?.[0]} defaultValue={v("views", current?.views)} rows={5} />
-            <Textarea name="aspirations" label="Aspirations" hint="What they want to achieve or do next" error={errors?.aspirations?.[0]} defaultValue={v("aspirations", current?.aspirations)} rows={3} />
+            <Textarea
+              name="aspirations"
+              label="Aspirations"
+              hint="What they want to achieve or do next"
+              error={errors?.aspirations?.[0]}
+              defaultValue={v("aspirations", current?.aspirations)}
+              rows={3}
+            />
             {d.editsAll ? (
               <>
                 <Textarea name="needs" label="Needs" error={errors?.needs?.[0]} defaultValue={v("needs", current?.needs)} rows={4} />
@@ -95,15 +108,48 @@ export default function EditRecord() {
                 {PARTNERS.map(({ partner, label }) => (
                   <fieldset key={partner} className="govuk-fieldset">
                     <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">{label}</legend>
-                    <Textarea name={`support-${partner}-provision`} label="Support" error={errors?.[`support-${partner}-provision`]?.[0]} defaultValue={v(`support-${partner}-provision`, support(partner)?.provision)} rows={2} />
-                    <TextInput name={`support-${partner}-amount`} label="How much" hint="For example, 30 minutes" error={errors?.[`support-${partner}-amount`]?.[0]} defaultValue={v(`support-${partner}-amount`, support(partner)?.amount)} />
-                    <TextInput name={`support-${partner}-frequency`} label="How often" hint="For example, twice a week" error={errors?.[`support-${partner}-frequency`]?.[0]} defaultValue={v(`support-${partner}-frequency`, support(partner)?.frequency)} />
+                    <Textarea
+                      name={`support-${partner}-provision`}
+                      label="Support"
+                      error={errors?.[`support-${partner}-provision`]?.[0]}
+                      defaultValue={v(`support-${partner}-provision`, support(partner)?.provision)}
+                      rows={2}
+                    />
+                    <TextInput
+                      name={`support-${partner}-amount`}
+                      label="How much"
+                      hint="For example, 30 minutes"
+                      error={errors?.[`support-${partner}-amount`]?.[0]}
+                      defaultValue={v(`support-${partner}-amount`, support(partner)?.amount)}
+                    />
+                    <TextInput
+                      name={`support-${partner}-frequency`}
+                      label="How often"
+                      hint="For example, twice a week"
+                      error={errors?.[`support-${partner}-frequency`]?.[0]}
+                      defaultValue={v(`support-${partner}-frequency`, support(partner)?.frequency)}
+                    />
                   </fieldset>
                 ))}
                 <Textarea name="outcomes" label="Outcomes sought" error={errors?.outcomes?.[0]} defaultValue={v("outcomes", current?.outcomes)} rows={4} />
-                <Textarea name="transitions" label="Transitions (optional)" hint="Moves between rooms, classes, phases or settings, and how they will be supported" error={errors?.transitions?.[0]} defaultValue={v("transitions", current?.transitions)} rows={3} />
+                <Textarea
+                  name="transitions"
+                  label="Transitions (optional)"
+                  hint="Moves between rooms, classes, phases or settings, and how they will be supported"
+                  error={errors?.transitions?.[0]}
+                  defaultValue={v("transitions", current?.transitions)}
+                  rows={3}
+                />
                 {d.remedies.length ? (
-                  <ChoiceGroup type="radio" name="remedy" legend="Does this change carry out a remedy?" hint="A concern was upheld with a remedy to revise the development record." error={errors?.remedy?.[0]} defaultValue={v("remedy", "")} options={[...d.remedies, { value: "", label: "No" }]} />
+                  <ChoiceGroup
+                    type="radio"
+                    name="remedy"
+                    legend="Does this change carry out a remedy?"
+                    hint="A concern was upheld with a remedy to revise the development record."
+                    error={errors?.remedy?.[0]}
+                    defaultValue={v("remedy", "")}
+                    options={[...d.remedies, { value: "", label: "No" }]}
+                  />
                 ) : null}
               </>
             ) : null}

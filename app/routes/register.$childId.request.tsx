@@ -23,7 +23,17 @@ async function load(request: Request, childId: string) {
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { child, youngPerson } = await load(request, params.childId ?? "");
-  return json({ child: { id: child.id, name: `${child.givenName} ${child.familyName}`, firstName: child.givenName, setting: child.setting.name, onRegister: child.registerStatus === "on_register" }, youngPerson, workingDays: REGISTER_POLICY.decideRequestWithinWorkingDays });
+  return json({
+    child: {
+      id: child.id,
+      name: `${child.givenName} ${child.familyName}`,
+      firstName: child.givenName,
+      setting: child.setting.name,
+      onRegister: child.registerStatus === "on_register",
+    },
+    youngPerson,
+    workingDays: REGISTER_POLICY.decideRequestWithinWorkingDays,
+  });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -63,7 +73,8 @@ export default function RequestConsideration() {
           ) : (
             <>
               <p className="govuk-body">
-                {d.child.setting} must decide, within {d.workingDays} working days, whether {d.youngPerson ? "you need" : `${d.child.firstName} needs`} support beyond what every child gets. They must invite you to take part, and the health lead where health needs are involved.
+                {d.child.setting} must decide, within {d.workingDays} working days, whether {d.youngPerson ? "you need" : `${d.child.firstName} needs`} support beyond what every
+                child gets. They must invite you to take part, and the health lead where health needs are involved.
               </p>
               <p className="govuk-body">If they decide not to place {d.youngPerson ? "you" : d.child.firstName} on the register, you can raise a concern about that decision.</p>
               <Form method="post" noValidate>

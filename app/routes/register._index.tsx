@@ -47,7 +47,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
       },
     }),
     prisma.child.count({ where }),
-    Promise.all((Object.keys(VIEWS) as View[]).map(async (v) => [v, await prisma.child.count({ where: { AND: [registerScope(user, "read"), { erasedAt: null }, filters[v]] } })] as const)),
+    Promise.all(
+      (Object.keys(VIEWS) as View[]).map(async (v) => [v, await prisma.child.count({ where: { AND: [registerScope(user, "read"), { erasedAt: null }, filters[v]] } })] as const),
+    ),
   ]);
   return json({
     view,
@@ -98,10 +100,18 @@ export default function Register() {
           </caption>
           <thead className="govuk-table__head">
             <tr className="govuk-table__row">
-              <th scope="col" className="govuk-table__header">Child or young person</th>
-              <th scope="col" className="govuk-table__header">Setting</th>
-              <th scope="col" className="govuk-table__header">Register</th>
-              <th scope="col" className="govuk-table__header">Next step</th>
+              <th scope="col" className="govuk-table__header">
+                Child or young person
+              </th>
+              <th scope="col" className="govuk-table__header">
+                Setting
+              </th>
+              <th scope="col" className="govuk-table__header">
+                Register
+              </th>
+              <th scope="col" className="govuk-table__header">
+                Next step
+              </th>
             </tr>
           </thead>
           <tbody className="govuk-table__body">

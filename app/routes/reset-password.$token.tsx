@@ -28,5 +28,14 @@ export default function Page() {
   const { live } = useLoaderData<typeof loader>();
   const data = useActionData<{ errors?: FieldErrors }>();
   const dead = data?.errors?.form?.[0] === "This link has expired or has already been used";
-  return <NewPasswordPage live={live && !dead} heading="Choose a new password" intro="You will be signed out everywhere else. Then sign in with your new password." button="Save new password" deadText="Password reset links work once and for 1 hour." errors={data?.errors} />;
+  return (
+    <NewPasswordPage
+      live={live && !dead}
+      heading="Choose a new password"
+      intro="You will be signed out everywhere else. Then sign in with your new password."
+      button="Save new password"
+      deadText="Password reset links work once and for 1 hour."
+      errors={data?.errors}
+    />
+  );
 }

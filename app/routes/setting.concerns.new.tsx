@@ -37,7 +37,11 @@ export const loggedConcernSchema = z.object({
         .refine((d) => d >= EARLIEST_DATE, "The date it was received must be after 1 January 2000"),
     ),
   categories: z.preprocess(asArray, z.array(z.enum(ISSUE_CATEGORY_NAMES, { error: "Select what the concern is about" })).min(1, "Select what the concern is about")),
-  summary: z.string({ error: "Describe the concern" }).trim().min(20, "Describe the concern in at least 20 characters").max(MAX_LENGTH.longText, "The description must be 5,000 characters or fewer"),
+  summary: z
+    .string({ error: "Describe the concern" })
+    .trim()
+    .min(20, "Describe the concern in at least 20 characters")
+    .max(MAX_LENGTH.longText, "The description must be 5,000 characters or fewer"),
   healthInvolved: z.enum(["yes", "no"], { error: "Select yes if health services are involved" }),
 });
 
@@ -73,7 +77,11 @@ export async function action({ request }: ActionFunctionArgs) {
   const user = await requireLogger(request);
   const parsed = parseForm(loggedConcernSchema, await readForm(request));
   if (!parsed.ok) return parsed.response;
-  const result = await logConcernForFamily(user, { ...parsed.data, healthInvolved: parsed.data.healthInvolved === "yes", categories: parsed.data.categories as IssueCategory[] }, request);
+  const result = await logConcernForFamily(
+    user,
+    { ...parsed.data, healthInvolved: parsed.data.healthInvolved === "yes", categories: parsed.data.categories as IssueCategory[] },
+    request,
+  );
   if (!result.ok) return badRequest({ [result.field]: [result.message] }, parsed.data);
   return redirectWithFlash(`/cases/${result.caseIds[0]}`, {
     kind: "success",
@@ -95,7 +103,9 @@ export default function LogConcern() {
         <ErrorSummary errors={errors} />
         <span className="govuk-caption-l">{settingName}</span>
         <h1 className="govuk-heading-l">Log a concern for a family</h1>
-        <p className="govuk-body">When a family raises a concern by phone, letter, email or in person, log it here with the date you received it. The deadlines count from that date, not from today.</p>
+        <p className="govuk-body">
+          When a family raises a concern by phone, letter, email or in person, log it here with the date you received it. The deadlines count from that date, not from today.
+        </p>
         {!child ? (
           <Form method="get" noValidate>
             <Select name="childId" label="Which child or young person is it about?" options={[{ value: "", label: "Select a child" }, ...children]} />
@@ -103,20 +113,50 @@ export default function LogConcern() {
           </Form>
         ) : child.raisers.length === 0 ? (
           <>
-            <p className="govuk-body">Nobody is linked to {child.name} yet. Ask the family to create an account and ask to be linked, then confirm the link in Link requests; or ask an administrator to link them.</p>
             <p className="govuk-body">
-              <Link className="govuk-link" to="/setting/concerns/new">Choose another child</Link>
+              Nobody is linked to {child.name} yet. Ask the family to create an account and ask to be linked, then confirm the link in Link requests; or ask an administrator to
+              link them.
+            </p>
+            <p className="govuk-body">
+              <Link className="govuk-link" to="/setting/concerns/new">
+                Choose another child
+              </Link>
             </p>
           </>
         ) : (
           <Form method="post" noValidate>
             <input type="hidden" name="childId" value={child.id} />
             <p className="govuk-body">
-              About <strong>{child.name}</strong>. <Link className="govuk-link" to="/setting/concerns/new">Change<span className="govuk-visually-hidden"> child</span></Link>
+              About <strong>{child.name}</strong>.{" "}
+              <Link className="govuk-link" to="/setting/concerns/new">
+                Change<span className="govuk-visually-hidden"> child</span>
+              </Link>
             </p>
-            <ChoiceGroup type="radio" name="raisedById" legend="Who raised it?" error={errors?.raisedById?.[0]} defaultValue={str("raisedById") ?? (child.raisers.length === 1 ? child.raisers[0]?.value : undefined)} options={child.raisers.map((r) => ({ ...r, hint: r.hint || undefined }))} />
-            <ChoiceGroup type="radio" name="channel" legend="How did it reach you?" error={errors?.channel?.[0]} defaultValue={str("channel")} options={CHANNELS.map((c) => ({ value: c.value, label: c.label }))} />
-            <TextInput name="receivedOn" label="Date received" hint={`The day it first reached the setting, for example ${today}. Not in the future.`} error={errors?.receivedOn?.[0]} defaultValue={str("receivedOn")} widthClass="govuk-input--width-10" inputMode="numeric" />
+            <ChoiceGroup
+              type="radio"
+              name="raisedById"
+              legend="Who raised it?"
+              error={errors?.raisedById?.[0]}
+              defaultValue={str("raisedById") ?? (child.raisers.length === 1 ? child.raisers[0]?.value : undefined)}
+              options={child.raisers.map((r) => ({ ...r, hint: r.hint || undefined }))}
+            />
+            <ChoiceGroup
+              type="radio"
+              name="channel"
+              legend="How did it reach you?"
+              error={errors?.channel?.[0]}
+              defaultValue={str("channel")}
+              options={CHANNELS.map((c) => ({ value: c.value, label: c.label }))}
+            />
+            <TextInput
+              name="receivedOn"
+              label="Date received"
+              hint={`The day it first reached the setting, for example ${today}. Not in the future.`}
+              error={errors?.receivedOn?.[0]}
+              defaultValue={str("receivedOn")}
+              widthClass="govuk-input--width-10"
+              inputMode="numeric"
+            />
             {ROUTES.map((route) => (
               <ChoiceGroup
                 key={route}
@@ -133,8 +173,25 @@ export default function LogConcern() {
                 })}
               />
             ))}
-            <Textarea name="summary" label="The concern, as the family put it" hint="Write down what they told you, in their words where you can." error={errors?.summary?.[0]} defaultValue={str("summary")} rows={8} />
-            <ChoiceGroup type="radio" name="healthInvolved" legend="Are health services involved in the child's support?" error={errors?.healthInvolved?.[0]} defaultValue={str("healthInvolved")} options={[{ value: "yes", label: "Yes" }, { value: "no", label: "No" }]} />
+            <Textarea
+              name="summary"
+              label="The concern, as the family put it"
+              hint="Write down what they told you, in their words where you can."
+              error={errors?.summary?.[0]}
+              defaultValue={str("summary")}
+              rows={8}
+            />
+            <ChoiceGroup
+              type="radio"
+              name="healthInvolved"
+              legend="Are health services involved in the child's support?"
+              error={errors?.healthInvolved?.[0]}
+              defaultValue={str("healthInvolved")}
+              options={[
+                { value: "yes", label: "Yes" },
+                { value: "no", label: "No" },
+              ]}
+            />
             <Button>Log concern</Button>
           </Form>
         )}

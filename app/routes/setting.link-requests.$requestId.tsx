@@ -14,7 +14,10 @@ export const meta: MetaFunction = () => [{ title: "Decide a link request – Red
 
 export const decideLinkSchema = z
   .object({
-    decision: z.string().regex(/^(refuse|confirm:[\w-]{1,64})$/, "Select the child to link, or refuse the request").optional(),
+    decision: z
+      .string()
+      .regex(/^(refuse|confirm:[\w-]{1,64})$/, "Select the child to link, or refuse the request")
+      .optional(),
     reason: z.string().trim().max(MAX_LENGTH.longText, "The reason must be 5,000 characters or fewer").optional(),
   })
   .superRefine((v, ctx) => {
@@ -41,7 +44,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     born: r.childDateOfBirth,
     relationship: r.relationship,
     asked: r.createdAt,
-    candidates: found.candidates.map((c) => ({ id: c.id, label: `${c.givenName} ${c.familyName}`, hint: `Born ${formatDate(c.dateOfBirth)}, register reference ${c.registerRef}${c.guardians.length ? `; already linked: ${c.guardians.map((g) => `${g.user.name} (${g.relationship})`).join(", ")}` : ""}` })),
+    candidates: found.candidates.map((c) => ({
+      id: c.id,
+      label: `${c.givenName} ${c.familyName}`,
+      hint: `Born ${formatDate(c.dateOfBirth)}, register reference ${c.registerRef}${c.guardians.length ? `; already linked: ${c.guardians.map((g) => `${g.user.name} (${g.relationship})`).join(", ")}` : ""}`,
+    })),
   });
 }
 
@@ -59,7 +66,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
     ok = await decideLinkRequest(user, found.request.id, { decision: "confirm", childId }, request);
   }
   if (!ok) return badRequest({ form: ["This request has already been decided"] }, {}, 409);
-  return redirectWithFlash("/setting/link-requests", decision === "refuse" ? { kind: "success", title: "Request refused", body: "We have emailed the person your reason." } : { kind: "success", title: "Link confirmed", body: "They can now raise and follow concerns about the child." });
+  return redirectWithFlash(
+    "/setting/link-requests",
+    decision === "refuse"
+      ? { kind: "success", title: "Request refused", body: "We have emailed the person your reason." }
+      : { kind: "success", title: "Link confirmed", body: "They can now raise and follow concerns about the child." },
+  );
 }
 
 export default function DecideLink() {
@@ -78,7 +90,9 @@ export default function DecideLink() {
           </div>
           <div className="govuk-summary-list__row">
             <dt className="govuk-summary-list__key">Child they named</dt>
-            <dd className="govuk-summary-list__value">{d.child}, born {formatDate(d.born)}</dd>
+            <dd className="govuk-summary-list__value">
+              {d.child}, born {formatDate(d.born)}
+            </dd>
           </div>
           <div className="govuk-summary-list__row">
             <dt className="govuk-summary-list__key">Relationship</dt>
@@ -97,12 +111,22 @@ export default function DecideLink() {
               type="radio"
               name="decision"
               legend="Your decision"
-              hint={d.candidates.length ? "Children at your setting born on that day. Check the person's identity and relationship first." : "No child at your setting was born on that day: refuse and explain, or ask the person to correct their request."}
+              hint={
+                d.candidates.length
+                  ? "Children at your setting born on that day. Check the person's identity and relationship first."
+                  : "No child at your setting was born on that day: refuse and explain, or ask the person to correct their request."
+              }
               error={errors?.decision?.[0]}
               defaultValue={data?.values?.decision}
               options={[...d.candidates.map((c) => ({ value: `confirm:${c.id}`, label: `Link to ${c.label}`, hint: c.hint })), { value: "refuse", label: "Refuse the request" }]}
             />
-            <Textarea name="reason" label="Reason for refusing (if you refuse)" hint="The person will read this. Say what they can do next." error={errors?.reason?.[0]} defaultValue={data?.values?.reason} />
+            <Textarea
+              name="reason"
+              label="Reason for refusing (if you refuse)"
+              hint="The person will read this. Say what they can do next."
+              error={errors?.reason?.[0]}
+              defaultValue={data?.values?.reason}
+            />
             <Button>Save decision</Button>
           </Form>
         )}

@@ -15,7 +15,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const rows = await pendingLinkRequests(user.settingId);
   return json({
     settingName: user.setting?.name ?? "",
-    requests: rows.map((r) => ({ id: r.id, requester: r.requester?.name ?? "Unknown", child: `${r.childGivenName} ${r.childFamilyName}`, born: r.childDateOfBirth, relationship: r.relationship, asked: r.createdAt })),
+    requests: rows.map((r) => ({
+      id: r.id,
+      requester: r.requester?.name ?? "Unknown",
+      child: `${r.childGivenName} ${r.childFamilyName}`,
+      born: r.childDateOfBirth,
+      relationship: r.relationship,
+      asked: r.createdAt,
+    })),
   });
 }
 
@@ -26,17 +33,30 @@ export default function LinkRequests() {
       <div className="govuk-grid-column-full">
         <span className="govuk-caption-l">{settingName}</span>
         <h1 className="govuk-heading-l">Link requests</h1>
-        <p className="govuk-body">Parents, carers and family members asking to be linked to a child at your setting. Check who they are (as you would before sharing anything about the child) and confirm or refuse. Until you confirm, they see nothing about the child.</p>
+        <p className="govuk-body">
+          Parents, carers and family members asking to be linked to a child at your setting. Check who they are (as you would before sharing anything about the child) and confirm
+          or refuse. Until you confirm, they see nothing about the child.
+        </p>
         {requests.length ? (
           <table className="govuk-table">
             <caption className="govuk-table__caption govuk-table__caption--m">Waiting for a decision</caption>
             <thead className="govuk-table__head">
               <tr className="govuk-table__row">
-                <th scope="col" className="govuk-table__header">Asked by</th>
-                <th scope="col" className="govuk-table__header">Child</th>
-                <th scope="col" className="govuk-table__header">Date of birth</th>
-                <th scope="col" className="govuk-table__header">Relationship</th>
-                <th scope="col" className="govuk-table__header">Asked on</th>
+                <th scope="col" className="govuk-table__header">
+                  Asked by
+                </th>
+                <th scope="col" className="govuk-table__header">
+                  Child
+                </th>
+                <th scope="col" className="govuk-table__header">
+                  Date of birth
+                </th>
+                <th scope="col" className="govuk-table__header">
+                  Relationship
+                </th>
+                <th scope="col" className="govuk-table__header">
+                  Asked on
+                </th>
               </tr>
             </thead>
             <tbody className="govuk-table__body">

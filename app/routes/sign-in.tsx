@@ -51,13 +51,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
   await recordSignIn(email, result, request);
   if (result.ok) return createUserSession(result.userId, request, safeRedirect(redirectTo));
   if (result.reason === "throttled") {
-    return badRequest(
-      { form: [`Too many failed attempts. Wait ${result.retryAfterMinutes} minute${result.retryAfterMinutes === 1 ? "" : "s"} and try again.`] },
-      { email },
-      429,
-    );
+    return badRequest({ form: [`Too many failed attempts. Wait ${result.retryAfterMinutes} minute${result.retryAfterMinutes === 1 ? "" : "s"} and try again.`] }, { email }, 429);
   }
-  if (result.reason === "unverified") return badRequest({ form: ["Confirm your email address first: open the link in the email we sent you when you created your account"] }, { email }, 403);
+  if (result.reason === "unverified")
+    return badRequest({ form: ["Confirm your email address first: open the link in the email we sent you when you created your account"] }, { email }, 403);
   return badRequest({ email: ["Enter a correct email address and password"], password: ["Enter a correct email address and password"] }, { email }, 401);
 }
 
@@ -77,20 +74,28 @@ export default function SignIn() {
           <Button>Sign in</Button>
         </KitForm>
         <p className="govuk-body">
-          <Link className="govuk-link" to="/forgotten-password">Forgotten your password?</Link>
+          <Link className="govuk-link" to="/forgotten-password">
+            Forgotten your password?
+          </Link>
         </p>
         <p className="govuk-body">
-          Parent or carer without an account? <Link className="govuk-link" to="/sign-up">Create an account</Link>.
+          Parent or carer without an account?{" "}
+          <Link className="govuk-link" to="/sign-up">
+            Create an account
+          </Link>
+          .
         </p>
-        <p className="govuk-body">
-          After {60} minutes without activity you will be signed out to protect your information.
-        </p>
+        <p className="govuk-body">After {60} minutes without activity you will be signed out to protect your information.</p>
       </div>
       {personas.length ? (
         <div className="govuk-grid-column-full">
-          <h2 className="govuk-heading-m" id="demo-personas">Demo personas</h2>
+          <h2 className="govuk-heading-m" id="demo-personas">
+            Demo personas
+          </h2>
           <div className="govuk-warning-text">
-            <span className="govuk-warning-text__icon" aria-hidden="true">!</span>
+            <span className="govuk-warning-text__icon" aria-hidden="true">
+              !
+            </span>
             <strong className="govuk-warning-text__text">
               <span className="govuk-visually-hidden">Warning</span>
               Demo service only: the data is invented. Every persona's password is <code>{demoPassword}</code>.

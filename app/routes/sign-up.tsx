@@ -38,7 +38,9 @@ export default function SignUp() {
           <p className="govuk-body">
             We have sent an email to <strong>{data.email}</strong>. Open the link in it to confirm your address and finish creating your account. The link works for 24 hours.
           </p>
-          <p className="govuk-body">If no email arrives within a few minutes, check your spam folder. If you already have an account with this address, the email tells you how to sign in.</p>
+          <p className="govuk-body">
+            If no email arrives within a few minutes, check your spam folder. If you already have an account with this address, the email tells you how to sign in.
+          </p>
           <p className="govuk-body">
             <Link className="govuk-link" to="/sign-in">
               Go to sign in
@@ -55,7 +57,10 @@ export default function SignUp() {
       <div className="govuk-grid-column-two-thirds">
         <ErrorSummary errors={errors} />
         <h1 className="govuk-heading-l">Create an account</h1>
-        <p className="govuk-body">For parents, carers and family members of a child or young person on the additional needs register. After you confirm your email address you can ask to be linked to your child; their nursery, school or college confirms the link.</p>
+        <p className="govuk-body">
+          For parents, carers and family members of a child or young person on the additional needs register. After you confirm your email address you can ask to be linked to your
+          child; their nursery, school or college confirms the link.
+        </p>
         <p className="govuk-body">
           Staff, representatives and advocates are invited by an administrator or by the family. Already have an account?{" "}
           <Link className="govuk-link" to="/sign-in">
@@ -65,7 +70,16 @@ export default function SignUp() {
         </p>
         <Form method="post" noValidate>
           <TextInput name="name" label="Full name" autoComplete="name" spellCheck={false} defaultValue={values.name} error={errors?.name?.[0]} />
-          <TextInput name="email" label="Email address" type="email" autoComplete="email" spellCheck={false} defaultValue={values.email} error={errors?.email?.[0]} hint="We will send you a link to confirm it" />
+          <TextInput
+            name="email"
+            label="Email address"
+            type="email"
+            autoComplete="email"
+            spellCheck={false}
+            defaultValue={values.email}
+            error={errors?.email?.[0]}
+            hint="We will send you a link to confirm it"
+          />
           <TextInput name="newPassword" label="Create a password" hint={PASSWORD_HINT} type="password" autoComplete="new-password" error={errors?.newPassword?.[0]} />
           <TextInput name="confirmPassword" label="Confirm your password" type="password" autoComplete="new-password" error={errors?.confirmPassword?.[0]} />
           <Button>Create account</Button>

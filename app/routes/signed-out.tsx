@@ -10,7 +10,9 @@ export default function SignedOut() {
         <h1 className="govuk-heading-l">You have signed out</h1>
         <p className="govuk-body">Your session has ended and nothing is stored on this device.</p>
         <p className="govuk-body">
-          <Link className="govuk-link" to="/sign-in">Sign in again</Link>
+          <Link className="govuk-link" to="/sign-in">
+            Sign in again
+          </Link>
         </p>
       </div>
     </div>

@@ -41,7 +41,15 @@ export default function VerifyEmail() {
             <h1 className="govuk-heading-l">This link has expired or has already been used</h1>
             <p className="govuk-body">Links to confirm an email address work once and for 24 hours.</p>
             <p className="govuk-body">
-              If you have already confirmed your address, <Link className="govuk-link" to="/sign-in">sign in</Link>. Otherwise <Link className="govuk-link" to="/sign-up">create your account again</Link> with the same email address and we will send a new link.
+              If you have already confirmed your address,{" "}
+              <Link className="govuk-link" to="/sign-in">
+                sign in
+              </Link>
+              . Otherwise{" "}
+              <Link className="govuk-link" to="/sign-up">
+                create your account again
+              </Link>{" "}
+              with the same email address and we will send a new link.
             </p>
           </>
         )}

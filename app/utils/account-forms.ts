@@ -23,7 +23,10 @@ export const newPasswordFields = {
     .string({ error: "Enter a password" })
     .min(MIN_PASSWORD_LENGTH, `Your password must be at least ${MIN_PASSWORD_LENGTH} characters`)
     .max(MAX_LENGTH.password, `Your password must be ${MAX_LENGTH.password} characters or fewer`),
-  confirmPassword: z.string({ error: "Enter your password again" }).min(1, "Enter your password again").max(MAX_LENGTH.password, `Your password must be ${MAX_LENGTH.password} characters or fewer`),
+  confirmPassword: z
+    .string({ error: "Enter your password again" })
+    .min(1, "Enter your password again")
+    .max(MAX_LENGTH.password, `Your password must be ${MAX_LENGTH.password} characters or fewer`),
 };
 
 export function passwordsMatch(value: { newPassword: string; confirmPassword: string }, ctx: z.RefinementCtx) {

@@ -115,7 +115,13 @@ export async function signUp(input: { name: string; email: string; password: str
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`account:${email}`}))`;
     const existing = await tx.user.findUnique({ where: { email }, select: { id: true, name: true, emailVerifiedAt: true, erasedAt: true } });
     if (existing && existing.emailVerifiedAt) {
-      await queueAccountEmail(tx, "account-already-registered", { email, name: existing.name }, { link: new URL("/sign-in", publicUrl()).toString() }, `${existing.id}:${now.getTime()}`);
+      await queueAccountEmail(
+        tx,
+        "account-already-registered",
+        { email, name: existing.name },
+        { link: new URL("/sign-in", publicUrl()).toString() },
+        `${existing.id}:${now.getTime()}`,
+      );
       await tx.auditEntry.create({ data: auditEntryData({ action: "account.sign-up-existing", targetType: "user", targetId: existing.id, subjectUserId: existing.id }, request) });
       return;
     }
@@ -136,7 +142,9 @@ export async function verifyEmail(token: string, request?: Request, now = new Da
     const userId = await consumeToken(tx, token, "verify-email", now);
     if (!userId) return null;
     await tx.user.update({ where: { id: userId }, data: { emailVerifiedAt: now } });
-    await tx.auditEntry.create({ data: auditEntryData({ action: "account.email-verified", actorId: userId, targetType: "user", targetId: userId, subjectUserId: userId }, request) });
+    await tx.auditEntry.create({
+      data: auditEntryData({ action: "account.email-verified", actorId: userId, targetType: "user", targetId: userId, subjectUserId: userId }, request),
+    });
     return userId;
   });
 }
@@ -152,7 +160,17 @@ export async function requestPasswordReset(emailInput: string, options: { reques
     const { id, link } = await issueToken(tx, user.id, "reset-password", now);
     await queueAccountEmail(tx, "account-reset-password", { email, name: user.name }, { link, reason: options.byAdministratorId ? "administrator" : "self" }, id);
     await tx.auditEntry.create({
-      data: auditEntryData({ action: "account.reset-requested", actorId: options.byAdministratorId ?? null, targetType: "user", targetId: user.id, subjectUserId: user.id, details: { by: options.byAdministratorId ? "administrator" : "self" } }, options.request),
+      data: auditEntryData(
+        {
+          action: "account.reset-requested",
+          actorId: options.byAdministratorId ?? null,
+          targetType: "user",
+          targetId: user.id,
+          subjectUserId: user.id,
+          details: { by: options.byAdministratorId ? "administrator" : "self" },
+        },
+        options.request,
+      ),
     });
     return true;
   });
@@ -173,7 +191,16 @@ export async function setPasswordWithToken(token: string, purpose: "reset-passwo
     // Any other outstanding reset link dies with this one.
     await tx.accountToken.updateMany({ where: { userId, purpose: "reset-password", usedAt: null }, data: { usedAt: now } });
     await tx.auditEntry.create({
-      data: auditEntryData({ action: purpose === "invitation" ? "account.invitation-accepted" : "account.password-reset", actorId: userId, targetType: "user", targetId: userId, subjectUserId: userId }, request),
+      data: auditEntryData(
+        {
+          action: purpose === "invitation" ? "account.invitation-accepted" : "account.password-reset",
+          actorId: userId,
+          targetType: "user",
+          targetId: userId,
+          subjectUserId: userId,
+        },
+        request,
+      ),
     });
     return userId;
   });
@@ -193,19 +220,41 @@ export interface Invitation {
  * Creates an account without a password and emails an invitation link to choose one. An address
  * that already has an account is refused (the administrator changes that account's roles instead).
  */
-export async function inviteUser(invitation: Invitation, invitedBy: { id: string; name: string }, options: { request?: Request; now?: Date; roleLabel?: string; db?: Db } = {}): Promise<{ ok: true; userId: string } | { ok: false; reason: "exists" }> {
+export async function inviteUser(
+  invitation: Invitation,
+  invitedBy: { id: string; name: string },
+  options: { request?: Request; now?: Date; roleLabel?: string; db?: Db } = {},
+): Promise<{ ok: true; userId: string } | { ok: false; reason: "exists" }> {
   const now = options.now ?? new Date();
   const email = invitation.email.trim().toLowerCase();
   const run = async (tx: Db) => {
     if (await tx.user.findUnique({ where: { email }, select: { id: true } })) return { ok: false as const, reason: "exists" as const };
     const user = await tx.user.create({
-      data: { email, name: invitation.name, passwordHash: null, emailVerifiedAt: null, settingId: invitation.settingId ?? null, localAreaId: invitation.localAreaId ?? null, roles: { connect: { name: invitation.role } } },
+      data: {
+        email,
+        name: invitation.name,
+        passwordHash: null,
+        emailVerifiedAt: null,
+        settingId: invitation.settingId ?? null,
+        localAreaId: invitation.localAreaId ?? null,
+        roles: { connect: { name: invitation.role } },
+      },
       select: { id: true },
     });
     const { id, link } = await issueToken(tx, user.id, "invitation", now);
     await queueAccountEmail(tx, "account-invitation", { email, name: invitation.name }, { link, invitedBy: invitedBy.name, roleLabel: options.roleLabel }, id);
     await tx.auditEntry.create({
-      data: auditEntryData({ action: "user.invited", actorId: invitedBy.id, targetType: "user", targetId: user.id, subjectUserId: user.id, details: { role: invitation.role, settingId: invitation.settingId ?? null, localAreaId: invitation.localAreaId ?? null } }, options.request),
+      data: auditEntryData(
+        {
+          action: "user.invited",
+          actorId: invitedBy.id,
+          targetType: "user",
+          targetId: user.id,
+          subjectUserId: user.id,
+          details: { role: invitation.role, settingId: invitation.settingId ?? null, localAreaId: invitation.localAreaId ?? null },
+        },
+        options.request,
+      ),
     });
     return { ok: true as const, userId: user.id };
   };

@@ -27,6 +27,10 @@ export const rolesSchema = z.object({
 
 export const adminLinkSchema = z.object({
   intent: z.literal("link"),
-  registerRef: z.string({ error: "Enter the child's register reference" }).trim().min(1, "Enter the child's register reference").max(MAX_LENGTH.shortText, "Enter the child's register reference"),
+  registerRef: z
+    .string({ error: "Enter the child's register reference" })
+    .trim()
+    .min(1, "Enter the child's register reference")
+    .max(MAX_LENGTH.shortText, "Enter the child's register reference"),
   relationship: z.string({ error: "Select the relationship" }).min(1, "Select the relationship").max(MAX_LENGTH.shortText, "Select the relationship"),
 });

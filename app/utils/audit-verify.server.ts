@@ -68,7 +68,7 @@ interface CaseRow {
 export async function verifyAuditLog(prisma: PrismaClient, options: { key?: string; pageSize?: number } = {}): Promise<VerifyReport> {
   const report: VerifyReport = { cases: 0, events: 0, legacyCases: 0, replayed: 0, findings: [] };
   const pageSize = options.pageSize ?? 200;
-  for (let cursor: string | undefined; ; ) {
+  for (let cursor: string | undefined; ;) {
     const cases = await prisma.case.findMany({
       orderBy: { id: "asc" },
       take: pageSize,
@@ -79,7 +79,22 @@ export async function verifyAuditLog(prisma: PrismaClient, options: { key?: stri
     const events = await prisma.caseEvent.findMany({
       where: { caseId: { in: cases.map((c) => c.id) } },
       orderBy: [{ caseId: "asc" }, { seq: "asc" }],
-      select: { caseId: true, seq: true, type: true, payload: true, fromState: true, toState: true, actorId: true, actorLabel: true, occurredAt: true, prevHash: true, hash: true, chainVersion: true, snapshotDigest: true, initialSnapshot: true },
+      select: {
+        caseId: true,
+        seq: true,
+        type: true,
+        payload: true,
+        fromState: true,
+        toState: true,
+        actorId: true,
+        actorLabel: true,
+        occurredAt: true,
+        prevHash: true,
+        hash: true,
+        chainVersion: true,
+        snapshotDigest: true,
+        initialSnapshot: true,
+      },
     });
     const byCase = groupBy(events, (e) => e.caseId);
     // Emails are queued with keys "<caseId>:<seq>:…" by the event that owed them: a trace of
@@ -97,7 +112,13 @@ export async function verifyAuditLog(prisma: PrismaClient, options: { key?: stri
       const found = verifyCase(c, log, options.key);
       const emailed = lastEmailSeq.get(c.id) ?? 0;
       if (emailed > (log.at(-1)?.seq ?? 0)) {
-        found.findings.push({ caseId: c.id, caseRef: c.ref, kind: "tail-missing", seq: emailed, detail: `an email was queued by event ${emailed}, but the log ends at ${log.at(-1)?.seq ?? 0}` });
+        found.findings.push({
+          caseId: c.id,
+          caseRef: c.ref,
+          kind: "tail-missing",
+          seq: emailed,
+          detail: `an email was queued by event ${emailed}, but the log ends at ${log.at(-1)?.seq ?? 0}`,
+        });
       }
       if (found.replayed) report.replayed++;
       report.findings.push(...found.findings);
@@ -158,7 +179,8 @@ export function verifyCase(c: CaseRow, log: EventRow[], key?: string): { finding
       const step = transitionCase(persisted, e.payload as CaseEvent);
       persisted = step.persisted;
       if (step.to !== e.toState) add("replay-mismatch", `replay reaches ${step.to}, the log says ${e.toState}`, e.seq);
-      else if (e.snapshotDigest && snapshotDigest(persisted.snapshot) !== e.snapshotDigest) add("replay-mismatch", "replay gives a different snapshot from the one recorded", e.seq);
+      else if (e.snapshotDigest && snapshotDigest(persisted.snapshot) !== e.snapshotDigest)
+        add("replay-mismatch", "replay gives a different snapshot from the one recorded", e.seq);
     } catch (error) {
       add("replay-failed", error instanceof Error ? error.message : String(error), e.seq);
       return { findings, replayed: true };
@@ -175,9 +197,7 @@ function isPersisted(value: unknown): value is PersistedCase {
 }
 
 export function formatReport(report: VerifyReport): string {
-  const lines = [
-    `Cases: ${report.cases} · events: ${report.events} · replayed through the machines: ${report.replayed} · legacy unkeyed logs: ${report.legacyCases}`,
-  ];
+  const lines = [`Cases: ${report.cases} · events: ${report.events} · replayed through the machines: ${report.replayed} · legacy unkeyed logs: ${report.legacyCases}`];
   if (report.findings.length === 0) lines.push("No tampering found.");
   else {
     const kinds = groupBy(report.findings, (f) => f.kind);

@@ -31,8 +31,7 @@ export type SignInResult =
   | { ok: false; reason: "unverified" }
   | { ok: false; reason: "throttled"; retryAfterMinutes: number };
 
-const minutesUntil = (oldest: Date | undefined, now: number) =>
-  Math.max(1, Math.ceil(((oldest?.getTime() ?? now) + THROTTLE_WINDOW_MINUTES * 60_000 - now) / 60_000));
+const minutesUntil = (oldest: Date | undefined, now: number) => Math.max(1, Math.ceil(((oldest?.getTime() ?? now) + THROTTLE_WINDOW_MINUTES * 60_000 - now) / 60_000));
 
 /**
  * Checks the limits and records the attempt as a failure in ONE transaction, holding advisory
@@ -49,7 +48,12 @@ async function reserveAttempt(prisma: PrismaClient, email: string, clientKey: st
     }
     const failed = { succeeded: false, createdAt: { gt: since } } as const;
     // One after another: a transaction is one connection.
-    const pair = await tx.signInAttempt.findMany({ where: { email, clientKey, ...failed }, orderBy: { createdAt: "asc" }, select: { createdAt: true }, take: MAX_FAILURES_PER_ACCOUNT_AND_CLIENT });
+    const pair = await tx.signInAttempt.findMany({
+      where: { email, clientKey, ...failed },
+      orderBy: { createdAt: "asc" },
+      select: { createdAt: true },
+      take: MAX_FAILURES_PER_ACCOUNT_AND_CLIENT,
+    });
     const client = await tx.signInAttempt.findMany({ where: { clientKey, ...failed }, orderBy: { createdAt: "asc" }, select: { createdAt: true }, take: MAX_FAILURES_PER_CLIENT });
     const known = await tx.signInAttempt.count({ where: { email, clientKey, succeeded: true, createdAt: { gt: knownSince } } });
     if (pair.length >= MAX_FAILURES_PER_ACCOUNT_AND_CLIENT) return { retryAfterMinutes: minutesUntil(pair[0]?.createdAt, now) };
@@ -57,7 +61,11 @@ async function reserveAttempt(prisma: PrismaClient, email: string, clientKey: st
     if (known === 0) {
       // Guesses spread over many addresses: only addresses new to this account wait; the owner's
       // usual device (an address they signed in from before) is never locked out by a stranger.
-      const knownClients = await tx.signInAttempt.findMany({ where: { email, succeeded: true, createdAt: { gt: knownSince } }, distinct: ["clientKey"], select: { clientKey: true } });
+      const knownClients = await tx.signInAttempt.findMany({
+        where: { email, succeeded: true, createdAt: { gt: knownSince } },
+        distinct: ["clientKey"],
+        select: { clientKey: true },
+      });
       const fromNew = await tx.signInAttempt.findMany({
         where: { email, ...failed, clientKey: { notIn: knownClients.map((k) => k.clientKey) } },
         orderBy: { createdAt: "asc" },
@@ -90,7 +98,13 @@ export async function verifySignIn(emailInput: string, password: string, clientK
  * Changes a signed-in user's password after checking the current one (throttled like sign-in),
  * and ends every other session of theirs: whoever knew the old password is signed out.
  */
-export async function changePassword(userId: string, currentPassword: string, newPassword: string, clientKey: string, keepSessionId?: string): Promise<"changed" | "wrong-password" | "throttled"> {
+export async function changePassword(
+  userId: string,
+  currentPassword: string,
+  newPassword: string,
+  clientKey: string,
+  keepSessionId?: string,
+): Promise<"changed" | "wrong-password" | "throttled"> {
   const prisma = await getPrisma();
   const user = await prisma.user.findUniqueOrThrow({ where: { id: userId }, select: { email: true } });
   const check = await verifySignIn(user.email, currentPassword, clientKey);

@@ -23,7 +23,14 @@ function sessionOf(events: LogEvent[], view: CaseView) {
 }
 
 /** Everything written and decided on the case, ready to show to this reader. */
-export function caseFileFor(row: CaseRow, view: CaseView, capacities: readonly Capacity[], actions: readonly CaseEventType[], events: LogEvent[], latest: { events: LogEvent[]; more: boolean }) {
+export function caseFileFor(
+  row: CaseRow,
+  view: CaseView,
+  capacities: readonly Capacity[],
+  actions: readonly CaseEventType[],
+  events: LogEvent[],
+  latest: { events: LogEvent[]; more: boolean },
+) {
   const isFamily = capacities.includes("family");
   const names = fileNamesOf(row, view);
   const session = sessionOf(events, view);

@@ -112,7 +112,6 @@ function warningTitle(key: string, view: Pick<CaseView, "remedies">, names: File
   return `Reminder sent: ${deadlineWords(clock, view, names)} is ${match ? `${match[2]}% through` : "coming up"}`;
 }
 
-
 /**
  * The history as a person would tell it. It quotes the words that have no other place on the page
  * (pause, extension, information sent, withdrawal, declined mediation, waived time limit); comments,

@@ -115,27 +115,25 @@ export function remedyRows(fields: Record<string, unknown>, ctx: z.RefinementCtx
 }
 
 export const outcomeForm = ({ issueIds, today, knownStandards }: FormContext) =>
-  z
-    .record(z.string(), z.unknown())
-    .transform((fields, ctx) => {
-      const findings = issueIds.map((issueId) => {
-        const finding = String(fields[`finding-${issueId}`] ?? "");
-        if (!FINDING_OPTIONS.some((o) => o.value === finding)) ctx.addIssue({ code: "custom", path: [`finding-${issueId}`], message: "Select a finding for this issue" });
-        const reasons = String(fields[`reasons-${issueId}`] ?? "").trim();
-        return { issueId, finding, ...(reasons ? { reasons } : {}) };
-      });
-      const reasons = String(fields.reasons ?? "").trim();
-      if (!reasons) ctx.addIssue({ code: "custom", path: ["reasons"], message: "Give the reasons for your decision" });
-      const standards = String(fields.standards ?? "")
-        .split(/[,\n]/)
-        .map((s) => s.trim())
-        .filter(Boolean);
-      const bad = standards.find((s) => !/^NF-R?\d+(\.\d+)*$/.test(s));
-      if (bad) ctx.addIssue({ code: "custom", path: ["standards"], message: `"${bad}" is not a National Framework standard reference, like NF-3.2` });
-      const unknown = knownStandards ? standards.find((s) => !knownStandards.includes(s)) : undefined;
-      if (!bad && unknown) ctx.addIssue({ code: "custom", path: ["standards"], message: `${unknown} is not in the current National Framework: choose a code from the catalogue` });
-      return { outcome: { findings, reasons, standards, remedies: remedyRows(fields, ctx, today ?? londonDate()) } };
+  z.record(z.string(), z.unknown()).transform((fields, ctx) => {
+    const findings = issueIds.map((issueId) => {
+      const finding = String(fields[`finding-${issueId}`] ?? "");
+      if (!FINDING_OPTIONS.some((o) => o.value === finding)) ctx.addIssue({ code: "custom", path: [`finding-${issueId}`], message: "Select a finding for this issue" });
+      const reasons = String(fields[`reasons-${issueId}`] ?? "").trim();
+      return { issueId, finding, ...(reasons ? { reasons } : {}) };
     });
+    const reasons = String(fields.reasons ?? "").trim();
+    if (!reasons) ctx.addIssue({ code: "custom", path: ["reasons"], message: "Give the reasons for your decision" });
+    const standards = String(fields.standards ?? "")
+      .split(/[,\n]/)
+      .map((s) => s.trim())
+      .filter(Boolean);
+    const bad = standards.find((s) => !/^NF-R?\d+(\.\d+)*$/.test(s));
+    if (bad) ctx.addIssue({ code: "custom", path: ["standards"], message: `"${bad}" is not a National Framework standard reference, like NF-3.2` });
+    const unknown = knownStandards ? standards.find((s) => !knownStandards.includes(s)) : undefined;
+    if (!bad && unknown) ctx.addIssue({ code: "custom", path: ["standards"], message: `${unknown} is not in the current National Framework: choose a code from the catalogue` });
+    return { outcome: { findings, reasons, standards, remedies: remedyRows(fields, ctx, today ?? londonDate()) } };
+  });
 
 export const none = () => z.object({}).transform((): Record<string, never> => ({}));
 

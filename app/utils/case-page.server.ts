@@ -13,7 +13,16 @@ import type { SessionUser } from "./session.server";
 interface AroundRow {
   setting: { name: string } | string;
   localArea: { name: string } | string;
-  concern: { ref: string; summary: string; receivedOn: string; receivedVia: string; raisedBy: { id: string; name: string }; child: { givenName: string; familyName: string; youngPersonUserId: string | null } } | string;
+  concern:
+    | {
+        ref: string;
+        summary: string;
+        receivedOn: string;
+        receivedVia: string;
+        raisedBy: { id: string; name: string };
+        child: { givenName: string; familyName: string; youngPersonUserId: string | null };
+      }
+    | string;
   siblings: number;
   assignments: { capacity: string; user: { id: string; name: string } }[] | string;
   deadlines: { key: string; label: string }[] | string;
@@ -36,7 +45,19 @@ export async function loadCaseForUser(user: SessionUser, caseId: string) {
   // sent ten (one per relation).
   const found = await prisma.case.findFirst({
     where: { AND: [{ id: caseId }, readable] },
-    select: { id: true, ref: true, route: true, version: true, healthInvolved: true, machineId: true, machineVersion: true, snapshot: true, localAreaId: true, concernId: true, createdAt: true },
+    select: {
+      id: true,
+      ref: true,
+      route: true,
+      version: true,
+      healthInvolved: true,
+      machineId: true,
+      machineVersion: true,
+      snapshot: true,
+      localAreaId: true,
+      concernId: true,
+      createdAt: true,
+    },
   });
   if (!found) throw new Response("Not found", { status: 404 });
   const [around] = await prisma.$queryRaw<AroundRow[]>`
@@ -59,13 +80,25 @@ export async function loadCaseForUser(user: SessionUser, caseId: string) {
   if (!around) throw new Response("Not found", { status: 404 });
   const concern = json(around.concern);
   // Linked cases only where the reader may open them too.
-  const cases = around.siblings > 0 ? await prisma.case.findMany({ where: { AND: [{ concernId: found.concernId }, readable] }, select: { id: true, ref: true, route: true }, orderBy: { ref: "asc" } }) : [{ id: found.id, ref: found.ref, route: found.route }];
+  const cases =
+    around.siblings > 0
+      ? await prisma.case.findMany({ where: { AND: [{ concernId: found.concernId }, readable] }, select: { id: true, ref: true, route: true }, orderBy: { ref: "asc" } })
+      : [{ id: found.id, ref: found.ref, route: found.route }];
   const row = {
     ...found,
     setting: json(around.setting),
     localArea: json(around.localArea),
     // The young person's own views (docs/decisions/020).
-    concern: { ...concern, receivedOn: new Date(concern.receivedOn), cases, views: await prisma.concernView.findMany({ where: { concernId: found.concernId }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: { id: true, text: true, recordedFor: true, createdAt: true, authorId: true } }) },
+    concern: {
+      ...concern,
+      receivedOn: new Date(concern.receivedOn),
+      cases,
+      views: await prisma.concernView.findMany({
+        where: { concernId: found.concernId },
+        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+        select: { id: true, text: true, recordedFor: true, createdAt: true, authorId: true },
+      }),
+    },
     assignments: json(around.assignments),
     deadlines: json(around.deadlines),
   };

@@ -1,12 +1,4 @@
-import {
-  transitionCase as transition,
-  startCase,
-  type CaseEvent,
-  type CaseInput,
-  type CaseView,
-  type DeadlineSpec,
-  type NotificationSpec,
-} from "../../machines";
+import { transitionCase as transition, startCase, type CaseEvent, type CaseInput, type CaseView, type DeadlineSpec, type NotificationSpec } from "../../machines";
 import type { Prisma, PrismaClient } from "../../generated/prisma/client";
 import { dateColumn } from "./dates";
 import { CURRENT_CHAIN_VERSION, eventHmac, snapshotDigest } from "./event-chain.server";
@@ -51,7 +43,6 @@ export interface CaseRow {
   highestRung: number;
 }
 
-
 export { persistedOf };
 
 function caseColumns(view: CaseView, highestRungSoFar = 0) {
@@ -65,7 +56,17 @@ function actorColumns(actor: EventAuthor) {
 
 export { canonicalJson, eventHash } from "./event-chain.server";
 
-async function appendEvent(tx: Tx, caseId: string, seq: number, event: { type: string } & Record<string, unknown>, fromState: string, toState: string, actor: EventAuthor, snapshot: unknown, initialSnapshot?: unknown) {
+async function appendEvent(
+  tx: Tx,
+  caseId: string,
+  seq: number,
+  event: { type: string } & Record<string, unknown>,
+  fromState: string,
+  toState: string,
+  actor: EventAuthor,
+  snapshot: unknown,
+  initialSnapshot?: unknown,
+) {
   const previous = seq > 1 ? await tx.caseEvent.findUnique({ where: { caseId_seq: { caseId, seq: seq - 1 } }, select: { hash: true } }) : null;
   const prevHash = previous?.hash ?? "";
   const { actorId, actorLabel } = actorColumns(actor);
@@ -75,7 +76,17 @@ async function appendEvent(tx: Tx, caseId: string, seq: number, event: { type: s
   const hash = eventHmac(prevHash, { caseId, seq, type: event.type, payload, fromState, toState, actorId, actorLabel, occurredAt, snapshotDigest: digest });
   await tx.caseEvent.create({
     data: {
-      caseId, seq, type: event.type, payload, fromState, toState, actorId, actorLabel, occurredAt, prevHash, hash,
+      caseId,
+      seq,
+      type: event.type,
+      payload,
+      fromState,
+      toState,
+      actorId,
+      actorLabel,
+      occurredAt,
+      prevHash,
+      hash,
       chainVersion: CURRENT_CHAIN_VERSION,
       snapshotDigest: digest,
       ...(initialSnapshot === undefined ? {} : { initialSnapshot: initialSnapshot as Prisma.InputJsonValue }),
@@ -87,9 +98,7 @@ async function appendEvent(tx: Tx, caseId: string, seq: number, event: { type: s
 
 /** Makes the case's open deadline rows exactly `specs`: new keys opened, moved keys re-dated, dropped keys cancelled. */
 async function replaceDeadlines(tx: Tx, caseId: string, localAreaId: string, specs: DeadlineSpec[]) {
-  const existing = new Map(
-    (await tx.deadline.findMany({ where: { caseId }, select: { id: true, key: true, status: true, dueOn: true, label: true } })).map((d) => [d.key, d]),
-  );
+  const existing = new Map((await tx.deadline.findMany({ where: { caseId }, select: { id: true, key: true, status: true, dueOn: true, label: true } })).map((d) => [d.key, d]));
   const wanted = new Set(specs.map((s) => s.key));
   const dropped = [...existing.values()].filter((d) => d.status === "open" && !wanted.has(d.key)).map((d) => d.id);
   if (dropped.length) await tx.deadline.updateMany({ where: { id: { in: dropped } }, data: { status: "cancelled", claimedUntil: null } });
@@ -107,7 +116,7 @@ async function replaceDeadlines(tx: Tx, caseId: string, localAreaId: string, spe
     const row = existing.get(spec.key);
     if (!row) {
       created.push({ caseId, key: spec.key, localAreaId, ...data });
-    } else if (row.dueOn.getTime() !== data.dueOn.getTime() || row.label !== data.label || (row.status === "cancelled")) {
+    } else if (row.dueOn.getTime() !== data.dueOn.getTime() || row.label !== data.label || row.status === "cancelled") {
       // Re-dated (pause, extension) or reopened. A FIRED deadline stays fired unless the machine
       // sets the same key to a new date: it was owed once and has been delivered.
       if (row.status === "fired" && row.dueOn.getTime() === data.dueOn.getTime()) continue;

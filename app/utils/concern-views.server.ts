@@ -9,7 +9,11 @@ import type { SessionUser } from "./session.server";
 const STAFF_CAPACITIES: Capacity[] = ["setting", "local-service", "health-partner", "national-body"];
 
 /** The young person themselves, or staff answering the case (never the parent or a representative: these are the young person's words). */
-export function mayAddViews(user: Pick<SessionUser, "id">, row: { concern: { child: { youngPersonUserId: string | null } } }, capacities: Capacity[]): "young-person" | "recorded-by-staff" | null {
+export function mayAddViews(
+  user: Pick<SessionUser, "id">,
+  row: { concern: { child: { youngPersonUserId: string | null } } },
+  capacities: Capacity[],
+): "young-person" | "recorded-by-staff" | null {
   if (row.concern.child.youngPersonUserId === user.id) return "young-person";
   if (capacities.some((c) => STAFF_CAPACITIES.includes(c))) return "recorded-by-staff";
   return null;
@@ -19,13 +23,28 @@ export async function youngPersonViews(views: { id: string; text: string; record
   if (!views.length) return [];
   const prisma = await getPrisma();
   const authors = await prisma.user.findMany({ where: { id: { in: views.map((v) => v.authorId) } }, select: { id: true, name: true } });
-  return views.map((v) => ({ id: v.id, text: v.text, createdAt: v.createdAt, byYoungPerson: v.recordedFor === "young-person", author: authors.find((a) => a.id === v.authorId)?.name ?? "" }));
+  return views.map((v) => ({
+    id: v.id,
+    text: v.text,
+    createdAt: v.createdAt,
+    byYoungPerson: v.recordedFor === "young-person",
+    author: authors.find((a) => a.id === v.authorId)?.name ?? "",
+  }));
 }
 
-export async function addYoungPersonView(user: Pick<SessionUser, "id">, concernId: string, recordedFor: "young-person" | "recorded-by-staff", text: string, caseId: string, request?: Request) {
+export async function addYoungPersonView(
+  user: Pick<SessionUser, "id">,
+  concernId: string,
+  recordedFor: "young-person" | "recorded-by-staff",
+  text: string,
+  caseId: string,
+  request?: Request,
+) {
   const prisma = await getPrisma();
   await prisma.$transaction(async (tx) => {
     const view = await tx.concernView.create({ data: { concernId, authorId: user.id, recordedFor, text }, select: { id: true } });
-    await tx.auditEntry.create({ data: auditEntryData({ action: "concern.view-added", actorId: user.id, targetType: "case", targetId: caseId, details: { viewId: view.id, recordedFor } }, request) });
+    await tx.auditEntry.create({
+      data: auditEntryData({ action: "concern.view-added", actorId: user.id, targetType: "case", targetId: caseId, details: { viewId: view.id, recordedFor } }, request),
+    });
   });
 }

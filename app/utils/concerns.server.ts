@@ -60,14 +60,32 @@ export function openChildConcern(prisma: PrismaClient, concernRef: string, child
     awarenessDate: details.awarenessDate,
     issues: details.categories.map((category, i) => ({ id: `issue-${i + 1}`, category, summary: ISSUE_CATEGORY_TEXT[category].label })),
   });
-  return openConcern(concernRef, { childId: child.id, raisedById, summary: details.summary, receivedOn: details.receivedOn, cases, challengesDecisionId: details.challengesDecisionId, challengesRecordVersionId: details.challengesRecordVersionId, receivedVia: details.receivedVia, loggedById: details.loggedById }, actor, prisma);
+  return openConcern(
+    concernRef,
+    {
+      childId: child.id,
+      raisedById,
+      summary: details.summary,
+      receivedOn: details.receivedOn,
+      cases,
+      challengesDecisionId: details.challengesDecisionId,
+      challengesRecordVersionId: details.challengesRecordVersionId,
+      receivedVia: details.receivedVia,
+      loggedById: details.loggedById,
+    },
+    actor,
+    prisma,
+  );
 }
 
 export type RaiseConcernInput = Omit<ConcernDetails, "receivedOn"> & { childId: string; receivedOn?: string };
 
 export async function raiseConcernForChild(input: RaiseConcernInput, user: Pick<SessionUser, "id" | "name">) {
   const prisma = await getPrisma();
-  const child = await prisma.child.findUniqueOrThrow({ where: { id: input.childId }, select: { id: true, settingId: true, localAreaId: true, setting: { select: { name: true, schoolTerms: true } } } });
+  const child = await prisma.child.findUniqueOrThrow({
+    where: { id: input.childId },
+    select: { id: true, settingId: true, localAreaId: true, setting: { select: { name: true, schoolTerms: true } } },
+  });
   const details = { ...input, receivedOn: input.receivedOn ?? londonDate() };
   for (let attempt = 0; ; attempt++) {
     const concernRef = newConcernRef(Number(details.receivedOn.slice(0, 4)));

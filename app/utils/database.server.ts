@@ -82,7 +82,7 @@ async function openPglite(location: string): Promise<Database> {
     throw error;
   }
   const prisma = new PrismaClient({ adapter: new PrismaPGlite(client) as unknown as AdapterFactory });
-  driverQueries.set(prisma, async <T,>(sql: string, params: unknown[]) => (await client.query<T>(sql, params)).rows);
+  driverQueries.set(prisma, async <T>(sql: string, params: unknown[]) => (await client.query<T>(sql, params)).rows);
   return {
     engine: "pglite",
     prisma,
@@ -130,7 +130,11 @@ async function openPostgres(url: string): Promise<Database> {
     throw new Error(`Cannot connect to PostgreSQL at ${redact(url)}: ${reason}`);
   }
   const prisma = new PrismaClient({ adapter: new PrismaPg(appPool) });
-  driverQueries.set(prisma, async <T,>(sql: string, params: unknown[], prepare?: boolean) => (await appPool.query(prepare ? { name: statementName(sql), text: sql, values: params } : { text: sql, values: params })).rows as T[]);
+  driverQueries.set(
+    prisma,
+    async <T>(sql: string, params: unknown[], prepare?: boolean) =>
+      (await appPool.query(prepare ? { name: statementName(sql), text: sql, values: params } : { text: sql, values: params })).rows as T[],
+  );
   return {
     engine: "postgres",
     prisma,

@@ -24,6 +24,16 @@ export const DEMO_PERSONAS: DemoPersona[] = [
   { email: "daniel.moore@practice.example.org.uk", name: "Daniel Moore", role: "practice-reviewer", summary: "Reviewer, national practice body (substance route)" },
   { email: "grace.liu@practice.example.org.uk", name: "Grace Liu", role: "national-analyst", summary: "National analyst: patterns and equity" },
   { email: "admin@redress.example.org.uk", name: "Alex Morgan", role: "administrator", summary: "Service administrator: accounts and roles" },
-  { email: "nadia.rahman@leeds-sendiass.example.org.uk", name: "Nadia Rahman", role: "representative", summary: "Advocate, Leeds SEND information and advice service; Amira named her for Yusuf" },
-  { email: "joe.whitfield@example.com", name: "Joe Whitfield", role: "family", summary: "Signed up and asked Beckett Park Primary to link him to his grandchild; Helen Clarke confirms" },
+  {
+    email: "nadia.rahman@leeds-sendiass.example.org.uk",
+    name: "Nadia Rahman",
+    role: "representative",
+    summary: "Advocate, Leeds SEND information and advice service; Amira named her for Yusuf",
+  },
+  {
+    email: "joe.whitfield@example.com",
+    name: "Joe Whitfield",
+    role: "family",
+    summary: "Signed up and asked Beckett Park Primary to link him to his grandchild; Helen Clarke confirms",
+  },
 ];

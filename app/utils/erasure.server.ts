@@ -41,7 +41,12 @@ export async function erasePerson(prisma: PrismaClient, userId: string, by: { ac
     const childIds = user.youngPerson ? [user.youngPerson.id] : [];
     for (const childId of childIds) await pseudonymiseChild(tx, childId);
     const result = { userId, childIds, concerns: concerns.count, sessions: sessions.count, signInAttempts: signInAttempts.count, emails };
-    await tx.auditEntry.create({ data: auditEntryData({ action: "person.erased", actorId: by.actorId, targetType: "user", targetId: userId, subjectUserId: userId, details: { reason: by.reason, ...result } }, by.request) });
+    await tx.auditEntry.create({
+      data: auditEntryData(
+        { action: "person.erased", actorId: by.actorId, targetType: "user", targetId: userId, subjectUserId: userId, details: { reason: by.reason, ...result } },
+        by.request,
+      ),
+    });
     return result;
   });
 }
@@ -51,7 +56,9 @@ export async function eraseChild(prisma: PrismaClient, childId: string, by: { ac
   return prisma.$transaction(async (tx) => {
     const concerns = await pseudonymiseChild(tx, childId);
     const result = { childIds: [childId], concerns, sessions: 0, signInAttempts: 0, emails: 0 };
-    await tx.auditEntry.create({ data: auditEntryData({ action: "person.erased", actorId: by.actorId, targetType: "child", targetId: childId, details: { reason: by.reason, ...result } }, by.request) });
+    await tx.auditEntry.create({
+      data: auditEntryData({ action: "person.erased", actorId: by.actorId, targetType: "child", targetId: childId, details: { reason: by.reason, ...result } }, by.request),
+    });
     return result;
   });
 }

@@ -9,7 +9,8 @@ export type FieldErrors = Record<string, string[]>;
 export type RawFields = Record<string, string | string[]>;
 
 /** Fields that may hold several lines of text (newline and tab allowed). */
-export const MULTILINE_FIELD = /^(reason|reasons|comments|summary|evidence|discretionReason|standards|reasons-[\w-]+|remedy-\d+-description|reason-\d+-text|items|changeSummary|views|aspirations|needs|outcomes|transitions|support-[\w-]+-provision)$/;
+export const MULTILINE_FIELD =
+  /^(reason|reasons|comments|summary|evidence|discretionReason|standards|reasons-[\w-]+|remedy-\d+-description|reason-\d+-text|items|changeSummary|views|aspirations|needs|outcomes|transitions|support-[\w-]+-provision)$/;
 
 /** Fields allowed to be longer than MAX_LENGTH.longText: the National Framework catalogue (docs/decisions/021). */
 export const LONG_FIELD_LIMITS: Readonly<Record<string, number>> = { items: 60_000 };
@@ -24,7 +25,10 @@ export interface ReadOptions {
 
 const plural = (n: number) => n.toLocaleString("en-GB");
 
-export function readFields(formData: FormData, options: ReadOptions = { multiple: MULTI_VALUE_FIELDS }): { ok: true; fields: RawFields } | { ok: false; errors: FieldErrors; fields: RawFields } {
+export function readFields(
+  formData: FormData,
+  options: ReadOptions = { multiple: MULTI_VALUE_FIELDS },
+): { ok: true; fields: RawFields } | { ok: false; errors: FieldErrors; fields: RawFields } {
   const fields: RawFields = {};
   const errors: FieldErrors = {};
   const fail = (key: string, message: string) => (errors[key] ??= []).push(message);

@@ -8,7 +8,9 @@ export function formatDate(value: string | Date): string {
 }
 
 export function formatDateTime(value: string | Date): string {
-  return DATE_TIME.format(typeof value === "string" ? new Date(value) : value).replace(" am", "am").replace(" pm", "pm");
+  return DATE_TIME.format(typeof value === "string" ? new Date(value) : value)
+    .replace(" am", "am")
+    .replace(" pm", "pm");
 }
 
 export const ROUTE_LABELS = {

@@ -39,15 +39,9 @@ export async function readiness(now = new Date()): Promise<Readiness> {
   }
   try {
     knownMigrations ??= readMigrations().map((m) => m.name);
-    const rows = await db.query<{ migration_name: string }>(
-      `SELECT migration_name FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`,
-    );
+    const rows = await db.query<{ migration_name: string }>(`SELECT migration_name FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`);
     const applied = new Set(rows.map((r) => r.migration_name));
-    const migrations = knownMigrations.some((name) => !applied.has(name))
-      ? "pending"
-      : [...applied].some((name) => !knownMigrations!.includes(name))
-        ? "unknown-migrations"
-        : "ok";
+    const migrations = knownMigrations.some((name) => !applied.has(name)) ? "pending" : [...applied].some((name) => !knownMigrations!.includes(name)) ? "unknown-migrations" : "ok";
     const today = londonDate(now);
     const [deadlines] = await db.prisma.$queryRaw<{ due: bigint; oldest: Date | null }[]>`
       SELECT count(*) AS due, min("dueOn") AS oldest FROM "Deadline" WHERE status = 'open' AND "dueOn" < ${today}::date`;

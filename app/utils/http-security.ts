@@ -93,7 +93,8 @@ export function rejectBadUrls(): RequestHandler {
     } catch {
       return refusal(res, 400, "The web address is not valid", "Check the address and try again.");
     }
-    if (CONTROL.test(decoded) || CONTROL.test(url)) return refusal(res, 400, "The web address is not valid", "It contains characters that cannot be in an address. Check it and try again.");
+    if (CONTROL.test(decoded) || CONTROL.test(url))
+      return refusal(res, 400, "The web address is not valid", "It contains characters that cannot be in an address. Check it and try again.");
     next();
   };
 }
@@ -118,7 +119,12 @@ export function sameOriginOnly(options: SecurityOptions): RequestHandler {
     const origin = req.get("Origin");
     const crossSite = (site !== undefined && site !== "same-origin" && site !== "none") || (origin !== undefined && origin !== expectedOrigin(req, options));
     if (crossSite) {
-      return refusal(res, 403, "This form must be sent from Redress", "The request came from another website, so nothing was changed. If you were using Redress, go back to the page, reload it and try again.");
+      return refusal(
+        res,
+        403,
+        "This form must be sent from Redress",
+        "The request came from another website, so nothing was changed. If you were using Redress, go back to the page, reload it and try again.",
+      );
     }
     next();
   };

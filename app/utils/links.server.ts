@@ -24,10 +24,22 @@ export async function requestLink(user: Pick<SessionUser, "id">, input: LinkRequ
   const prisma = await getPrisma();
   return prisma.$transaction(async (tx) => {
     const created = await tx.linkRequest.create({
-      data: { requesterId: user.id, childGivenName: input.childGivenName, childFamilyName: input.childFamilyName, childDateOfBirth: dateColumn(input.childDateOfBirth), settingId: input.settingId, relationship: input.relationship },
+      data: {
+        requesterId: user.id,
+        childGivenName: input.childGivenName,
+        childFamilyName: input.childFamilyName,
+        childDateOfBirth: dateColumn(input.childDateOfBirth),
+        settingId: input.settingId,
+        relationship: input.relationship,
+      },
       select: { id: true },
     });
-    await tx.auditEntry.create({ data: auditEntryData({ action: "link.requested", actorId: user.id, targetType: "link-request", targetId: created.id, subjectUserId: user.id, details: { settingId: input.settingId } }, request) });
+    await tx.auditEntry.create({
+      data: auditEntryData(
+        { action: "link.requested", actorId: user.id, targetType: "link-request", targetId: created.id, subjectUserId: user.id, details: { settingId: input.settingId } },
+        request,
+      ),
+    });
     return created;
   });
 }
@@ -37,7 +49,10 @@ export async function withdrawLinkRequest(user: Pick<SessionUser, "id">, request
   const prisma = await getPrisma();
   return prisma.$transaction(async (tx) => {
     const { count } = await tx.linkRequest.updateMany({ where: { id: requestId, requesterId: user.id, status: "pending" }, data: { status: "withdrawn", decidedAt: new Date() } });
-    if (count) await tx.auditEntry.create({ data: auditEntryData({ action: "link.withdrawn", actorId: user.id, targetType: "link-request", targetId: requestId, subjectUserId: user.id }, request) });
+    if (count)
+      await tx.auditEntry.create({
+        data: auditEntryData({ action: "link.withdrawn", actorId: user.id, targetType: "link-request", targetId: requestId, subjectUserId: user.id }, request),
+      });
     return count === 1;
   });
 }
@@ -72,7 +87,13 @@ export type LinkDecision = { decision: "confirm"; childId: string } | { decision
  * SAME setting (checked in the query); both outcomes are emailed and audited. False if the request
  * is no longer pending or not the setting's, or the child is not the setting's.
  */
-export async function decideLinkRequest(staff: Pick<SessionUser, "id" | "settingId">, requestId: string, decision: LinkDecision, request?: Request, now = new Date()): Promise<boolean> {
+export async function decideLinkRequest(
+  staff: Pick<SessionUser, "id" | "settingId">,
+  requestId: string,
+  decision: LinkDecision,
+  request?: Request,
+  now = new Date(),
+): Promise<boolean> {
   if (!staff.settingId) return false;
   const settingId = staff.settingId;
   const prisma = await getPrisma();
@@ -86,25 +107,54 @@ export async function decideLinkRequest(staff: Pick<SessionUser, "id" | "setting
       const child = await tx.child.findFirst({ where: { id: decision.childId, settingId, erasedAt: null }, select: { id: true, givenName: true, familyName: true } });
       if (!child) return false;
       childName = `${child.givenName} ${child.familyName}`;
-      const { count } = await tx.linkRequest.updateMany({ where: { id: requestId, status: "pending" }, data: { status: "confirmed", childId: child.id, decidedById: staff.id, decidedAt: now } });
+      const { count } = await tx.linkRequest.updateMany({
+        where: { id: requestId, status: "pending" },
+        data: { status: "confirmed", childId: child.id, decidedById: staff.id, decidedAt: now },
+      });
       if (count !== 1) return false;
       await tx.guardianship.upsert({
         where: { userId_childId: { userId: row.requesterId, childId: child.id } },
         create: { userId: row.requesterId, childId: child.id, relationship: row.relationship, linkedAt: now },
         update: {},
       });
-      await tx.auditEntry.create({ data: auditEntryData({ action: "link.confirmed", actorId: staff.id, targetType: "link-request", targetId: requestId, subjectUserId: row.requesterId, details: { childId: child.id, relationship: row.relationship } }, request) });
+      await tx.auditEntry.create({
+        data: auditEntryData(
+          {
+            action: "link.confirmed",
+            actorId: staff.id,
+            targetType: "link-request",
+            targetId: requestId,
+            subjectUserId: row.requesterId,
+            details: { childId: child.id, relationship: row.relationship },
+          },
+          request,
+        ),
+      });
     } else {
-      const { count } = await tx.linkRequest.updateMany({ where: { id: requestId, status: "pending" }, data: { status: "refused", reason: decision.reason, decidedById: staff.id, decidedAt: now } });
+      const { count } = await tx.linkRequest.updateMany({
+        where: { id: requestId, status: "pending" },
+        data: { status: "refused", reason: decision.reason, decidedById: staff.id, decidedAt: now },
+      });
       if (count !== 1) return false;
-      await tx.auditEntry.create({ data: auditEntryData({ action: "link.refused", actorId: staff.id, targetType: "link-request", targetId: requestId, subjectUserId: row.requesterId, details: { reason: decision.reason } }, request) });
+      await tx.auditEntry.create({
+        data: auditEntryData(
+          { action: "link.refused", actorId: staff.id, targetType: "link-request", targetId: requestId, subjectUserId: row.requesterId, details: { reason: decision.reason } },
+          request,
+        ),
+      });
     }
     if (requester.active) {
       await queueAccountEmail(
         tx,
         "account-link-decided",
         requester,
-        { decision: decision.decision === "confirm" ? "confirmed" : "refused", settingName: setting.name, childName, reason: decision.decision === "refuse" ? decision.reason : undefined, link: new URL("/sign-in", publicUrl()).toString() },
+        {
+          decision: decision.decision === "confirm" ? "confirmed" : "refused",
+          settingName: setting.name,
+          childName,
+          reason: decision.decision === "refuse" ? decision.reason : undefined,
+          link: new URL("/sign-in", publicUrl()).toString(),
+        },
         requestId,
       );
     }
@@ -113,7 +163,14 @@ export async function decideLinkRequest(staff: Pick<SessionUser, "id" | "setting
 }
 
 /** An administrator links a person to a child directly (for example after checking documents by post). */
-export async function linkByAdministrator(admin: Pick<SessionUser, "id">, userId: string, childRef: string, relationship: string, request?: Request, now = new Date()): Promise<"linked" | "no-child" | "already"> {
+export async function linkByAdministrator(
+  admin: Pick<SessionUser, "id">,
+  userId: string,
+  childRef: string,
+  relationship: string,
+  request?: Request,
+  now = new Date(),
+): Promise<"linked" | "no-child" | "already"> {
   const prisma = await getPrisma();
   return prisma.$transaction(async (tx) => {
     const child = await tx.child.findFirst({ where: { registerRef: childRef, erasedAt: null }, select: { id: true } });
@@ -121,7 +178,12 @@ export async function linkByAdministrator(admin: Pick<SessionUser, "id">, userId
     const existing = await tx.guardianship.findUnique({ where: { userId_childId: { userId, childId: child.id } } });
     if (existing) return "already";
     await tx.guardianship.create({ data: { userId, childId: child.id, relationship, linkedAt: now } });
-    await tx.auditEntry.create({ data: auditEntryData({ action: "link.made-by-administrator", actorId: admin.id, targetType: "user", targetId: userId, subjectUserId: userId, details: { childId: child.id, relationship } }, request) });
+    await tx.auditEntry.create({
+      data: auditEntryData(
+        { action: "link.made-by-administrator", actorId: admin.id, targetType: "user", targetId: userId, subjectUserId: userId, details: { childId: child.id, relationship } },
+        request,
+      ),
+    });
     return "linked";
   });
 }
@@ -131,7 +193,10 @@ export async function linksOf(userId: string) {
   const prisma = await getPrisma();
   const [requests, links] = await Promise.all([
     prisma.linkRequest.findMany({ where: { requesterId: userId }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: 50 }),
-    prisma.guardianship.findMany({ where: { userId }, select: { relationship: true, linkedAt: true, child: { select: { id: true, givenName: true, familyName: true, dateOfBirth: true, setting: { select: { name: true } } } } } }),
+    prisma.guardianship.findMany({
+      where: { userId },
+      select: { relationship: true, linkedAt: true, child: { select: { id: true, givenName: true, familyName: true, dateOfBirth: true, setting: { select: { name: true } } } } },
+    }),
   ]);
   const settings = await prisma.setting.findMany({ where: { id: { in: requests.map((r) => r.settingId) } }, select: { id: true, name: true } });
   return { requests: requests.map((r) => ({ ...r, settingName: settings.find((s) => s.id === r.settingId)?.name ?? "" })), links };

@@ -34,7 +34,11 @@ export async function childForLogging(settingId: string, childId: string) {
 
 export async function childrenOfSetting(settingId: string) {
   const prisma = await getPrisma();
-  return prisma.child.findMany({ where: { settingId, erasedAt: null }, select: { id: true, givenName: true, familyName: true, dateOfBirth: true }, orderBy: [{ familyName: "asc" }, { givenName: "asc" }] });
+  return prisma.child.findMany({
+    where: { settingId, erasedAt: null },
+    select: { id: true, givenName: true, familyName: true, dateOfBirth: true },
+    orderBy: [{ familyName: "asc" }, { givenName: "asc" }],
+  });
 }
 
 export interface LoggedConcernInput {
@@ -71,11 +75,28 @@ export async function logConcernForFamily(staff: Pick<SessionUser, "id" | "name"
         concernRef,
         child,
         raiser.id,
-        { categories: input.categories, summary: input.summary, healthInvolved: input.healthInvolved, receivedOn: input.receivedOn, receivedVia: input.channel, loggedById: staff.id },
+        {
+          categories: input.categories,
+          summary: input.summary,
+          healthInvolved: input.healthInvolved,
+          receivedOn: input.receivedOn,
+          receivedVia: input.channel,
+          loggedById: staff.id,
+        },
         { kind: "user", userId: staff.id, name: staff.name },
       );
       await prisma.auditEntry.create({
-        data: auditEntryData({ action: "concern.logged-for-family", actorId: staff.id, targetType: "concern", targetId: concern.id, subjectUserId: raiser.id, details: { ref: concern.ref, channel: input.channel, receivedOn: input.receivedOn } }, request),
+        data: auditEntryData(
+          {
+            action: "concern.logged-for-family",
+            actorId: staff.id,
+            targetType: "concern",
+            targetId: concern.id,
+            subjectUserId: raiser.id,
+            details: { ref: concern.ref, channel: input.channel, receivedOn: input.receivedOn },
+          },
+          request,
+        ),
       });
       return { ok: true, concernRef: concern.ref, caseIds: cases.map((c) => c.id) };
     } catch (error) {

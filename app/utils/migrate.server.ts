@@ -53,9 +53,7 @@ export async function migrate(db: Database, migrations = readMigrations()): Prom
   const done = new Map(rows.filter((r) => r.finished_at && !r.rolled_back_at).map((r) => [r.migration_name, r.checksum]));
   const failed = rows.find((r) => !r.finished_at && !r.rolled_back_at);
   if (failed) {
-    throw new MigrationError(
-      `Migration ${failed.migration_name} started but never finished. Inspect the database, then mark it rolled back before retrying.`,
-    );
+    throw new MigrationError(`Migration ${failed.migration_name} started but never finished. Inspect the database, then mark it rolled back before retrying.`);
   }
   const known = new Set(migrations.map((m) => m.name));
   const unknown = [...done.keys()].filter((name) => !known.has(name));
@@ -107,7 +105,8 @@ async function grantAppRole(db: Database) {
 END $redress$;`);
       break;
     } catch (error) {
-      if (attempt >= 5) throw new MigrationError(`Could not create the database role ${APP_ROLE} (the migrating user needs CREATEROLE): ${error instanceof Error ? error.message : error}`);
+      if (attempt >= 5)
+        throw new MigrationError(`Could not create the database role ${APP_ROLE} (the migrating user needs CREATEROLE): ${error instanceof Error ? error.message : error}`);
       await new Promise((resolve) => setTimeout(resolve, 50 * attempt));
     }
   }

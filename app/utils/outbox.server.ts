@@ -102,13 +102,18 @@ export async function dispatchOutbox(options: { now?: Date; batchSize?: number; 
         const account = isAccountEmailKind(message.kind);
         const caseUrl = message.caseId ? new URL(`/cases/${message.caseId}`, publicUrl()).toString() : undefined;
         const lettersUrl = !account && caseUrl && notificationHasLetter(message.kind, payload) ? `${caseUrl}/letters` : undefined;
-        const rendered = account ? await renderAccountEmail(message.kind, payload) : await renderNotification(message.kind, { ...payload, caseUrl, ...(lettersUrl ? { lettersUrl } : {}) });
+        const rendered = account
+          ? await renderAccountEmail(message.kind, payload)
+          : await renderNotification(message.kind, { ...payload, caseUrl, ...(lettersUrl ? { lettersUrl } : {}) });
         const link = account && typeof payload.link === "string" ? payload.link : undefined;
         await transport.send({ to: message.toAddress, from, idempotencyKey: message.idempotencyKey, ...rendered, ...(link ? { link } : {}) });
         // A real email's single-use link is not kept once sent (only its hash is, in AccountToken);
         // the demo and test log transport keeps it so the demo mailbox can show it (docs/decisions/020).
         const scrubbed = account && link && transport.name !== "log" ? { payload: { ...payload, link: null } } : {};
-        await prisma.outboxMessage.update({ where: { id }, data: { status: "sent", sentAt: now, subject: rendered.subject, transport: transport.name, lastError: null, ...scrubbed } });
+        await prisma.outboxMessage.update({
+          where: { id },
+          data: { status: "sent", sentAt: now, subject: rendered.subject, transport: transport.name, lastError: null, ...scrubbed },
+        });
         tally.sent++;
       } catch (error) {
         const reason = (error instanceof Error ? error.message : String(error)).slice(0, 1000);
@@ -116,12 +121,15 @@ export async function dispatchOutbox(options: { now?: Date; batchSize?: number; 
         const givenUp = attempts >= MAX_SEND_ATTEMPTS;
         await prisma.outboxMessage.update({
           where: { id },
-          data: givenUp ? { status: "dead", deadAt: now, attempts, lastError: reason } : { attempts, lastError: reason, nextAttemptAt: new Date(now.getTime() + backoffMinutes(attempts) * 60_000) },
+          data: givenUp
+            ? { status: "dead", deadAt: now, attempts, lastError: reason }
+            : { attempts, lastError: reason, nextAttemptAt: new Date(now.getTime() + backoffMinutes(attempts) * 60_000) },
         });
         if (givenUp) {
           tally.failed++;
           tally.dead.push({ id, caseId: message.caseId, error: reason });
-          if (options.log ?? process.env.NODE_ENV !== "test") console.error(`[email-dispatcher] email ${id} (${message.kind}) failed ${attempts} times and is now in the dead-letter list: ${reason}`);
+          if (options.log ?? process.env.NODE_ENV !== "test")
+            console.error(`[email-dispatcher] email ${id} (${message.kind}) failed ${attempts} times and is now in the dead-letter list: ${reason}`);
         } else tally.retrying++;
       }
     }
@@ -132,6 +140,9 @@ export async function dispatchOutbox(options: { now?: Date; batchSize?: number; 
 
 /** Puts a dead email back in the queue with a clean slate (the administrator's "Retry"). */
 export async function retryOutboxMessage(prisma: PrismaClient, id: string, now: Date = new Date()): Promise<boolean> {
-  const { count } = await prisma.outboxMessage.updateMany({ where: { id, status: { in: ["dead", "failed"] } }, data: { status: "pending", attempts: 0, deadAt: null, nextAttemptAt: now } });
+  const { count } = await prisma.outboxMessage.updateMany({
+    where: { id, status: { in: ["dead", "failed"] } },
+    data: { status: "pending", attempts: 0, deadAt: null, nextAttemptAt: now },
+  });
   return count > 0;
 }

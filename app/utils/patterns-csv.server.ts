@@ -13,7 +13,12 @@ const figure = (f: Published) => (f.value === null ? `[${f.reason === "c" ? "c" 
 const lines = (rows: Array<Array<string | number>>) => `${rows.map((r) => r.map(cell).join(",")).join("\r\n")}\r\n`;
 
 export function groupTableCsv(table: GroupTable): string {
-  const header = [DIMENSION_LABELS[table.dimension], ...MEASURES.map((m) => `${m.label}${m.unit ? ` (${m.unit})` : ""}`), "Disparity ratio per 1,000", "Disparity ratio upheld by setting"];
+  const header = [
+    DIMENSION_LABELS[table.dimension],
+    ...MEASURES.map((m) => `${m.label}${m.unit ? ` (${m.unit})` : ""}`),
+    "Disparity ratio per 1,000",
+    "Disparity ratio upheld by setting",
+  ];
   const rows = [...table.rows, table.total].map((r) => [
     r.label,
     ...MEASURES.map((m) => figure(r.figures[m.key])),
@@ -30,10 +35,15 @@ export function trendsCsv(trend: Record<"process" | "substance", TrendPoint[]>):
 
 export function funnelCsv(f: Funnel): string {
   const rows = f.points.map((p) => [p.name, p.volume, p.rate, p.outside ?? "within limits"]);
-  return lines([[f.level === "setting" ? "Setting" : "Local area", "Cases (rounded)", `${f.measure === "upheld" ? "Upheld" : "With a deadline missed"} (%)`, "Against the control limits"], ...rows]);
+  return lines([
+    [f.level === "setting" ? "Setting" : "Local area", "Cases (rounded)", `${f.measure === "upheld" ? "Upheld" : "With a deadline missed"} (%)`, "Against the control limits"],
+    ...rows,
+  ]);
 }
 
 export function csvResponse(body: string, name: string, filters: Filters): Response {
   const file = `redress-${name}-${filters.from.slice(0, 4)}${filters.areaId ? "-area" : ""}${filters.route ? `-${filters.route}` : ""}.csv`;
-  return new Response(body, { headers: { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": `attachment; filename="${file}"`, "Cache-Control": "private, no-store" } });
+  return new Response(body, {
+    headers: { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": `attachment; filename="${file}"`, "Cache-Control": "private, no-store" },
+  });
 }

@@ -23,10 +23,23 @@ export interface PatternsQuery {
 
 function querySchema(thisYear: number) {
   return z.object({
-    year: z.coerce.number({ message: "Year must be a number" }).int().min(FIRST_YEAR, `Year must be ${FIRST_YEAR} or later`).max(thisYear, `Year must be ${thisYear} or earlier`).default(thisYear),
+    year: z.coerce
+      .number({ message: "Year must be a number" })
+      .int()
+      .min(FIRST_YEAR, `Year must be ${FIRST_YEAR} or later`)
+      .max(thisYear, `Year must be ${thisYear} or earlier`)
+      .default(thisYear),
     by: z.enum(DIMENSIONS, { message: `Group by must be one of: ${DIMENSIONS.join(", ")}` }).default("ethnicity"),
-    area: z.string().trim().max(40).optional().transform((v) => v || undefined),
-    route: z.enum(["process", "substance", ""], { message: "Route must be process or substance" }).optional().transform((v) => v || undefined),
+    area: z
+      .string()
+      .trim()
+      .max(40)
+      .optional()
+      .transform((v) => v || undefined),
+    route: z
+      .enum(["process", "substance", ""], { message: "Route must be process or substance" })
+      .optional()
+      .transform((v) => v || undefined),
   });
 }
 

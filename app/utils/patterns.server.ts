@@ -147,9 +147,7 @@ async function registerCounts(dimension: Dimension, filters: Filters): Promise<M
   const area = filters.areaId ? Prisma.sql`AND ch."localAreaId" = ${filters.areaId}` : Prisma.empty;
   const counts = prisma.$queryRaw<Array<{ key: string | null; n: number }>>`
     SELECT ${group} AS key, count(*)::int AS n FROM "Child" ch JOIN "Setting" s ON s.id = ch."settingId"
-    WHERE ch."registerStatus" = 'on_register' ${area} GROUP BY GROUPING SETS ((${group}), ())`.then(
-    (rows) => new Map(rows.map((r) => [r.key ?? "all", r.n])),
-  );
+    WHERE ch."registerStatus" = 'on_register' ${area} GROUP BY GROUPING SETS ((${group}), ())`.then((rows) => new Map(rows.map((r) => [r.key ?? "all", r.n])));
   registerCache.set(cacheKey, { at: Date.now(), counts });
   return counts;
 }
@@ -228,9 +226,30 @@ export async function groupTable(dimension: Dimension, filters: Filters): Promis
 
 export function emptyRaw(key: string): Raw {
   return {
-    key, received: 0, reached2: 0, reached3: 0, decided1: 0, upheld1: 0, decided2: 0, upheld2: 0, decided3: 0, upheld3: 0, concluded: 0,
-    resolvedLocally: 0, remediesDone: 0, remediesSettled: 0, onTime1: 0, extended: 0, breached: 0, breaches: 0, mediationOffered: 0,
-    mediationAgreed: 0, medianDays1: null, p90Days1: null, medianDays2: null, p90Days2: null,
+    key,
+    received: 0,
+    reached2: 0,
+    reached3: 0,
+    decided1: 0,
+    upheld1: 0,
+    decided2: 0,
+    upheld2: 0,
+    decided3: 0,
+    upheld3: 0,
+    concluded: 0,
+    resolvedLocally: 0,
+    remediesDone: 0,
+    remediesSettled: 0,
+    onTime1: 0,
+    extended: 0,
+    breached: 0,
+    breaches: 0,
+    mediationOffered: 0,
+    mediationAgreed: 0,
+    medianDays1: null,
+    p90Days1: null,
+    medianDays2: null,
+    p90Days2: null,
   };
 }
 
@@ -260,7 +279,8 @@ export async function trends(filters: Filters): Promise<Record<"process" | "subs
   // Months that have begun: a trend never runs into the future (the current month is "so far").
   const until = filters.to < londonDate() ? filters.to : londonDate();
   const months: string[] = [];
-  for (let d = new Date(`${filters.from.slice(0, 7)}-01T00:00:00Z`); d.toISOString().slice(0, 10) <= until; d.setUTCMonth(d.getUTCMonth() + 1)) months.push(d.toISOString().slice(0, 7));
+  for (let d = new Date(`${filters.from.slice(0, 7)}-01T00:00:00Z`); d.toISOString().slice(0, 10) <= until; d.setUTCMonth(d.getUTCMonth() + 1))
+    months.push(d.toISOString().slice(0, 7));
   const count = (rows: Row[], route: string, month: string) => rows.find((r) => r.route === route && r.month === month)?.n ?? 0;
   const out: Record<"process" | "substance", TrendPoint[]> = { process: [], substance: [] };
   for (const route of ["process", "substance"] as const) {
@@ -310,7 +330,10 @@ export interface Funnel {
 export async function funnel(level: "setting" | "area", measure: FunnelMeasure, filters: Filters): Promise<Funnel> {
   const prisma = await db();
   const by = level === "setting" ? Prisma.sql`f."settingId"` : Prisma.sql`f."localAreaId"`;
-  const [num, den] = measure === "upheld" ? [Prisma.sql`count(*) FILTER (WHERE f.upheld1)`, Prisma.sql`count(f."decided1On")`] : [Prisma.sql`count(*) FILTER (WHERE f.breaches1 + f.breaches2 + f.breaches3 > 0)`, Prisma.sql`count(*)`];
+  const [num, den] =
+    measure === "upheld"
+      ? [Prisma.sql`count(*) FILTER (WHERE f.upheld1)`, Prisma.sql`count(f."decided1On")`]
+      : [Prisma.sql`count(*) FILTER (WHERE f.breaches1 + f.breaches2 + f.breaches3 > 0)`, Prisma.sql`count(*)`];
   const names = level === "setting" ? Prisma.sql`"Setting"` : Prisma.sql`"LocalArea"`;
   const rows = await prisma.$queryRaw<Array<{ id: string; name: string; num: number; den: number }>>`
     SELECT g.id, n.name, g.num, g.den FROM (

@@ -70,10 +70,7 @@ const CAPACITY_OF_ACCESS: Partial<Record<Access, Capacity>> = {
  * that guards reading it (so the two can never disagree).
  */
 export async function capacitiesOn(prisma: PrismaClient, user: SessionUser, caseId: string): Promise<Capacity[]> {
-  const grants = [
-    ...accessLevels(user, "update", "case").map((access) => ({ access })),
-    ...accessLevels(user, "update", "mediation").map((access) => ({ access })),
-  ];
+  const grants = [...accessLevels(user, "update", "case").map((access) => ({ access })), ...accessLevels(user, "update", "mediation").map((access) => ({ access }))];
   const capacities = new Set<Capacity>();
   for (const { access } of grants) {
     const capacity = CAPACITY_OF_ACCESS[access];
@@ -82,4 +79,3 @@ export async function capacitiesOn(prisma: PrismaClient, user: SessionUser, case
   }
   return [...capacities];
 }
-

@@ -63,7 +63,15 @@ export const ROLES: Record<RoleName, RoleDefinition> = {
   "setting-staff": {
     label: "Setting staff",
     description: "Responds to concerns about their own nursery, school or college (rung 1).",
-    permissions: ["read:case:setting", "update:case:setting", "read:register:setting", "update:register:setting", "create:concern:setting", "read:link:setting", "update:link:setting"],
+    permissions: [
+      "read:case:setting",
+      "update:case:setting",
+      "read:register:setting",
+      "update:register:setting",
+      "create:concern:setting",
+      "read:link:setting",
+      "update:link:setting",
+    ],
   },
   "local-officer": {
     label: "Local service officer",
@@ -104,11 +112,7 @@ export const ROLES: Record<RoleName, RoleDefinition> = {
 
 export function parsePermission(permission: string): { action: Action; entity: Entity; access: Access } {
   const [action, entity, access] = permission.split(":");
-  if (
-    !ACTIONS.includes(action as Action) ||
-    !ENTITIES.includes(entity as Entity) ||
-    !ACCESS.includes(access as Access)
-  ) {
+  if (!ACTIONS.includes(action as Action) || !ENTITIES.includes(entity as Entity) || !ACCESS.includes(access as Access)) {
     throw new Error(`Not a permission: "${permission}" (expected action:entity:access)`);
   }
   return { action: action as Action, entity: entity as Entity, access: access as Access };

@@ -23,7 +23,17 @@ export async function resolveRecipients(tx: Prisma.TransactionClient, caseId: st
       route: true,
       settingId: true,
       localAreaId: true,
-      concern: { select: { child: { select: { guardians: { select: { user: { select: { name: true, email: true, active: true } } } }, youngPersonUser: { select: { name: true, email: true, active: true } }, representations: { where: representationInForce("letters"), select: { representative: { select: { name: true, email: true, active: true } } } } } } } },
+      concern: {
+        select: {
+          child: {
+            select: {
+              guardians: { select: { user: { select: { name: true, email: true, active: true } } } },
+              youngPersonUser: { select: { name: true, email: true, active: true } },
+              representations: { where: representationInForce("letters"), select: { representative: { select: { name: true, email: true, active: true } } } },
+            },
+          },
+        },
+      },
       assignments: { where: { capacity: "mediator" }, select: { user: { select: { name: true, email: true, active: true } } } },
     },
   });
@@ -50,7 +60,10 @@ export async function resolveRecipients(tx: Prisma.TransactionClient, caseId: st
         add(party, await staff({ localAreaId: kase.localAreaId, roles: { some: { name: "health-partner" } } }));
         break;
       case "mediator":
-        add(party, kase.assignments.map((a) => a.user));
+        add(
+          party,
+          kase.assignments.map((a) => a.user),
+        );
         break;
       case "national-body":
         recipients.push({ party, ...NATIONAL_INBOX[kase.route] });

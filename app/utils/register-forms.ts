@@ -8,7 +8,12 @@ import { MAX_LENGTH } from "./limits";
 
 const TOO_LONG = `Must be ${MAX_LENGTH.longText.toLocaleString("en-GB")} characters or fewer`;
 const text = (message: string) => z.string({ error: message }).trim().min(1, message).max(MAX_LENGTH.longText, TOO_LONG);
-const shortText = z.string().trim().max(200, "Must be 200 characters or fewer").optional().transform((v) => v ?? "");
+const shortText = z
+  .string()
+  .trim()
+  .max(200, "Must be 200 characters or fewer")
+  .optional()
+  .transform((v) => v ?? "");
 
 export const OUTCOME_LABELS = {
   place: "Place on the register",
@@ -133,8 +138,7 @@ export function decisionFormSchema(c: DecisionFormContext) {
 export const REQUESTER_KINDS = { family: "Parent or carer", "young-person": "The young person", professional: "A professional" } as const;
 
 export const requestFormSchema = z.object({
-  reasons: text("Say why you are asking the setting to consider the register")
-    .pipe(z.string().min(20, "Say why in at least 20 characters")),
+  reasons: text("Say why you are asking the setting to consider the register").pipe(z.string().min(20, "Say why in at least 20 characters")),
 });
 
 export function recordFormSchema(editsAll: boolean) {
@@ -182,24 +186,29 @@ export const confirmFormSchema = z.object({ versionId: z.string().min(1).max(MAX
 export const frameworkFormSchema = z.object({
   changeSummary: text("Say what changed in this version"),
   illustrative: z.enum(["yes", "no"], { error: "Say whether this version is still illustrative" }),
-  items: z.string({ error: "Enter the catalogue, one item a line" }).trim().min(1, "Enter the catalogue, one item a line").max(60_000, "The catalogue must be 60,000 characters or fewer").transform((value, ctx) => {
-    const items: { kind: "criterion" | "standard"; code: string; title: string; description: string }[] = [];
-    const seen = new Set<string>();
-    value.split(/\r?\n/).forEach((line, index) => {
-      if (!line.trim()) return;
-      const [kind, code, title, description] = line.split("|").map((part) => part.trim());
-      const n = index + 1;
-      if (kind !== "criterion" && kind !== "standard") return ctx.addIssue({ code: "custom", message: `Line ${n}: start with "criterion" or "standard"` });
-      if (!code || !/^NF-[A-Z0-9][A-Z0-9.]*$/.test(code)) return ctx.addIssue({ code: "custom", message: `Line ${n}: the code must look like NF-3.2 or NF-R1` });
-      if (seen.has(code)) return ctx.addIssue({ code: "custom", message: `Line ${n}: ${code} appears twice` });
-      if (!title || !description) return ctx.addIssue({ code: "custom", message: `Line ${n}: give a title and a short description` });
-      seen.add(code);
-      items.push({ kind, code, title, description });
-    });
-    if (!items.some((i) => i.kind === "criterion")) ctx.addIssue({ code: "custom", message: "Include at least one register criterion" });
-    if (!items.some((i) => i.kind === "standard")) ctx.addIssue({ code: "custom", message: "Include at least one standard" });
-    return items;
-  }),
+  items: z
+    .string({ error: "Enter the catalogue, one item a line" })
+    .trim()
+    .min(1, "Enter the catalogue, one item a line")
+    .max(60_000, "The catalogue must be 60,000 characters or fewer")
+    .transform((value, ctx) => {
+      const items: { kind: "criterion" | "standard"; code: string; title: string; description: string }[] = [];
+      const seen = new Set<string>();
+      value.split(/\r?\n/).forEach((line, index) => {
+        if (!line.trim()) return;
+        const [kind, code, title, description] = line.split("|").map((part) => part.trim());
+        const n = index + 1;
+        if (kind !== "criterion" && kind !== "standard") return ctx.addIssue({ code: "custom", message: `Line ${n}: start with "criterion" or "standard"` });
+        if (!code || !/^NF-[A-Z0-9][A-Z0-9.]*$/.test(code)) return ctx.addIssue({ code: "custom", message: `Line ${n}: the code must look like NF-3.2 or NF-R1` });
+        if (seen.has(code)) return ctx.addIssue({ code: "custom", message: `Line ${n}: ${code} appears twice` });
+        if (!title || !description) return ctx.addIssue({ code: "custom", message: `Line ${n}: give a title and a short description` });
+        seen.add(code);
+        items.push({ kind, code, title, description });
+      });
+      if (!items.some((i) => i.kind === "criterion")) ctx.addIssue({ code: "custom", message: "Include at least one register criterion" });
+      if (!items.some((i) => i.kind === "standard")) ctx.addIssue({ code: "custom", message: "Include at least one standard" });
+      return items;
+    }),
 });
 
 /** The catalogue as the publishing page's textarea shows it: one item a line. */

@@ -74,7 +74,18 @@ export async function childInScope(user: SessionUser, childId: string, action: A
   const prisma = db ?? (await getPrisma());
   return prisma.child.findFirst({
     where: { AND: [{ id: childId }, registerScope(user, action)] },
-    select: { id: true, givenName: true, familyName: true, registerRef: true, registerStatus: true, nextReviewOn: true, settingId: true, localAreaId: true, youngPersonUserId: true, setting: { select: { name: true, schoolTerms: true } } },
+    select: {
+      id: true,
+      givenName: true,
+      familyName: true,
+      registerRef: true,
+      registerStatus: true,
+      nextReviewOn: true,
+      settingId: true,
+      localAreaId: true,
+      youngPersonUserId: true,
+      setting: { select: { name: true, schoolTerms: true } },
+    },
   });
 }
 
@@ -136,7 +147,11 @@ const asEvent = (d: { kind: "decision" | "review"; outcome: RegisterOutcome; dec
 /** Where the child stands, replayed from their decisions through the machine. */
 export async function registerEntry(childId: string, db?: Db): Promise<RegisterEntryContext> {
   const prisma = db ?? (await getPrisma());
-  const decisions = await prisma.registerDecision.findMany({ where: { childId }, orderBy: decisionOrder, select: { kind: true, outcome: true, decidedOn: true, nextReviewOn: true } });
+  const decisions = await prisma.registerDecision.findMany({
+    where: { childId },
+    orderBy: decisionOrder,
+    select: { kind: true, outcome: true, decidedOn: true, nextReviewOn: true },
+  });
   return replayRegister(decisions.map(asEvent));
 }
 
@@ -217,71 +232,99 @@ type Framework = NonNullable<Awaited<ReturnType<typeof currentFramework>>>;
 /** The same, inside a transaction the caller holds (the demo seed batches many); `framework` may be passed to skip reloading it. */
 export async function recordRegisterDecisionInTransaction(tx: Prisma.TransactionClient, input: DecisionInput, actor: UserActor, options: { now: Date; framework?: Framework }) {
   const now = options.now;
-    const [child] = await tx.$queryRaw<{ settingId: string; localAreaId: string }[]>`SELECT "settingId", "localAreaId" FROM "Child" WHERE id = ${input.childId} FOR UPDATE`;
-    if (!child) throw new RegisterRefusal("No such child.");
-    const framework = options.framework ?? (await currentFramework(tx));
-    if (!framework) throw new RegisterRefusal("No National Framework has been published yet.");
-    const criteria = new Set(framework.items.filter((i) => i.kind === "criterion").map((i) => i.code));
-    const unknown = input.reasons.find((r) => !criteria.has(r.code));
-    if (unknown) throw new RegisterRefusal(`${unknown.code} is not a register criterion in the current National Framework.`);
-    if (input.reasons.length === 0) throw new RegisterRefusal("A register decision needs at least one reason tied to a register criterion.");
-    const kind = input.outcome === "confirm" || input.outcome === "change" ? "review" : "decision";
-    const event: RegisterDecisionEvent = { type: "DECIDE", kind, outcome: input.outcome, decidedOn: input.decidedOn, ...(input.nextReviewOn ? { nextReviewOn: input.nextReviewOn } : {}) };
-    let entry: RegisterEntryContext;
-    try {
-      entry = decideRegister(await registerEntry(input.childId, tx), event);
-    } catch (error) {
-      throw new RegisterRefusal(error instanceof Error ? error.message : String(error));
-    }
+  const [child] = await tx.$queryRaw<{ settingId: string; localAreaId: string }[]>`SELECT "settingId", "localAreaId" FROM "Child" WHERE id = ${input.childId} FOR UPDATE`;
+  if (!child) throw new RegisterRefusal("No such child.");
+  const framework = options.framework ?? (await currentFramework(tx));
+  if (!framework) throw new RegisterRefusal("No National Framework has been published yet.");
+  const criteria = new Set(framework.items.filter((i) => i.kind === "criterion").map((i) => i.code));
+  const unknown = input.reasons.find((r) => !criteria.has(r.code));
+  if (unknown) throw new RegisterRefusal(`${unknown.code} is not a register criterion in the current National Framework.`);
+  if (input.reasons.length === 0) throw new RegisterRefusal("A register decision needs at least one reason tied to a register criterion.");
+  const kind = input.outcome === "confirm" || input.outcome === "change" ? "review" : "decision";
+  const event: RegisterDecisionEvent = {
+    type: "DECIDE",
+    kind,
+    outcome: input.outcome,
+    decidedOn: input.decidedOn,
+    ...(input.nextReviewOn ? { nextReviewOn: input.nextReviewOn } : {}),
+  };
+  let entry: RegisterEntryContext;
+  try {
+    entry = decideRegister(await registerEntry(input.childId, tx), event);
+  } catch (error) {
+    throw new RegisterRefusal(error instanceof Error ? error.message : String(error));
+  }
 
-    let retakes: { id: string; statusAfter: string } | null = null;
-    if (input.remedyCaseId && input.remedyId) {
-      const remedy = (await openRegisterRemedies(input.childId, ["register-review"], tx)).find((r) => r.caseId === input.remedyCaseId && r.remedyId === input.remedyId);
-      if (!remedy) throw new RegisterRefusal("That remedy is not open, or is not a retaking of this child's register decision.");
-      retakes = remedy.challengedDecisionId
-        ? await tx.registerDecision.findUnique({ where: { id: remedy.challengedDecisionId }, select: { id: true, statusAfter: true } })
-        : await tx.registerDecision.findFirst({ where: { childId: input.childId }, orderBy: [{ decidedOn: "desc" }, { createdAt: "desc" }], select: { id: true, statusAfter: true } });
-    }
+  let retakes: { id: string; statusAfter: string } | null = null;
+  if (input.remedyCaseId && input.remedyId) {
+    const remedy = (await openRegisterRemedies(input.childId, ["register-review"], tx)).find((r) => r.caseId === input.remedyCaseId && r.remedyId === input.remedyId);
+    if (!remedy) throw new RegisterRefusal("That remedy is not open, or is not a retaking of this child's register decision.");
+    retakes = remedy.challengedDecisionId
+      ? await tx.registerDecision.findUnique({ where: { id: remedy.challengedDecisionId }, select: { id: true, statusAfter: true } })
+      : await tx.registerDecision.findFirst({
+          where: { childId: input.childId },
+          orderBy: [{ decidedOn: "desc" }, { createdAt: "desc" }],
+          select: { id: true, statusAfter: true },
+        });
+  }
 
-    const ref = newRef("RD", input.decidedOn);
-    const decision = await tx.registerDecision.create({
-      data: {
-        ref,
-        childId: input.childId,
-        settingId: child.settingId,
-        localAreaId: child.localAreaId,
-        kind,
+  const ref = newRef("RD", input.decidedOn);
+  const decision = await tx.registerDecision.create({
+    data: {
+      ref,
+      childId: input.childId,
+      settingId: child.settingId,
+      localAreaId: child.localAreaId,
+      kind,
+      outcome: input.outcome,
+      statusAfter: statusAfter(input.outcome),
+      decidedOn: dateColumn(input.decidedOn),
+      nextReviewOn: input.nextReviewOn ? dateColumn(input.nextReviewOn) : null,
+      participants: input.participants as unknown as Prisma.InputJsonValue,
+      evidence: input.evidence,
+      reasons: input.reasons as unknown as Prisma.InputJsonValue,
+      summary: input.summary,
+      frameworkVersionId: framework.id,
+      retakesDecisionId: retakes?.id ?? null,
+      remedyCaseId: retakes ? input.remedyCaseId : null,
+      remedyId: retakes ? input.remedyId : null,
+      overturned: retakes ? retakes.statusAfter !== statusAfter(input.outcome) : null,
+      recordedById: actor.userId,
+      recordedByLabel: actor.name,
+    },
+  });
+  await tx.child.update({ where: { id: input.childId }, data: { registerStatus: entry.status, nextReviewOn: entry.nextReviewOn ? dateColumn(entry.nextReviewOn) : null } });
+
+  // A decision on whether to place answers the child's open request, if there is one.
+  if (input.outcome === "place" || input.outcome === "not_place") {
+    const request = await tx.registerRequest.findFirst({ where: { childId: input.childId, status: { in: ["awaiting_decision", "overdue"] } }, orderBy: { receivedOn: "asc" } });
+    if (request) {
+      const step = applyRegisterRequestEvent(request.snapshot as unknown as PersistedRegisterRequest, {
+        type: "DECIDE",
+        at: input.decidedOn >= isoFromDateColumn(request.receivedOn) ? input.decidedOn : londonDate(now),
         outcome: input.outcome,
-        statusAfter: statusAfter(input.outcome),
-        decidedOn: dateColumn(input.decidedOn),
-        nextReviewOn: input.nextReviewOn ? dateColumn(input.nextReviewOn) : null,
-        participants: input.participants as unknown as Prisma.InputJsonValue,
-        evidence: input.evidence,
-        reasons: input.reasons as unknown as Prisma.InputJsonValue,
-        summary: input.summary,
-        frameworkVersionId: framework.id,
-        retakesDecisionId: retakes?.id ?? null,
-        remedyCaseId: retakes ? input.remedyCaseId : null,
-        remedyId: retakes ? input.remedyId : null,
-        overturned: retakes ? retakes.statusAfter !== statusAfter(input.outcome) : null,
-        recordedById: actor.userId,
-        recordedByLabel: actor.name,
+        decisionRef: ref,
+      });
+      await tx.registerRequest.update({
+        where: { id: request.id },
+        data: { status: "decided", snapshot: step.persisted as unknown as Prisma.InputJsonValue, decisionId: decision.id, claimedUntil: null },
+      });
+    }
+  }
+  if (retakes && input.remedyCaseId && input.remedyId) {
+    await applyCaseEventInTransaction(
+      tx,
+      input.remedyCaseId,
+      {
+        type: "REMEDY_DONE",
+        at: now.toISOString(),
+        remedyId: input.remedyId,
+        evidence: `Register decision retaken: ${ref}, ${OUTCOME_WORDS[input.outcome]} (decided ${input.decidedOn}).`,
       },
-    });
-    await tx.child.update({ where: { id: input.childId }, data: { registerStatus: entry.status, nextReviewOn: entry.nextReviewOn ? dateColumn(entry.nextReviewOn) : null } });
-
-    // A decision on whether to place answers the child's open request, if there is one.
-    if (input.outcome === "place" || input.outcome === "not_place") {
-      const request = await tx.registerRequest.findFirst({ where: { childId: input.childId, status: { in: ["awaiting_decision", "overdue"] } }, orderBy: { receivedOn: "asc" } });
-      if (request) {
-        const step = applyRegisterRequestEvent(request.snapshot as unknown as PersistedRegisterRequest, { type: "DECIDE", at: input.decidedOn >= isoFromDateColumn(request.receivedOn) ? input.decidedOn : londonDate(now), outcome: input.outcome, decisionRef: ref });
-        await tx.registerRequest.update({ where: { id: request.id }, data: { status: "decided", snapshot: step.persisted as unknown as Prisma.InputJsonValue, decisionId: decision.id, claimedUntil: null } });
-      }
-    }
-    if (retakes && input.remedyCaseId && input.remedyId) {
-      await applyCaseEventInTransaction(tx, input.remedyCaseId, { type: "REMEDY_DONE", at: now.toISOString(), remedyId: input.remedyId, evidence: `Register decision retaken: ${ref}, ${OUTCOME_WORDS[input.outcome]} (decided ${input.decidedOn}).` }, { kind: "user", ...actor });
-    }
-    return decision;
+      { kind: "user", ...actor },
+    );
+  }
+  return decision;
 }
 
 const OUTCOME_WORDS: Record<RegisterOutcome, string> = {
@@ -302,7 +345,10 @@ export async function requestConsideration(
   const prisma = db ?? (await getPrisma());
   return prisma.$transaction(async (tx) => {
     await tx.$queryRaw`SELECT id FROM "Child" WHERE id = ${input.childId} FOR UPDATE`;
-    const child = await tx.child.findUniqueOrThrow({ where: { id: input.childId }, select: { settingId: true, localAreaId: true, registerStatus: true, setting: { select: { schoolTerms: true } } } });
+    const child = await tx.child.findUniqueOrThrow({
+      where: { id: input.childId },
+      select: { settingId: true, localAreaId: true, registerStatus: true, setting: { select: { schoolTerms: true } } },
+    });
     if (child.registerStatus === "on_register") throw new RegisterRefusal("The child is already on the register.");
     if (await tx.registerRequest.count({ where: { childId: input.childId, status: { in: ["awaiting_decision", "overdue"] } } })) {
       throw new RegisterRefusal("The setting is already considering a request for this child.");
@@ -387,8 +433,14 @@ export async function saveRecordVersion(
       });
       if (input.remedyCaseId && input.remedyId) {
         const open = await openRegisterRemedies(input.childId, ["record-revision"], tx);
-        if (!open.some((r) => r.caseId === input.remedyCaseId && r.remedyId === input.remedyId)) throw new RegisterRefusal("That remedy is not open, or is not a revision of this child's development record.");
-        await applyCaseEventInTransaction(tx, input.remedyCaseId, { type: "REMEDY_DONE", at: now.toISOString(), remedyId: input.remedyId, evidence: `Development record revised: version ${version.number}.` }, { kind: "user", ...actor });
+        if (!open.some((r) => r.caseId === input.remedyCaseId && r.remedyId === input.remedyId))
+          throw new RegisterRefusal("That remedy is not open, or is not a revision of this child's development record.");
+        await applyCaseEventInTransaction(
+          tx,
+          input.remedyCaseId,
+          { type: "REMEDY_DONE", at: now.toISOString(), remedyId: input.remedyId, evidence: `Development record revised: version ${version.number}.` },
+          { kind: "user", ...actor },
+        );
       }
       return version;
     },
@@ -396,9 +448,16 @@ export async function saveRecordVersion(
   );
 }
 
-export async function confirmPartnerPart(input: { versionId: string; childId: string; partner: Partner; note: string }, actor: UserActor, options: { now?: Date; db?: PrismaClient } = {}) {
+export async function confirmPartnerPart(
+  input: { versionId: string; childId: string; partner: Partner; note: string },
+  actor: UserActor,
+  options: { now?: Date; db?: PrismaClient } = {},
+) {
   const prisma = options.db ?? (await getPrisma());
-  const version = await prisma.developmentRecordVersion.findFirst({ where: { id: input.versionId, record: { childId: input.childId } }, select: { id: true, content: true, recordId: true, number: true } });
+  const version = await prisma.developmentRecordVersion.findFirst({
+    where: { id: input.versionId, record: { childId: input.childId } },
+    select: { id: true, content: true, recordId: true, number: true },
+  });
   if (!version) throw new RegisterRefusal("That version of the record was not found.");
   const latest = await prisma.developmentRecordVersion.findFirst({ where: { recordId: version.recordId }, orderBy: { number: "desc" }, select: { id: true } });
   if (latest?.id !== version.id) throw new RegisterRefusal("The record has changed since: confirm the latest version.");
@@ -408,7 +467,14 @@ export async function confirmPartnerPart(input: { versionId: string; childId: st
   if (await prisma.partnerConfirmation.count({ where: { versionId: version.id, partner: input.partner } })) throw new RegisterRefusal(already);
   try {
     return await prisma.partnerConfirmation.create({
-      data: { versionId: version.id, partner: input.partner, confirmedById: actor.userId, confirmedByLabel: actor.name, note: input.note || null, ...(options.now ? { createdAt: options.now } : {}) },
+      data: {
+        versionId: version.id,
+        partner: input.partner,
+        confirmedById: actor.userId,
+        confirmedByLabel: actor.name,
+        note: input.note || null,
+        ...(options.now ? { createdAt: options.now } : {}),
+      },
     });
   } catch (error) {
     // A confirmation racing this one (the unique key): the same answer.
@@ -425,7 +491,11 @@ export async function childRegister(childId: string, db?: Db) {
     prisma.registerDecision.findMany({
       where: { childId },
       orderBy: [{ decidedOn: "desc" }, { createdAt: "desc" }],
-      include: { framework: { select: { number: true, illustrative: true, items: { select: { code: true, title: true } } } }, retakes: { select: { ref: true } }, challengedBy: { select: { ref: true, cases: { select: { id: true } } } } },
+      include: {
+        framework: { select: { number: true, illustrative: true, items: { select: { code: true, title: true } } } },
+        retakes: { select: { ref: true } },
+        challengedBy: { select: { ref: true, cases: { select: { id: true } } } },
+      },
     }),
     prisma.registerRequest.findMany({ where: { childId }, orderBy: { receivedOn: "desc" }, include: { decision: { select: { ref: true } } } }),
     prisma.developmentRecord.findUnique({

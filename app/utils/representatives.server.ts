@@ -43,11 +43,18 @@ export interface RepresentativeInput {
 }
 
 export function consentSentence(input: { actOnConcerns: boolean; receiveLetters: boolean }): string {
-  const parts = [input.actOnConcerns ? "raise concerns and follow and act on them for us" : null, input.receiveLetters ? "receive the letters and emails we receive" : null].filter(Boolean);
+  const parts = [input.actOnConcerns ? "raise concerns and follow and act on them for us" : null, input.receiveLetters ? "receive the letters and emails we receive" : null].filter(
+    Boolean,
+  );
   return parts.join(", and ");
 }
 
-export async function nameRepresentative(granter: Pick<SessionUser, "id" | "name">, input: RepresentativeInput, request?: Request, now = new Date()): Promise<"named" | "not-yours" | "self"> {
+export async function nameRepresentative(
+  granter: Pick<SessionUser, "id" | "name">,
+  input: RepresentativeInput,
+  request?: Request,
+  now = new Date(),
+): Promise<"named" | "not-yours" | "self"> {
   const children = await consentableChildren(granter.id);
   const child = children.find((c) => c.id === input.childId);
   if (!child) return "not-yours";
@@ -66,7 +73,13 @@ export async function nameRepresentative(granter: Pick<SessionUser, "id" | "name
       // The representative role grants nothing by itself: only representations in force reach a case.
       await tx.user.update({ where: { id: rep.id }, data: { roles: { connect: { name: "representative" } } } });
       if (rep.active && !rep.erasedAt) {
-        await queueAccountEmail(tx, "account-representative-named", rep, { grantedBy: granter.name, childName, scope, validUntil: input.validUntil, link: new URL("/sign-in", publicUrl()).toString() }, `${rep.id}:${child.id}:${now.getTime()}`);
+        await queueAccountEmail(
+          tx,
+          "account-representative-named",
+          rep,
+          { grantedBy: granter.name, childName, scope, validUntil: input.validUntil, link: new URL("/sign-in", publicUrl()).toString() },
+          `${rep.id}:${child.id}:${now.getTime()}`,
+        );
       }
     }
     const created = await tx.representation.create({
@@ -84,7 +97,14 @@ export async function nameRepresentative(granter: Pick<SessionUser, "id" | "name
     });
     await tx.auditEntry.create({
       data: auditEntryData(
-        { action: "representative.named", actorId: granter.id, targetType: "representation", targetId: created.id, subjectUserId: rep.id, details: { childId: child.id, actOnConcerns: input.actOnConcerns, receiveLetters: input.receiveLetters, validUntil: input.validUntil ?? null } },
+        {
+          action: "representative.named",
+          actorId: granter.id,
+          targetType: "representation",
+          targetId: created.id,
+          subjectUserId: rep.id,
+          details: { childId: child.id, actOnConcerns: input.actOnConcerns, receiveLetters: input.receiveLetters, validUntil: input.validUntil ?? null },
+        },
         request,
       ),
     });
@@ -102,7 +122,19 @@ export async function withdrawRepresentation(user: Pick<SessionUser, "id">, repr
     if (!row) return false;
     const { count } = await tx.representation.updateMany({ where: { id: row.id, withdrawnAt: null }, data: { withdrawnAt: now, withdrawnById: user.id } });
     if (count !== 1) return false;
-    await tx.auditEntry.create({ data: auditEntryData({ action: "representative.withdrawn", actorId: user.id, targetType: "representation", targetId: row.id, subjectUserId: row.representativeId, details: { childId: row.childId, by: row.representativeId === user.id ? "representative" : "family" } }, request) });
+    await tx.auditEntry.create({
+      data: auditEntryData(
+        {
+          action: "representative.withdrawn",
+          actorId: user.id,
+          targetType: "representation",
+          targetId: row.id,
+          subjectUserId: row.representativeId,
+          details: { childId: row.childId, by: row.representativeId === user.id ? "representative" : "family" },
+        },
+        request,
+      ),
+    });
     return true;
   });
 }

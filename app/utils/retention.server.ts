@@ -26,7 +26,10 @@ export async function runRetention(options: { now?: Date; dryRun?: boolean; pris
   const dryRun = options.dryRun ?? false;
   const sessions = { expiresAt: { lt: new Date(now.getTime() - RETENTION.expiredSessionDays * DAY) } };
   const attempts = { createdAt: { lt: new Date(now.getTime() - RETENTION.signInAttemptDays * DAY) } };
-  const emails: Prisma.OutboxMessageWhereInput = { status: { in: ["sent", "skipped", "failed", "dead"] }, createdAt: { lt: new Date(now.getTime() - RETENTION.settledEmailDays * DAY) } };
+  const emails: Prisma.OutboxMessageWhereInput = {
+    status: { in: ["sent", "skipped", "failed", "dead"] },
+    createdAt: { lt: new Date(now.getTime() - RETENTION.settledEmailDays * DAY) },
+  };
 
   const closedBefore = yearsBefore(now, RETENTION.closedCaseYears);
   // Concerns whose every case is closed and whose last event is older than the period.

@@ -27,7 +27,6 @@ function sessionCookie() {
   return cookie;
 }
 
-
 /** What a signed-in person is loaded with: identity, roles with their permissions, setting and area (tests load people the same way). */
 export const SESSION_USER_SELECT = {
   id: true,
@@ -60,7 +59,12 @@ export async function createUserSession(userId: string, request: Request, redire
       data: {
         userId,
         expiresAt: new Date(now + SESSION_IDLE_MINUTES * MINUTE),
-        userAgent: request.headers.get("User-Agent")?.normalize("NFC").replace(/[\u0000-\u001F\u007F-\u009F]/g, "").slice(0, 300) || null,
+        userAgent:
+          request.headers
+            .get("User-Agent")
+            ?.normalize("NFC")
+            .replace(/[\u0000-\u001F\u007F-\u009F]/g, "")
+            .slice(0, 300) || null,
       },
     });
     // At most MAX_SESSIONS_PER_USER at once: signing in again ends the oldest (and any expired).
@@ -161,10 +165,7 @@ export async function requireUser(request: Request): Promise<SessionUser> {
 }
 
 /** Signed in AND holding some access for action:entity; returns the access levels held. */
-export async function requireUserWithPermission(
-  request: Request,
-  permission: `${Action}:${Entity}`,
-): Promise<{ user: SessionUser; access: Access[] }> {
+export async function requireUserWithPermission(request: Request, permission: `${Action}:${Entity}`): Promise<{ user: SessionUser; access: Access[] }> {
   const user = await requireUser(request);
   const [action, entity] = permission.split(":") as [Action, Entity];
   const access = accessLevels(user, action, entity);

@@ -31,7 +31,13 @@ export async function subjectAccessExport(prisma: PrismaClient, userId: string) 
   const user = await prisma.user.findUnique({
     where: { id: userId },
     select: {
-      id: true, email: true, name: true, active: true, createdAt: true, updatedAt: true, erasedAt: true,
+      id: true,
+      email: true,
+      name: true,
+      active: true,
+      createdAt: true,
+      updatedAt: true,
+      erasedAt: true,
       roles: { select: { name: true, label: true } },
       setting: { select: { name: true, urn: true } },
       localArea: { select: { name: true, code: true } },
@@ -48,8 +54,16 @@ export async function subjectAccessExport(prisma: PrismaClient, userId: string) 
     prisma.concern.findMany({ where: { childId: { in: childIds }, NOT: { raisedById: userId } }, orderBy: { createdAt: "asc" }, select: concernSelect }),
     prisma.caseEvent.findMany({ where: { actorId: userId }, orderBy: { occurredAt: "asc" }, select: { seq: true, type: true, occurredAt: true, case: { select: { ref: true } } } }),
     prisma.signInAttempt.findMany({ where: { email: user.email }, orderBy: { createdAt: "asc" }, select: { createdAt: true, succeeded: true, clientKey: true } }),
-    prisma.outboxMessage.findMany({ where: { toAddress: user.email }, orderBy: { createdAt: "asc" }, select: { kind: true, subject: true, status: true, payload: true, createdAt: true, sentAt: true, case: { select: { ref: true } } } }),
-    prisma.auditEntry.findMany({ where: { OR: [{ subjectUserId: userId }, { actorId: userId }] }, orderBy: { at: "asc" }, select: { id: true, at: true, action: true, actorId: true, targetType: true, targetId: true, details: true } }),
+    prisma.outboxMessage.findMany({
+      where: { toAddress: user.email },
+      orderBy: { createdAt: "asc" },
+      select: { kind: true, subject: true, status: true, payload: true, createdAt: true, sentAt: true, case: { select: { ref: true } } },
+    }),
+    prisma.auditEntry.findMany({
+      where: { OR: [{ subjectUserId: userId }, { actorId: userId }] },
+      orderBy: { at: "asc" },
+      select: { id: true, at: true, action: true, actorId: true, targetType: true, targetId: true, details: true },
+    }),
   ]);
   const { sessions, youngPerson, guardianOf, assignments, roles, ...account } = user;
   return {
@@ -71,8 +85,18 @@ export async function subjectAccessExport(prisma: PrismaClient, userId: string) 
 }
 
 const childSelect = {
-  id: true, registerRef: true, givenName: true, familyName: true, dateOfBirth: true, ethnicity: true, sex: true,
-  freeSchoolMeals: true, deprivationDecile: true, primaryNeed: true, registerStatus: true, erasedAt: true,
+  id: true,
+  registerRef: true,
+  givenName: true,
+  familyName: true,
+  dateOfBirth: true,
+  ethnicity: true,
+  sex: true,
+  freeSchoolMeals: true,
+  deprivationDecile: true,
+  primaryNeed: true,
+  registerStatus: true,
+  erasedAt: true,
 } as const;
 
 /** The export as a download, recorded in the audit trail in the same breath. */
@@ -80,7 +104,17 @@ export async function subjectAccessResponse(prisma: PrismaClient, userId: string
   const data = await subjectAccessExport(prisma, userId);
   if (!data) throw new Response("Not found", { status: 404 });
   await prisma.auditEntry.create({
-    data: auditEntryData({ action: "export.subject-access", actorId: requestedBy, targetType: "user", targetId: userId, subjectUserId: userId, details: { by: requestedBy === userId ? "self" : "administrator" } }, request),
+    data: auditEntryData(
+      {
+        action: "export.subject-access",
+        actorId: requestedBy,
+        targetType: "user",
+        targetId: userId,
+        subjectUserId: userId,
+        details: { by: requestedBy === userId ? "self" : "administrator" },
+      },
+      request,
+    ),
   });
   const name = `redress-subject-access-${userId}-${data.generatedAt.slice(0, 10)}.json`;
   return new Response(JSON.stringify(data, null, 2), {

@@ -22,10 +22,6 @@ export function RespondBy({ who, what, date }: { who: string; what: string; date
 
 export const AddEvidence = () => <P>You can add evidence or information to the concern in Redress at any time.</P>;
 
-export const RemediesStillOwed = () => (
-  <P>Anything already promised to put things right is still tracked in Redress until it is done.</P>
-);
+export const RemediesStillOwed = () => <P>Anything already promised to put things right is still tracked in Redress until it is done.</P>;
 
-export const ClosedWith = ({ rung }: { rung: RungNumber | undefined }) => (
-  <P>The concern is now closed with {bodyName(rung)}. You can still see everything about it in Redress.</P>
-);
+export const ClosedWith = ({ rung }: { rung: RungNumber | undefined }) => <P>The concern is now closed with {bodyName(rung)}. You can still see everything about it in Redress.</P>;

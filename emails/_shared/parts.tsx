@@ -81,11 +81,7 @@ function describeRemedy(entry: unknown): string | undefined {
   const pence = numberOf(remedy?.amountPence);
   const description = textOf(remedy?.description);
   const dueOn = formatDate(remedy?.dueOn);
-  return [
-    `${name}${pence !== undefined && pence > 0 ? ` of ${formatPence(pence)}` : ""}`,
-    description ? `: ${description}` : "",
-    dueOn ? ` (by ${dueOn})` : "",
-  ].join("");
+  return [`${name}${pence !== undefined && pence > 0 ? ` of ${formatPence(pence)}` : ""}`, description ? `: ${description}` : "", dueOn ? ` (by ${dueOn})` : ""].join("");
 }
 
 export function Remedies({ remedies }: { remedies: unknown }) {
@@ -105,9 +101,5 @@ export function DueDates({ dueDates }: { dueDates: unknown }) {
 
 /** A clock as the machines describe it: what is owed and the last day for it. */
 export function Deadline({ label, dueOn }: { label: string | undefined; dueOn: string | undefined }) {
-  return (
-    <Bullets
-      items={[label ? `What: ${label}` : "What: see the deadlines in Redress", dueOn ? `Last day: ${dueOn}` : "Last day: shown in Redress"]}
-    />
-  );
+  return <Bullets items={[label ? `What: ${label}` : "What: see the deadlines in Redress", dueOn ? `Last day: ${dueOn}` : "Last day: shown in Redress"]} />;
 }

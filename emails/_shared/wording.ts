@@ -33,8 +33,7 @@ export const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.
 /** "partly-upheld" → "Partly upheld", for codes we have no wording for yet. */
 export const humanise = (code: string) => capitalise(code.replace(/[-_]+/g, " ").trim());
 
-export const wordFor = (names: Record<string, string>, code: string | undefined): string | undefined =>
-  code === undefined ? undefined : (names[code] ?? humanise(code));
+export const wordFor = (names: Record<string, string>, code: string | undefined): string | undefined => (code === undefined ? undefined : (names[code] ?? humanise(code)));
 
 export const FINDING_NAMES: Readonly<Record<string, string>> = FINDING_LABELS;
 
@@ -72,8 +71,7 @@ export function formatPence(pence: number): string {
 /** "the setting’s outcome", or just "the outcome" when we do not know the rung. */
 export const outcomeOf = (rung: RungNumber | undefined) => (rung ? `${bodyName(rung)}’s outcome` : "the outcome");
 
-export const lookup = (names: Record<string, string>, code: string | undefined): string | undefined =>
-  code === undefined ? undefined : names[code];
+export const lookup = (names: Record<string, string>, code: string | undefined): string | undefined => (code === undefined ? undefined : names[code]);
 
 export const MEDIATION_RESULTS: Record<string, string> = {
   declined: "mediation was declined",

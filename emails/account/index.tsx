@@ -90,7 +90,9 @@ const TEMPLATES: Record<AccountEmailKind, { subject: (d: Data) => string; body: 
     subject: () => "Someone tried to create a Redress account with your email address",
     body: (d) => (
       <AccountLayout data={d} heading="You already have an account">
-        <P>Someone tried to create a Redress account with this email address, which already has one. If it was you, sign in instead, or reset your password if you have forgotten it.</P>
+        <P>
+          Someone tried to create a Redress account with this email address, which already has one. If it was you, sign in instead, or reset your password if you have forgotten it.
+        </P>
         <Button data={d} label="Sign in to Redress" />
         <P>If it was not you, you do not need to do anything: your account has not changed.</P>
       </AccountLayout>
@@ -100,7 +102,11 @@ const TEMPLATES: Record<AccountEmailKind, { subject: (d: Data) => string; body: 
     subject: () => "Reset your Redress password",
     body: (d) => (
       <AccountLayout data={d} heading="Reset your password">
-        <P>{text(d, "reason") === "administrator" ? "A Redress administrator has sent you a link to choose a new password." : "Someone asked to reset the password of your Redress account."}</P>
+        <P>
+          {text(d, "reason") === "administrator"
+            ? "A Redress administrator has sent you a link to choose a new password."
+            : "Someone asked to reset the password of your Redress account."}
+        </P>
         <Button data={d} label="Choose a new password" />
         <P>The link works once and for 1 hour. If you did not ask for this, ignore this email: your password has not changed.</P>
       </AccountLayout>
@@ -129,7 +135,9 @@ const TEMPLATES: Record<AccountEmailKind, { subject: (d: Data) => string; body: 
           </P>
         ) : (
           <>
-            <P>{text(d, "settingName")} could not confirm your request to be linked to {text(d, "childName")}.</P>
+            <P>
+              {text(d, "settingName")} could not confirm your request to be linked to {text(d, "childName")}.
+            </P>
             {text(d, "reason") ? <P>Their reason: {text(d, "reason")}</P> : null}
             <P>You can contact the setting, or ask again with corrected details.</P>
           </>

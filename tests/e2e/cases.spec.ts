@@ -7,7 +7,10 @@ async function raiseConcern(page: Page, options: { process?: string[]; substance
   await page.goto("/concerns/new");
   for (const label of [...(options.process ?? []), ...(options.substance ?? [])]) await page.getByLabel(label).check();
   await page.getByLabel("Describe your concern").fill(options.summary);
-  await page.getByRole("group", { name: /Are health services involved/ }).getByLabel("No").check();
+  await page
+    .getByRole("group", { name: /Are health services involved/ })
+    .getByLabel("No")
+    .check();
   await page.getByRole("button", { name: "Send concern" }).click();
   await expect(page.getByText(/Concern RC-\d{4}-[A-Z0-9]{6} sent/)).toBeVisible();
   return page.url();
@@ -73,12 +76,18 @@ test("a concern climbs the ladder: acknowledged, answered, escalated to the loca
 
   await staff.getByRole("button", { name: "Send the response" }).click();
   await expect(staff.getByRole("heading", { level: 1, name: "Send the response" })).toBeVisible();
-  await staff.getByRole("group", { name: /Finding:/ }).getByLabel("Partly upheld").check();
+  await staff
+    .getByRole("group", { name: /Finding:/ })
+    .getByLabel("Partly upheld")
+    .check();
   await staff.getByLabel("Reasons for the decision").fill("Sessions were missed while the therapist was on leave.");
   await staff.getByLabel("National Framework standards relied on").fill("NF-3.2");
   await staff.getByRole("group", { name: "Remedy 1 (optional)" }).getByLabel("Kind of remedy").selectOption("action");
   await staff.getByRole("group", { name: "Remedy 1 (optional)" }).getByLabel("What must be done").fill("Make up the missed sessions");
-  await staff.getByRole("group", { name: "Remedy 1 (optional)" }).getByLabel(/Due date/).fill("2027-02-26");
+  await staff
+    .getByRole("group", { name: "Remedy 1 (optional)" })
+    .getByLabel(/Due date/)
+    .fill("2027-02-26");
   await staff.getByRole("button", { name: "Send the response" }).click();
   await expect(staff.getByText("Response sent", { exact: true })).toBeVisible();
   await expect(staff.getByRole("table", { name: "Remedies" })).toContainText("Make up the missed sessions");

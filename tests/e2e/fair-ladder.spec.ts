@@ -24,7 +24,12 @@ function twelveMonthsOn(iso: string) {
   return `${y + 1}-${String(m).padStart(2, "0")}-${String(Math.min(d, last)).padStart(2, "0")}`;
 }
 
-test("a late college gives Tyler a dated delay notice; after the local service responds, his route to the national body stays open 12 months", async ({ page, signInAs, browser, checkA11y }) => {
+test("a late college gives Tyler a dated delay notice; after the local service responds, his route to the national body stays open 12 months", async ({
+  page,
+  signInAs,
+  browser,
+  checkA11y,
+}) => {
   const today = london(new Date());
   const college = await signInWithPassword(browser, "senco@aston-vale-college.example.com");
   await college.goto("/cases");
@@ -52,7 +57,11 @@ test("a late college gives Tyler a dated delay notice; after the local service r
   await officer.goto(caseUrl);
   await act(officer, "Acknowledge the concern");
   await act(officer, "Send the response", async (form) => {
-    await form.getByRole("group", { name: /Finding:/ }).first().getByLabel("Partly upheld", { exact: true }).check();
+    await form
+      .getByRole("group", { name: /Finding:/ })
+      .first()
+      .getByLabel("Partly upheld", { exact: true })
+      .check();
     await form.getByLabel("Reasons for the decision").fill("Some of the transition support was put in place late.");
     await form.getByLabel("National Framework standards relied on").fill("NF-4.2");
   });

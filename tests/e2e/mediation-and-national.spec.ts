@@ -27,7 +27,10 @@ test("mediation: offered by the family, arranged by the setting, run by the assi
   await page.goto("/concerns/new");
   await page.getByLabel("Support when moving between settings").check();
   await page.getByLabel("Describe your concern").fill("There was no plan for Yusuf's move to the junior building.");
-  await page.getByRole("group", { name: /Are health services involved/ }).getByLabel("No").check();
+  await page
+    .getByRole("group", { name: /Are health services involved/ })
+    .getByLabel("No")
+    .check();
   await page.getByRole("button", { name: "Send concern" }).click();
   await expect(page.getByText(/Concern RC-\d{4}-[A-Z0-9]{6} sent/)).toBeVisible();
   const caseUrl = page.url();
@@ -119,7 +122,10 @@ test("the national stage: draft decision, comments from everyone involved, final
   if (await ombudsman.getByRole("button", { name: "Accept for investigation" }).isVisible()) await act(ombudsman, "Accept for investigation");
 
   await openAction(ombudsman, "Issue a draft decision");
-  await ombudsman.getByRole("group", { name: /Finding:/ }).getByLabel("Upheld", { exact: true }).check();
+  await ombudsman
+    .getByRole("group", { name: /Finding:/ })
+    .getByLabel("Upheld", { exact: true })
+    .check();
   await ombudsman.getByLabel("Reasons for the decision").fill("The family should have been invited to the meeting that changed the plan.");
   await ombudsman.getByLabel("National Framework standards relied on").fill("NF-1.3");
   await submit(ombudsman, "Issue a draft decision");
@@ -154,7 +160,10 @@ test("the national stage: draft decision, comments from everyone involved, final
   await expect(ombudsman.getByText("The school accepts the findings and will invite the family next time.")).toBeVisible();
   await openAction(ombudsman, "Issue the final decision");
   await checkA11y(ombudsman);
-  await ombudsman.getByRole("group", { name: /Finding:/ }).getByLabel("Upheld", { exact: true }).check();
+  await ombudsman
+    .getByRole("group", { name: /Finding:/ })
+    .getByLabel("Upheld", { exact: true })
+    .check();
   await ombudsman.getByLabel("Reasons for the decision").fill("Upheld: the family was left out of a decision about their child.");
   await ombudsman.getByLabel("National Framework standards relied on").fill("NF-1.3");
   const remedy = ombudsman.getByRole("group", { name: "Remedy 1 (optional)" });

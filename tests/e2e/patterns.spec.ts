@@ -62,7 +62,13 @@ test("the CSV export applies the same disclosure control, and refuses bad parame
 
 test("the analyst is refused every route with personal data", async ({ page, signInAs }) => {
   await signInAs(GRACE);
-  for (const [path, status] of [["/cases", 403], ["/concerns/new", 403], ["/admin/users", 403], ["/cases/any-case-id", 403], ["/cases/any-case-id/acknowledge", 403]] as const) {
+  for (const [path, status] of [
+    ["/cases", 403],
+    ["/concerns/new", 403],
+    ["/admin/users", 403],
+    ["/cases/any-case-id", 403],
+    ["/cases/any-case-id/acknowledge", 403],
+  ] as const) {
     const response = await page.request.get(path);
     expect([403, 404], `${path}`).toContain(response.status());
     expect(response.status(), path).toBe(status);

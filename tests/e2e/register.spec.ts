@@ -27,7 +27,12 @@ async function decide(staff: Page, outcome: string, criterion: string, reason: s
   await expect(staff.getByText(/Decision RD-\d{4}-[A-Z0-9]{6} recorded/)).toBeVisible();
 }
 
-test("a family asks for consideration, the setting decides not to place, the family challenges it, and the retaken decision closes the remedy", async ({ page, pageAs, signInAs, checkA11y }) => {
+test("a family asks for consideration, the setting decides not to place, the family challenges it, and the retaken decision closes the remedy", async ({
+  page,
+  pageAs,
+  signInAs,
+  checkA11y,
+}) => {
   test.setTimeout(90_000);
   await signInAs("joanne.walker@example.com");
   await page.getByRole("link", { name: "Register" }).first().click();
@@ -71,7 +76,10 @@ test("a family asks for consideration, the setting decides not to place, the fam
   await expect(page.getByLabel("The decision not to place my child on the register")).toBeChecked();
   await checkA11y();
   await page.getByLabel("Describe your concern").fill("The decision was made after one term, without the speech and language assessment we asked for.");
-  await page.getByRole("group", { name: /Are health services involved/ }).getByLabel("No").check();
+  await page
+    .getByRole("group", { name: /Are health services involved/ })
+    .getByLabel("No")
+    .check();
   await page.getByRole("button", { name: "Send concern" }).click();
   await expect(page.getByText(/Concern RC-\d{4}-[A-Z0-9]{6} sent/)).toBeVisible();
   const caseUrl = page.url();
@@ -86,7 +94,10 @@ test("a family asks for consideration, the setting decides not to place, the fam
   await expect(staff.getByText("Acknowledge the concern: done")).toBeVisible();
   await staff.getByRole("button", { name: "Send the response" }).click();
   await expect(staff.getByRole("heading", { level: 1, name: "Send the response" })).toBeVisible();
-  await staff.getByRole("group", { name: /Finding:/ }).getByLabel("Upheld", { exact: true }).check();
+  await staff
+    .getByRole("group", { name: /Finding:/ })
+    .getByLabel("Upheld", { exact: true })
+    .check();
   await staff.getByLabel("Reasons for the decision").fill("We decided before the speech and language assessment was done.");
   await staff.getByLabel("National Framework standards relied on").fill("NF-1.1, NF-R4");
   await staff.getByRole("group", { name: "Remedy 1 (optional)" }).getByLabel("Kind of remedy").selectOption("register-review");
@@ -97,7 +108,10 @@ test("a family asks for consideration, the setting decides not to place, the fam
   await staff.goto(leahUrl);
   await staff.getByRole("link", { name: "Record a register decision" }).click();
   await expect(staff.getByRole("heading", { level: 1, name: "Record a register decision" })).toBeVisible();
-  await decide(staff, "Place on the register", "NF-R4 Communication and interaction", "The assessment shows expressive language well below her age.", { review: "2027-11-01", remedy: "Retake the register decision with the assessment" });
+  await decide(staff, "Place on the register", "NF-R4 Communication and interaction", "The assessment shows expressive language well below her age.", {
+    review: "2027-11-01",
+    remedy: "Retake the register decision with the assessment",
+  });
 
   await page.goto(leahUrl);
   await expect(page.getByText("On the register", { exact: true })).toBeVisible();

@@ -93,7 +93,10 @@ test("a person sees where else they are signed in and signs that session out", a
   await expect(page.getByText("This device")).toBeVisible();
   await checkA11y();
   // Newest first: the first other session is the browser that signed in just before this one.
-  await page.getByRole("button", { name: /^Sign out Chrome on/ }).first().click();
+  await page
+    .getByRole("button", { name: /^Sign out Chrome on/ })
+    .first()
+    .click();
   await expect(page.getByText("Session signed out")).toBeVisible();
   await expect(rows).toHaveCount(count - 1);
   await elsewhere.goto("/cases");

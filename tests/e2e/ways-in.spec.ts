@@ -14,7 +14,10 @@ async function openEmailLink(page: Page, to: string, subject: string, checkA11y?
   await page.goto(`/demo/mailbox?to=${encodeURIComponent(to)}`);
   await expect(page.getByRole("heading", { level: 1, name: "Demo mailbox" })).toBeVisible();
   if (checkA11y) await checkA11y(page);
-  await page.getByRole("link", { name: new RegExp(`Open the link in this email\\s*: ${subject}`) }).first().click();
+  await page
+    .getByRole("link", { name: new RegExp(`Open the link in this email\\s*: ${subject}`) })
+    .first()
+    .click();
 }
 
 /** Yusuf's date of birth as his setting sees it (the family knows it; the test reads it from the SENCo's list). */
@@ -95,7 +98,10 @@ test("a family member signs up, confirms their email, asks to be linked, the set
   await page.goto("/concerns/new");
   await page.getByLabel("The quality of support").check();
   await page.getByLabel("Describe your concern").fill("Yusuf's grandmother here: his reading support stopped after half term.");
-  await page.getByRole("group", { name: /Are health services involved/ }).getByLabel("No").check();
+  await page
+    .getByRole("group", { name: /Are health services involved/ })
+    .getByLabel("No")
+    .check();
   await page.getByRole("button", { name: "Send concern" }).click();
   await expect(page.getByText(/Concern RC-\d{4}-[A-Z0-9]{6} sent/)).toBeVisible();
   await expect(page.getByText("Lena Hussain").first()).toBeVisible();
@@ -121,7 +127,10 @@ test("an advocate acts within the family's consent and sees nothing outside it; 
   await nadia.goto("/concerns/new");
   await nadia.getByLabel("The quality of support").check();
   await nadia.getByLabel("Describe your concern").fill("On behalf of Amira Hussain: the agreed speech and language sessions have not happened.");
-  await nadia.getByRole("group", { name: /Are health services involved/ }).getByLabel("No").check();
+  await nadia
+    .getByRole("group", { name: /Are health services involved/ })
+    .getByLabel("No")
+    .check();
   await nadia.getByRole("button", { name: "Send concern" }).click();
   await expect(nadia.getByText(/Concern RC-\d{4}-[A-Z0-9]{6} sent/)).toBeVisible();
 
@@ -153,7 +162,10 @@ test("the setting logs a phone concern with a back-dated receipt: the clock star
   await helen.getByLabel("Date received").fill(isoDaysAgo(-3));
   await helen.getByLabel("The quality of support").check();
   await helen.getByLabel("The concern, as the family put it").fill("Mrs Hussain phoned: Yusuf's one-to-one support has been cut to two mornings.");
-  await helen.getByRole("group", { name: /health services involved/ }).getByLabel("No").check();
+  await helen
+    .getByRole("group", { name: /health services involved/ })
+    .getByLabel("No")
+    .check();
   await helen.getByRole("button", { name: "Log concern" }).click();
   await expect(helen.getByRole("alert")).toContainText("must be today or in the past");
 
@@ -184,7 +196,10 @@ test("an administrator invites someone, changes their role, sends a reset link; 
   const email = `ravi.${Date.now()}@beckettpark.example.com`;
   const admin = await pageAs("Alex Morgan");
   await admin.goto("/admin/users");
-  await admin.getByRole("button", { name: "Invite someone" }).or(admin.getByRole("link", { name: "Invite someone" })).click();
+  await admin
+    .getByRole("button", { name: "Invite someone" })
+    .or(admin.getByRole("link", { name: "Invite someone" }))
+    .click();
   await expect(admin.getByRole("heading", { level: 1, name: "Invite someone" })).toBeVisible();
   await checkA11y(admin);
   await admin.getByLabel("Full name").fill("Ravi Patel");

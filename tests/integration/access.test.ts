@@ -19,14 +19,34 @@ async function sessionUser(prisma: PrismaClient, email: string): Promise<Session
   });
 }
 
-async function makeCase(prisma: PrismaClient, ref: string, childRef: string, raisedBy: string, opts: { route: "process" | "substance"; rung: number | null; highestRung?: number; healthInvolved?: boolean; status?: string }) {
+async function makeCase(
+  prisma: PrismaClient,
+  ref: string,
+  childRef: string,
+  raisedBy: string,
+  opts: { route: "process" | "substance"; rung: number | null; highestRung?: number; healthInvolved?: boolean; status?: string },
+) {
   const child = await prisma.child.findUniqueOrThrow({ where: { registerRef: childRef } });
   const raiser = await prisma.user.findUniqueOrThrow({ where: { email: raisedBy } });
   const concern = await prisma.concern.create({
     data: { ref, summary: "test", receivedOn: new Date("2026-11-02"), childId: child.id, raisedById: raiser.id, settingId: child.settingId, localAreaId: child.localAreaId },
   });
   return prisma.case.create({
-    data: { ref: `${ref}-${opts.route[0]?.toUpperCase()}`, concernId: concern.id, route: opts.route, rung: opts.rung, highestRung: opts.highestRung ?? opts.rung ?? 0, healthInvolved: opts.healthInvolved ?? false, settingId: child.settingId, localAreaId: child.localAreaId, machineId: "t", machineVersion: 1, snapshot: {}, stateValue: "t", status: opts.status ?? "open" },
+    data: {
+      ref: `${ref}-${opts.route[0]?.toUpperCase()}`,
+      concernId: concern.id,
+      route: opts.route,
+      rung: opts.rung,
+      highestRung: opts.highestRung ?? opts.rung ?? 0,
+      healthInvolved: opts.healthInvolved ?? false,
+      settingId: child.settingId,
+      localAreaId: child.localAreaId,
+      machineId: "t",
+      machineVersion: 1,
+      snapshot: {},
+      stateValue: "t",
+      status: opts.status ?? "open",
+    },
   });
 }
 
@@ -70,7 +90,9 @@ describeEachEngine("access to cases", ({ get }) => {
     const { prisma } = get().db;
     const user = await sessionUser(prisma, email);
     const visible = await prisma.case.findMany({ where: caseScope(user, "read"), select: { id: true } });
-    const names = Object.entries(ids).filter(([, id]) => visible.some((v) => v.id === id)).map(([name]) => name);
+    const names = Object.entries(ids)
+      .filter(([, id]) => visible.some((v) => v.id === id))
+      .map(([name]) => name);
     expect(names.sort()).toEqual([...expected].sort());
   });
 

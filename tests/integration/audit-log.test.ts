@@ -179,10 +179,11 @@ describeEachEngine("audit log verification", ({ get, engine }) => {
         const id = (await raiseTestConcern(fresh.db.prisma)).cases[0]!.id;
         await applyCaseEvent(id, { type: "ACKNOWLEDGE", at: "2026-11-04", handlerId: "senco-1" }, HANDLER, {}, fresh.db.prisma);
         const env = { ...process.env, DATABASE_URL: fresh.url, APP_ENV: "test" };
-        const verify = () => promisify(execFile)("npx", ["tsx", "scripts/audit-verify.ts"], { env }).then(
-          ({ stdout }) => ({ code: 0, stdout }),
-          (error: { code: number; stdout: string }) => ({ code: error.code, stdout: error.stdout }),
-        );
+        const verify = () =>
+          promisify(execFile)("npx", ["tsx", "scripts/audit-verify.ts"], { env }).then(
+            ({ stdout }) => ({ code: 0, stdout }),
+            (error: { code: number; stdout: string }) => ({ code: error.code, stdout: error.stdout }),
+          );
         const clean = await verify();
         expect(clean.code, clean.stdout).toBe(0);
         expect(clean.stdout).toMatch(/No tampering found/);

@@ -17,10 +17,21 @@ type Answer = { status: number; location: string | null; body: unknown };
 
 let route: RouteModule;
 
-async function send(method: "GET" | "POST", caseId: string, action: string, cookie: string, form?: Record<string, string>, contentType = "application/x-www-form-urlencoded"): Promise<Answer> {
+async function send(
+  method: "GET" | "POST",
+  caseId: string,
+  action: string,
+  cookie: string,
+  form?: Record<string, string>,
+  contentType = "application/x-www-form-urlencoded",
+): Promise<Answer> {
   const headers = new Headers({ Cookie: cookie });
   if (method === "POST") headers.set("Content-Type", contentType);
-  const request = new Request(`http://localhost/cases/${caseId}/${action}`, { method, headers, ...(method === "POST" ? { body: new URLSearchParams(form ?? {}).toString() } : {}) });
+  const request = new Request(`http://localhost/cases/${caseId}/${action}`, {
+    method,
+    headers,
+    ...(method === "POST" ? { body: new URLSearchParams(form ?? {}).toString() } : {}),
+  });
   const fn = method === "GET" ? route.loader! : route.action!;
   let response: unknown;
   try {

@@ -41,7 +41,18 @@ describeEachEngine("case service", ({ get }) => {
     for (const e of events) {
       expect(e.prevHash).toBe(prev);
       expect(e.chainVersion).toBe(2);
-      const content = { caseId: id, seq: e.seq, type: e.type, payload: e.payload, fromState: e.fromState, toState: e.toState, actorLabel: e.actorLabel, actorId: e.actorId, occurredAt: e.occurredAt, snapshotDigest: e.snapshotDigest ?? "" };
+      const content = {
+        caseId: id,
+        seq: e.seq,
+        type: e.type,
+        payload: e.payload,
+        fromState: e.fromState,
+        toState: e.toState,
+        actorLabel: e.actorLabel,
+        actorId: e.actorId,
+        occurredAt: e.occurredAt,
+        snapshotDigest: e.snapshotDigest ?? "",
+      };
       expect(e.hash).toBe(eventHmac(prev, content));
       prev = e.hash;
     }
@@ -49,7 +60,12 @@ describeEachEngine("case service", ({ get }) => {
     const deadlines = await prisma.deadline.findMany({ where: { caseId: id } });
     expect(deadlines.find((d) => d.key === "rung1.acknowledge")?.status).toBe("cancelled");
     // The response clock runs from the acknowledgement, not from receipt.
-    expect(deadlines.find((d) => d.key === "rung1.respond" && d.status === "open")?.dueOn.toISOString().slice(0, 10)).toBe(addWorkingDays("2026-11-04", 10));
+    expect(
+      deadlines
+        .find((d) => d.key === "rung1.respond" && d.status === "open")
+        ?.dueOn.toISOString()
+        .slice(0, 10),
+    ).toBe(addWorkingDays("2026-11-04", 10));
   });
 
   it("refuses an event the case cannot take and writes nothing", async () => {
@@ -69,9 +85,7 @@ describeEachEngine("case service", ({ get }) => {
     const { cases } = await raiseTestConcern(prisma);
     const id = cases[0]!.id;
     await applyCaseEvent(id, { type: "ACKNOWLEDGE", at: "2026-11-03", handlerId: "a" }, HANDLER, { expectedVersion: 1 }, prisma);
-    await expect(
-      applyCaseEvent(id, { type: "WITHDRAW", at: "2026-11-03" }, HANDLER, { expectedVersion: 1 }, prisma),
-    ).rejects.toBeInstanceOf(CaseConflictError);
+    await expect(applyCaseEvent(id, { type: "WITHDRAW", at: "2026-11-03" }, HANDLER, { expectedVersion: 1 }, prisma)).rejects.toBeInstanceOf(CaseConflictError);
     const row = await prisma.case.findUniqueOrThrow({ where: { id } });
     expect(row.version).toBe(2);
     expect(row.stateValue).toContain("considering");

@@ -40,10 +40,20 @@ describeEachEngine("concurrent events", ({ get, engine }) => {
     const before = new Map((await prisma.case.findMany({ select: { id: true, version: true } })).map((c) => [c.id, c.version]));
 
     // Every remedy of every case recorded done, all started at once (the hot case's among them).
-    const events: [string, string][] = [...ids.flatMap((id) => Array.from({ length: perCase }, (_, i) => [id, `R${i + 1}`] as [string, string])), ...Array.from({ length: hot }, (_, i) => [hotId, `R${i + 1}`] as [string, string])];
-    const results = await Promise.allSettled(events.map(([id, remedyId]) => applyCaseEvent(id, { type: "REMEDY_DONE", at: "2026-11-20", remedyId }, ACTOR, { maxAttempts: 10_000 }, prisma)));
+    const events: [string, string][] = [
+      ...ids.flatMap((id) => Array.from({ length: perCase }, (_, i) => [id, `R${i + 1}`] as [string, string])),
+      ...Array.from({ length: hot }, (_, i) => [hotId, `R${i + 1}`] as [string, string]),
+    ];
+    const results = await Promise.allSettled(
+      events.map(([id, remedyId]) => applyCaseEvent(id, { type: "REMEDY_DONE", at: "2026-11-20", remedyId }, ACTOR, { maxAttempts: 10_000 }, prisma)),
+    );
     console.log(`[${engine}] ${events.length} concurrent events applied in ${((Date.now() - setUp) / 1000).toFixed(1)} s`);
-    expect(results.filter((r) => r.status === "rejected").map((r) => String((r as PromiseRejectedResult).reason)).slice(0, 3)).toEqual([]);
+    expect(
+      results
+        .filter((r) => r.status === "rejected")
+        .map((r) => String((r as PromiseRejectedResult).reason))
+        .slice(0, 3),
+    ).toEqual([]);
 
     // No lost update: each case moved by exactly its number of events, and every remedy is done.
     for (const id of [...ids, hotId]) {

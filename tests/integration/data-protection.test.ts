@@ -39,7 +39,11 @@ describeEachEngine("audit trail and data protection", ({ get }) => {
   }
   const get_ = (url: string, cookie: string) => new Request(`http://localhost${url}`, { headers: { Cookie: cookie } });
   const post = (url: string, form: Record<string, string>, cookie?: string) =>
-    new Request(`http://localhost${url}`, { method: "POST", body: new URLSearchParams(form), headers: { "Content-Type": "application/x-www-form-urlencoded", ...(cookie ? { Cookie: cookie } : {}) } });
+    new Request(`http://localhost${url}`, {
+      method: "POST",
+      body: new URLSearchParams(form),
+      headers: { "Content-Type": "application/x-www-form-urlencoded", ...(cookie ? { Cookie: cookie } : {}) },
+    });
 
   it("records every view of a case page and of an action form: who, which case, whose data", async () => {
     const amira = await userByEmail("amira.hussain@example.com");

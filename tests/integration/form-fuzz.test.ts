@@ -35,7 +35,9 @@ interface Target {
 }
 
 // Text people might type: any Unicode (letters, emoji, combining marks, RTL), tabs and newlines.
-const anyText = fc.string({ unit: "binary", maxLength: 60 }).map((s) => s.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069\uD800-\uDFFF]/g, ""));
+const anyText = fc
+  .string({ unit: "binary", maxLength: 60 })
+  .map((s) => s.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069\uD800-\uDFFF]/g, ""));
 const REFUSED_CHARACTERS = ["\u0000", "\u0001", "\u0007", "\u0008", "\u000B", "\u000C", "\u001B", "\u001F", "\u007F", "\u0085", "\u009F", "\u202E", "\u2066"];
 
 const setField = (fields: Fields, key: string, value: string): Fields => [...fields.filter(([k]) => k !== key), [key, value]];
@@ -62,14 +64,30 @@ function commonPoisons(fieldNames: string[]): fc.Arbitrary<Poison> {
       kind: "repeated field",
       apply: (fields: Fields) => {
         const existing = fields.find(([k]) => k === key);
-        const added: Fields = existing ? [[key, extra]] : [[key, extra], [key, extra]];
+        const added: Fields = existing
+          ? [[key, extra]]
+          : [
+              [key, extra],
+              [key, extra],
+            ];
         return { fields: [...fields, ...added] };
       },
     })),
-    fc.constantFrom<(string | null)[]>("application/json", "text/plain", "text/plain;charset=UTF-8", "multipart/form-data; boundary=----x", "application/xml", null).map((contentType) => ({
-      kind: "wrong content type",
-      apply: (fields: Fields) => ({ fields, contentType, raw: contentType === "application/json" ? JSON.stringify(Object.fromEntries(fields)) : contentType?.startsWith("multipart") ? "------x\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\nbroken" : undefined }),
-    })),
+    fc
+      .constantFrom<(string | null)[]>("application/json", "text/plain", "text/plain;charset=UTF-8", "multipart/form-data; boundary=----x", "application/xml", null)
+      .map((contentType) => ({
+        kind: "wrong content type",
+        apply: (fields: Fields) => ({
+          fields,
+          contentType,
+          raw:
+            contentType === "application/json"
+              ? JSON.stringify(Object.fromEntries(fields))
+              : contentType?.startsWith("multipart")
+                ? '------x\r\nContent-Disposition: form-data; name="a"\r\n\r\nbroken'
+                : undefined,
+        }),
+      })),
     fc.constant({ kind: "oversized body", apply: (fields: Fields) => ({ fields: [...fields, ["padding", "x".repeat(MAX_BODY_BYTES + 1)] as [string, string]] }) }),
   );
 }
@@ -91,24 +109,55 @@ const badDate = fc.constantFrom("0001-01-01", "9999-12-31", "2026-02-30", "1999-
 const isoToday = () => new Date().toISOString().slice(0, 10);
 
 /** Valid-looking fields for a case action, and poisons only it has. */
-function caseForm(type: CaseEventType, page: Awaited<ReturnType<typeof loadCaseForUser>>, mediatorId: string): { base: fc.Arbitrary<Fields>; own: fc.Arbitrary<(f: Fields) => Fields>[] } {
+function caseForm(
+  type: CaseEventType,
+  page: Awaited<ReturnType<typeof loadCaseForUser>>,
+  mediatorId: string,
+): { base: fc.Arbitrary<Fields>; own: fc.Arbitrary<(f: Fields) => Fields>[] } {
   const version: Fields = [["version", String(page.row.version)]];
-  const staleVersion = fc.integer({ min: -5, max: 1000 }).filter((v) => v !== page.row.version).map((v) => (f: Fields) => setField(f, "version", String(v)));
+  const staleVersion = fc
+    .integer({ min: -5, max: 1000 })
+    .filter((v) => v !== page.row.version)
+    .map((v) => (f: Fields) => setField(f, "version", String(v)));
   const text = anyText.map((t) => `Reason ${t}`);
-  const remedy = fc.tuple(fc.constantFrom("action", "apology", "payment", "register-review"), text).map(([kind, d]): Fields => [["remedy-1-kind", kind], ["remedy-1-description", d], ["remedy-1-dueOn", isoToday()], ["remedy-1-amount", "250"]]);
+  const remedy = fc.tuple(fc.constantFrom("action", "apology", "payment", "register-review"), text).map(([kind, d]): Fields => [
+    ["remedy-1-kind", kind],
+    ["remedy-1-description", d],
+    ["remedy-1-dueOn", isoToday()],
+    ["remedy-1-amount", "250"],
+  ]);
   const badRemedy = fc.oneof(
     badDate.filter((d) => d !== "").map((d) => (f: Fields) => setField(setField(setField(f, "remedy-1-kind", "action"), "remedy-1-description", "Do it"), "remedy-1-dueOn", d)),
-    fc.constantFrom("-1", "0", "1e400", "NaN", "£££", "1000001", "12.345").map((a) => (f: Fields) => setField(setField(setField(f, "remedy-1-kind", "payment"), "remedy-1-description", "Pay"), "remedy-1-amount", a)),
+    fc
+      .constantFrom("-1", "0", "1e400", "NaN", "£££", "1000001", "12.345")
+      .map((a) => (f: Fields) => setField(setField(setField(f, "remedy-1-kind", "payment"), "remedy-1-description", "Pay"), "remedy-1-amount", a)),
   );
   const issues = page.view.issues.map((i) => i.id);
-  const outcome = fc.tuple(text, remedy).map(([reasons, r]): Fields => [...version, ...issues.map((id): [string, string] => [`finding-${id}`, "upheld"]), ["reasons", reasons], ["standards", "NF-3.2"], ...r]);
-  const badFinding = fc.string({ maxLength: 12 }).filter((s) => !["upheld", "partly-upheld", "not-upheld", "resolved-by-agreement"].includes(s)).map((s) => (f: Fields) => setField(f, `finding-${issues[0] ?? "issue-1"}`, s));
+  const outcome = fc
+    .tuple(text, remedy)
+    .map(([reasons, r]): Fields => [...version, ...issues.map((id): [string, string] => [`finding-${id}`, "upheld"]), ["reasons", reasons], ["standards", "NF-3.2"], ...r]);
+  const badFinding = fc
+    .string({ maxLength: 12 })
+    .filter((s) => !["upheld", "partly-upheld", "not-upheld", "resolved-by-agreement"].includes(s))
+    .map((s) => (f: Fields) => setField(f, `finding-${issues[0] ?? "issue-1"}`, s));
   const withText = (key: string) => text.map((t): Fields => [...version, [key, t]]);
   switch (type) {
     case "PAUSE":
-      return { base: fc.tuple(fc.constantFrom("family", "third-party"), text).map(([w, r]): Fields => [...version, ["waitingOn", w], ["reason", r]]), own: [staleVersion, fc.string({ maxLength: 10 }).filter((s) => s !== "family" && s !== "third-party").map((s) => (f: Fields) => setField(f, "waitingOn", s))] };
+      return {
+        base: fc.tuple(fc.constantFrom("family", "third-party"), text).map(([w, r]): Fields => [...version, ["waitingOn", w], ["reason", r]]),
+        own: [
+          staleVersion,
+          fc
+            .string({ maxLength: 10 })
+            .filter((s) => s !== "family" && s !== "third-party")
+            .map((s) => (f: Fields) => setField(f, "waitingOn", s)),
+        ],
+      };
     case "EXTEND":
-      return { base: text.map((r): Fields => [...version, ["workingDays", "5"], ["reason", r]]), own: [staleVersion, fc.constantFrom("0", "21", "-1", "1.5", "1e400", "NaN", "Infinity", "twenty", "").map((n) => (f: Fields) => setField(f, "workingDays", n))] };
+      return {
+        base: text.map((r): Fields => [...version, ["workingDays", "5"], ["reason", r]]),
+        own: [staleVersion, fc.constantFrom("0", "21", "-1", "1.5", "1e400", "NaN", "Infinity", "twenty", "").map((n) => (f: Fields) => setField(f, "workingDays", n))],
+      };
     case "RESPOND":
     case "ISSUE_DRAFT_DECISION":
     case "ISSUE_FINAL_DECISION":
@@ -116,13 +165,41 @@ function caseForm(type: CaseEventType, page: Awaited<ReturnType<typeof loadCaseF
     case "SCHEDULE_SESSION":
       return { base: fc.constant([...version, ["sessionOn", isoToday()]] as Fields), own: [staleVersion, badDate.map((d) => (f: Fields) => setField(f, "sessionOn", d))] };
     case "ASSIGN_MEDIATOR":
-      return { base: fc.constant([...version, ["mediatorId", mediatorId]] as Fields), own: [staleVersion, fc.string({ maxLength: 30 }).filter((s) => s !== mediatorId).map((s) => (f: Fields) => setField(f, "mediatorId", s))] };
+      return {
+        base: fc.constant([...version, ["mediatorId", mediatorId]] as Fields),
+        own: [
+          staleVersion,
+          fc
+            .string({ maxLength: 30 })
+            .filter((s) => s !== mediatorId)
+            .map((s) => (f: Fields) => setField(f, "mediatorId", s)),
+        ],
+      };
     case "RECORD_MEDIATION_OUTCOME":
-      return { base: fc.tuple(text, remedy).map(([s, r]): Fields => [...version, ...issues.map((id): [string, string] => ["agreedIssueIds", id]), ["summary", s], ...r]), own: [staleVersion, badRemedy, fc.string({ maxLength: 10 }).filter((s) => !issues.includes(s)).map((s) => (f: Fields) => [...f, ["agreedIssueIds", s]])] };
+      return {
+        base: fc.tuple(text, remedy).map(([s, r]): Fields => [...version, ...issues.map((id): [string, string] => ["agreedIssueIds", id]), ["summary", s], ...r]),
+        own: [
+          staleVersion,
+          badRemedy,
+          fc
+            .string({ maxLength: 10 })
+            .filter((s) => !issues.includes(s))
+            .map((s) => (f: Fields) => [...f, ["agreedIssueIds", s]]),
+        ],
+      };
     case "REMEDY_DONE":
     case "REMEDY_FAILED": {
       const remedyId = page.settleableRemedyIds[0] ?? "R1";
-      return { base: text.map((t): Fields => [...version, ["remedyId", remedyId], [type === "REMEDY_DONE" ? "evidence" : "reason", t]]), own: [staleVersion, fc.string({ maxLength: 8 }).filter((s) => !page.settleableRemedyIds.includes(s)).map((s) => (f: Fields) => setField(f, "remedyId", s))] };
+      return {
+        base: text.map((t): Fields => [...version, ["remedyId", remedyId], [type === "REMEDY_DONE" ? "evidence" : "reason", t]]),
+        own: [
+          staleVersion,
+          fc
+            .string({ maxLength: 8 })
+            .filter((s) => !page.settleableRemedyIds.includes(s))
+            .map((s) => (f: Fields) => setField(f, "remedyId", s)),
+        ],
+      };
     }
     case "SUBMIT_COMMENTS":
       return { base: withText("comments"), own: [staleVersion, fc.constant((f: Fields) => setField(f, "comments", "   "))] };
@@ -155,11 +232,20 @@ beforeAll(async () => {
   targets.push({
     name: "sign in",
     id: "sign-in",
-    base: fc.tuple(fc.emailAddress(), anyText, fc.constantFrom("", "/dashboard", "/cases")).map(([e, p, r]): Fields => [["email", e], ["password", `pw${p}`], ["redirectTo", r]]),
+    base: fc.tuple(fc.emailAddress(), anyText, fc.constantFrom("", "/dashboard", "/cases")).map(([e, p, r]): Fields => [
+      ["email", e],
+      ["password", `pw${p}`],
+      ["redirectTo", r],
+    ]),
     own: [
-      fc.string({ unit: "binary", minLength: MAX_LENGTH.email - 5, maxLength: 9000 }).map((s) => (f: Fields) => setField(f, "email", `${"a".repeat(MAX_LENGTH.email)}${s}@example.com`)),
+      fc
+        .string({ unit: "binary", minLength: MAX_LENGTH.email - 5, maxLength: 9000 })
+        .map((s) => (f: Fields) => setField(f, "email", `${"a".repeat(MAX_LENGTH.email)}${s}@example.com`)),
       fc.constantFrom("/\t/evil.example", "/\r\n/x", "/\u0000", "/\u0085").map((r) => (f: Fields) => setField(f, "redirectTo", r)),
-      fc.string({ maxLength: 20 }).filter((s) => !s.includes("@")).map((s) => (f: Fields) => setField(f, "email", s)),
+      fc
+        .string({ maxLength: 20 })
+        .filter((s) => !s.includes("@"))
+        .map((s) => (f: Fields) => setField(f, "email", s)),
       fc.constant((f: Fields) => setField(f, "password", "")),
       fc.constant((f: Fields) => [...setField(f, "intent", "persona"), ["email", "someone@example.com"]] as Fields),
     ],
@@ -169,7 +255,11 @@ beforeAll(async () => {
     name: "change password",
     id: "account.password",
     cookie: cookies.get("helen.clarke@beckettpark.example.com"),
-    base: fc.tuple(anyText, anyText).map(([a, b]): Fields => [["currentPassword", `a${a}`], ["newPassword", `new-password-${b}`], ["confirmPassword", `new-password-${b}`]]),
+    base: fc.tuple(anyText, anyText).map(([a, b]): Fields => [
+      ["currentPassword", `a${a}`],
+      ["newPassword", `new-password-${b}`],
+      ["confirmPassword", `new-password-${b}`],
+    ]),
     own: [
       fc.constant((f: Fields) => setField(f, "confirmPassword", "different-password-1")),
       fc.string({ maxLength: 11 }).map((s) => (f: Fields) => setField(setField(f, "newPassword", s), "confirmPassword", s)),
@@ -181,17 +271,35 @@ beforeAll(async () => {
     name: "end a session",
     id: "account.sessions",
     cookie: cookies.get("priya.sharma@leeds.example.gov.uk"),
-    base: fc.constantFrom<Fields>([["intent", "end"], ["sessionId", "x"]], [["intent", "end-others"]]),
-    own: [fc.string({ maxLength: 12 }).filter((s) => s !== "end" && s !== "end-others").map((s) => (f: Fields) => setField(f, "intent", s))],
+    base: fc.constantFrom<Fields>(
+      [
+        ["intent", "end"],
+        ["sessionId", "x"],
+      ],
+      [["intent", "end-others"]],
+    ),
+    own: [
+      fc
+        .string({ maxLength: 12 })
+        .filter((s) => s !== "end" && s !== "end-others")
+        .map((s) => (f: Fields) => setField(f, "intent", s)),
+    ],
     runs: 1000,
   });
   targets.push({
     name: "activate or deactivate an account",
     id: "admin.users",
     cookie: cookies.get("admin@redress.example.org.uk"),
-    base: fc.tuple(fc.constantFrom("true", "false"), fc.constantFrom("", "?page=2", "?role=family")).map(([a, r]): Fields => [["userId", someUser.id], ["active", a], ["returnTo", r]]),
+    base: fc.tuple(fc.constantFrom("true", "false"), fc.constantFrom("", "?page=2", "?role=family")).map(([a, r]): Fields => [
+      ["userId", someUser.id],
+      ["active", a],
+      ["returnTo", r],
+    ]),
     own: [
-      fc.string({ maxLength: 8 }).filter((s) => s !== "true" && s !== "false").map((s) => (f: Fields) => setField(f, "active", s)),
+      fc
+        .string({ maxLength: 8 })
+        .filter((s) => s !== "true" && s !== "false")
+        .map((s) => (f: Fields) => setField(f, "active", s)),
       fc.constantFrom("?\r\nSet-Cookie: x", "?\u0000", "?\u0007").map((r) => (f: Fields) => setField(f, "returnTo", r)),
     ],
     runs: 1000,
@@ -200,7 +308,12 @@ beforeAll(async () => {
     name: "raise a concern",
     id: "concerns.new",
     cookie: cookies.get("amira.hussain@example.com"),
-    base: fc.tuple(anyText, fc.constantFrom("yes", "no")).map(([s, h]): Fields => [["childId", amira.guardianOf[0]?.childId ?? ""], ["categories", "support-level"], ["summary", `My concern about support is this: ${s}`], ["healthInvolved", h]]),
+    base: fc.tuple(anyText, fc.constantFrom("yes", "no")).map(([s, h]): Fields => [
+      ["childId", amira.guardianOf[0]?.childId ?? ""],
+      ["categories", "support-level"],
+      ["summary", `My concern about support is this: ${s}`],
+      ["healthInvolved", h],
+    ]),
     own: [
       badDate.filter((d) => d !== "").map((d) => (f: Fields) => setField(f, "awarenessDate", d)),
       fc.string({ maxLength: 19 }).map((s) => (f: Fields) => setField(f, "summary", s)),
@@ -227,7 +340,15 @@ beforeAll(async () => {
         if (seen.has(type)) continue;
         seen.add(type);
         const form = caseForm(type, page, sam.id);
-        targets.push({ name: `case action ${type}`, id: "cases.$caseId.$action", params: { caseId: id, action: actionSlug(type) }, cookie: cookies.get(persona.email), base: form.base, own: form.own, runs: 0 });
+        targets.push({
+          name: `case action ${type}`,
+          id: "cases.$caseId.$action",
+          params: { caseId: id, action: actionSlug(type) },
+          cookie: cookies.get(persona.email),
+          base: form.base,
+          own: form.own,
+          runs: 0,
+        });
       }
     }
   }
@@ -274,7 +395,14 @@ describe("fuzzing every form action with bad input", () => {
             if (out.contentType !== undefined) contentType = out.contentType;
             if (out.raw !== undefined) raw = out.raw;
           }
-          const request: Call = { id: target.id, method: "POST", ...(target.params ? { params: target.params } : {}), ...(target.cookie ? { cookie: target.cookie } : {}), body: raw ?? encode(fields), ...(contentType !== undefined ? { contentType } : {}) };
+          const request: Call = {
+            id: target.id,
+            method: "POST",
+            ...(target.params ? { params: target.params } : {}),
+            ...(target.cookie ? { cookie: target.cookie } : {}),
+            body: raw ?? encode(fields),
+            ...(contentType !== undefined ? { contentType } : {}),
+          };
           const answer = await call(modules.get(target.id)!, request);
           totals.requests++;
           totals.byStatus[answer.status] = (totals.byStatus[answer.status] ?? 0) + 1;

@@ -79,7 +79,12 @@ describe.skipIf(!HAS_BUILD)("several instances on one PostgreSQL [postgres]", ()
       expect(page.status).toBe(200);
       expect(await page.text()).toContain("Helen Clarke");
     }
-    const out = await fetch(`http://127.0.0.1:${PORTS[1]}/sign-out`, { method: "POST", redirect: "manual", headers: { cookie, Origin: `http://127.0.0.1:${PORTS[1]}`, "Content-Type": "application/x-www-form-urlencoded" }, body: "" });
+    const out = await fetch(`http://127.0.0.1:${PORTS[1]}/sign-out`, {
+      method: "POST",
+      redirect: "manual",
+      headers: { cookie, Origin: `http://127.0.0.1:${PORTS[1]}`, "Content-Type": "application/x-www-form-urlencoded" },
+      body: "",
+    });
     expect(out.status).toBe(302);
     const after = await fetch(`http://127.0.0.1:${PORTS[0]}/dashboard`, { headers: { cookie }, redirect: "manual" });
     expect(after.status).toBe(302);
@@ -147,7 +152,10 @@ describe.skipIf(!HAS_BUILD)("several instances on one PostgreSQL [postgres]", ()
     let waiting = 0;
     for (let i = 0; i < 100 && waiting === 0; i++) {
       await new Promise((r) => setTimeout(r, 100));
-      const { rows } = await admin.query<{ n: number }>(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND pid <> $1`, [lockerPid]);
+      const { rows } = await admin.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND pid <> $1`,
+        [lockerPid],
+      );
       waiting = rows[0]!.n;
     }
     expect(waiting).toBeGreaterThan(0);

@@ -42,7 +42,18 @@ describeEachEngine("migrations and seed", ({ get }) => {
       },
     });
     const kase = await prisma.case.create({
-      data: { ref: "RC-TEST-1-P", concernId: concern.id, route: "process", settingId: concern.settingId, localAreaId: concern.localAreaId, machineId: "x", machineVersion: 1, snapshot: {}, stateValue: "x", status: "open" },
+      data: {
+        ref: "RC-TEST-1-P",
+        concernId: concern.id,
+        route: "process",
+        settingId: concern.settingId,
+        localAreaId: concern.localAreaId,
+        machineId: "x",
+        machineVersion: 1,
+        snapshot: {},
+        stateValue: "x",
+        status: "open",
+      },
     });
     const event = await prisma.caseEvent.create({
       data: { caseId: kase.id, seq: 1, type: "RAISE", payload: {}, fromState: "-", toState: "x", actorLabel: "test", prevHash: "", hash: "h" },
@@ -79,7 +90,10 @@ describeEachEngine("migrations and seed", ({ get }) => {
     await seed(prisma);
     const rungs = await prisma.case.groupBy({ by: ["rung"], _count: { _all: true } });
     expect(rungs.map((r) => r.rung)).toEqual(expect.arrayContaining([1, 2, 3, null]));
-    const yusuf = await prisma.case.findMany({ where: { machineId: "redress-case", concern: { child: { registerRef: "AN-000001" } } }, select: { route: true, healthInvolved: true } });
+    const yusuf = await prisma.case.findMany({
+      where: { machineId: "redress-case", concern: { child: { registerRef: "AN-000001" } } },
+      select: { route: true, healthInvolved: true },
+    });
     expect(yusuf.map((c) => c.route).sort()).toEqual(["process", "substance"]);
     expect(yusuf.every((c) => c.healthInvolved)).toBe(true);
     const tyler = await prisma.case.findFirstOrThrow({ where: { concern: { child: { registerRef: "AN-000003" } } }, select: { id: true } });

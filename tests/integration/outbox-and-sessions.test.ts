@@ -139,7 +139,12 @@ describeEachEngine("sessions per person", ({ get }) => {
     const sa2 = await prisma.session.create({ data: { userId: a.id, expiresAt: new Date(Date.now() + 60_000) } });
     const sb = await prisma.session.create({ data: { userId: b.id, expiresAt: new Date(Date.now() + 60_000) } });
     const listed = await listSessions(a.id, sa1.id);
-    expect(listed.map((s) => [s.id, s.current]).sort()).toEqual([[sa1.id, true], [sa2.id, false]].sort());
+    expect(listed.map((s) => [s.id, s.current]).sort()).toEqual(
+      [
+        [sa1.id, true],
+        [sa2.id, false],
+      ].sort(),
+    );
     expect(await endSession(a.id, sb.id)).toBe(false); // someone else's
     expect(await prisma.session.count({ where: { id: sb.id } })).toBe(1);
     expect(await endSession(a.id, sa2.id)).toBe(true);

@@ -37,7 +37,13 @@ describeEachEngine("national patterns", ({ get }) => {
         await applyCaseEvent(id, { type: "EXTEND", at: "2026-03-04", reason: "Waiting for a therapist's report", workingDays: 5 }, HANDLER, {}, prisma);
       }
       const issueId = viewCase((await prisma.case.findUniqueOrThrow({ where: { id } })) as never).issues[0]!.id;
-      await applyCaseEvent(id, { type: "RESPOND", at: "2026-03-09", outcome: { findings: [{ issueId, finding }], reasons: "Reasons given.", standards: ["NF-3.2"], remedies: [] } }, HANDLER, {}, prisma);
+      await applyCaseEvent(
+        id,
+        { type: "RESPOND", at: "2026-03-09", outcome: { findings: [{ issueId, finding }], reasons: "Reasons given.", standards: ["NF-3.2"], remedies: [] } },
+        HANDLER,
+        {},
+        prisma,
+      );
       if (i >= FIXTURE.yusuf.cases - FIXTURE.yusuf.escalated) await applyCaseEvent(id, { type: "ESCALATE", at: "2026-03-10" }, HANDLER, {}, prisma);
     }
     for (let i = 0; i < FIXTURE.megan.cases; i++) {
@@ -54,15 +60,38 @@ describeEachEngine("national patterns", ({ get }) => {
     expect(await prisma.caseFact.count()).toBe(FIXTURE.yusuf.cases + FIXTURE.megan.cases);
     const last = caseIds.at(-1)!;
     const fact = await prisma.caseFact.findUniqueOrThrow({ where: { caseId: last } });
-    expect(fact).toMatchObject({ ethnicity: "ASIAN", sex: "male", freeSchoolMeals: true, deprivationDecile: 2, primaryNeed: "ASD", ageBand: "5-10", highestRung: 2, upheld1: false, extensions: 1, breaches1: 0 });
+    expect(fact).toMatchObject({
+      ethnicity: "ASIAN",
+      sex: "male",
+      freeSchoolMeals: true,
+      deprivationDecile: 2,
+      primaryNeed: "ASD",
+      ageBand: "5-10",
+      highestRung: 2,
+      upheld1: false,
+      extensions: 1,
+      breaches1: 0,
+    });
     // 2 March → 9 March 2026: 5 working days.
     expect(fact.decideDays1).toBe(5);
     expect(fact.ackDays1).toBe(1);
     expect(fact.rung2On?.toISOString().slice(0, 10)).toBe("2026-03-10");
     const row = await prisma.case.findUniqueOrThrow({ where: { id: last } });
     const events = await prisma.caseEvent.findMany({ where: { caseId: last }, orderBy: { seq: "asc" } });
-    const derived = deriveCaseFacts(viewCase(row as never), events.map((e) => ({ type: e.type, on: String((e.payload as { at: string }).at).slice(0, 10), toState: e.toState })), "2026-03-02");
-    expect(fact).toMatchObject({ ...derived, rung2On: new Date("2026-03-10T00:00:00Z"), decided1On: new Date("2026-03-09T00:00:00Z"), concludedOn: null, rung3On: null, decided2On: null, decided3On: null });
+    const derived = deriveCaseFacts(
+      viewCase(row as never),
+      events.map((e) => ({ type: e.type, on: String((e.payload as { at: string }).at).slice(0, 10), toState: e.toState })),
+      "2026-03-02",
+    );
+    expect(fact).toMatchObject({
+      ...derived,
+      rung2On: new Date("2026-03-10T00:00:00Z"),
+      decided1On: new Date("2026-03-09T00:00:00Z"),
+      concludedOn: null,
+      rung3On: null,
+      decided2On: null,
+      decided3On: null,
+    });
   });
 
   it("rebuilds missing fact rows from the cases (start-up backfill) to the same figures", async () => {
@@ -119,7 +148,8 @@ describeEachEngine("national patterns", ({ get }) => {
     const tables: GroupTable[] = [];
     for (const filters of scopes) for (const dimension of DIMENSIONS) tables.push(await groupTable(dimension, filters));
     const counts = MEASURES.filter((m) => m.kind === "count").map((m) => m.key);
-    const cells = (t: GroupTable, key: (typeof counts)[number]) => [...t.rows.map((r) => r.figures[key]), t.total.figures[key]].filter((f): f is { value: number } => f.value !== null);
+    const cells = (t: GroupTable, key: (typeof counts)[number]) =>
+      [...t.rows.map((r) => r.figures[key]), t.total.figures[key]].filter((f): f is { value: number } => f.value !== null);
     for (const key of counts) {
       const published = tables.flatMap((t) => cells(t, key)).map((c) => c.value);
       for (const v of published) expect(v % 5, `${key} is rounded`).toBe(0);

@@ -32,30 +32,41 @@ interface Fixture {
   linkSettingId: string;
 }
 
-const holds = (p: Persona, permission: `${Action}:${Entity}`) =>
-  p.role !== null && ROLES[p.role].permissions.some((perm) => perm.startsWith(`${permission}:`));
+const holds = (p: Persona, permission: `${Action}:${Entity}`) => p.role !== null && ROLES[p.role].permissions.some((perm) => perm.startsWith(`${permission}:`));
 const levels = (p: Persona, permission: `${Action}:${Entity}`): Access[] =>
   p.role === null ? [] : ROLES[p.role].permissions.filter((perm) => perm.startsWith(`${permission}:`)).map((perm) => perm.split(":")[2] as Access);
 
 /** Whether an access level reaches the fixture case, in the words of docs/decisions/003. */
 function reaches(level: Access, p: Persona, c: Fixture): boolean {
   switch (level) {
-    case "own": return p.guardianOfCaseChild;
-    case "represented": return p.representsCaseChild;
-    case "setting": return p.settingId === c.settingId;
-    case "area": return p.localAreaId === c.localAreaId;
-    case "health": return p.localAreaId === c.localAreaId && c.healthInvolved;
-    case "assigned": return c.inMediation; // and assigned: nobody is, on this case
-    case "national-process": return c.highestRung === 3 && c.route === "process";
-    case "national-substance": return c.highestRung === 3 && c.route === "substance";
-    case "any": return true;
-    case "aggregate": return false;
+    case "own":
+      return p.guardianOfCaseChild;
+    case "represented":
+      return p.representsCaseChild;
+    case "setting":
+      return p.settingId === c.settingId;
+    case "area":
+      return p.localAreaId === c.localAreaId;
+    case "health":
+      return p.localAreaId === c.localAreaId && c.healthInvolved;
+    case "assigned":
+      return c.inMediation; // and assigned: nobody is, on this case
+    case "national-process":
+      return c.highestRung === 3 && c.route === "process";
+    case "national-substance":
+      return c.highestRung === 3 && c.route === "substance";
+    case "any":
+      return true;
+    case "aggregate":
+      return false;
   }
 }
 const canRead = (p: Persona, c: Fixture) => levels(p, "read:case").some((l) => reaches(l, p, c));
 /** Register access reaches a child (docs/decisions/021): own, setting, or area (health partners too). */
 const reachesChild = (p: Persona, c: Fixture, permission: `${Action}:${Entity}`) =>
-  levels(p, permission).some((l) => (l === "own" ? p.guardianOfCaseChild : l === "setting" ? p.settingId === c.settingId : l === "area" ? p.localAreaId === c.localAreaId : l === "any"));
+  levels(p, permission).some((l) =>
+    l === "own" ? p.guardianOfCaseChild : l === "setting" ? p.settingId === c.settingId : l === "area" ? p.localAreaId === c.localAreaId : l === "any",
+  );
 const childParams = (c: Fixture) => ({ childId: c.childId });
 
 const signedIn = (p: Persona) => (p.role ? "allow" : "deny");
@@ -135,7 +146,11 @@ const EXPECTED: Record<string, { GET: (p: Persona, c: Fixture) => Outcome; POST:
     POST: (p, c) => (p.role === "setting-staff" && reachesChild(p, c, "update:register") ? "allow" : "deny"),
     params: childParams,
   },
-  "register.$childId.request": { GET: (p, c) => (reachesChild(p, c, "create:register") ? "allow" : "deny"), POST: (p, c) => (reachesChild(p, c, "create:register") ? "allow" : "deny"), params: childParams },
+  "register.$childId.request": {
+    GET: (p, c) => (reachesChild(p, c, "create:register") ? "allow" : "deny"),
+    POST: (p, c) => (reachesChild(p, c, "create:register") ? "allow" : "deny"),
+    params: childParams,
+  },
   // The setting writes the record; the family adds views once one exists (none in the fixture).
   "register.$childId.record": {
     GET: (p, c) => (p.role === "setting-staff" && reachesChild(p, c, "update:register") ? "allow" : "deny"),
@@ -170,9 +185,17 @@ const EXPECTED: Record<string, { GET: (p: Persona, c: Fixture) => Outcome; POST:
   "setting.concerns.new": { GET: settingLogger, POST: settingLogger },
   "cases.$caseId.views": { GET: staffOnCase, POST: staffOnCase, params: (c) => ({ caseId: c.caseId }) },
   "admin.invite": { GET: (p) => (holds(p, "update:user") ? "allow" : "deny"), POST: (p) => (holds(p, "update:user") ? "allow" : "deny") },
-  "admin.accounts.$userId": { GET: (p) => (holds(p, "update:user") ? "allow" : "deny"), POST: (p) => (holds(p, "update:user") ? "allow" : "deny"), params: (c) => ({ userId: c.otherUserId }) },
+  "admin.accounts.$userId": {
+    GET: (p) => (holds(p, "update:user") ? "allow" : "deny"),
+    POST: (p) => (holds(p, "update:user") ? "allow" : "deny"),
+    params: (c) => ({ userId: c.otherUserId }),
+  },
   "admin.settings._index": { GET: (p) => (holds(p, "update:setting") ? "allow" : "deny"), POST: () => "405" },
-  "admin.settings.$settingId": { GET: (p) => (holds(p, "update:setting") ? "allow" : "deny"), POST: (p) => (holds(p, "update:setting") ? "allow" : "deny"), params: (c) => ({ settingId: c.settingId }) },
+  "admin.settings.$settingId": {
+    GET: (p) => (holds(p, "update:setting") ? "allow" : "deny"),
+    POST: (p) => (holds(p, "update:setting") ? "allow" : "deny"),
+    params: (c) => ({ settingId: c.settingId }),
+  },
   "admin.areas": { GET: (p) => (holds(p, "update:setting") ? "allow" : "deny"), POST: (p) => (holds(p, "update:setting") ? "allow" : "deny") },
 };
 
@@ -198,7 +221,10 @@ beforeAll(async () => {
   const { prisma } = database.db;
   await seed(prisma, { demoCases: false });
   const { cases } = await raiseTestConcern(prisma, { childRef: "AN-000001" });
-  const row = await prisma.case.findUniqueOrThrow({ where: { id: cases[0]!.id }, include: { concern: { include: { child: { include: { guardians: true, representations: true } } } } } });
+  const row = await prisma.case.findUniqueOrThrow({
+    where: { id: cases[0]!.id },
+    include: { concern: { include: { child: { include: { guardians: true, representations: true } } } } },
+  });
   const linkRequest = await prisma.linkRequest.findFirstOrThrow({ where: { status: "pending" } });
   const other = await prisma.user.findFirstOrThrow({ where: { email: { startsWith: "parent." } }, select: { id: true } });
   fixture = {
@@ -219,7 +245,14 @@ beforeAll(async () => {
   personas = [{ email: "", role: null, settingId: null, localAreaId: null, guardianOfCaseChild: false, representsCaseChild: false }];
   for (const persona of DEMO_PERSONAS) {
     const user = await prisma.user.findUniqueOrThrow({ where: { email: persona.email } });
-    personas.push({ email: persona.email, role: persona.role, settingId: user.settingId, localAreaId: user.localAreaId, guardianOfCaseChild: guardians.has(user.id) || row.concern.child.youngPersonUserId === user.id, representsCaseChild: row.concern.child.representations.some((r) => r.representativeId === user.id && r.actOnConcerns && !r.withdrawnAt) });
+    personas.push({
+      email: persona.email,
+      role: persona.role,
+      settingId: user.settingId,
+      localAreaId: user.localAreaId,
+      guardianOfCaseChild: guardians.has(user.id) || row.concern.child.youngPersonUserId === user.id,
+      representsCaseChild: row.concern.child.representations.some((r) => r.representativeId === user.id && r.actOnConcerns && !r.withdrawnAt),
+    });
   }
   for (const id of routeFiles()) modules.set(id, await importRoute(id));
 }, 120_000);
@@ -246,7 +279,10 @@ describe("role-based access matrix", () => {
       const answer = await call(modules.get(id)!, { id, method, params, ...(cookie ? { cookie } : {}), ...(method === "POST" ? { body: badBody(fixture) } : {}) });
       const got = classify(answer);
       cells++;
-      if (got !== expected) mismatches.push(`${p.role ?? "signed-out"} ${method} ${id} ${JSON.stringify(params)}: expected ${expected}, got ${got} (${answer.status}${answer.error ? ` ${String(answer.error)}` : ""})`);
+      if (got !== expected)
+        mismatches.push(
+          `${p.role ?? "signed-out"} ${method} ${id} ${JSON.stringify(params)}: expected ${expected}, got ${got} (${answer.status}${answer.error ? ` ${String(answer.error)}` : ""})`,
+        );
     };
     const before = await prisma.case.findUniqueOrThrow({ where: { id: fixture.caseId }, select: { version: true } });
     for (const p of personas) {

@@ -103,7 +103,12 @@ describeEachEngine("read side", ({ get }) => {
     expect(health).toEqual({ status: 200, body: { status: "alive" } });
     const ready = await load("readyz", "/readyz", "", {});
     expect(ready.status).toBe(200);
-    expect(ready.body).toMatchObject({ status: "ready", checks: { database: "ok", migrations: "ok" }, deadlines: { due: expect.any(Number) as number }, outbox: { pending: expect.any(Number) as number } });
+    expect(ready.body).toMatchObject({
+      status: "ready",
+      checks: { database: "ok", migrations: "ok" },
+      deadlines: { due: expect.any(Number) as number },
+      outbox: { pending: expect.any(Number) as number },
+    });
     // Counts, dates and ages only: nothing about a person.
     expect(JSON.stringify(ready.body)).not.toMatch(/@|Helen|Amira|RC-/);
     // The cases above are long past their first deadlines: the lag shows it.

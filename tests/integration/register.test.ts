@@ -46,27 +46,59 @@ describeEachEngine("the register", ({ get }) => {
     const yusuf = await child(prisma, "AN-000001");
     await prisma.child.update({ where: { id: yusuf.id }, data: { registerStatus: "not_considered" } });
     const amira = await user(prisma, "amira.hussain@example.com");
-    const request = await requestConsideration({ childId: yusuf.id, reasons: "He struggles at lunch and in groups.", requesterKind: "family", receivedOn: "2026-11-02" }, { userId: amira.id, name: amira.name }, prisma);
+    const request = await requestConsideration(
+      { childId: yusuf.id, reasons: "He struggles at lunch and in groups.", requesterKind: "family", receivedOn: "2026-11-02" },
+      { userId: amira.id, name: amira.name },
+      prisma,
+    );
     // Beckett Park counts working days: 20 after Monday 2 November 2026.
     expect(request.dueOn.toISOString().slice(0, 10)).toBe("2026-11-30");
-    await expect(requestConsideration({ childId: yusuf.id, reasons: "Again, please.", requesterKind: "family" }, { userId: amira.id, name: amira.name }, prisma)).rejects.toThrow(RegisterRefusal);
+    await expect(requestConsideration({ childId: yusuf.id, reasons: "Again, please.", requesterKind: "family" }, { userId: amira.id, name: amira.name }, prisma)).rejects.toThrow(
+      RegisterRefusal,
+    );
 
-    const refused = await recordRegisterDecision({ ...base, childId: yusuf.id, outcome: "not_place", decidedOn: "2026-11-20", reasons: [{ code: "NF-R8", reason: "Met by ordinary provision." }] }, helen, { db: prisma });
+    const refused = await recordRegisterDecision(
+      { ...base, childId: yusuf.id, outcome: "not_place", decidedOn: "2026-11-20", reasons: [{ code: "NF-R8", reason: "Met by ordinary provision." }] },
+      helen,
+      { db: prisma },
+    );
     expect((await prisma.registerRequest.findUniqueOrThrow({ where: { id: request.id } })).status).toBe("decided");
     expect((await prisma.registerRequest.findUniqueOrThrow({ where: { id: request.id } })).decisionId).toBe(refused.id);
     expect((await child(prisma, "AN-000001")).registerStatus).toBe("considered_not_placed");
 
-    await recordRegisterDecision({ ...base, childId: yusuf.id, outcome: "place", decidedOn: "2026-11-24", nextReviewOn: "2027-05-24", reasons: [{ code: "NF-R4", reason: "Social communication." }] }, helen, { db: prisma });
-    await recordRegisterDecision({ ...base, childId: yusuf.id, outcome: "confirm", decidedOn: "2026-11-25", nextReviewOn: "2027-11-25", reasons: [{ code: "NF-R4", reason: "Continues." }] }, helen, { db: prisma });
+    await recordRegisterDecision(
+      { ...base, childId: yusuf.id, outcome: "place", decidedOn: "2026-11-24", nextReviewOn: "2027-05-24", reasons: [{ code: "NF-R4", reason: "Social communication." }] },
+      helen,
+      { db: prisma },
+    );
+    await recordRegisterDecision(
+      { ...base, childId: yusuf.id, outcome: "confirm", decidedOn: "2026-11-25", nextReviewOn: "2027-11-25", reasons: [{ code: "NF-R4", reason: "Continues." }] },
+      helen,
+      { db: prisma },
+    );
     const now = await child(prisma, "AN-000001");
     expect(now.registerStatus).toBe("on_register");
     expect(now.nextReviewOn?.toISOString().slice(0, 10)).toBe("2027-11-25");
 
     const before = await prisma.registerDecision.count({ where: { childId: yusuf.id } });
     // The machine refuses what the history does not allow; a reason must cite a register criterion.
-    await expect(recordRegisterDecision({ ...base, childId: yusuf.id, outcome: "place", decidedOn: "2026-11-26", nextReviewOn: "2027-05-01", reasons: [{ code: "NF-R4", reason: "x" }] }, helen, { db: prisma })).rejects.toThrow("already on the register");
-    await expect(recordRegisterDecision({ ...base, childId: yusuf.id, outcome: "remove", decidedOn: "2026-11-26", reasons: [{ code: "NF-3.2", reason: "a standard, not a criterion" }] }, helen, { db: prisma })).rejects.toThrow("not a register criterion");
-    await expect(recordRegisterDecision({ ...base, childId: yusuf.id, outcome: "remove", decidedOn: "2026-11-01", reasons: [{ code: "NF-R8", reason: "x" }] }, helen, { db: prisma })).rejects.toThrow("before the child's previous register decision");
+    await expect(
+      recordRegisterDecision(
+        { ...base, childId: yusuf.id, outcome: "place", decidedOn: "2026-11-26", nextReviewOn: "2027-05-01", reasons: [{ code: "NF-R4", reason: "x" }] },
+        helen,
+        { db: prisma },
+      ),
+    ).rejects.toThrow("already on the register");
+    await expect(
+      recordRegisterDecision(
+        { ...base, childId: yusuf.id, outcome: "remove", decidedOn: "2026-11-26", reasons: [{ code: "NF-3.2", reason: "a standard, not a criterion" }] },
+        helen,
+        { db: prisma },
+      ),
+    ).rejects.toThrow("not a register criterion");
+    await expect(
+      recordRegisterDecision({ ...base, childId: yusuf.id, outcome: "remove", decidedOn: "2026-11-01", reasons: [{ code: "NF-R8", reason: "x" }] }, helen, { db: prisma }),
+    ).rejects.toThrow("before the child's previous register decision");
     expect(await prisma.registerDecision.count({ where: { childId: yusuf.id } })).toBe(before);
     // History is never rewritten.
     await expect(prisma.registerDecision.update({ where: { id: refused.id }, data: { evidence: "changed" } })).rejects.toThrow();
@@ -76,14 +108,22 @@ describeEachEngine("the register", ({ get }) => {
     const megan = await child(prisma, "AN-000002");
     await prisma.child.update({ where: { id: megan.id }, data: { registerStatus: "not_considered" } });
     const gareth = await user(prisma, "gareth.evans@example.com");
-    const request = await requestConsideration({ childId: megan.id, reasons: "She does not speak in class.", requesterKind: "family", receivedOn: "2026-11-02" }, { userId: gareth.id, name: gareth.name }, prisma);
+    const request = await requestConsideration(
+      { childId: megan.id, reasons: "She does not speak in class.", requesterKind: "family", receivedOn: "2026-11-02" },
+      { userId: gareth.id, name: gareth.name },
+      prisma,
+    );
     const due = request.dueOn.toISOString().slice(0, 10);
     expect(await sweepRegisterRequests({ prisma, now: new Date(`${due}T20:00:00Z`) })).toEqual({ overdue: 0 });
     expect(await sweepRegisterRequests({ prisma, now: new Date("2027-02-01T09:00:00Z") })).toEqual({ overdue: 1 });
     expect(await sweepRegisterRequests({ prisma, now: new Date("2027-02-02T09:00:00Z") })).toEqual({ overdue: 0 });
     expect((await prisma.registerRequest.findUniqueOrThrow({ where: { id: request.id } })).status).toBe("overdue");
     const truro = await prisma.user.findFirstOrThrow({ where: { settingId: megan.settingId }, select: { id: true, name: true } });
-    await recordRegisterDecision({ ...base, childId: megan.id, outcome: "place", decidedOn: "2027-02-03", nextReviewOn: "2027-08-03", reasons: [{ code: "NF-R4", reason: "Expressive language." }] }, { userId: truro.id, name: truro.name }, { db: prisma, now: new Date("2027-02-03T10:00:00Z") });
+    await recordRegisterDecision(
+      { ...base, childId: megan.id, outcome: "place", decidedOn: "2027-02-03", nextReviewOn: "2027-08-03", reasons: [{ code: "NF-R4", reason: "Expressive language." }] },
+      { userId: truro.id, name: truro.name },
+      { db: prisma, now: new Date("2027-02-03T10:00:00Z") },
+    );
     expect((await prisma.registerRequest.findUniqueOrThrow({ where: { id: request.id } })).status).toBe("decided");
   });
 
@@ -109,7 +149,9 @@ describeEachEngine("the register", ({ get }) => {
     await expect(confirmPartnerPart({ versionId: v1.id, childId: yusuf.id, partner: "health", note: "" }, asOwen, { db: prisma })).rejects.toThrow("confirm the latest version");
     await confirmPartnerPart({ versionId: v2.id, childId: yusuf.id, partner: "health", note: "Booked." }, asOwen, { db: prisma });
     await expect(confirmPartnerPart({ versionId: v2.id, childId: yusuf.id, partner: "health", note: "" }, asOwen, { db: prisma })).rejects.toThrow("already confirmed");
-    await expect(confirmPartnerPart({ versionId: v2.id, childId: yusuf.id, partner: "local-service", note: "" }, { userId: priya.id, name: priya.name }, { db: prisma })).rejects.toThrow("no part to confirm");
+    await expect(
+      confirmPartnerPart({ versionId: v2.id, childId: yusuf.id, partner: "local-service", note: "" }, { userId: priya.id, name: priya.name }, { db: prisma }),
+    ).rejects.toThrow("no part to confirm");
     await expect(prisma.developmentRecordVersion.update({ where: { id: v1.id }, data: { changeSummary: "rewritten" } })).rejects.toThrow();
     const versions = await prisma.developmentRecordVersion.findMany({ where: { record: { childId: yusuf.id } }, orderBy: { number: "asc" }, include: { confirmations: true } });
     expect(versions.map((v) => [v.number, v.authorLabel, v.confirmations.map((c) => c.partner)])).toEqual([
@@ -119,19 +161,24 @@ describeEachEngine("the register", ({ get }) => {
   });
 
   it("lets each person reach only the register entries they should, and the record follows the child", async () => {
-    const reach = async (email: string) => (await prisma.child.findMany({ where: registerScope(await user(prisma, email), "read"), select: { registerRef: true } })).map((c) => c.registerRef);
+    const reach = async (email: string) =>
+      (await prisma.child.findMany({ where: registerScope(await user(prisma, email), "read"), select: { registerRef: true } })).map((c) => c.registerRef);
     expect(await reach("amira.hussain@example.com")).toEqual(["AN-000001"]);
     expect(await reach("tyler.brown@example.com")).toEqual(["AN-000003"]);
     const yusuf = await child(prisma, "AN-000001");
     const beckett = await prisma.child.count({ where: { settingId: yusuf.settingId } });
     expect((await reach("helen.clarke@beckettpark.example.com")).length).toBe(beckett);
     expect((await reach("owen.price@leeds-icb.example.nhs.uk")).length).toBe(await prisma.child.count({ where: { localAreaId: yusuf.localAreaId } }));
-    for (const email of ["grace.liu@practice.example.org.uk", "admin@redress.example.org.uk", "ruth.adeyemi@ombudsman.example.org.uk", "sam.okafor@mediation.example.com"]) expect(await reach(email)).toEqual([]);
+    for (const email of ["grace.liu@practice.example.org.uk", "admin@redress.example.org.uk", "ruth.adeyemi@ombudsman.example.org.uk", "sam.okafor@mediation.example.com"])
+      expect(await reach(email)).toEqual([]);
     // Amira may add views (update) but never decide: that is the setting's.
     expect(await prisma.child.count({ where: registerScope(await user(prisma, "amira.hussain@example.com"), "update") })).toBe(1);
 
     // Yusuf moves to another Leeds setting: its SENCo now reaches him and his record; Helen does not.
-    const other = await prisma.setting.findFirstOrThrow({ where: { localAreaId: yusuf.localAreaId, id: { not: yusuf.settingId } }, include: { staff: { select: { email: true } } } });
+    const other = await prisma.setting.findFirstOrThrow({
+      where: { localAreaId: yusuf.localAreaId, id: { not: yusuf.settingId } },
+      include: { staff: { select: { email: true } } },
+    });
     await prisma.child.update({ where: { id: yusuf.id }, data: { settingId: other.id } });
     const newSenco = other.staff[0]!.email;
     expect(await reach(newSenco)).toContain("AN-000001");
@@ -141,19 +188,62 @@ describeEachEngine("the register", ({ get }) => {
   });
 
   it("links a decision retaken under a remedy to the one challenged, closes the remedy, and counts the overturn", async () => {
-    const kid = await prisma.child.findFirstOrThrow({ where: { registerRef: { notIn: ["AN-000001", "AN-000002", "AN-000003"] }, settingId: (await child(prisma, "AN-000001")).settingId }, include: { guardians: true, setting: true } });
+    const kid = await prisma.child.findFirstOrThrow({
+      where: { registerRef: { notIn: ["AN-000001", "AN-000002", "AN-000003"] }, settingId: (await child(prisma, "AN-000001")).settingId },
+      include: { guardians: true, setting: true },
+    });
     await prisma.child.update({ where: { id: kid.id }, data: { registerStatus: "not_considered" } });
-    const refused = await recordRegisterDecision({ ...base, childId: kid.id, outcome: "not_place", decidedOn: "2026-10-01", reasons: [{ code: "NF-R8", reason: "Met by ordinary provision." }] }, helen, { db: prisma });
+    const refused = await recordRegisterDecision(
+      { ...base, childId: kid.id, outcome: "not_place", decidedOn: "2026-10-01", reasons: [{ code: "NF-R8", reason: "Met by ordinary provision." }] },
+      helen,
+      { db: prisma },
+    );
     const family: EventAuthor = { kind: "user", userId: kid.guardians[0]!.userId, name: "Parent" };
-    const { cases } = await openChildConcern(prisma, `RC-REG-${Date.now()}`, kid, kid.guardians[0]!.userId, { categories: ["register-refusal"], summary: "The health lead was not asked.", healthInvolved: false, receivedOn: "2026-10-05", challengesDecisionId: refused.id }, family);
+    const { cases } = await openChildConcern(
+      prisma,
+      `RC-REG-${Date.now()}`,
+      kid,
+      kid.guardians[0]!.userId,
+      { categories: ["register-refusal"], summary: "The health lead was not asked.", healthInvolved: false, receivedOn: "2026-10-05", challengesDecisionId: refused.id },
+      family,
+    );
     const caseId = cases[0]!.id;
     const handler: EventAuthor = { kind: "user", ...helen };
     await applyCaseEvent(caseId, { type: "ACKNOWLEDGE", at: "2026-10-06", handlerId: helen.userId }, handler, {}, prisma);
-    await applyCaseEvent(caseId, { type: "RESPOND", at: "2026-10-12", decidedBy: helen.userId, outcome: { findings: [{ issueId: "issue-1", finding: "upheld" }], reasons: "The health lead was not invited.", standards: ["NF-1.3"], remedies: [{ kind: "register-review", description: "Retake the decision with the health lead." }] } }, handler, {}, prisma);
+    await applyCaseEvent(
+      caseId,
+      {
+        type: "RESPOND",
+        at: "2026-10-12",
+        decidedBy: helen.userId,
+        outcome: {
+          findings: [{ issueId: "issue-1", finding: "upheld" }],
+          reasons: "The health lead was not invited.",
+          standards: ["NF-1.3"],
+          remedies: [{ kind: "register-review", description: "Retake the decision with the health lead." }],
+        },
+      },
+      handler,
+      {},
+      prisma,
+    );
     const [remedy] = await openRegisterRemedies(kid.id, ["register-review"], prisma);
     expect(remedy).toMatchObject({ caseId, remedyId: "R1", challengedDecisionId: refused.id });
 
-    const retaken = await recordRegisterDecision({ ...base, childId: kid.id, outcome: "place", decidedOn: "2026-10-20", nextReviewOn: "2027-04-20", reasons: [{ code: "NF-R3", reason: "Health need confirmed." }], remedyCaseId: caseId, remedyId: "R1" }, helen, { db: prisma, now: new Date("2026-10-20T10:00:00Z") });
+    const retaken = await recordRegisterDecision(
+      {
+        ...base,
+        childId: kid.id,
+        outcome: "place",
+        decidedOn: "2026-10-20",
+        nextReviewOn: "2027-04-20",
+        reasons: [{ code: "NF-R3", reason: "Health need confirmed." }],
+        remedyCaseId: caseId,
+        remedyId: "R1",
+      },
+      helen,
+      { db: prisma, now: new Date("2026-10-20T10:00:00Z") },
+    );
     expect(retaken).toMatchObject({ retakesDecisionId: refused.id, overturned: true, remedyCaseId: caseId, remedyId: "R1" });
     const row = await prisma.case.findUniqueOrThrow({ where: { id: caseId } });
     const done = viewCase({ machineId: row.machineId, machineVersion: row.machineVersion, snapshot: row.snapshot }).remedies[0];

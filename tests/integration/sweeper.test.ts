@@ -25,7 +25,10 @@ async function deadlineEventsPerKey(prisma: PrismaClient) {
 
 async function expectExactlyOnce(prisma: PrismaClient, today: Date) {
   const counts = await deadlineEventsPerKey(prisma);
-  expect([...counts.values()].every((n) => n === 1), `a deadline fired twice: ${JSON.stringify([...counts].filter(([, n]) => n > 1))}`).toBe(true);
+  expect(
+    [...counts.values()].every((n) => n === 1),
+    `a deadline fired twice: ${JSON.stringify([...counts].filter(([, n]) => n > 1))}`,
+  ).toBe(true);
   const fired = await prisma.deadline.count({ where: { status: "fired" } });
   expect(counts.size).toBe(fired);
   const stillDue = await prisma.deadline.count({ where: { status: "open", dueOn: { lt: new Date(today.toISOString().slice(0, 10)) } } });
@@ -83,7 +86,14 @@ describeEachEngine("deadline sweeper", ({ get }) => {
     const now = new Date("2026-12-16T12:00:00Z");
     let crashed = false;
     await expect(
-      sweepDeadlines({ now, prisma, beforeFire: async () => { crashed = true; throw new Error("power cut"); } }),
+      sweepDeadlines({
+        now,
+        prisma,
+        beforeFire: async () => {
+          crashed = true;
+          throw new Error("power cut");
+        },
+      }),
     ).rejects.toThrow("power cut");
     expect(crashed).toBe(true);
     const claimed = await prisma.deadline.findFirstOrThrow({ where: { caseId: cases[0]!.id, key: "rung1.acknowledge" } });
@@ -96,52 +106,59 @@ describeEachEngine("deadline sweeper", ({ get }) => {
   });
 });
 
-it.each(ENGINES)("killed mid-run with SIGKILL, nothing is lost and nothing fires twice [%s]", async (engine) => {
-  const dir = engine === "pglite" ? fs.mkdtempSync(path.join(os.tmpdir(), "redress-sweep-")) : null;
-  const test = dir ? null : await createTestDatabase("postgres");
-  const url = dir ? `pglite:${dir}/db` : test!.url;
-  // Prepare on the parent, then hand the database to a child process (for PGlite: close first).
-  const setup = dir ? await openDatabase(url) : test!.db;
-  useDatabase(setup);
-  if (dir) await migrate(setup);
-  await seed(setup.prisma, { demoCases: false });
-  for (let i = 0; i < 15; i++) await raiseTestConcern(setup.prisma, { receivedOn: "2026-11-02", categories: ["register-removal", "health-support"] });
-  const due = await setup.prisma.deadline.count({ where: { status: "open" } });
-  expect(due).toBeGreaterThan(20);
-  if (dir) await setup.close();
+it.each(ENGINES)(
+  "killed mid-run with SIGKILL, nothing is lost and nothing fires twice [%s]",
+  async (engine) => {
+    const dir = engine === "pglite" ? fs.mkdtempSync(path.join(os.tmpdir(), "redress-sweep-")) : null;
+    const test = dir ? null : await createTestDatabase("postgres");
+    const url = dir ? `pglite:${dir}/db` : test!.url;
+    // Prepare on the parent, then hand the database to a child process (for PGlite: close first).
+    const setup = dir ? await openDatabase(url) : test!.db;
+    useDatabase(setup);
+    if (dir) await migrate(setup);
+    await seed(setup.prisma, { demoCases: false });
+    for (let i = 0; i < 15; i++) await raiseTestConcern(setup.prisma, { receivedOn: "2026-11-02", categories: ["register-removal", "health-support"] });
+    const due = await setup.prisma.deadline.count({ where: { status: "open" } });
+    expect(due).toBeGreaterThan(20);
+    if (dir) await setup.close();
 
-  const child = spawn(process.execPath, ["--import", "tsx", "tests/integration/support/sweep-child.ts", url, LATER.toISOString()], { stdio: ["ignore", "pipe", "inherit"] });
-  let firing = 0;
-  await new Promise<void>((resolve, reject) => {
-    child.stdout.on("data", (chunk: Buffer) => {
-      firing += chunk.toString().split("\n").filter((l) => l.startsWith("firing")).length;
-      if (firing >= 8) resolve();
+    const child = spawn(process.execPath, ["--import", "tsx", "tests/integration/support/sweep-child.ts", url, LATER.toISOString()], { stdio: ["ignore", "pipe", "inherit"] });
+    let firing = 0;
+    await new Promise<void>((resolve, reject) => {
+      child.stdout.on("data", (chunk: Buffer) => {
+        firing += chunk
+          .toString()
+          .split("\n")
+          .filter((l) => l.startsWith("firing")).length;
+        if (firing >= 8) resolve();
+      });
+      child.on("exit", () => reject(new Error(`sweeper finished before it could be killed (${firing} fired)`)));
     });
-    child.on("exit", () => reject(new Error(`sweeper finished before it could be killed (${firing} fired)`)));
-  });
-  child.kill("SIGKILL");
-  await new Promise((resolve) => child.once("exit", resolve));
+    child.kill("SIGKILL");
+    await new Promise((resolve) => child.once("exit", resolve));
 
-  const db = dir ? await openDatabase(url) : setup;
-  useDatabase(db);
-  try {
-    const partial = await db.prisma.deadline.count({ where: { status: "fired" } });
-    expect(partial).toBeGreaterThan(0); // the child really got part of the way
-    const afterLease = new Date(LATER.getTime() + 10 * 60_000);
-    // PostgreSQL ends the killed child's transaction once it sees the socket close; until then its
-    // cases stay locked and are skipped (SKIP LOCKED), so the next sweep picks them up.
-    for (let i = 0; i < 50; i++) {
-      const result = await sweepDeadlines({ now: afterLease, prisma: db.prisma });
-      expect(result.failed).toEqual([]);
-      if ((await db.prisma.deadline.count({ where: { status: "open", dueOn: { lt: new Date(afterLease.toISOString().slice(0, 10)) } } })) === 0) break;
-      await new Promise((resolve) => setTimeout(resolve, 100));
+    const db = dir ? await openDatabase(url) : setup;
+    useDatabase(db);
+    try {
+      const partial = await db.prisma.deadline.count({ where: { status: "fired" } });
+      expect(partial).toBeGreaterThan(0); // the child really got part of the way
+      const afterLease = new Date(LATER.getTime() + 10 * 60_000);
+      // PostgreSQL ends the killed child's transaction once it sees the socket close; until then its
+      // cases stay locked and are skipped (SKIP LOCKED), so the next sweep picks them up.
+      for (let i = 0; i < 50; i++) {
+        const result = await sweepDeadlines({ now: afterLease, prisma: db.prisma });
+        expect(result.failed).toEqual([]);
+        if ((await db.prisma.deadline.count({ where: { status: "open", dueOn: { lt: new Date(afterLease.toISOString().slice(0, 10)) } } })) === 0) break;
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      const fired = await expectExactlyOnce(db.prisma, afterLease);
+      expect(fired).toBeGreaterThan(partial);
+    } finally {
+      if (dir) {
+        await db.close();
+        fs.rmSync(dir, { recursive: true, force: true });
+      } else await test!.drop();
     }
-    const fired = await expectExactlyOnce(db.prisma, afterLease);
-    expect(fired).toBeGreaterThan(partial);
-  } finally {
-    if (dir) {
-      await db.close();
-      fs.rmSync(dir, { recursive: true, force: true });
-    } else await test!.drop();
-  }
-}, 120_000);
+  },
+  120_000,
+);

@@ -1,5 +1,16 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { allowEmailRequest, consumeToken, hashToken, inviteUser, issueToken, MAX_REQUESTS_PER_EMAIL, requestPasswordReset, setPasswordWithToken, signUp, verifyEmail } from "../../app/utils/accounts.server";
+import {
+  allowEmailRequest,
+  consumeToken,
+  hashToken,
+  inviteUser,
+  issueToken,
+  MAX_REQUESTS_PER_EMAIL,
+  requestPasswordReset,
+  setPasswordWithToken,
+  signUp,
+  verifyEmail,
+} from "../../app/utils/accounts.server";
 import { dispatchOutbox, type EmailTransport, type OutgoingEmail } from "../../app/utils/outbox.server";
 import { changeRoles, parseTerms } from "../../app/utils/admin.server";
 import { verifySignIn } from "../../app/utils/auth.server";
@@ -140,7 +151,13 @@ describeEachEngine("ways in", ({ get }) => {
       await signUp({ name: "Farid Hussain", email: "farid@example.com", password: PASSWORD });
       await verifyEmail(tokenOf(await outboxLink("farid@example.com", "account-verify-email")));
       const farid = await session("farid@example.com");
-      const request = await requestLink(farid, { childGivenName: "Yusuf", childFamilyName: "Hussain", childDateOfBirth: yusuf.dateOfBirth.toISOString().slice(0, 10), settingId: yusuf.settingId, relationship: "father" });
+      const request = await requestLink(farid, {
+        childGivenName: "Yusuf",
+        childFamilyName: "Hussain",
+        childDateOfBirth: yusuf.dateOfBirth.toISOString().slice(0, 10),
+        settingId: yusuf.settingId,
+        relationship: "father",
+      });
       expect(await prisma.case.count({ where: caseScope(farid, "read") })).toBe(0);
       expect(await prisma.child.count({ where: childrenOfUser(farid.id) })).toBe(0);
 
@@ -164,7 +181,13 @@ describeEachEngine("ways in", ({ get }) => {
     it("a refusal records the reason and links nothing", async () => {
       const someone = await session("new.parent@example.com");
       const helen = await session("helen.clarke@beckettpark.example.com");
-      const request = await requestLink(someone, { childGivenName: "Nobody", childFamilyName: "Known", childDateOfBirth: "2018-01-01", settingId: helen.settingId!, relationship: "mother" });
+      const request = await requestLink(someone, {
+        childGivenName: "Nobody",
+        childFamilyName: "Known",
+        childDateOfBirth: "2018-01-01",
+        settingId: helen.settingId!,
+        relationship: "mother",
+      });
       expect(await decideLinkRequest(helen, request.id, { decision: "refuse", reason: "No child of that name and birthday here." })).toBe(true);
       const row = await prisma.linkRequest.findUniqueOrThrow({ where: { id: request.id } });
       expect(row).toMatchObject({ status: "refused", reason: "No child of that name and birthday here.", decidedById: helen.id });
@@ -201,7 +224,9 @@ describeEachEngine("ways in", ({ get }) => {
       const megan = await prisma.child.findUniqueOrThrow({ where: { registerRef: "AN-000002" } });
       const meganCase = (await raiseTestConcern(prisma, { childRef: "AN-000002" })).cases[0]!;
       // Letters only: no case access at all, but the letters.
-      expect(await nameRepresentative(gareth, { childId: megan.id, name: "Owain Jones", email: "owain@advocacy.example.org", actOnConcerns: false, receiveLetters: true })).toBe("named");
+      expect(await nameRepresentative(gareth, { childId: megan.id, name: "Owain Jones", email: "owain@advocacy.example.org", actOnConcerns: false, receiveLetters: true })).toBe(
+        "named",
+      );
       const owain = await prisma.user.findUniqueOrThrow({ where: { email: "owain@advocacy.example.org" } });
       await prisma.user.update({ where: { id: owain.id }, data: { passwordHash: "x", emailVerifiedAt: new Date() } });
       const owainSession = await session("owain@advocacy.example.org");
@@ -245,7 +270,14 @@ describeEachEngine("ways in", ({ get }) => {
       const helen = await session("helen.clarke@beckettpark.example.com");
       const amira = await session("amira.hussain@example.com");
       const yusuf = await prisma.child.findUniqueOrThrow({ where: { registerRef: "AN-000001" } });
-      const base = { childId: yusuf.id, raisedById: amira.id, channel: "phone" as const, categories: ["support-level" as const], summary: "Phoned about speech therapy sessions missed all term.", healthInvolved: false };
+      const base = {
+        childId: yusuf.id,
+        raisedById: amira.id,
+        channel: "phone" as const,
+        categories: ["support-level" as const],
+        summary: "Phoned about speech therapy sessions missed all term.",
+        healthInvolved: false,
+      };
       const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
       expect(await logConcernForFamily(helen, { ...base, receivedOn: tomorrow })).toMatchObject({ ok: false, field: "receivedOn" });
       const linkedOn = (await prisma.guardianship.findUniqueOrThrow({ where: { userId_childId: { userId: amira.id, childId: yusuf.id } } })).linkedAt.toISOString().slice(0, 10);
@@ -283,7 +315,9 @@ describeEachEngine("ways in", ({ get }) => {
       expect(await audits("user.invited", invited.userId)).toBe(1);
       expect(await audits("account.invitation-accepted", invited.userId)).toBe(1);
 
-      expect(await changeRoles(admin, invited.userId, { roles: ["setting-staff", "local-officer"], settingId: beckett.id, localAreaId: beckett.localAreaId }, undefined)).toBe("changed");
+      expect(await changeRoles(admin, invited.userId, { roles: ["setting-staff", "local-officer"], settingId: beckett.id, localAreaId: beckett.localAreaId }, undefined)).toBe(
+        "changed",
+      );
       const entry = await prisma.auditEntry.findFirstOrThrow({ where: { action: "user.roles-changed", targetId: invited.userId } });
       expect(entry.details).toMatchObject({ before: { roles: ["setting-staff"] }, after: { roles: ["local-officer", "setting-staff"] } });
       expect(entry.actorId).toBe(admin.id);
@@ -292,7 +326,13 @@ describeEachEngine("ways in", ({ get }) => {
     });
 
     it("reads term dates strictly", () => {
-      expect(parseTerms("2026-09-03 to 2026-10-23\n2026-11-02 to 2026-12-18")).toEqual({ ok: true, terms: [{ start: "2026-09-03", end: "2026-10-23" }, { start: "2026-11-02", end: "2026-12-18" }] });
+      expect(parseTerms("2026-09-03 to 2026-10-23\n2026-11-02 to 2026-12-18")).toEqual({
+        ok: true,
+        terms: [
+          { start: "2026-09-03", end: "2026-10-23" },
+          { start: "2026-11-02", end: "2026-12-18" },
+        ],
+      });
       expect(parseTerms("2026-09-03 to 2026-02-30")).toMatchObject({ ok: false });
       expect(parseTerms("2026-10-23 to 2026-09-03")).toMatchObject({ ok: false });
       expect(parseTerms("2026-09-03 to 2026-10-23\n2026-10-20 to 2026-12-18")).toMatchObject({ ok: false });

@@ -51,4 +51,3 @@ export async function createTestDatabase(engine: EngineName, options: { migrate?
     },
   };
 }
-

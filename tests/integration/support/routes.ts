@@ -16,7 +16,11 @@ export const ROUTES_DIR = path.resolve("app/routes");
 
 /** Every route file, as Remix's flat routes name it (file name without extension). */
 export function routeFiles(): string[] {
-  return fs.readdirSync(ROUTES_DIR).filter((f) => f.endsWith(".tsx")).map((f) => f.slice(0, -4)).sort();
+  return fs
+    .readdirSync(ROUTES_DIR)
+    .filter((f) => f.endsWith(".tsx"))
+    .map((f) => f.slice(0, -4))
+    .sort();
 }
 
 export async function importRoute(id: string): Promise<RouteModule> {
@@ -83,7 +87,10 @@ export async function trackRowChanges(prisma: PrismaClient): Promise<void> {
     `CREATE TABLE _row_changes (n bigint NOT NULL)`,
     `INSERT INTO _row_changes VALUES (0)`,
     `CREATE FUNCTION _count_row_change() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN UPDATE _row_changes SET n = n + 1; RETURN NULL; END $$`,
-    ...tables.map(({ t }) => `CREATE TRIGGER _count_changes AFTER ${t === "Session" ? "INSERT OR DELETE" : "INSERT OR UPDATE OR DELETE"} ON "${t}" FOR EACH ROW EXECUTE FUNCTION _count_row_change()`),
+    ...tables.map(
+      ({ t }) =>
+        `CREATE TRIGGER _count_changes AFTER ${t === "Session" ? "INSERT OR DELETE" : "INSERT OR UPDATE OR DELETE"} ON "${t}" FOR EACH ROW EXECUTE FUNCTION _count_row_change()`,
+    ),
   ];
   for (const statement of sql) await prisma.$executeRawUnsafe(statement);
 }

@@ -13,7 +13,6 @@ import {
 // A small seeded PRNG so the random attacks are the same on every run.
 import { prng } from "../../../app/utils/prng";
 
-
 describe("rounding counts", () => {
   it("publishes 0, 1 and 2 as 0 and everything else to the nearest 5", () => {
     expect([0, 1, 2, 3, 4, 5, 7, 8, 12, 13, 54, 50, 26, 22].map(roundCount)).toEqual([0, 0, 0, 5, 5, 5, 5, 10, 10, 15, 55, 50, 25, 20]);
@@ -98,7 +97,13 @@ describe("the partition (row total) attack", () => {
       const { parts, total } = publishPartition(counts);
       if (parts.some((p) => p.value === null)) continue;
       attacked++;
-      const ranges = total.value === null ? parts.map((p) => feasibleRange(p.value!)) : attackPartition(parts.map((p) => p.value!), total.value);
+      const ranges =
+        total.value === null
+          ? parts.map((p) => feasibleRange(p.value!))
+          : attackPartition(
+              parts.map((p) => p.value!),
+              total.value,
+            );
       ranges.forEach(([low, high], i) => {
         const count = counts[i]!;
         expect(count).toBeGreaterThanOrEqual(low);

@@ -29,7 +29,9 @@ describe("configuration", () => {
     expect(attempt).toThrow(/SESSION_SECRET is required in production/);
     expect(attempt).toThrow(/RESEND_API_KEY is required in production/);
     expect(attempt).toThrow(/AUDIT_HMAC_KEY is required in production/);
-    expect(() => parseEnv({ NODE_ENV: "production", SESSION_SECRET: "x".repeat(32), RESEND_API_KEY: "re_x", AUDIT_HMAC_KEY: "short" })).toThrow(/AUDIT_HMAC_KEY is required in production and must be at least 32/);
+    expect(() => parseEnv({ NODE_ENV: "production", SESSION_SECRET: "x".repeat(32), RESEND_API_KEY: "re_x", AUDIT_HMAC_KEY: "short" })).toThrow(
+      /AUDIT_HMAC_KEY is required in production and must be at least 32/,
+    );
     expect(() => parseEnv({ NODE_ENV: "production", SESSION_SECRET: "short", RESEND_API_KEY: "re_x" })).toThrow(/at least 32/);
     const ok = parseEnv({ NODE_ENV: "production", SESSION_SECRET: "x".repeat(32), RESEND_API_KEY: "re_x", AUDIT_HMAC_KEY: "k".repeat(32) });
     expect(ok.APP_ENV).toBe("production");

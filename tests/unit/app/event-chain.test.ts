@@ -5,8 +5,16 @@ import { eventHash, eventHmac, snapshotDigest } from "../../../app/utils/event-c
 // and the key itself.
 describe("keyed event hash (chain v2)", () => {
   const entry = {
-    caseId: "c", seq: 2, type: "RESPOND", payload: { a: 1 }, fromState: "x", toState: "y", actorLabel: "A",
-    actorId: "u1", occurredAt: new Date("2026-11-27T10:00:00.000Z"), snapshotDigest: snapshotDigest({ value: "y" }),
+    caseId: "c",
+    seq: 2,
+    type: "RESPOND",
+    payload: { a: 1 },
+    fromState: "x",
+    toState: "y",
+    actorLabel: "A",
+    actorId: "u1",
+    occurredAt: new Date("2026-11-27T10:00:00.000Z"),
+    snapshotDigest: snapshotDigest({ value: "y" }),
   };
   const key = "k".repeat(32);
   const base = eventHmac("p", entry, key);

@@ -27,18 +27,117 @@ function onServer(schema: z.ZodType, data: FormData) {
 }
 
 const CASES: [string, z.ZodType, [string, string][]][] = [
-  ["sign-in, empty", signInSchema, [["email", ""], ["password", ""]]],
-  ["sign-in, bad email", signInSchema, [["email", "not-an-address"], ["password", "x"]]],
-  ["sign-in, control character", signInSchema, [["email", "a\u0007@example.com"], ["password", "x"]]],
-  ["sign-in, field sent twice", signInSchema, [["email", "a@example.com"], ["email", "b@example.com"], ["password", "x"]]],
-  ["sign-in, valid", signInSchema, [["email", "amira.hussain@example.com"], ["password", "Redress-demo-2026"], ["redirectTo", "/cases"]]],
-  ["password, all empty", passwordSchema, [["currentPassword", ""], ["newPassword", ""], ["confirmPassword", ""]]],
-  ["password, mismatch and too short", passwordSchema, [["currentPassword", "old-password-1"], ["newPassword", "short"], ["confirmPassword", "other"]]],
-  ["password, same as before", passwordSchema, [["currentPassword", "the same password"], ["newPassword", "the same password"], ["confirmPassword", "the same password"]]],
-  ["concern, nothing chosen", concernSchema, [["summary", "too short"], ["awarenessDate", ""]]],
-  ["concern, bad date and unknown category", concernSchema, [["childId", "c1"], ["categories", "not-a-category"], ["summary", "x".repeat(30)], ["healthInvolved", "maybe"], ["awarenessDate", "2026-02-30"]]],
-  ["concern, future date", concernSchema, [["childId", "c1"], ["categories", "register-refusal"], ["summary", "x".repeat(30)], ["healthInvolved", "no"], ["awarenessDate", "2999-01-01"]]],
-  ["concern, valid", concernSchema, [["childId", "c1"], ["categories", "register-refusal"], ["categories", "support-level"], ["summary", "The school stopped the agreed support in September."], ["healthInvolved", "yes"], ["awarenessDate", "2026-09-14"]]],
+  [
+    "sign-in, empty",
+    signInSchema,
+    [
+      ["email", ""],
+      ["password", ""],
+    ],
+  ],
+  [
+    "sign-in, bad email",
+    signInSchema,
+    [
+      ["email", "not-an-address"],
+      ["password", "x"],
+    ],
+  ],
+  [
+    "sign-in, control character",
+    signInSchema,
+    [
+      ["email", "a\u0007@example.com"],
+      ["password", "x"],
+    ],
+  ],
+  [
+    "sign-in, field sent twice",
+    signInSchema,
+    [
+      ["email", "a@example.com"],
+      ["email", "b@example.com"],
+      ["password", "x"],
+    ],
+  ],
+  [
+    "sign-in, valid",
+    signInSchema,
+    [
+      ["email", "amira.hussain@example.com"],
+      ["password", "Redress-demo-2026"],
+      ["redirectTo", "/cases"],
+    ],
+  ],
+  [
+    "password, all empty",
+    passwordSchema,
+    [
+      ["currentPassword", ""],
+      ["newPassword", ""],
+      ["confirmPassword", ""],
+    ],
+  ],
+  [
+    "password, mismatch and too short",
+    passwordSchema,
+    [
+      ["currentPassword", "old-password-1"],
+      ["newPassword", "short"],
+      ["confirmPassword", "other"],
+    ],
+  ],
+  [
+    "password, same as before",
+    passwordSchema,
+    [
+      ["currentPassword", "the same password"],
+      ["newPassword", "the same password"],
+      ["confirmPassword", "the same password"],
+    ],
+  ],
+  [
+    "concern, nothing chosen",
+    concernSchema,
+    [
+      ["summary", "too short"],
+      ["awarenessDate", ""],
+    ],
+  ],
+  [
+    "concern, bad date and unknown category",
+    concernSchema,
+    [
+      ["childId", "c1"],
+      ["categories", "not-a-category"],
+      ["summary", "x".repeat(30)],
+      ["healthInvolved", "maybe"],
+      ["awarenessDate", "2026-02-30"],
+    ],
+  ],
+  [
+    "concern, future date",
+    concernSchema,
+    [
+      ["childId", "c1"],
+      ["categories", "register-refusal"],
+      ["summary", "x".repeat(30)],
+      ["healthInvolved", "no"],
+      ["awarenessDate", "2999-01-01"],
+    ],
+  ],
+  [
+    "concern, valid",
+    concernSchema,
+    [
+      ["childId", "c1"],
+      ["categories", "register-refusal"],
+      ["categories", "support-level"],
+      ["summary", "The school stopped the agreed support in September."],
+      ["healthInvolved", "yes"],
+      ["awarenessDate", "2026-09-14"],
+    ],
+  ],
 ];
 
 describe("the browser's check says what the server says", () => {
@@ -55,7 +154,13 @@ describe("nested names for repeated groups", () => {
   const schema = z.object({ remedies: z.array(remedyInputSchema) });
 
   it("turns dotted names into rows the machines' own schema checks", () => {
-    const fields = nestFields({ [nestedName("remedies", 0, "kind")]: "apology", "remedies.0.description": "Say sorry", "remedies.1.kind": "action", "remedies.1.description": "Review the plan", other: "kept" });
+    const fields = nestFields({
+      [nestedName("remedies", 0, "kind")]: "apology",
+      "remedies.0.description": "Say sorry",
+      "remedies.1.kind": "action",
+      "remedies.1.description": "Review the plan",
+      other: "kept",
+    });
     expect(fields).toEqual({
       remedies: [
         { kind: "apology", description: "Say sorry" },
@@ -66,7 +171,15 @@ describe("nested names for repeated groups", () => {
   });
 
   it("puts each message on the field it is about, with an id the summary can link to", () => {
-    const checked = checkForm(schema, form([["remedies.0.kind", "apology"], ["remedies.0.description", "Say sorry"], ["remedies.1.kind", "action"], ["remedies.1.description", "Review the plan"]]));
+    const checked = checkForm(
+      schema,
+      form([
+        ["remedies.0.kind", "apology"],
+        ["remedies.0.description", "Say sorry"],
+        ["remedies.1.kind", "action"],
+        ["remedies.1.description", "Review the plan"],
+      ]),
+    );
     expect(checked.ok).toBe(false);
     if (checked.ok) return;
     expect(Object.keys(checked.errors)).toEqual(["remedies.1.dueOn"]);
@@ -84,7 +197,13 @@ describe("nested names for repeated groups", () => {
 
 describe("flattenErrors", () => {
   it("keys react-hook-form's nested errors by dotted name, a form-level one by 'form'", () => {
-    expect(flattenErrors({ email: { type: "x", message: "Enter your email" }, remedies: [undefined, { dueOn: { type: "x", message: "Enter the date" } }], "": { type: "x", message: "Whole form" } } as never)).toEqual({
+    expect(
+      flattenErrors({
+        email: { type: "x", message: "Enter your email" },
+        remedies: [undefined, { dueOn: { type: "x", message: "Enter the date" } }],
+        "": { type: "x", message: "Whole form" },
+      } as never),
+    ).toEqual({
       email: ["Enter your email"],
       "remedies.1.dueOn": ["Enter the date"],
       form: ["Whole form"],

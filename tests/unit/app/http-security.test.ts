@@ -76,7 +76,7 @@ describe("request bodies", () => {
   it.each([
     ["application/json", '{"version":1}'],
     ["text/plain", "version=1"],
-    ["multipart/form-data; boundary=x", "--x\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\n1\r\n--x--"],
+    ["multipart/form-data; boundary=x", '--x\r\nContent-Disposition: form-data; name="a"\r\n\r\n1\r\n--x--'],
     ["multipart/form-data; boundary=x", "--x\r\nbroken"],
   ])("refuses %s with 415", async (type, body) => {
     const res = await form(body, { "Content-Type": type });
@@ -96,7 +96,12 @@ describe("request bodies", () => {
         controller.close();
       },
     });
-    const chunked = await fetch(`${base}/sign-in`, { method: "POST", headers: { "Content-Type": "application/x-www-form-urlencoded" }, body: stream, duplex: "half" } as RequestInit);
+    const chunked = await fetch(`${base}/sign-in`, {
+      method: "POST",
+      headers: { "Content-Type": "application/x-www-form-urlencoded" },
+      body: stream,
+      duplex: "half",
+    } as RequestInit);
     expect(chunked.status).toBe(413);
   });
 

@@ -58,8 +58,22 @@ describe("form fields", () => {
     return f;
   };
   it("refuses a field sent twice unless it is a checkbox group", () => {
-    expect(readFields(fd([["remedy-1-amount", "1"], ["remedy-1-amount", "23"]]))).toMatchObject({ ok: false, errors: { "remedy-1-amount": ["Give one answer for this question"] } });
-    expect(readFields(fd([["agreedIssueIds", "a"], ["agreedIssueIds", "b"]]))).toEqual({ ok: true, fields: { agreedIssueIds: ["a", "b"] } });
+    expect(
+      readFields(
+        fd([
+          ["remedy-1-amount", "1"],
+          ["remedy-1-amount", "23"],
+        ]),
+      ),
+    ).toMatchObject({ ok: false, errors: { "remedy-1-amount": ["Give one answer for this question"] } });
+    expect(
+      readFields(
+        fd([
+          ["agreedIssueIds", "a"],
+          ["agreedIssueIds", "b"],
+        ]),
+      ),
+    ).toEqual({ ok: true, fields: { agreedIssueIds: ["a", "b"] } });
   });
   it("refuses files, NUL bytes and over-long answers, and allows newlines only in long text", () => {
     expect(readFields(fd([["reason", new Blob(["x"])]])).ok).toBe(false);
@@ -72,9 +86,18 @@ describe("form fields", () => {
 });
 
 describe("dates and remedies", () => {
-  const ctx: FormContext = { issueIds: ["issue-1"], side: "handler", capacities: ["setting"], userId: "u", openRemedyIds: ["R1"], failedRemedyIds: [], mediatorIds: [], maxExtensionWorkingDays: 10, today: "2026-11-27" };
-  const outcome = (fields: Record<string, string>) =>
-    CASE_EVENTS.RESPOND.fields.schema(ctx).safeParse({ "finding-issue-1": "upheld", reasons: "Because.", ...fields });
+  const ctx: FormContext = {
+    issueIds: ["issue-1"],
+    side: "handler",
+    capacities: ["setting"],
+    userId: "u",
+    openRemedyIds: ["R1"],
+    failedRemedyIds: [],
+    mediatorIds: [],
+    maxExtensionWorkingDays: 10,
+    today: "2026-11-27",
+  };
+  const outcome = (fields: Record<string, string>) => CASE_EVENTS.RESPOND.fields.schema(ctx).safeParse({ "finding-issue-1": "upheld", reasons: "Because.", ...fields });
 
   it("keeps typed dates between 2000 and two years ahead", () => {
     expect(latestDate("2026-11-27")).toBe("2028-11-27");
@@ -93,7 +116,9 @@ describe("dates and remedies", () => {
 
   it("refuses absurd payments", () => {
     expect(outcome({ "remedy-1-kind": "payment", "remedy-1-description": "Pay", "remedy-1-amount": "1,000,000" }).success).toBe(false);
-    expect(outcome({ "remedy-1-kind": "payment", "remedy-1-description": "Pay", "remedy-1-amount": "250.50" }).data).toMatchObject({ outcome: { remedies: [{ amountPence: 25050 }] } });
+    expect(outcome({ "remedy-1-kind": "payment", "remedy-1-description": "Pay", "remedy-1-amount": "250.50" }).data).toMatchObject({
+      outcome: { remedies: [{ amountPence: 25050 }] },
+    });
   });
 
   it("lets only the owing party or the ordering body settle a remedy", () => {

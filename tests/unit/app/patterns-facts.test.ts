@@ -4,7 +4,15 @@ import { ageBand, deriveCaseFacts, type LoggedEvent } from "../../../app/utils/p
 
 // Fact rows from the machine's own view: walk a case and check what the read model would hold.
 function walk(events: Parameters<typeof transitionCase>[1][]): { step: CaseStep; log: LoggedEvent[] } {
-  const [input] = triageConcern({ concernRef: "RC-T-1", receivedOn: "2026-03-02", settingId: "s", settingName: "S", localAreaId: "a", healthInvolved: false, issues: [{ id: "issue-1", category: "support-level", summary: "x" }] });
+  const [input] = triageConcern({
+    concernRef: "RC-T-1",
+    receivedOn: "2026-03-02",
+    settingId: "s",
+    settingName: "S",
+    localAreaId: "a",
+    healthInvolved: false,
+    issues: [{ id: "issue-1", category: "support-level", summary: "x" }],
+  });
   let step: CaseStep = startCase(input!);
   const log: LoggedEvent[] = [{ type: "CONCERN_RAISED", on: "2026-03-02", toState: step.view.stateValue }];
   for (const e of events) {
@@ -49,11 +57,7 @@ describe("case facts", () => {
   it("counts a missed deadline as a breach, but not an escalation window closing", () => {
     const acknowledged = walk([{ type: "ACKNOWLEDGE", at: "2026-03-04", handlerId: "h1" }]);
     const missed = acknowledged.step.deadlines.find((d) => d.key === "rung1.respond")!.event;
-    const { step, log } = walk([
-      { type: "ACKNOWLEDGE", at: "2026-03-04", handlerId: "h1" },
-      missed,
-      { type: "RESPOND", at: "2026-04-01", outcome: outcome("upheld") },
-    ]);
+    const { step, log } = walk([{ type: "ACKNOWLEDGE", at: "2026-03-04", handlerId: "h1" }, missed, { type: "RESPOND", at: "2026-04-01", outcome: outcome("upheld") }]);
     expect(step.view.breaches.map((b) => b.key)).toEqual(["rung1.respond"]);
     expect(deriveCaseFacts(step.view, log, "2026-03-02")).toMatchObject({ breaches1: 1, breaches2: 0, upheld1: true });
     const windowClosed = { ...step.view, breaches: [...step.view.breaches, { key: "rung1.escalationWindow", on: "2026-05-01" }, { key: "remedy.R1", on: "2026-05-01" }] };
@@ -61,6 +65,11 @@ describe("case facts", () => {
   });
 
   it("puts ages into the published bands", () => {
-    expect([ageBand("2022-05-01", "2026-04-30"), ageBand("2021-05-01", "2026-05-01"), ageBand("2015-01-01", "2026-01-01"), ageBand("2010-06-01", "2026-06-01")]).toEqual(["0-4", "5-10", "11-15", "16-25"]);
+    expect([ageBand("2022-05-01", "2026-04-30"), ageBand("2021-05-01", "2026-05-01"), ageBand("2015-01-01", "2026-01-01"), ageBand("2010-06-01", "2026-06-01")]).toEqual([
+      "0-4",
+      "5-10",
+      "11-15",
+      "16-25",
+    ]);
   });
 });

@@ -5,7 +5,17 @@ import { decisionFormSchema, frameworkFormSchema, PARTICIPANT_ROLES } from "../.
 
 // Findings and register decisions cite the National Framework catalogue (docs/decisions/021).
 
-const ctx: FormContext = { issueIds: ["issue-1"], side: "handler", capacities: ["setting"], userId: "u1", openRemedyIds: [], failedRemedyIds: [], mediatorIds: [], maxExtensionWorkingDays: 10, today: "2026-11-27" };
+const ctx: FormContext = {
+  issueIds: ["issue-1"],
+  side: "handler",
+  capacities: ["setting"],
+  userId: "u1",
+  openRemedyIds: [],
+  failedRemedyIds: [],
+  mediatorIds: [],
+  maxExtensionWorkingDays: 10,
+  today: "2026-11-27",
+};
 const respond = (standards: string, knownStandards?: string[]) =>
   CASE_EVENTS.RESPOND.fields.schema({ ...ctx, ...(knownStandards ? { knownStandards } : {}) }).safeParse({ "finding-issue-1": "upheld", reasons: "Reasons.", standards });
 
@@ -33,8 +43,17 @@ describe("register decision form", () => {
   const schema = decisionFormSchema({ today: "2026-11-27", allowedOutcomes: ["place", "not_place"], criteria: ["NF-R4", "NF-R8"], remedyChoices: ["case1:R1"] });
 
   it("turns the form into a decision with participants and reasons", () => {
-    const parsed = schema.parse(fields({ outcome: "not_place", "part-family": "meeting", "name-family": "Joanne Walker", "part-health-lead": "written-views", remedy: "case1:R1" }));
-    expect(parsed).toMatchObject({ outcome: "not_place", decidedOn: "2026-11-20", nextReviewOn: undefined, reasons: [{ code: "NF-R8", reason: "Met by ordinary provision." }], remedyCaseId: "case1", remedyId: "R1" });
+    const parsed = schema.parse(
+      fields({ outcome: "not_place", "part-family": "meeting", "name-family": "Joanne Walker", "part-health-lead": "written-views", remedy: "case1:R1" }),
+    );
+    expect(parsed).toMatchObject({
+      outcome: "not_place",
+      decidedOn: "2026-11-20",
+      nextReviewOn: undefined,
+      reasons: [{ code: "NF-R8", reason: "Met by ordinary provision." }],
+      remedyCaseId: "case1",
+      remedyId: "R1",
+    });
     expect(parsed.participants.find((p) => p.role === "family")).toEqual({ role: "family", name: "Joanne Walker", invited: true, tookPart: "meeting" });
     expect(parsed.participants.find((p) => p.role === "social-care")).toMatchObject({ invited: false, tookPart: "not-applicable" });
   });
@@ -54,9 +73,17 @@ describe("register decision form", () => {
 
 describe("publishing a framework version", () => {
   it("reads one item a line and names the bad line", () => {
-    const ok = frameworkFormSchema.parse({ changeSummary: "v2", illustrative: "yes", items: "criterion | NF-R1 | Needs persist | Long enough.\nstandard | NF-3.2 | Support as the record says | The amount and frequency." });
+    const ok = frameworkFormSchema.parse({
+      changeSummary: "v2",
+      illustrative: "yes",
+      items: "criterion | NF-R1 | Needs persist | Long enough.\nstandard | NF-3.2 | Support as the record says | The amount and frequency.",
+    });
     expect(ok.items.map((i) => i.code)).toEqual(["NF-R1", "NF-3.2"]);
-    const bad = frameworkFormSchema.safeParse({ changeSummary: "v2", illustrative: "yes", items: "criterion | NF-R1 | Needs persist | Long enough.\ncriterion | NF-R1 | Again | Twice." });
+    const bad = frameworkFormSchema.safeParse({
+      changeSummary: "v2",
+      illustrative: "yes",
+      items: "criterion | NF-R1 | Needs persist | Long enough.\ncriterion | NF-R1 | Again | Twice.",
+    });
     expect(bad.error?.issues.map((i) => i.message)).toEqual(["Line 2: NF-R1 appears twice", "Include at least one standard"]);
   });
 });

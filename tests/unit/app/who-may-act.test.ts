@@ -14,13 +14,17 @@ type Ctx = { rung: 1 | 2 | 3; healthInvolved: boolean; pausedForFamily?: boolean
 const viewOf = ({ rung, healthInvolved, pausedForFamily }: Ctx) => ({
   rung,
   healthInvolved,
-  pausedClocks: pausedForFamily ? [{ key: `rung${rung}.respond`, label: "The response", pausedSince: "2026-11-02", waitingOn: "family" as const, reason: "Waiting for the report" }] : [],
+  pausedClocks: pausedForFamily
+    ? [{ key: `rung${rung}.respond`, label: "The response", pausedSince: "2026-11-02", waitingOn: "family" as const, reason: "Waiting for the report" }]
+    : [],
 });
 const offeredTo = (party: Party, ctx: Ctx): readonly string[] => actionsFor([party], ALL, viewOf(ctx));
 const mayAct = (party: Party, type: CaseEventType, ctx: Ctx) => offeredTo(party, ctx).includes(type);
 const whoMay = (type: CaseEventType, ctx: Ctx) => PARTIES.filter((party) => mayAct(party, type, ctx));
 
-const contexts: Ctx[] = [1, 2, 3].flatMap((rung) => [true, false].flatMap((healthInvolved) => [true, false].map((pausedForFamily) => ({ rung: rung as 1 | 2 | 3, healthInvolved, pausedForFamily }))));
+const contexts: Ctx[] = [1, 2, 3].flatMap((rung) =>
+  [true, false].flatMap((healthInvolved) => [true, false].map((pausedForFamily) => ({ rung: rung as 1 | 2 | 3, healthInvolved, pausedForFamily }))),
+);
 
 describe("who may act", () => {
   it("never offers a deadline event to a person: only the sweeper sends them", () => {

@@ -7,7 +7,18 @@ const link = "http://localhost:3000/reset-password/abcdefghijklmnopqrstuvwxyzABC
 
 describe("account emails", () => {
   it.each(ACCOUNT_EMAIL_KINDS)("%s renders a subject, HTML and text carrying the link", async (kind) => {
-    const rendered = await renderAccountEmail(kind, { link, recipientName: "Lena Hussain", decision: "refused", settingName: "Beckett Park Primary School", childName: "Yusuf Hussain", reason: "No child of that name here.", grantedBy: "Amira Hussain", scope: "receive the letters and emails we receive", invitedBy: "Alex Morgan", roleLabel: "setting staff" });
+    const rendered = await renderAccountEmail(kind, {
+      link,
+      recipientName: "Lena Hussain",
+      decision: "refused",
+      settingName: "Beckett Park Primary School",
+      childName: "Yusuf Hussain",
+      reason: "No child of that name here.",
+      grantedBy: "Amira Hussain",
+      scope: "receive the letters and emails we receive",
+      invitedBy: "Alex Morgan",
+      roleLabel: "setting staff",
+    });
     expect(rendered.subject.length).toBeGreaterThan(10);
     expect(rendered.html).toContain(link);
     expect(rendered.text).toContain(link);

@@ -14,8 +14,7 @@ import {
 } from "../../../machines/calendar";
 import { dateOf, InvalidDateError } from "../../../machines/iso-date";
 
-const holidaysIn = (year: number) =>
-  ENGLAND_AND_WALES_BANK_HOLIDAYS.filter(([date]) => date.startsWith(`${year}-`)).map(([date]) => date);
+const holidaysIn = (year: number) => ENGLAND_AND_WALES_BANK_HOLIDAYS.filter(([date]) => date.startsWith(`${year}-`)).map(([date]) => date);
 
 describe("England & Wales bank holiday table", () => {
   it.each([
@@ -53,14 +52,7 @@ describe("England & Wales bank holiday table", () => {
   });
 
   it("computes Easter Sunday", () => {
-    expect([2024, 2025, 2026, 2027, 2028, 2035].map(easterSunday)).toEqual([
-      "2024-03-31",
-      "2025-04-20",
-      "2026-04-05",
-      "2027-03-28",
-      "2028-04-16",
-      "2035-03-25",
-    ]);
+    expect([2024, 2025, 2026, 2027, 2028, 2035].map(easterSunday)).toEqual(["2024-03-31", "2025-04-20", "2026-04-05", "2027-03-28", "2028-04-16", "2035-03-25"]);
   });
 });
 
@@ -101,7 +93,11 @@ describe("working days (England & Wales)", () => {
     expect(workingDaysBetween("2026-12-23", "2026-12-30")).toBe(3);
     expect(workingDaysBetween("2026-12-30", "2026-12-23")).toBe(-3);
     expect(workingDaysBetween("2026-04-02", "2026-04-02")).toBe(0);
-    for (const [start, days] of [["2026-03-30", 7], ["2027-12-20", 9], ["2028-04-10", 12]] as const) {
+    for (const [start, days] of [
+      ["2026-03-30", 7],
+      ["2027-12-20", 9],
+      ["2028-04-10", 12],
+    ] as const) {
       expect(workingDaysBetween(start, addWorkingDays(start, days))).toBe(days);
     }
   });

@@ -58,7 +58,11 @@ export function abstractState(snapshot: CaseSnapshot): string {
     breached: beforeResponse ? hasBreached(context, rung) : undefined,
     extended: beforeResponse ? Boolean(context.clocks[`rung${rung}.respond`]?.extension) : undefined,
     comments: snapshot.matches({ ladder: { national: "awaitingComments" } }) ? [...new Set((context.national?.comments ?? []).map(({ party }) => party))].sort() : undefined,
-    returnTo: snapshot.matches("mediation") ? Object.values(snapshot.historyValue ?? {}).flat().map((node) => node.id) : undefined,
+    returnTo: snapshot.matches("mediation")
+      ? Object.values(snapshot.historyValue ?? {})
+          .flat()
+          .map((node) => node.id)
+      : undefined,
     pauseLeft: beforeResponse ? pauseDaysLeft(context, rung) > 0 : undefined,
     openIssues: openIssueIds(context).length,
     openRemedies: context.remedies.filter(({ status }) => status === "open").length,

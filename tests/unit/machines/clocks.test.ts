@@ -7,10 +7,37 @@ const clock = (workingDays: number) => openClock(plan(workingDays), "ACKNOWLEDGE
 
 describe("clocks", () => {
   it.each([
-    [5, [[50, 2], [75, 3], [90, 4]]],
-    [10, [[50, 5], [75, 7], [90, 9]]],
-    [20, [[50, 10], [75, 15], [90, 18]]],
-    [3, [[50, 1], [75, 2]]],
+    [
+      5,
+      [
+        [50, 2],
+        [75, 3],
+        [90, 4],
+      ],
+    ],
+    [
+      10,
+      [
+        [50, 5],
+        [75, 7],
+        [90, 9],
+      ],
+    ],
+    [
+      20,
+      [
+        [50, 10],
+        [75, 15],
+        [90, 18],
+      ],
+    ],
+    [
+      3,
+      [
+        [50, 1],
+        [75, 2],
+      ],
+    ],
     [1, []],
   ])("puts warnings for a %i-day deadline at floor(p%% of the period), without repeats", (days, expected) => {
     expect(warningOffsets(clock(days), [50, 75, 90]).map(({ percent, offset }) => [percent, offset])).toEqual(expected);

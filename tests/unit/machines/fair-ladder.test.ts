@@ -25,9 +25,7 @@ describe("a late body says something, and the family is told (6, 7)", () => {
     expect(allowedEvents(driver.persisted)).toContain("GIVE_DELAY_NOTICE");
     driver.refuse({ type: "GIVE_DELAY_NOTICE", at: "2026-01-22", reason: "Staff illness", expectedOn: "2026-01-21" }, /new date must not be before/);
     const notice = driver.send({ type: "GIVE_DELAY_NOTICE", at: "2026-01-22", reason: "Staff illness", expectedOn: "2026-01-30" });
-    expect(notice.notifications).toEqual([
-      { kind: "delay-notice", to: ["family", "setting"], data: { caseRef: "RD-TEST-P", reason: "Staff illness", expectedOn: "2026-01-30" } },
-    ]);
+    expect(notice.notifications).toEqual([{ kind: "delay-notice", to: ["family", "setting"], data: { caseRef: "RD-TEST-P", reason: "Staff illness", expectedOn: "2026-01-30" } }]);
     expect(driver.view.delayNotices).toEqual([{ keys: ["rung1.respond@2026-01-21"], on: "2026-01-22", reason: "Staff illness", expectedOn: "2026-01-30", rung: 1 }]);
     expect(driver.view.breaches).toEqual([{ key: "rung1.respond", on: "2026-01-21" }]);
     expect(driver.view.delayNoticesOwed).toEqual([]);
@@ -70,10 +68,17 @@ describe("parties (11, 13, 15)", () => {
       { type: "ASSIGN_MEDIATOR", at: "2026-03-04", mediatorId: "med-1" },
       { type: "SCHEDULE_SESSION", at: "2026-03-04", sessionOn: "2026-03-10" },
       { type: "RECORD_SESSION_HELD", at: "2026-03-10", heldOn: "2026-03-10" },
-      { type: "RECORD_MEDIATION_OUTCOME", at: "2026-03-10", agreedIssueIds: ["P1"], actions: [{ kind: "register-review", description: "School to hold a register review", dueOn: "2026-04-10" }] },
+      {
+        type: "RECORD_MEDIATION_OUTCOME",
+        at: "2026-03-10",
+        agreedIssueIds: ["P1"],
+        actions: [{ kind: "register-review", description: "School to hold a register review", dueOn: "2026-04-10" }],
+      },
       { type: "ISSUE_CERTIFICATE", at: "2026-03-11" },
     ]);
-    expect(driver.view.remedies).toMatchObject([{ description: "School to hold a register review", owedBy: ["setting", "local-service", "health-partner"], via: "mediation", rung: 3 }]);
+    expect(driver.view.remedies).toMatchObject([
+      { description: "School to hold a register review", owedBy: ["setting", "local-service", "health-partner"], via: "mediation", rung: 3 },
+    ]);
   });
 
   it("a health partner contributes its part; only a person new to the rung may decide it", () => {
@@ -83,11 +88,10 @@ describe("parties (11, 13, 15)", () => {
     expect(part.notifications).toMatchObject([{ kind: "contribution-received", to: ["local-service"], data: { from: "health-partner" } }]);
     expect(driver.view.contributions).toEqual([{ rung: 2, party: "health-partner", on: "2026-01-21", contribution: "Therapy resumes in February" }]);
     // setting-1 handled rung 1: it cannot decide rung 2, whoever clicks
-    driver.refuse(
-      { type: "RESPOND", at: "2026-01-22", decidedBy: "setting-1", outcome: outcome({ S1: "upheld", S2: "upheld" }) },
-      /a different person must decide at this stage/,
+    driver.refuse({ type: "RESPOND", at: "2026-01-22", decidedBy: "setting-1", outcome: outcome({ S1: "upheld", S2: "upheld" }) }, /a different person must decide at this stage/);
+    expect(driver.send({ type: "RESPOND", at: "2026-01-22", decidedBy: "la-1", outcome: outcome({ S1: "upheld", S2: "upheld" }) }).view.stateValue).toBe(
+      "ladder.localService.responded",
     );
-    expect(driver.send({ type: "RESPOND", at: "2026-01-22", decidedBy: "la-1", outcome: outcome({ S1: "upheld", S2: "upheld" }) }).view.stateValue).toBe("ladder.localService.responded");
   });
 
   it("tells the mediator and the other side when the family withdraws during mediation", () => {

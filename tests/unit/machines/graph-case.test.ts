@@ -32,8 +32,20 @@ const notBeyondLocalService = (snapshot: CaseSnapshot) => snapshot.matches({ lad
  */
 const PROFILES: Array<{ name: string; sample: Sample; stopWhen?: (snapshot: CaseSnapshot) => boolean; simplePaths: number; maxSetAside: number }> = [
   { name: "the ladder: acknowledge, respond, accept, escalate, breach, windows, national stage, withdraw", sample: {}, simplePaths: 2854, maxSetAside: 0.1 },
-  { name: "clocks at rungs 1 and 2: pause, resume and extension (stopping at the national body)", sample: { pauseAndExtend: true }, stopWhen: notBeyondLocalService, simplePaths: 6121, maxSetAside: 0.1 },
-  { name: "mediation at rungs 1 and 2: declined, partly agreed, agreed (stopping at the national body)", sample: { mediation: true }, stopWhen: notBeyondLocalService, simplePaths: 2452, maxSetAside: 0.5 },
+  {
+    name: "clocks at rungs 1 and 2: pause, resume and extension (stopping at the national body)",
+    sample: { pauseAndExtend: true },
+    stopWhen: notBeyondLocalService,
+    simplePaths: 6121,
+    maxSetAside: 0.1,
+  },
+  {
+    name: "mediation at rungs 1 and 2: declined, partly agreed, agreed (stopping at the national body)",
+    sample: { mediation: true },
+    stopWhen: notBeyondLocalService,
+    simplePaths: 2452,
+    maxSetAside: 0.5,
+  },
 ];
 
 const FULL_SAMPLE: Sample = { pauseAndExtend: true, mediation: true, remedies: true };

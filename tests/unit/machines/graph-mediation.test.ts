@@ -107,7 +107,8 @@ describe("mediation machine: all simple paths", () => {
         // declined: the decline is the certificate; a certificate not issued in time is deemed on the day it was missed
         const expected = output?.result === "declined" ? snapshot.context.certificateOn : output?.certificateDeemed ? output.certificateOn : "2026-01-21";
         expect(output?.certificateOn).toBe(expected);
-        if (output?.result === "declined") expect(["2026-01-09", ...(snapshot.context.breaches.length ? [snapshot.context.breaches.at(-1)!.on] : [])]).toContain(output.certificateOn);
+        if (output?.result === "declined")
+          expect(["2026-01-09", ...(snapshot.context.breaches.length ? [snapshot.context.breaches.at(-1)!.on] : [])]).toContain(output.certificateOn);
         expect(output?.agreedIssueIds.length === 0).toBe(output?.result === "declined" || output?.result === "not-agreed");
       }
     }

@@ -16,9 +16,7 @@ describe("intake", () => {
       workingDays: 5,
       event: { type: "DEADLINE_MISSED", key: "rung1.acknowledge", at: "2026-01-13" },
     });
-    expect(started.notifications).toEqual([
-      { kind: "concern-received", to: ["family", "setting", "health-partner"], data: expect.objectContaining({ caseRef: "RD-TEST-P" }) },
-    ]);
+    expect(started.notifications).toEqual([{ kind: "concern-received", to: ["family", "setting", "health-partner"], data: expect.objectContaining({ caseRef: "RD-TEST-P" }) }]);
   });
 
   it("refuses a case whose issue belongs to the other route", () => {
@@ -141,9 +139,7 @@ describe("warnings at 50/75/90% of a deadline", () => {
     ]);
     const fired = driver.send(warnings[0]!.event);
     expect(fired.from).toBe(fired.to);
-    expect(fired.notifications).toEqual([
-      { kind: "deadline-warning", to: ["setting"], data: expect.objectContaining({ key: "rung1.respond", percent: 50, dueOn: "2026-01-20" }) },
-    ]);
+    expect(fired.notifications).toEqual([{ kind: "deadline-warning", to: ["setting"], data: expect.objectContaining({ key: "rung1.respond", percent: 50, dueOn: "2026-01-20" }) }]);
     expect(driver.deadline("rung1.respond.warn50")).toBeUndefined();
     expect(driver.deadline("rung1.respond.warn75")).toBeDefined();
     const again = driver.send(warnings[0]!.event);

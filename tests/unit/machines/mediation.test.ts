@@ -158,9 +158,7 @@ describe("mediation machine", () => {
     m.send({ type: "ACCEPT_MEDIATION", at: "2026-01-09" });
     const missed = m.deadlines()[0]!;
     m.send(missed.event);
-    expect(m.notifications).toEqual([
-      { kind: "breach", to: ["family", "mediator", "setting", "health-partner"], data: expect.objectContaining({ key: "mediation.session" }) },
-    ]);
+    expect(m.notifications).toEqual([{ kind: "breach", to: ["family", "mediator", "setting", "health-partner"], data: expect.objectContaining({ key: "mediation.session" }) }]);
     expect(m.deadlines()).toEqual([]);
     expect(m.actor.getSnapshot().context.breaches).toEqual([{ key: "mediation.session", on: "2026-02-09" }]);
     expect(m.send({ type: "DECLINE_MEDIATION", at: "2026-02-10" }).value).toBe("concluded");

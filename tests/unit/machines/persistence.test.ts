@@ -1,15 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createActor } from "xstate";
-import {
-  transitionCase,
-  CASE_MACHINE_ID,
-  CASE_MACHINE_VERSION,
-  migrateSnapshot,
-  SnapshotVersionError,
-  startCase,
-  type CaseEvent,
-  type PersistedCase,
-} from "../../../machines";
+import { transitionCase, CASE_MACHINE_ID, CASE_MACHINE_VERSION, migrateSnapshot, SnapshotVersionError, startCase, type CaseEvent, type PersistedCase } from "../../../machines";
 import { toCaseFile } from "../../../machines/case-input";
 import { caseMachine } from "../../../machines/case.machine";
 import { caseView } from "../../../machines/view";
@@ -53,7 +44,6 @@ function uninterrupted(events: CaseEvent[]) {
   }
   return actor;
 }
-
 
 describe("JSON round-trip persistence", () => {
   it("restoring from JSON at every step ends exactly where an uninterrupted run ends", () => {

@@ -42,9 +42,19 @@ describe("register entry: decisions and reviews", () => {
 
   it.each([
     ["a review of a child not on the register", [], decide("confirm", "2026-01-05", "2026-06-01", "review"), "Only a child on the register can have a review."],
-    ["placing a child already on the register", [decide("place", "2025-06-02", "2025-12-01")], decide("place", "2025-09-01", "2026-03-01"), "The child is already on the register: record a review or a decision to remove."],
+    [
+      "placing a child already on the register",
+      [decide("place", "2025-06-02", "2025-12-01")],
+      decide("place", "2025-09-01", "2026-03-01"),
+      "The child is already on the register: record a review or a decision to remove.",
+    ],
     ["removing a child not on the register", [], decide("remove", "2026-01-05"), "The child is not on the register: the decision is whether to place them."],
-    ["a decision dated before the previous one", [decide("place", "2025-06-02", "2025-12-01")], decide("confirm", "2025-05-01", "2025-12-01", "review"), "A decision cannot be dated before the child's previous register decision."],
+    [
+      "a decision dated before the previous one",
+      [decide("place", "2025-06-02", "2025-12-01")],
+      decide("confirm", "2025-05-01", "2025-12-01", "review"),
+      "A decision cannot be dated before the child's previous register decision.",
+    ],
     ["placing without a review date", [], decide("place", "2026-01-05"), "Set the date of the next review."],
     ["a review date on the decision day", [], decide("place", "2026-01-05", "2026-01-05"), "The next review must be after the decision."],
     ["a review date on a refusal", [], decide("not_place", "2026-01-05", "2026-06-01"), "Only a child on the register has a next review."],
@@ -76,7 +86,14 @@ describe("request for consideration: the decision clock", () => {
   });
 
   it("counts the setting's school days when it has term dates, starting on the first school day", () => {
-    const school: CalendarSpec = { kind: "school", settingId: "s1", terms: [{ start: "2026-09-03", end: "2026-10-23" }, { start: "2026-11-02", end: "2026-12-18" }] };
+    const school: CalendarSpec = {
+      kind: "school",
+      settingId: "s1",
+      terms: [
+        { start: "2026-09-03", end: "2026-10-23" },
+        { start: "2026-11-02", end: "2026-12-18" },
+      ],
+    };
     // Received in half term: the clock starts on Monday 2 November.
     const step = startRegisterRequest({ ref: "RQ-2", receivedOn: "2026-10-28", calendar: school, workingDays: 5 });
     expect(step.context).toMatchObject({ startsOn: "2026-11-02", dueOn: "2026-11-09", calendarId: "school:s1" });
@@ -99,7 +116,9 @@ describe("request for consideration: the decision clock", () => {
 
   it("refuses a decision dated before the request was received, and can be withdrawn while open", () => {
     const step = startRegisterRequest({ ref: "RQ-4", receivedOn: "2026-11-02", calendar: working });
-    expect(() => applyRegisterRequestEvent(step.persisted, { type: "DECIDE", at: "2026-10-30T10:00:00Z", outcome: "place", decisionRef: "RD-1" })).toThrow(RegisterRequestEventRefused);
+    expect(() => applyRegisterRequestEvent(step.persisted, { type: "DECIDE", at: "2026-10-30T10:00:00Z", outcome: "place", decisionRef: "RD-1" })).toThrow(
+      RegisterRequestEventRefused,
+    );
     const withdrawn = applyRegisterRequestEvent(step.persisted, { type: "WITHDRAW", at: "2026-11-03T10:00:00Z" });
     expect(withdrawn).toMatchObject({ state: "withdrawn", deadline: null, context: { withdrawnOn: "2026-11-03" } });
   });

@@ -61,9 +61,7 @@ describe("remedies and compliance monitoring", () => {
   it("reports an overdue remedy, which stays owed", () => {
     const driver = accepted();
     const overdue = driver.send({ type: "DEADLINE_MISSED", key: "remedy.R2", at: "2026-02-28" });
-    expect(overdue.notifications).toEqual([
-      { kind: "remedy-overdue", to: ["family", "setting"], data: expect.objectContaining({ key: "remedy.R2", familyMayEscalate: false }) },
-    ]);
+    expect(overdue.notifications).toEqual([{ kind: "remedy-overdue", to: ["family", "setting"], data: expect.objectContaining({ key: "remedy.R2", familyMayEscalate: false }) }]);
     expect(driver.view.remedies[1]?.status).toBe("open");
     expect(driver.view.status).toBe("monitoring-compliance");
   });

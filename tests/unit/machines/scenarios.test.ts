@@ -107,7 +107,9 @@ describe("simulate CLI", () => {
   it("prints the trajectory and the final outcome", () => {
     const { code, out } = cli([join(dir, "process-to-ombudsman.json")]);
     expect(code).toBe(0);
-    expect(out).toMatch(/ {2}1 {2}2026-03-04 {2}ACKNOWLEDGE handlerId=setting-senco-01\n {4}ladder\.setting\.awaitingAcknowledgement → ladder\.setting\.considering\.active {2}\(rung 1 Setting, open\)/);
+    expect(out).toMatch(
+      / {2}1 {2}2026-03-04 {2}ACKNOWLEDGE handlerId=setting-senco-01\n {4}ladder\.setting\.awaitingAcknowledgement → ladder\.setting\.considering\.active {2}\(rung 1 Setting, open\)/,
+    );
     expect(out).toMatch(/deadline rung1\.respond due 2026-03-18 \[england-and-wales\] \(warnings 2026-03-11, 2026-03-13, 2026-03-17\)/);
     expect(out).toMatch(/notify concern-escalated → family, setting, local-service/);
     expect(out).toMatch(/Remedy R4 payment £300\.00 \(due 2026-08-12\)/);
