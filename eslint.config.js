@@ -9,7 +9,7 @@ const MACHINES_ARE_PURE = "machines/ is pure rules: it may not import from app/ 
 const MACHINES_PUBLIC_ENTRY = "Import machines/ through its public entry (machines/index.ts), or machines/route.ts for the browser-safe route vocabulary (docs/decisions/015).";
 
 export default tseslint.config(
-  { ignores: ["build/", "public/build/", "generated/", ".cache/", "data/", "test-results/", "playwright-report/", "tests/.tmp/"] },
+  { ignores: ["build/", "public/build/", "public/assets/", "generated/", ".cache/", "data/", "test-results/", "playwright-report/", "tests/.tmp/"] },
   js.configs.recommended,
   tseslint.configs.recommended,
   {

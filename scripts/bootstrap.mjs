@@ -112,7 +112,9 @@ function runTests() {
     skipped += s.skipped;
   } else failed += 1;
   const ok = lint.status === 0 && format.status === 0 && vitest.status === 0 && e2e.status === 0 && failed === 0;
-  console.log(`\nlint ${lint.status === 0 ? "ok" : "FAILED"}, format ${format.status === 0 ? "ok" : "FAILED"}, vitest ${vitest.status === 0 ? "ok" : "FAILED"}, playwright ${e2e.status === 0 ? "ok" : "FAILED"}`);
+  console.log(
+    `\nlint ${lint.status === 0 ? "ok" : "FAILED"}, format ${format.status === 0 ? "ok" : "FAILED"}, vitest ${vitest.status === 0 ? "ok" : "FAILED"}, playwright ${e2e.status === 0 ? "ok" : "FAILED"}`,
+  );
   console.log(`tests: ${passed} passed, ${failed} failed, ${skipped} skipped`);
   process.exit(ok ? 0 : 1);
 }
