@@ -1,10 +1,12 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import type { ShouldRevalidateFunction } from "@remix-run/react";
 import { json } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useMemo } from "react";
 import { caseEventSchema, EventNotAllowedError, type CaseEvent, type UserEventType } from "../../machines";
 import { entryFor, isUserEventType, wordingFor } from "../components/case-events";
-import { Button, ErrorSummary, type FieldErrors } from "../components/forms";
+import { KitForm, useFormKit } from "../components/form-kit";
+import { Button } from "../components/forms";
 import { recordCaseView } from "../utils/audit.server";
 import { actionType, type FormContext } from "../utils/case-forms";
 import { draftDefaults, draftRemediesOf, successBanner } from "../utils/case-file";
@@ -84,6 +86,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     issues: page.view.issues,
     remedies: page.view.remedies.filter((r) => page.settleableRemedyIds.includes(r.id)).map((r) => ({ id: r.id, description: r.description })),
     mediators,
+    // The same context the action validates with: the browser checks the form with the same schema (docs/decisions/015).
+    form: await formContext(user, page, type),
     // The final decision starts from the draft: its findings, reasons and proposed remedies.
     defaults: type === "ISSUE_FINAL_DECISION" ? draftDefaults(page.view, draftRemediesOf(await fileEvents(await getPrisma(), page.row.id)).at(-1) ?? []) : {},
   });
@@ -122,10 +126,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function CaseAction() {
   const d = useLoaderData<typeof loader>();
-  const actionData = useActionData<{ errors: FieldErrors; values?: Record<string, unknown> }>();
-  const errors = actionData?.errors;
-  const values = actionData?.values ?? d.defaults;
-  const { Fields } = entryFor(d.type).fields;
+  const actionData = useActionData<typeof action>();
+  const values = (actionData && "values" in actionData ? actionData.values : undefined) ?? d.defaults;
+  const entry = entryFor(d.type);
+  const { Fields } = entry.fields;
+  // With JavaScript, react-hook-form checks the form against the schema the action uses, without a round trip.
+  const schema = useMemo(() => entry.fields.schema(d.form as FormContext), [entry, d.form]);
+  const kit = useFormKit(schema, actionData);
   return (
     <>
       <Link to={`/cases/${d.caseId}`} className="govuk-back-link">
@@ -133,15 +140,20 @@ export default function CaseAction() {
       </Link>
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-two-thirds">
-          <ErrorSummary errors={errors} />
-          <span className="govuk-caption-l">{d.ref}</span>
-          <h1 className="govuk-heading-l">{d.title}</h1>
-          <p className="govuk-body">{d.explains}</p>
-          <Form method="post" noValidate>
+          <KitForm
+            kit={kit}
+            heading={
+              <>
+                <span className="govuk-caption-l">{d.ref}</span>
+                <h1 className="govuk-heading-l">{d.title}</h1>
+                <p className="govuk-body">{d.explains}</p>
+              </>
+            }
+          >
             <input type="hidden" name="version" value={d.version} />
-            {Fields ? <Fields page={d} errors={errors} values={values} /> : null}
+            {Fields ? <Fields page={d} errors={kit.errors} values={values as Record<string, unknown>} /> : null}
             <Button warning={d.warning}>{d.title}</Button>
-          </Form>
+          </KitForm>
         </div>
       </div>
     </>
