@@ -98,7 +98,13 @@ export default function RaiseConcern() {
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-two-thirds">
           <h1 className="govuk-heading-l">Raise a concern</h1>
-          <p className="govuk-body">There is no child or young person linked to your account. Ask the setting to link your account to your child's record.</p>
+          <p className="govuk-body">There is no child or young person linked to your account yet.</p>
+          <p className="govuk-body">
+            <a className="govuk-link" href="/account/children">
+              Ask to be linked to your child
+            </a>
+            : their nursery, school or college confirms the link, and then you can raise a concern here.
+          </p>
         </div>
       </div>
     );

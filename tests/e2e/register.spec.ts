@@ -91,7 +91,7 @@ test("a family asks for consideration, the setting decides not to place, the fam
   await staff.getByRole("button", { name: "Acknowledge the concern" }).click();
   await expect(staff.getByRole("heading", { level: 1, name: "Acknowledge the concern" })).toBeVisible();
   await staff.getByRole("button", { name: "Acknowledge the concern" }).click();
-  await expect(staff.getByText("Acknowledge the concern: done")).toBeVisible();
+  await expect(staff.getByText("Concern acknowledged", { exact: true })).toBeVisible();
   await staff.getByRole("button", { name: "Send the response" }).click();
   await expect(staff.getByRole("heading", { level: 1, name: "Send the response" })).toBeVisible();
   await staff
@@ -103,7 +103,7 @@ test("a family asks for consideration, the setting decides not to place, the fam
   await staff.getByRole("group", { name: "Remedy 1 (optional)" }).getByLabel("Kind of remedy").selectOption("register-review");
   await staff.getByRole("group", { name: "Remedy 1 (optional)" }).getByLabel("What must be done").fill("Retake the register decision with the assessment");
   await staff.getByRole("button", { name: "Send the response" }).click();
-  await expect(staff.getByText("Send the response: done")).toBeVisible();
+  await expect(staff.getByText("Response sent", { exact: true })).toBeVisible();
 
   await staff.goto(leahUrl);
   await staff.getByRole("link", { name: "Record a register decision" }).click();

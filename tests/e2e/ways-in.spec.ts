@@ -82,7 +82,7 @@ test("a family member signs up, confirms their email, asks to be linked, the set
   await expect(page.getByText("Waiting for the setting")).toBeVisible();
   // Nothing of the child until the setting confirms.
   await page.goto("/concerns/new");
-  await expect(page.getByText("There is no child on the additional needs register linked to your account")).toBeVisible();
+  await expect(page.getByText("There is no child or young person linked to your account yet")).toBeVisible();
 
   await helen.goto("/setting/link-requests");
   await checkA11y(helen);

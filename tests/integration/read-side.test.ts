@@ -36,15 +36,15 @@ describeEachEngine("read side", ({ get }) => {
     const parent = await cookieFor(prisma(), PARENT);
     const page = await load("cases.$caseId._index", `/cases/${caseId}`, senco, { caseId });
     expect(page.status).toBe(200);
-    expect(page.body.history.entries.map((e: { seq: number }) => e.seq)).toEqual(Array.from({ length: 20 }, (_, i) => 120 - i));
-    expect(page.body.history.more).toBe(true);
+    expect(page.body.file.history.map((e: { seq: number }) => e.seq)).toEqual(Array.from({ length: 20 }, (_, i) => 120 - i));
+    expect(page.body.file.moreHistory).toBe(true);
 
     const p1 = await load("cases.$caseId.history", `/cases/${caseId}/history`, senco, { caseId });
     expect(p1.body).toMatchObject({ page: 1, pages: 3, total: 120, first: 1 });
     expect(p1.body.entries).toHaveLength(50);
     const p3 = await load("cases.$caseId.history", `/cases/${caseId}/history?page=3`, senco, { caseId });
     expect(p3.body.entries.map((e: { seq: number }) => e.seq)).toEqual(Array.from({ length: 20 }, (_, i) => 20 - i));
-    expect(p3.body.entries.at(-1).type).toBe("CONCERN_RAISED");
+    expect(p3.body.entries.at(-1).title).toBe("Concern raised");
     expect((await load("cases.$caseId.history", `/cases/${caseId}/history?page=4`, senco, { caseId })).status).toBe(404);
     for (const bad of ["0", "-1", "abc", "1.5", "99999999"]) {
       expect((await load("cases.$caseId.history", `/cases/${caseId}/history?page=${bad}`, senco, { caseId })).status).toBe(400);
@@ -55,10 +55,12 @@ describeEachEngine("read side", ({ get }) => {
     expect(warnings).toBeGreaterThan(20);
     const family = await load("cases.$caseId.history", `/cases/${caseId}/history?page=1`, parent, { caseId });
     expect(family.body.total).toBe(120 - warnings);
-    expect(family.body.entries.every((e: { type: string }) => e.type !== "DEADLINE_WARNING")).toBe(true);
+    const isReminder = (e: { title: string }) => e.title.startsWith("Reminder sent");
+    expect(p1.body.entries.some(isReminder)).toBe(true);
+    expect(family.body.entries.some(isReminder)).toBe(false);
     const familyPage = await load("cases.$caseId._index", `/cases/${caseId}`, parent, { caseId });
-    expect(familyPage.body.history.entries).toHaveLength(20);
-    expect(familyPage.body.history.entries.every((e: { type: string }) => e.type !== "DEADLINE_WARNING")).toBe(true);
+    expect(familyPage.body.file.history).toHaveLength(20);
+    expect(familyPage.body.file.history.some(isReminder)).toBe(false);
 
     // Someone with no access to the case gets no history either.
     const stranger = await cookieFor(prisma(), "gareth.evans@example.com");
