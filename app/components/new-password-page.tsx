@@ -1,6 +1,6 @@
 import { Form, Link } from "@remix-run/react";
 import { Button, ErrorSummary, TextInput, type FieldErrors } from "./forms";
-import { PASSWORD_HINT } from "../utils/account-forms";
+import { PASSWORD_HINT, LINK_USED_UP } from "../utils/account-forms";
 
 /** The "choose a password" page behind a reset or invitation link, or the dead-link page. */
 export function NewPasswordPage({
@@ -34,7 +34,7 @@ export function NewPasswordPage({
           </>
         ) : (
           <>
-            <h1 className="govuk-heading-l">This link has expired or has already been used</h1>
+            <h1 className="govuk-heading-l">{LINK_USED_UP}</h1>
             <p className="govuk-body">{deadText}</p>
             <p className="govuk-body">
               <Link className="govuk-link" to="/forgotten-password">

@@ -3,7 +3,7 @@ import { json } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import type { FieldErrors } from "../components/forms";
 import { NewPasswordPage } from "../components/new-password-page";
-import { newPasswordSchema } from "../utils/account-forms";
+import { newPasswordSchema, LINK_USED_UP } from "../utils/account-forms";
 import { peekToken, setPasswordWithToken } from "../utils/accounts.server";
 import { redirectWithFlash } from "../utils/flash.server";
 import { badRequest, parseForm, readForm } from "../utils/forms.server";
@@ -20,14 +20,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const parsed = parseForm(newPasswordSchema, await readForm(request));
   if (!parsed.ok) return parsed.response;
   const userId = await setPasswordWithToken(params.token ?? "", "invitation", parsed.data.newPassword, request);
-  if (!userId) return badRequest({ form: ["This link has expired or has already been used"] }, {}, 410);
+  if (!userId) return badRequest({ form: [LINK_USED_UP] }, {}, 410);
   return redirectWithFlash("/sign-in", { kind: "success", title: "Your account is ready", body: "Sign in with your email address and new password." });
 }
 
 export default function Page() {
   const { live } = useLoaderData<typeof loader>();
   const data = useActionData<{ errors?: FieldErrors }>();
-  const dead = data?.errors?.form?.[0] === "This link has expired or has already been used";
+  const dead = data?.errors?.form?.[0] === LINK_USED_UP;
   return (
     <NewPasswordPage
       live={live && !dead}

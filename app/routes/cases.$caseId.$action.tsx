@@ -45,8 +45,7 @@ async function assignableMediators(type: UserEventType) {
   return prisma.user.findMany({ where: { active: true, roles: { some: { name: "mediator" } } }, select: { id: true, name: true }, orderBy: { name: "asc" } });
 }
 
-async function formContext(user: SessionUser, page: CasePage, type: UserEventType): Promise<FormContext> {
-  const mediators = await assignableMediators(type);
+async function formContext(user: SessionUser, page: CasePage, mediators: { id: string }[]): Promise<FormContext> {
   return {
     issueIds: page.view.issues.filter((i) => !i.settledByAgreement).map((i) => i.id),
     side: page.capacities.includes("family") ? "family" : "handler",
@@ -67,6 +66,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const wording = wordingFor(type, page.capacities, page.view.limits);
   await recordCaseView(user.id, page.row, `action:${type}`, request);
   const mediators = await assignableMediators(type);
+  const form = await formContext(user, page, mediators);
   return json({
     caseId: page.row.id,
     ref: page.row.ref,
@@ -87,7 +87,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     remedies: page.view.remedies.filter((r) => page.settleableRemedyIds.includes(r.id)).map((r) => ({ id: r.id, description: r.description })),
     mediators,
     // The same context the action validates with: the browser checks the form with the same schema (docs/decisions/015).
-    form: await formContext(user, page, type),
+    form,
     // The final decision starts from the draft: its findings, reasons and proposed remedies.
     defaults: type === "ISSUE_FINAL_DECISION" ? draftDefaults(page.view, draftRemediesOf(await fileEvents(await getPrisma(), page.row.id)).at(-1) ?? []) : {},
   });
@@ -102,7 +102,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   // A stale form is a conflict to explain, even if the case has since moved somewhere this action no longer fits.
   if (version !== page.row.version) return badRequest({ form: [CONFLICT] }, Object.fromEntries(formData), 409);
   assertMayAct(page, type);
-  const parsed = parseForm(entry.fields.schema(await formContext(user, page, type)), formData);
+  const parsed = parseForm(entry.fields.schema(await formContext(user, page, await assignableMediators(type))), formData);
   if (!parsed.ok) return parsed.response;
   const event = caseEventSchema.safeParse({ type, at: londonDate(), ...parsed.data });
   if (!event.success) return badRequest(zodFieldErrors(event.error), Object.fromEntries(formData));

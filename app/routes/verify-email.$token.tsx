@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { LINK_USED_UP } from "../utils/account-forms";
 import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { Button } from "../components/forms";
@@ -38,7 +39,7 @@ export default function VerifyEmail() {
           </>
         ) : (
           <>
-            <h1 className="govuk-heading-l">This link has expired or has already been used</h1>
+            <h1 className="govuk-heading-l">{LINK_USED_UP}</h1>
             <p className="govuk-body">Links to confirm an email address work once and for 24 hours.</p>
             <p className="govuk-body">
               If you have already confirmed your address,{" "}

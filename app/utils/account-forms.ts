@@ -40,3 +40,6 @@ export const forgottenPasswordSchema = z.object({ email: emailField });
 export const PASSWORD_HINT = `At least ${MIN_PASSWORD_LENGTH} characters. A few unrelated words make a strong password.`;
 
 export const clientKeyOf = (context: unknown) => String((context as { clientAddress?: string } | undefined)?.clientAddress ?? "unknown");
+
+/** What a spent, superseded or expired emailed link says: the action's 410 message and the page's heading. */
+export const LINK_USED_UP = "This link has expired or has already been used";

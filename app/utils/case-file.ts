@@ -39,7 +39,8 @@ export function formatPounds(pence: number): string {
   return new Intl.NumberFormat("en-GB", { style: "currency", currency: "GBP", minimumFractionDigits: 2 }).format(pence / 100);
 }
 
-const REMEDY_KINDS: Record<RemedyInput["kind"], string> = {
+/** Each kind of remedy in words, for the case page and the letters. */
+export const REMEDY_KIND_LABELS: Record<RemedyInput["kind"], string> = {
   apology: "Apology",
   action: "Action",
   "register-review": "Retake the register decision",
@@ -50,7 +51,7 @@ const REMEDY_KINDS: Record<RemedyInput["kind"], string> = {
 /** A remedy in words: "Payment of £250.00: For time and trouble". */
 export function remedyText(remedy: RemedyInput): string {
   const amount = remedy.kind === "payment" && remedy.amountPence ? ` of ${formatPounds(remedy.amountPence)}` : "";
-  return `${REMEDY_KINDS[remedy.kind] ?? "Remedy"}${amount}: ${remedy.description}`;
+  return `${REMEDY_KIND_LABELS[remedy.kind] ?? "Remedy"}${amount}: ${remedy.description}`;
 }
 
 const record = (value: unknown): Record<string, unknown> => (typeof value === "object" && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {});

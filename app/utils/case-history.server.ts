@@ -1,4 +1,4 @@
-import type { PrismaClient } from "../../generated/prisma/client";
+import { Prisma, type PrismaClient } from "../../generated/prisma/client";
 import type { LogEvent } from "./case-file";
 
 // A case's history, read a page at a time (docs/decisions/017): the case page shows the latest
@@ -35,14 +35,18 @@ function toLogEvent(row: EventRow): LogEvent {
   };
 }
 
+/** A case's events with who recorded them: the history and the case file read the same columns. */
+const EVENTS_WITH_ACTORS = Prisma.sql`
+  SELECT e.seq, e.type, e.payload, e."toState", e."actorLabel", u.name AS "actorName", u."erasedAt" AS "actorErasedAt", e."occurredAt"
+    FROM "CaseEvent" e LEFT JOIN "User" u ON u.id = e."actorId"`;
+
 /**
  * History entries newest first, `limit` from `offset`. Automatic reminders are for the people who
  * owe the deadline: a family's history leaves them out (`forFamily`).
  */
 async function readEvents(prisma: PrismaClient, caseId: string, forFamily: boolean, limit: number, offset: number): Promise<EventRow[]> {
   return prisma.$queryRaw<EventRow[]>`
-    SELECT e.seq, e.type, e.payload, e."toState", e."actorLabel", u.name AS "actorName", u."erasedAt" AS "actorErasedAt", e."occurredAt"
-      FROM "CaseEvent" e LEFT JOIN "User" u ON u.id = e."actorId"
+    ${EVENTS_WITH_ACTORS}
      WHERE e."caseId" = ${caseId} AND (${!forFamily} OR e.type <> 'DEADLINE_WARNING')
      ORDER BY e.seq DESC
      LIMIT ${limit} OFFSET ${offset}`;
@@ -63,8 +67,7 @@ export const FILE_EVENT_TYPES = ["SUBMIT_COMMENTS", "CONTRIBUTE_TO_RESPONSE", "E
  */
 export async function fileEvents(prisma: PrismaClient, caseId: string): Promise<LogEvent[]> {
   const rows = await prisma.$queryRaw<EventRow[]>`
-    SELECT e.seq, e.type, e.payload, e."toState", e."actorLabel", u.name AS "actorName", u."erasedAt" AS "actorErasedAt", e."occurredAt"
-      FROM "CaseEvent" e LEFT JOIN "User" u ON u.id = e."actorId"
+    ${EVENTS_WITH_ACTORS}
      WHERE e."caseId" = ${caseId} AND e.type = ANY(${[...FILE_EVENT_TYPES]}::text[])
      ORDER BY e.seq`;
   return rows.map(toLogEvent);

@@ -49,6 +49,11 @@ export interface CaseState {
   deadlines: OpenDeadline[];
 }
 
+/** Emails name issues by their own titles, never by internal ids: added to every email's data. */
+export function issueTitlesOf(issues: CaseView["issues"]): Record<string, string> {
+  return Object.fromEntries(issues.map((issue) => [issue.id, issue.summary]));
+}
+
 export function persistedOf(row: { machineId: string; machineVersion: number; snapshot: unknown }): PersistedCase {
   return { machineId: row.machineId, machineVersion: row.machineVersion, snapshot: row.snapshot };
 }
@@ -275,8 +280,7 @@ export class CaseChanges {
         if (!this.moot.some((m) => m.key === d.key)) this.moot.push({ caseId, key: d.key, reason: `no longer due after ${what}` });
       }
     }
-    // Emails name issues by their own titles, never by internal ids.
-    const issueTitles = Object.fromEntries(result.view.issues.map((issue) => [issue.id, issue.summary]));
+    const issueTitles = issueTitlesOf(result.view.issues);
     for (const [index, notification] of result.notifications.entries()) this.queue(seq, index, notification, issueTitles);
     this.last = { persisted: result.persisted, view: result.view, deadlines: result.deadlines, from: result.from };
   }

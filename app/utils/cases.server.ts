@@ -2,7 +2,7 @@ import { transitionCase as transition, startCase, type CaseEvent, type CaseInput
 import type { Prisma, PrismaClient } from "../../generated/prisma/client";
 import { dateColumn } from "./dates";
 import { CURRENT_CHAIN_VERSION, eventHmac, snapshotDigest } from "./event-chain.server";
-import { CaseChanges, persistedOf, readCases, writeCases, type EventAuthor } from "./case-write.server";
+import { CaseChanges, issueTitlesOf, persistedOf, readCases, writeCases, type EventAuthor } from "./case-write.server";
 import { getPrisma } from "./db.server";
 import { recordCaseFacts } from "./patterns-facts.server";
 import { resolveRecipients } from "./recipients.server";
@@ -127,8 +127,7 @@ async function replaceDeadlines(tx: Tx, caseId: string, localAreaId: string, spe
 }
 
 async function queueNotifications(tx: Tx, caseId: string, seq: number, notifications: NotificationSpec[], issues: CaseView["issues"]) {
-  // Emails name issues by their own titles, never by internal ids.
-  const issueTitles = Object.fromEntries(issues.map((issue) => [issue.id, issue.summary]));
+  const issueTitles = issueTitlesOf(issues);
   const messages: Prisma.OutboxMessageCreateManyInput[] = [];
   for (const [index, notification] of notifications.entries()) {
     for (const recipient of await resolveRecipients(tx, caseId, notification.to)) {

@@ -1,4 +1,5 @@
-import { POLICIES, type CaseView, type OutcomeRecord, type Party, type RemedyInput } from "../../machines";
+import { FINDING_LABELS, POLICIES, type CaseView, type OutcomeRecord, type Party, type RemedyInput } from "../../machines";
+import { formatPounds, REMEDY_KIND_LABELS } from "./case-file";
 import { formatDate } from "./format";
 
 // Letters are derived documents (docs/decisions/018): composed on request from the case's view
@@ -68,25 +69,6 @@ export function notificationHasLetter(kind: string, data: Record<string, unknown
   return ["outcome-issued", "assessment-decision", "draft-decision-issued", "final-decision-issued", "mediation-certificate-issued"].includes(kind);
 }
 
-const MONEY = new Intl.NumberFormat("en-GB", { style: "currency", currency: "GBP" });
-export const formatMoney = (pence: number) => MONEY.format(pence / 100);
-
-export const FINDING_WORDS: Record<string, string> = {
-  upheld: "Upheld",
-  "partly-upheld": "Partly upheld",
-  "not-upheld": "Not upheld",
-  "resolved-by-agreement": "Resolved by agreement",
-  withdrawn: "Withdrawn",
-};
-
-const REMEDY_KIND: Record<RemedyInput["kind"], string> = {
-  apology: "Apology",
-  action: "Action",
-  "register-review": "Retake the register decision",
-  "record-revision": "Revise the development record",
-  payment: "Payment",
-};
-
 export function nationalBodyName(route: CaseView["route"]): string {
   return route === "process" ? "The Ombudsman" : "The National Practice Body";
 }
@@ -127,7 +109,7 @@ function issueTitle(source: LetterSource, issueId: string): string {
 function findingsBlock(source: LetterSource, findings: OutcomeRecord["findings"]): LetterBlock {
   return {
     kind: "findings",
-    items: findings.map((f) => ({ issue: issueTitle(source, f.issueId), finding: FINDING_WORDS[f.finding] ?? f.finding, ...(f.reasons ? { reasons: f.reasons } : {}) })),
+    items: findings.map((f) => ({ issue: issueTitle(source, f.issueId), finding: FINDING_LABELS[f.finding] ?? f.finding, ...(f.reasons ? { reasons: f.reasons } : {}) })),
   };
 }
 
@@ -138,8 +120,8 @@ function issuedRemedies(source: LetterSource, remedyIds: string[]): LetterRemedy
     return [
       {
         what: r.description,
-        kind: REMEDY_KIND[r.kind],
-        ...(r.kind === "payment" ? { amount: formatMoney(r.amountPence) } : {}),
+        kind: REMEDY_KIND_LABELS[r.kind],
+        ...(r.kind === "payment" ? { amount: formatPounds(r.amountPence) } : {}),
         owedBy: listOf(r.owedBy.map((party) => partyName(source, party))),
         due: `By ${formatDate(r.dueOn)}`,
       },
@@ -271,8 +253,8 @@ function proposedRemedies(source: LetterSource, inputs: RemedyInput[], owedBy: s
   const days = POLICIES[source.view.policyVersion]?.remedyDefaultWorkingDays;
   return inputs.map((r) => ({
     what: r.description,
-    kind: REMEDY_KIND[r.kind],
-    ...(r.kind === "payment" ? { amount: formatMoney(r.amountPence) } : {}),
+    kind: REMEDY_KIND_LABELS[r.kind],
+    ...(r.kind === "payment" ? { amount: formatPounds(r.amountPence) } : {}),
     owedBy,
     due: r.dueOn ? `By ${formatDate(r.dueOn)}` : days ? `Within ${days} working days of the final decision` : "Set in the final decision",
   }));

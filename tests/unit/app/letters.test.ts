@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { transitionCase, startCase, type CaseEvent, type CaseInput, type PersistedCase } from "../../../machines";
-import { composeLetters, formatMoney, letterText, type LetterEvent, type LetterSource } from "../../../app/utils/letters";
+import { formatPounds as formatMoney } from "../../../app/utils/case-file";
+import { composeLetters, letterText, type LetterEvent, type LetterSource } from "../../../app/utils/letters";
 
 // Letters composed from a case walked through the real machines: findings with the issues' own
 // titles and reasons, remedies with money and due dates in words, who decided, what next.
