@@ -35,8 +35,9 @@ export async function caseThreadFor(
     isFamily,
     messages: threadOf(thread.messages, names),
     messageCount: thread.messageCount,
+    // No section for a reader whose body has no notes here and may not add one (the local service at rung 1).
     notes:
-      noteParties.length === 0
+      noteParties.length === 0 || (thread.noteCount === 0 && !actions.includes("ADD_INTERNAL_NOTE"))
         ? null
         : {
             entries: threadOf(thread.notes, names),
