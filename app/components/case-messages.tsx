@@ -2,7 +2,6 @@ import { Link } from "@remix-run/react";
 import type { ThreadEntry } from "../utils/case-messages";
 import { RESTARTS_CLOCK } from "../utils/case-messages";
 import type { CaseThread } from "../utils/case-messages.server";
-import { formatDateTime } from "../utils/format";
 
 // Messages between the family and the body handling the case, and the internal notes of the
 // reader's own organisation (docs/decisions/023). Newest last, as a conversation reads.
@@ -11,7 +10,7 @@ function Entry({ entry }: { entry: ThreadEntry }) {
   return (
     <li className="govuk-inset-text govuk-!-margin-top-0" data-testid="thread-entry">
       <p className="govuk-body-s govuk-!-margin-bottom-1">
-        <strong>{entry.by}</strong> ({entry.role}), {formatDateTime(entry.at)}
+        <strong>{entry.by}</strong> ({entry.role}), {entry.when}
       </p>
       <p className="govuk-body redress-prewrap govuk-!-margin-bottom-0">{entry.text}</p>
     </li>

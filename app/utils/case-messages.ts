@@ -1,5 +1,7 @@
 import { allowedEvents, NOTE_PARTIES, type CaseEvent, type CaseTransition, type NoteParty, type Party } from "../../machines";
 import { capitalise, partyOnFile, type FileNames, type LogEvent } from "./case-file";
+import { londonDate } from "./dates";
+import { formatDate, formatDateTime } from "./format";
 
 // Messages and internal notes on a case (docs/decisions/023). Pure: who may see a note, what a
 // family message sets off, and log rows as a thread a person reads. No ids or ISO dates come out.
@@ -41,7 +43,17 @@ export const CLOCK_RESTARTED_BANNER = {
 };
 
 /** One message or note as a person reads it: who wrote it, in what part, when, and their words. */
-export type ThreadEntry = { seq: number; by: string; role: string; at: string; text: string; fromFamily: boolean };
+export type ThreadEntry = { seq: number; by: string; role: string; when: string; text: string; fromFamily: boolean };
+
+/**
+ * When it was written, in words: the day and time it was recorded ("28 November 2026 at 3:05pm"),
+ * or only its day when it was recorded later than the day it carries (a replayed demo story).
+ */
+export function whenWritten(on: unknown, recordedAt: string | Date): string {
+  const recorded = typeof recordedAt === "string" ? new Date(recordedAt) : recordedAt;
+  const day = typeof on === "string" ? on.slice(0, 10) : londonDate(recorded);
+  return londonDate(recorded) === day ? formatDateTime(recorded) : formatDate(day);
+}
 
 const record = (value: unknown): Record<string, unknown> => (typeof value === "object" && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {});
 
@@ -58,7 +70,7 @@ export function threadOf(events: readonly LogEvent[], names: Pick<FileNames, "se
         seq: e.seq,
         by: e.actor,
         role,
-        at: typeof e.recordedAt === "string" ? e.recordedAt : e.recordedAt.toISOString(),
+        when: whenWritten(p.at, e.recordedAt),
         text: typeof words === "string" ? words : "",
         fromFamily: party === "family",
       };

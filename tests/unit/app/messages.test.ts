@@ -4,7 +4,7 @@ import { actionsFor } from "../../../app/utils/case-actions";
 import { entryFor, pastTenseOf } from "../../../app/components/case-events";
 import { historyOf, type LogEvent } from "../../../app/utils/case-file";
 import type { FormContext } from "../../../app/utils/case-forms";
-import { followUpOf, noteReadersOf, threadOf } from "../../../app/utils/case-messages";
+import { followUpOf, noteReadersOf, threadOf, whenWritten } from "../../../app/utils/case-messages";
 import { CASE_EVENT_TYPES, type Party } from "../../../machines";
 import { acknowledged, CaseDriver, caseInput, respondedAtSetting } from "../machines/support";
 
@@ -166,6 +166,7 @@ describe("the thread and the history", () => {
 
   it("reads oldest first with who wrote, in what part, and the words", () => {
     const thread = threadOf(events, names);
+    expect(thread.map((e) => e.when)).toEqual(["7 January 2026 at 9:30am", "8 January 2026 at 2:05pm", "8 January 2026 at 3:00pm"]);
     expect(thread.map((e) => [e.seq, e.by, e.role, e.text, e.fromFamily])).toEqual([
       [3, "Amira Hussain", "The family", "Can we meet?", true],
       [4, "Helen Clarke", "Beckett Park Primary School", "Yes: Tuesday.", false],
@@ -180,6 +181,14 @@ describe("the thread and the history", () => {
       ["Message from the family", undefined],
       ["Internal note added (only staff of Beckett Park Primary School can see it)", undefined],
     ]);
+  });
+});
+
+describe("when a message was written", () => {
+  it("says the day and time it was recorded, or only its own day when it was recorded later (a replayed story)", () => {
+    expect(whenWritten("2026-11-28", "2026-11-28T15:05:00.000Z")).toBe("28 November 2026 at 3:05pm");
+    expect(whenWritten("2026-07-01", "2026-07-01T08:00:00.000Z")).toBe("1 July 2026 at 9:00am");
+    expect(whenWritten("2026-11-20", "2026-11-28T00:38:00.000Z")).toBe("20 November 2026");
   });
 });
 
