@@ -11,6 +11,7 @@ test("a family message and a staff reply; an internal note the family cannot see
   await signInAs("amira.hussain@example.com");
   await page.goto("/cases");
   await page.getByRole("link", { name: CASE_LINK }).first().click();
+  await page.waitForURL(/\/cases\/[^/]+$/);
   const caseUrl = page.url();
   const messages = page.getByRole("region", { name: "Messages" });
   await expect(messages.getByText("Could we meet before half term?")).toBeVisible();
