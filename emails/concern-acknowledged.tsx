@@ -1,4 +1,4 @@
-import { AddEvidence, RespondBy } from "./_shared/next-steps";
+import { SendInformation, RespondBy } from "./_shared/next-steps";
 import { caseSubject, readNotice, type EmailProps, type NoticeProps } from "./_shared/notice";
 import { P, WhatHappensNext, WhatYouCanDo } from "./_shared/parts";
 import { sample } from "./_shared/samples";
@@ -26,7 +26,7 @@ export default function ConcernAcknowledged({ data }: EmailProps<"concern-acknow
         )}
       </WhatHappensNext>
       <WhatYouCanDo>
-        <AddEvidence />
+        <SendInformation notice={n} />
       </WhatYouCanDo>
     </Layout>
   );

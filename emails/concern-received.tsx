@@ -1,4 +1,4 @@
-import { RespondBy, AddEvidence } from "./_shared/next-steps";
+import { RespondBy, SendInformation } from "./_shared/next-steps";
 import { caseSubject, readNotice, type EmailProps, type NoticeProps } from "./_shared/notice";
 import { P, WhatHappensNext, WhatYouCanDo, WhatYouNeedToDo } from "./_shared/parts";
 import { sample } from "./_shared/samples";
@@ -20,7 +20,7 @@ export default function ConcernReceived({ data }: EmailProps<"concern-received">
           <P>The setting will then look into your concern and respond with an outcome.</P>
         </WhatHappensNext>
         <WhatYouCanDo>
-          <AddEvidence />
+          <SendInformation notice={n} />
         </WhatYouCanDo>
       </Layout>
     );

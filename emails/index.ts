@@ -26,6 +26,7 @@ import * as mediationOffered from "./mediation-offered";
 import * as mediationOutcome from "./mediation-outcome";
 import * as mediationSessionScheduled from "./mediation-session-scheduled";
 import * as mediatorAssigned from "./mediator-assigned";
+import * as messageReceived from "./message-received";
 import * as outcomeAccepted from "./outcome-accepted";
 import * as outcomeIssued from "./outcome-issued";
 import * as remedyDone from "./remedy-done";
@@ -76,6 +77,7 @@ export const TEMPLATES = {
   "mediation-outcome": mediationOutcome,
   "mediation-session-scheduled": mediationSessionScheduled,
   "mediator-assigned": mediatorAssigned,
+  "message-received": messageReceived,
   "outcome-accepted": outcomeAccepted,
   "outcome-issued": outcomeIssued,
   "remedy-done": remedyDone,

@@ -1,3 +1,4 @@
+import { MessagesLink } from "./_shared/next-steps";
 import { caseSubject, readNotice, textOf, type EmailProps, type NoticeProps } from "./_shared/notice";
 import { P, Quote, WhatHappensNext, WhatYouCanDo, WhatYouNeedToDo } from "./_shared/parts";
 import { sample } from "./_shared/samples";
@@ -35,7 +36,14 @@ export default function MediationSessionScheduled({ data }: EmailProps<"mediatio
         </WhatYouNeedToDo>
       ) : (
         <WhatYouCanDo>
-          <P>If you cannot attend, tell the mediator or the organisation handling the concern as soon as you can, so the session can be moved.</P>
+          {n.audience === "family" ? (
+            <>
+              <P>If you cannot attend, send a message on your concern in Redress as soon as you can, so the organisation handling it can ask the mediator to move the session.</P>
+              <MessagesLink notice={n}>Send a message about the session</MessagesLink>
+            </>
+          ) : (
+            <P>If you cannot attend, tell the mediator you assigned as soon as you can, so the session can be moved, and send the family a message on the concern in Redress.</P>
+          )}
         </WhatYouCanDo>
       )}
     </Layout>

@@ -1,3 +1,4 @@
+import { MessagesLink } from "./_shared/next-steps";
 import { caseSubject, readNotice, type EmailProps, type NoticeProps } from "./_shared/notice";
 import { P, Quote, WhatHappensNext, WhatYouCanDo } from "./_shared/parts";
 import { sample } from "./_shared/samples";
@@ -32,7 +33,8 @@ export default function ResponsePaused({ data }: EmailProps<"response-paused">) 
       </WhatHappensNext>
       {family && waitingOnFamily && (
         <WhatYouCanDo>
-          <P>Send the information in Redress as soon as you can (choose “Send the information asked for” on your concern). The deadline starts again when you do.</P>
+          <P>Send the information as a message on your concern in Redress as soon as you can. The deadline starts again when you do.</P>
+          <MessagesLink notice={n}>Send the information as a message</MessagesLink>
         </WhatYouCanDo>
       )}
     </Layout>

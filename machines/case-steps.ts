@@ -650,3 +650,19 @@ export function hasBreached(context: CaseContext, rung: 1 | 2): boolean {
 export function hasResponded(context: CaseContext, rung: 1 | 2): boolean {
   return context.outcomes.some((outcome) => outcome.rung === rung && outcome.stage === "response");
 }
+
+/** The conversation on a case: the family and whoever answers it now (after the ladder, the setting and any health partner). */
+export function conversationParties(context: CaseContext): Party[] {
+  return ["family", ...respondents(context, currentRung(context) ?? 1)];
+}
+
+/** A message changes nothing on the case: everyone else in the conversation is told that one is waiting (never what it says). */
+export function sendMessage(context: CaseContext, event: EventOf<"SEND_MESSAGE">): Change {
+  const to = conversationParties(context).filter((party) => party !== event.party);
+  return { changes: {}, notifications: [notice(context, "message-received", to, { from: event.party })] };
+}
+
+/** An internal note is for the writing body's own staff: nobody is told. */
+export function addInternalNote(): Change {
+  return { changes: {}, notifications: [] };
+}

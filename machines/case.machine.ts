@@ -70,6 +70,10 @@ const caseGuards = {
     assertEvent(event, "GIVE_DELAY_NOTICE");
     return steps.breachesAwaitingNotice(context).length > 0 && compareDates(event.expectedOn, dateOf(event.at)) >= 0;
   },
+  isInConversation: ({ context, event }: GuardArgs) => {
+    assertEvent(event, "SEND_MESSAGE");
+    return steps.conversationParties(context).includes(event.party);
+  },
   isFailedRemedyOpen: ({ context, event }: GuardArgs, { fromRung }: { fromRung: RungNumber }) => {
     assertEvent(event, "TAKE_REMEDY_FURTHER");
     const remedy = context.remedies.find(({ id }) => id === event.remedyId);
@@ -147,6 +151,10 @@ export const CASE_GUARD_QUESTIONS = {
     refusal: (context) =>
       steps.breachesAwaitingNotice(context).length === 0 ? "no missed deadline is waiting for a delay notice" : "the new date must not be before the day of the notice",
     couldPass: (context) => steps.breachesAwaitingNotice(context).length > 0,
+  },
+  isInConversation: {
+    asks: "payload",
+    refusal: () => "only the family and the organisation handling the concern now take part in its messages",
   },
   isFailedRemedyOpen: {
     asks: "payload",
@@ -254,6 +262,8 @@ const caseSetup = setup({
     endPause: step("DEADLINE_MISSED", (context, event, { rung }: Rung) => steps.endPause(context, event, rung)),
     contribute: step("CONTRIBUTE_TO_RESPONSE", (context, event, { rung }: Rung) => steps.contribute(context, event, rung)),
     giveDelayNotice: step("GIVE_DELAY_NOTICE", steps.giveDelayNotice),
+    sendMessage: step("SEND_MESSAGE", steps.sendMessage),
+    addInternalNote: step("ADD_INTERNAL_NOTE", steps.addInternalNote),
     takeRemedyFurther: step("TAKE_REMEDY_FURTHER", steps.takeRemedyFurther),
     pauseForMediation: step("ACCEPT_MEDIATION", (context, event) => steps.acceptMediation(context, event)),
     resumeResponse: step("RESUME", (context, event, { rung }: Rung) => steps.resumeResponse(context, event, rung)),
@@ -496,6 +506,9 @@ export const caseMachine = caseSetup
       DEADLINE_WARNING: { guard: "isDeadlineDue", actions: "recordWarning" },
       DEADLINE_MISSED: { guard: "isDeadlineDue", actions: "recordBreach" },
       GIVE_DELAY_NOTICE: { guard: "canGiveDelayNotice", actions: "giveDelayNotice" },
+      // Messages and internal notes change no state: the case is where it was (docs/decisions/023).
+      SEND_MESSAGE: { guard: "isInConversation", actions: "sendMessage" },
+      ADD_INTERNAL_NOTE: { actions: "addInternalNote" },
       REMEDY_DONE: { guard: "isRemedyOpen", actions: "settleRemedy" },
       REMEDY_FAILED: { guard: "isRemedyOpen", actions: "settleRemedy" },
       MEDIATION_NOTIFICATION: { actions: "relayMediationNotification" },

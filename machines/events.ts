@@ -48,6 +48,12 @@ export const outcomeSchema = z.object({
 });
 export type OutcomeInput = z.infer<typeof outcomeSchema>;
 
+/** Who takes part in a case's conversation: the family and the bodies that answer for it. */
+export const MESSAGE_PARTIES = ["family", "setting", "local-service", "health-partner", "national-body"] as const;
+/** Who may keep internal notes: the bodies, each for its own staff. */
+export const NOTE_PARTIES = ["setting", "local-service", "health-partner", "national-body"] as const;
+export type NoteParty = (typeof NOTE_PARTIES)[number];
+
 const event = <T extends string, S extends z.ZodRawShape>(type: T, shape: S) => z.object({ type: z.literal(type), at: atSchema, ...shape });
 
 export const DEADLINE_EVENT_TYPES = ["DEADLINE_WARNING", "DEADLINE_MISSED"] as const;
@@ -110,6 +116,13 @@ const caseEventSchemas = z.discriminatedUnion("type", [
   event("REMEDY_FAILED", { remedyId: text, reason: text }),
   event("TAKE_REMEDY_FURTHER", { remedyId: text, reason: text }),
   event("WITHDRAW", { reason: text.optional() }),
+  /**
+   * A message between the family and the body handling the case (docs/decisions/023): accepted in
+   * every state but `closed`, changes nothing but the time line; `party` is the part the writer plays.
+   */
+  event("SEND_MESSAGE", { party: z.enum(MESSAGE_PARTIES), message: text }),
+  /** A note for the writing body's own staff, never shown to the family or anyone else (docs/decisions/023). */
+  event("ADD_INTERNAL_NOTE", { party: z.enum(NOTE_PARTIES), note: text }),
   ...deadlineEvents,
 ]);
 

@@ -20,11 +20,13 @@ export {
   FINDING_LABELS,
   DECIDED_FINDINGS,
   USER_EVENT_TYPES,
+  MESSAGE_PARTIES,
+  NOTE_PARTIES,
   eventPayloadSchema,
   isDeadlineEvent,
   isMediationEvent,
 } from "./events";
-export type { CaseEvent, CaseEventType, UserEventType, EventPayload, DeadlineEvent, Finding, MediationEvent, OutcomeInput, RemedyInput } from "./events";
+export type { CaseEvent, CaseEventType, UserEventType, EventPayload, DeadlineEvent, Finding, MediationEvent, OutcomeInput, RemedyInput, NoteParty } from "./events";
 export { caseInputSchema } from "./case-input";
 export type { CaseInput, Issue } from "./case-input";
 export { triageConcern, caseRefFor } from "./triage";

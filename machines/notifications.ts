@@ -55,6 +55,8 @@ export type NotificationData = {
   "delay-notice": { reason: string; expectedOn: string };
   "contribution-received": { rung: 1 | 2; from: Party };
   "term-dates-needed": { reason: string };
+  /** Never the message itself: only who wrote, so an email never carries what was said (docs/decisions/023). */
+  "message-received": { from: Party };
 };
 
 /** A deadline's reminder or breach; mediation deadlines also say the rung the mediation is at. */
@@ -105,6 +107,7 @@ const KINDS = {
   "delay-notice": true,
   "contribution-received": true,
   "term-dates-needed": true,
+  "message-received": true,
 } as const satisfies Record<NotificationKind, true>;
 
 /** The kinds at run time (the outbox checks stored rows against it). */

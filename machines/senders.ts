@@ -28,6 +28,11 @@ const family: Senders = () => ["family"];
 const mediator: Senders = () => ["mediator"];
 const nationalBody: Senders = () => ["national-body"];
 const anyRespondent: Senders = ({ healthInvolved }) => [...new Set(([1, 2, 3] as const).flatMap((rung) => respondentsAt(rung, healthInvolved)))];
+/** The bodies that have answered the concern so far (every one of them once the ladder has ended): each keeps its own internal notes. */
+const bodiesSoFar: Senders = (context) =>
+  context.rung === null
+    ? anyRespondent(context)
+    : [...new Set(([1, 2, 3] as const).filter((rung) => rung <= context.rung!).flatMap((rung) => respondentsAt(rung, context.healthInvolved)))];
 /** Everyone a draft decision is about may comment on it: the family and each body complained about (case-steps commentingParties). */
 const commenters: Senders = ({ healthInvolved }) => ["family", ...bodiesComplainedAbout(healthInvolved)];
 
@@ -60,6 +65,8 @@ export const SENDERS = {
   REMEDY_FAILED: anyRespondent,
   TAKE_REMEDY_FURTHER: family,
   WITHDRAW: family,
+  SEND_MESSAGE: (context) => ["family", ...respondentsNow(context)],
+  ADD_INTERNAL_NOTE: bodiesSoFar,
 } as const satisfies Record<UserEventType, Senders>;
 
 /** The sender context of a case, from its view. */

@@ -66,7 +66,25 @@ export const PERSONA_STORIES: Story[] = [
     summary: "Yusuf's register review was due in September and has not happened. His one-to-one support has been cut from 10 to 4 hours a week without anyone talking to us.",
     receivedWorkingDaysAgo: 9,
     steps: {
-      process: [{ daysAfter: 2, by: "handler", event: ({ handler }) => ({ type: "ACKNOWLEDGE", handlerId: handler }) }],
+      process: [
+        { daysAfter: 2, by: "handler", event: ({ handler }) => ({ type: "ACKNOWLEDGE", handlerId: handler }) },
+        // Messages and an internal note (docs/decisions/023): the family and the school write to each other.
+        {
+          daysAfter: 1,
+          by: "family",
+          event: { type: "SEND_MESSAGE", party: "family", message: "Could we meet before half term? I can come in any afternoon except Wednesday." },
+        },
+        {
+          daysAfter: 1,
+          by: "handler",
+          event: { type: "SEND_MESSAGE", party: "setting", message: "Thank you. Tuesday at 3:30pm in the school office would suit us. Yusuf's key worker will join." },
+        },
+        {
+          daysAfter: 0,
+          by: "handler",
+          event: { type: "ADD_INTERNAL_NOTE", party: "setting", note: "Check with the local authority when the annual review was last booked before Tuesday's meeting." },
+        },
+      ],
       substance: [
         { daysAfter: 2, by: "handler", event: ({ handler }) => ({ type: "ACKNOWLEDGE", handlerId: handler }) },
         {

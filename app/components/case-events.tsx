@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 import { z } from "zod";
-import type { CaseView, Party, UserEventType } from "../../machines";
+import { MESSAGE_PARTIES, NOTE_PARTIES, type CaseView, type Party, type UserEventType } from "../../machines";
 import {
   asArray,
   commentingCapacity,
@@ -55,6 +55,8 @@ export type CaseEventEntry<T extends UserEventType> = {
   warning?: boolean;
   /** Wording for the family where the same event means something else to them. */
   forFamily?: { label: string; explains: Copy };
+  /** Changes nothing on the case (a message, a note): sent whatever has happened since the form was opened, never refused as stale. */
+  keepsState?: true;
   /** The form: its schema (posted fields → the event's payload) and, if it has any, its fields. */
   fields: { schema: EventForm<T>; Fields?: (props: FieldsProps) => ReactNode };
 };
@@ -592,6 +594,46 @@ export const CASE_EVENTS = {
     pastTense: "Concern withdrawn",
     warning: true,
     fields: { schema: eventForm("WITHDRAW", () => z.object({ reason: optionalText })), Fields: OptionalReason },
+  },
+  SEND_MESSAGE: {
+    label: "Send a message",
+    explains:
+      "Your message goes to the family. It is shown on the case, where everyone working on the concern can read it too, and the family gets an email saying a message is waiting (the email does not contain the message).",
+    pastTense: "Message sent",
+    forFamily: {
+      label: "Send a message",
+      explains:
+        "Your message goes to the organisation handling your concern. It is shown on the case, where everyone working on your concern can read it too, and they get an email saying a message is waiting (the email does not contain the message).",
+    },
+    keepsState: true,
+    fields: {
+      schema: eventForm("SEND_MESSAGE", ({ capacities }) =>
+        z.object({ message: required("Enter your message") }).transform((v) => ({ ...v, party: MESSAGE_PARTIES.find((party) => capacities.includes(party)) ?? "family" })),
+      ),
+      Fields: ({ page, errors, values }) => (
+        <Reason
+          name="message"
+          label="Your message"
+          hint={page.side === "family" ? "Do not include passwords or bank details" : "Plain English: the family will read this"}
+          rows={8}
+          errors={errors}
+          values={values}
+        />
+      ),
+    },
+  },
+  ADD_INTERNAL_NOTE: {
+    label: "Add an internal note",
+    explains:
+      "Only staff of your own organisation can see internal notes on this case: never the family, their representative or anyone else. People can ask for the information held about them, and internal notes about them are part of what they receive, so write only what you would be content for them to read.",
+    pastTense: "Internal note added",
+    keepsState: true,
+    fields: {
+      schema: eventForm("ADD_INTERNAL_NOTE", ({ capacities }) =>
+        z.object({ note: required("Enter your note") }).transform((v) => ({ ...v, party: NOTE_PARTIES.find((party) => capacities.includes(party)) ?? "setting" })),
+      ),
+      Fields: ({ errors, values }) => <Reason name="note" label="Your note" rows={6} errors={errors} values={values} />,
+    },
   },
 } satisfies { [T in UserEventType]: CaseEventEntry<T> };
 

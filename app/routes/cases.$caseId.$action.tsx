@@ -10,6 +10,7 @@ import { Button } from "../components/forms";
 import { recordCaseView } from "../utils/audit.server";
 import { actionType, type FormContext } from "../utils/case-forms";
 import { draftDefaults, draftRemediesOf, successBanner } from "../utils/case-file";
+import { CLOCK_RESTARTED_BANNER, RESTARTS_CLOCK } from "../utils/case-messages";
 import { fileEvents } from "../utils/case-history.server";
 import { knownStandardCodes } from "../utils/register.server";
 import { assertMayAct, loadCaseForUser, requireCaseAction, type CasePage } from "../utils/case-page.server";
@@ -35,6 +36,10 @@ async function loadAction(request: Request, caseId: string, slug: string) {
   if (!isUserEventType(type)) throw new Response("Not found", { status: 404 });
   return { user, type, entry: entryFor(type) };
 }
+
+/** The family's message answers a pause that waits on them: said on the form before they send it. */
+const restartsClock = (type: UserEventType, page: CasePage) =>
+  type === "SEND_MESSAGE" && page.capacities.includes("family") && page.view.pausedClocks.some((clock) => clock.waitingOn === "family");
 
 const CONFLICT = "Someone else updated this case while you were working on it. Nothing you entered was saved: go back to the case to see what changed.";
 
@@ -73,7 +78,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     version: page.row.version,
     type,
     title: wording.label,
-    explains: wording.explains,
+    explains: `${wording.explains}${restartsClock(type, page) ? ` ${RESTARTS_CLOCK}` : ""}`,
     side: page.capacities.includes("family") ? ("family" as const) : ("handler" as const),
     limits: page.view.limits,
     sessions: page.view.mediation?.status === "in-progress" ? page.view.mediation.sessions : [],
@@ -100,14 +105,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const formData = await readForm(request);
   const version = Number(formData.get("version"));
   // A stale form is a conflict to explain, even if the case has since moved somewhere this action no longer fits.
-  if (version !== page.row.version) return badRequest({ form: [CONFLICT] }, Object.fromEntries(formData), 409);
+  // A message or note changes nothing on the case, so it is sent whatever has happened since the form was opened.
+  if (!entry.keepsState && version !== page.row.version) return badRequest({ form: [CONFLICT] }, Object.fromEntries(formData), 409);
   assertMayAct(page, type);
   const parsed = parseForm(entry.fields.schema(await formContext(user, page, await assignableMediators(type))), formData);
   if (!parsed.ok) return parsed.response;
   const event = caseEventSchema.safeParse({ type, at: londonDate(), ...parsed.data });
   if (!event.success) return badRequest(zodFieldErrors(event.error), Object.fromEntries(formData));
   try {
-    await applyCaseEvent(caseId, event.data as CaseEvent, { kind: "user", userId: user.id, name: user.name }, { expectedVersion: version });
+    await applyCaseEvent(caseId, event.data as CaseEvent, { kind: "user", userId: user.id, name: user.name }, entry.keepsState ? {} : { expectedVersion: version });
   } catch (error) {
     if (error instanceof EventNotAllowedError) return badRequest({ form: [`This cannot be done: ${error.reason}.`] }, Object.fromEntries(formData), 409);
     if (error instanceof CaseConflictError) {
@@ -115,7 +121,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
     throw error;
   }
-  const done = successBanner(type, page.capacities.includes("family"));
+  const done = restartsClock(type, page) ? CLOCK_RESTARTED_BANNER : successBanner(type, page.capacities.includes("family"));
   // Some actions end the actor's own access (a mediator's, once the mediation is over).
   const prisma = await getPrisma();
   if ((await prisma.case.count({ where: { AND: [{ id: caseId }, caseScope(user, "read")] } })) === 0) {

@@ -4,7 +4,10 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { FairnessFacts, IssuesList, Ladder, MissedDeadlines, StatusTag } from "../components/case-parts";
 import { EscalationReasons, FamilyPrompts, History, MediationDetails, OutcomesOnFile, RemediesOnFile, RunningDeadlines, WrittenOnFile } from "../components/case-file";
 import { entryFor, wordingFor } from "../components/case-events";
-import { caseFileFor } from "../utils/case-file.server";
+import { caseFileFor, fileNamesOf } from "../utils/case-file.server";
+import { CaseMessages } from "../components/case-messages";
+import { noteReadersOf, THREAD_ACTIONS } from "../utils/case-messages";
+import { caseThreadFor } from "../utils/case-messages.server";
 import { actionSlug } from "../utils/case-forms";
 import { recordCaseView } from "../utils/audit.server";
 import { fileEvents, latestHistory } from "../utils/case-history.server";
@@ -23,9 +26,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { row, view, actions, capacities } = await loadCaseForUser(user, params.caseId ?? "");
   // Automatic reminders are for the people who owe the deadline; the family sees what happened.
   const prisma = await getPrisma();
-  const [latest, events] = await Promise.all([
-    latestHistory(prisma, row.id, capacities.includes("family")),
+  const [latest, events, thread] = await Promise.all([
+    latestHistory(prisma, row.id, capacities.includes("family"), noteReadersOf(capacities)),
     fileEvents(prisma, row.id),
+    caseThreadFor(prisma, row.id, view, capacities, actions, fileNamesOf(row, view)),
     recordCaseView(user.id, row, "case", request),
   ]);
   return json({
@@ -48,7 +52,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     area: row.localArea.name,
     mediators: row.assignments.filter((a) => a.capacity === "mediator").map((a) => a.user.name),
     file: caseFileFor(row, view, capacities, actions, events, latest),
-    actions: actions.map((type) => ({ type, slug: actionSlug(type), label: wordingFor(type, capacities, view.limits).label, warning: entryFor(type).warning ?? false })),
+    thread,
+    // Messages and notes are sent from their own section (app/components/case-messages.tsx).
+    actions: actions
+      .filter((type) => !THREAD_ACTIONS.has(type))
+      .map((type) => ({ type, slug: actionSlug(type), label: wordingFor(type, capacities, view.limits).label, warning: entryFor(type).warning ?? false })),
   });
 }
 
@@ -100,6 +108,7 @@ export default function CasePage() {
           <WrittenOnFile contributions={d.file.contributions} comments={d.file.comments} />
           <YoungPersonViews views={d.concern.views} canAdd={d.concern.canAddViews} child={d.concern.child} />
           <RemediesOnFile view={view} />
+          <CaseMessages thread={d.thread} caseId={d.id} allMessagesHref={`/cases/${d.id}/messages`} />
           <History entries={d.file.history} more={d.file.moreHistory} caseId={d.id} />
         </div>
         <div className="govuk-grid-column-one-third">

@@ -7,6 +7,7 @@ import { HISTORY_PAGE_SIZE, historyPage, parsePage } from "../utils/case-history
 import { historyOf } from "../utils/case-file";
 import { fileNamesOf } from "../utils/case-file.server";
 import { loadCaseForUser } from "../utils/case-page.server";
+import { noteReadersOf } from "../utils/case-messages";
 import { getPrisma } from "../utils/db.server";
 import { ROUTE_LABELS } from "../utils/format";
 import { requireUserWithPermission } from "../utils/session.server";
@@ -24,7 +25,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (page === null) throw new Response("The page number must be a whole number from 1.", { status: 400, statusText: "Bad request" });
   const { row, view, capacities } = await loadCaseForUser(user, params.caseId ?? "");
   const isFamily = capacities.includes("family");
-  const [history] = await Promise.all([historyPage(await getPrisma(), row.id, isFamily, page), recordCaseView(user.id, row, "history", request)]);
+  const [history] = await Promise.all([historyPage(await getPrisma(), row.id, isFamily, page, noteReadersOf(capacities)), recordCaseView(user.id, row, "history", request)]);
   if (page > history.pages) throw new Response("Not found", { status: 404 });
   return json({
     id: row.id,

@@ -1,5 +1,6 @@
 import { strToU8, zipSync, type Zippable } from "fflate";
 import type { Capacity } from "./case-actions";
+import { MESSAGE_EVENT, NOTE_EVENT } from "./case-messages";
 import { londonDate } from "./dates";
 import { formatDate, formatDateTime } from "./format";
 import type { Letter, LetterEvent, LetterSource } from "./letters";
@@ -26,7 +27,7 @@ export interface EvidenceItem {
  * What has been put on the file as evidence or information, oldest first. Today that is what the
  * case log holds as text: the evidence given when a remedy was recorded as done, information the
  * family sent to restart a paused response, co-respondents' parts of a joint response and comments
- * on a draft decision. NOTE: the evidence-upload work extends this function with each uploaded
+ * on a draft decision, and messages between the family and the bodies (never internal notes). NOTE: the evidence-upload work extends this function with each uploaded
  * file (name, type, size, who may see it) so the bundle lists them too.
  */
 export async function caseEvidenceList(source: Pick<LetterSource, "events" | "view">): Promise<EvidenceItem[]> {
@@ -42,6 +43,7 @@ export async function caseEvidenceList(source: Pick<LetterSource, "events" | "vi
       items.push({ on: on(e), from: e.actor, what: "Information sent to restart the response", description: p.information });
     if (e.type === "CONTRIBUTE_TO_RESPONSE" && typeof p.contribution === "string")
       items.push({ on: on(e), from: e.actor, what: "Part of the joint response", description: p.contribution });
+    if (e.type === MESSAGE_EVENT && typeof p.message === "string") items.push({ on: on(e), from: e.actor, what: "Message on the case", description: p.message });
     if (e.type === "SUBMIT_COMMENTS" && typeof p.comments === "string") items.push({ on: on(e), from: e.actor, what: "Comments on the draft decision", description: p.comments });
   }
   return items;
@@ -51,7 +53,7 @@ export async function caseEvidenceList(source: Pick<LetterSource, "events" | "vi
 export function historyEntries(loaded: CaseForLetters, rows: EventRow[]): Array<{ on: string; what: string; by: string }> {
   const isFamily = loaded.capacities.includes("family");
   return rows
-    .filter((e) => !(isFamily && e.type === "DEADLINE_WARNING"))
+    .filter((e) => !(isFamily && e.type === "DEADLINE_WARNING") && e.type !== NOTE_EVENT)
     .map((e) => {
       const p = e.payload as { at?: unknown; key?: unknown };
       const about = loaded.row.deadlines.find((d) => d.key === p.key)?.label;

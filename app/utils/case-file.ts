@@ -32,6 +32,10 @@ const PARTY_NAMES: Record<Party, string> = {
 
 export const partyName = (party: string) => PARTY_NAMES[party as Party] ?? "someone involved";
 
+/** A party on this case by its own name where it has one: the setting's name, the Ombudsman. */
+export const partyOnFile = (party: string, names: Pick<FileNames, "setting" | "national">) =>
+  party === "setting" ? names.setting : party === "national-body" ? names.national : partyName(party);
+
 export const capitalise = (text: string) => `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
 
 /** Money as people write it: £1,250.00. */
@@ -201,6 +205,11 @@ export function historyOf(events: readonly LogEvent[], view: Pick<CaseView, "rem
         return [{ ...base, title: `The family took the remedy ${remedyName(p.remedyId)} further` }];
       case "WITHDRAW":
         return [quoted("The family withdrew the concern", "Reason", p.reason)];
+      // The words are in the messages and notes on the case page; the history says who wrote (docs/decisions/023).
+      case "SEND_MESSAGE":
+        return [{ ...base, title: `Message from ${partyOnFile(String(p.party), names)}` }];
+      case "ADD_INTERNAL_NOTE":
+        return [{ ...base, title: `Internal note added (only staff of ${partyOnFile(String(p.party), names)} can see it)` }];
       case "DEADLINE_WARNING":
         return forFamily ? [] : [{ ...base, title: warningTitle(String(p.key), view, names) }];
       case "DEADLINE_MISSED":
@@ -317,6 +326,13 @@ export function successBanner(type: string, isFamily: boolean): { title: string;
       title: "Response clock paused",
       body: "Everyone involved has been told what you are waiting for. The clock restarts when the information arrives, or by itself at the pause limit.",
     },
+    SEND_MESSAGE: isFamily
+      ? {
+          title: "Message sent",
+          body: "The organisation handling your concern has been emailed to say it is waiting. Their reply will be shown on the case, and you will get an email.",
+        }
+      : { title: "Message sent", body: "The family has been emailed to say it is waiting. Their reply will be shown on the case." },
+    ADD_INTERNAL_NOTE: { title: "Internal note added", body: "Only staff of your organisation can see it." },
     RESUME: isFamily
       ? { title: "Information sent", body: "The organisation handling your concern has been told, and its response deadline has started again." }
       : { title: "Response clock restarted", body: "The family has been told the new response date." },

@@ -1,5 +1,6 @@
 import { Prisma, type PrismaClient } from "../../generated/prisma/client";
 import type { LogEvent } from "./case-file";
+import { MESSAGE_EVENT, NOTE_EVENT } from "./case-messages";
 
 // A case's history, read a page at a time (docs/decisions/017): the case page shows the latest
 // few entries whatever the length of the log, and /cases/:id/history pages through the rest.
@@ -41,20 +42,28 @@ const EVENTS_WITH_ACTORS = Prisma.sql`
     FROM "CaseEvent" e LEFT JOIN "User" u ON u.id = e."actorId"`;
 
 /**
+ * Internal notes only for the staff of the body that wrote them (docs/decisions/023): filtered in
+ * the query, so a note never leaves the database for anyone else. `noteParties`: noteReadersOf(capacities).
+ */
+function notesVisible(noteParties: readonly string[], alias = Prisma.empty): Prisma.Sql {
+  return Prisma.sql`(${alias}type <> ${NOTE_EVENT} OR ${alias}payload->>'party' = ANY(${[...noteParties]}::text[]))`;
+}
+
+/**
  * History entries newest first, `limit` from `offset`. Automatic reminders are for the people who
  * owe the deadline: a family's history leaves them out (`forFamily`).
  */
-async function readEvents(prisma: PrismaClient, caseId: string, forFamily: boolean, limit: number, offset: number): Promise<EventRow[]> {
+async function readEvents(prisma: PrismaClient, caseId: string, forFamily: boolean, limit: number, offset: number, noteParties: readonly string[]): Promise<EventRow[]> {
   return prisma.$queryRaw<EventRow[]>`
     ${EVENTS_WITH_ACTORS}
-     WHERE e."caseId" = ${caseId} AND (${!forFamily} OR e.type <> 'DEADLINE_WARNING')
+     WHERE e."caseId" = ${caseId} AND (${!forFamily} OR e.type <> 'DEADLINE_WARNING') AND ${notesVisible(noteParties, Prisma.sql`e.`)}
      ORDER BY e.seq DESC
      LIMIT ${limit} OFFSET ${offset}`;
 }
 
 /** The latest entries for the case page, and whether there are older ones. */
-export async function latestHistory(prisma: PrismaClient, caseId: string, forFamily: boolean) {
-  const rows = await readEvents(prisma, caseId, forFamily, HISTORY_ON_CASE_PAGE + 1, 0);
+export async function latestHistory(prisma: PrismaClient, caseId: string, forFamily: boolean, noteParties: readonly string[] = []) {
+  const rows = await readEvents(prisma, caseId, forFamily, HISTORY_ON_CASE_PAGE + 1, 0, noteParties);
   return { events: rows.slice(0, HISTORY_ON_CASE_PAGE).map(toLogEvent), more: rows.length > HISTORY_ON_CASE_PAGE };
 }
 
@@ -74,12 +83,12 @@ export async function fileEvents(prisma: PrismaClient, caseId: string): Promise<
 }
 
 /** One page (1-based) of the full history, with the number of entries and pages. */
-export async function historyPage(prisma: PrismaClient, caseId: string, forFamily: boolean, page: number) {
+export async function historyPage(prisma: PrismaClient, caseId: string, forFamily: boolean, page: number, noteParties: readonly string[] = []) {
   const [counted] = await prisma.$queryRaw<{ n: number }[]>`
-    SELECT count(*)::int AS n FROM "CaseEvent" WHERE "caseId" = ${caseId} AND (${!forFamily} OR type <> 'DEADLINE_WARNING')`;
+    SELECT count(*)::int AS n FROM "CaseEvent" WHERE "caseId" = ${caseId} AND (${!forFamily} OR type <> 'DEADLINE_WARNING') AND ${notesVisible(noteParties)}`;
   const total = counted?.n ?? 0;
   const pages = Math.max(1, Math.ceil(total / HISTORY_PAGE_SIZE));
-  const rows = page <= pages ? await readEvents(prisma, caseId, forFamily, HISTORY_PAGE_SIZE, (page - 1) * HISTORY_PAGE_SIZE) : [];
+  const rows = page <= pages ? await readEvents(prisma, caseId, forFamily, HISTORY_PAGE_SIZE, (page - 1) * HISTORY_PAGE_SIZE, noteParties) : [];
   return { events: rows.map(toLogEvent), total, pages };
 }
 
@@ -89,4 +98,36 @@ export function parsePage(value: string | null): number | null {
   if (!/^[1-9][0-9]{0,5}$/.test(value)) return null;
   const page = Number(value);
   return page <= MAX_HISTORY_PAGE ? page : null;
+}
+
+/** Messages or notes shown on the case page at most; older ones are on the messages page. */
+export const THREAD_ON_CASE_PAGE = 20;
+
+/**
+ * The latest messages on the case and the notes this reader may see (none for anyone acting for
+ * the family), each newest last, with how many there are in all. Notes are filtered in the query.
+ */
+export async function threadEvents(prisma: PrismaClient, caseId: string, noteParties: readonly string[], limit = THREAD_ON_CASE_PAGE, offset = 0) {
+  const [messages, notes, counts] = await Promise.all([
+    prisma.$queryRaw<EventRow[]>`
+      ${EVENTS_WITH_ACTORS}
+       WHERE e."caseId" = ${caseId} AND e.type = ${MESSAGE_EVENT}
+       ORDER BY e.seq DESC LIMIT ${limit} OFFSET ${offset}`,
+    noteParties.length === 0
+      ? Promise.resolve([] as EventRow[])
+      : prisma.$queryRaw<EventRow[]>`
+      ${EVENTS_WITH_ACTORS}
+       WHERE e."caseId" = ${caseId} AND e.type = ${NOTE_EVENT} AND e.payload->>'party' = ANY(${[...noteParties]}::text[])
+       ORDER BY e.seq DESC LIMIT ${limit} OFFSET ${offset}`,
+    prisma.$queryRaw<{ messages: number; notes: number }[]>`
+      SELECT count(*) FILTER (WHERE type = ${MESSAGE_EVENT})::int AS messages,
+             count(*) FILTER (WHERE type = ${NOTE_EVENT} AND payload->>'party' = ANY(${[...noteParties]}::text[]))::int AS notes
+        FROM "CaseEvent" WHERE "caseId" = ${caseId} AND type IN (${MESSAGE_EVENT}, ${NOTE_EVENT})`,
+  ]);
+  return {
+    messages: messages.map(toLogEvent).reverse(),
+    notes: notes.map(toLogEvent).reverse(),
+    messageCount: counts[0]?.messages ?? 0,
+    noteCount: counts[0]?.notes ?? 0,
+  };
 }

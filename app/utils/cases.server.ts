@@ -2,7 +2,8 @@ import { transitionCase as transition, startCase, type CaseEvent, type CaseInput
 import type { Prisma, PrismaClient } from "../../generated/prisma/client";
 import { dateColumn } from "./dates";
 import { CURRENT_CHAIN_VERSION, eventHmac, snapshotDigest } from "./event-chain.server";
-import { CaseChanges, issueTitlesOf, persistedOf, readCases, writeCases, type EventAuthor } from "./case-write.server";
+import { CaseChanges, issueTitlesOf, persistedOf, readCases, writeCases, type CaseState, type EventAuthor } from "./case-write.server";
+import { followUpOf } from "./case-messages";
 import { getPrisma } from "./db.server";
 import { recordCaseFacts } from "./patterns-facts.server";
 import { resolveRecipients } from "./recipients.server";
@@ -159,6 +160,20 @@ export interface Applied {
 }
 
 /**
+ * Records `event` and what it sets off in the same write (a family's message ends a pause that
+ * waits on them, docs/decisions/023): each is its own machine transition and its own logged event.
+ */
+function recordWithFollowUp(changes: CaseChanges, state: CaseState, event: CaseEvent, actor: EventAuthor) {
+  const result = transition(persistedOf(state), event);
+  changes.record(event, result, actor);
+  const next = followUpOf(event, result);
+  if (!next) return { from: result.from, last: result };
+  const followed = transition(result.persisted, next);
+  changes.record(next, followed, actor);
+  return { from: result.from, last: followed };
+}
+
+/**
  * Applies one event to one case. Throws EventNotAllowedError (from machines/) when the case's
  * state does not allow it, CaseConflictError when the caller's version is stale, and never
  * writes half a transition.
@@ -174,11 +189,10 @@ export async function applyCaseEvent(caseId: string, event: CaseEvent, actor: Ev
     if (options.expectedVersion !== undefined && state.version !== options.expectedVersion) {
       throw new CaseConflictError(caseId, options.expectedVersion, state.version);
     }
-    const result = transition(persistedOf(state), event);
     const changes = new CaseChanges(state);
-    changes.record(event, result, actor);
+    const { from, last } = recordWithFollowUp(changes, state, event, actor);
     const written = await writeCases(db, [changes.rows()!]);
-    if (written.has(caseId)) return { caseId, version: state.version + 1, from: result.from, to: result.to, view: result.view };
+    if (written.has(caseId)) return { caseId, version: state.version + changes.count, from, to: last.to, view: last.view };
     if (options.expectedVersion !== undefined || attempt >= maxAttempts) {
       const now = await db.case.findUniqueOrThrow({ where: { id: caseId }, select: { version: true } });
       throw new CaseConflictError(caseId, options.expectedVersion ?? state.version, now.version);
@@ -196,12 +210,11 @@ export async function applyCaseEventInTransaction(tx: Prisma.TransactionClient, 
   await tx.$queryRaw`SELECT id FROM "Case" WHERE id = ${caseId} FOR UPDATE`;
   const [state] = await readCases(tx, [caseId], { newMediatorId: event.type === "ASSIGN_MEDIATOR" ? event.mediatorId : undefined });
   if (!state) throw new CaseNotFoundError(`No case ${caseId}`);
-  const result = transition(persistedOf(state), event);
   const changes = new CaseChanges(state);
-  changes.record(event, result, actor);
+  const { from, last } = recordWithFollowUp(changes, state, event, actor);
   const written = await writeCases(tx, [changes.rows()!]);
   if (!written.has(caseId)) throw new Error(`Case ${caseId} changed while locked`);
-  return { caseId, version: state.version + 1, from: result.from, to: result.to, view: result.view };
+  return { caseId, version: state.version + changes.count, from, to: last.to, view: last.view };
 }
 
 export interface NewConcern {

@@ -1,3 +1,4 @@
+import { NOTE_EVENT } from "./case-messages";
 import { isoFromDateColumn } from "./dates";
 import { getPrisma } from "./db.server";
 import { loadCaseForUser } from "./case-page.server";
@@ -42,7 +43,8 @@ export async function loadLettersForUser(
   const [deadlines, eventRows] = await Promise.all([
     prisma.deadline.findMany({ where: { caseId: row.id, key: { in: QUOTED_DEADLINES }, kind: { not: "warning" } }, select: { key: true, dueOn: true } }),
     prisma.caseEvent.findMany({
-      where: { caseId: row.id, ...(options.allEvents ? {} : { type: { in: LETTER_EVENT_TYPES } }) },
+      // Internal notes are never in a letter or a bundle, whoever downloads it (docs/decisions/023).
+      where: { caseId: row.id, ...(options.allEvents ? { type: { not: NOTE_EVENT } } : { type: { in: LETTER_EVENT_TYPES } }) },
       orderBy: { seq: "asc" },
       select: { seq: true, type: true, payload: true, actorLabel: true, occurredAt: true, actor: { select: { name: true, erasedAt: true } } },
     }),

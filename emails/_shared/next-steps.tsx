@@ -1,4 +1,7 @@
+import { Link } from "@react-email/components";
+import { styles } from "../layout";
 import { dueBy, until } from "./dates";
+import type { Notice } from "./notice";
 import { P } from "./parts";
 import { bodyName, capitalise, nextBodyName, type RungNumber } from "./wording";
 
@@ -20,7 +23,25 @@ export function RespondBy({ who, what, date }: { who: string; what: string; date
   );
 }
 
-export const AddEvidence = () => <P>You can add evidence or information to the concern in Redress at any time.</P>;
+/** A link to the case's messages (its "Send a message" form is there): the promise "send it in Redress" always points somewhere real. */
+export function MessagesLink({ notice, children = "Send a message about your concern" }: { notice: Pick<Notice, "caseUrl">; children?: string }) {
+  if (!notice.caseUrl) return <P>Sign in to Redress and open the concern to send a message.</P>;
+  return (
+    <P>
+      <Link href={`${notice.caseUrl}#messages`} style={styles.link}>
+        {children}
+      </Link>
+    </P>
+  );
+}
+
+/** The family can write to the body handling the concern at any time (docs/decisions/023). */
+export const SendInformation = ({ notice }: { notice: Pick<Notice, "caseUrl"> }) => (
+  <>
+    <P>You can send information to the organisation handling your concern at any time, as a message on the concern in Redress.</P>
+    <MessagesLink notice={notice} />
+  </>
+);
 
 export const RemediesStillOwed = () => <P>Anything already promised to put things right is still tracked in Redress until it is done.</P>;
 

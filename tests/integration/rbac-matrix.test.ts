@@ -126,6 +126,8 @@ const EXPECTED: Record<string, { GET: (p: Persona, c: Fixture) => Outcome; POST:
   readyz: { GET: () => "allow", POST: () => "405" },
   "cases.$caseId.history": { GET: (p, c) => (canRead(p, c) ? "allow" : "deny"), POST: () => "405", params: (c) => ({ caseId: c.caseId }) },
   "cases.$caseId._index": { GET: (p, c) => (canRead(p, c) ? "allow" : "deny"), POST: () => "405", params: (c) => ({ caseId: c.caseId }) },
+  // Every message on the case (and the reader's own body's notes): whoever may read the case.
+  "cases.$caseId.messages": { GET: (p, c) => (canRead(p, c) ? "allow" : "deny"), POST: () => "405", params: (c) => ({ caseId: c.caseId }) },
   // Letters: whoever may read the case. The fixture case has no letter yet, so a letter's page and
   // PDF are "not found" for everyone (and never a 500); tests/integration/letters.test.ts covers
   // them on a decided case.
