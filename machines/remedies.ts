@@ -44,7 +44,10 @@ export function issueRemedies(
       issuedOn,
       englandAndWales,
     );
-    const remedy: Remedy = { ...input, id, rung: issue.rung, via: issue.via, issuedOn, dueOn: clock.dueOn, owedBy: issue.owedBy, status: "open" };
+    const { replaces, ...rest } = input;
+    // Lineage only to a remedy the case holds (the mediation machine cannot check; it never names one).
+    const lineage = replaces && existing.some((r) => r.id === replaces) ? { replaces } : {};
+    const remedy: Remedy = { ...rest, ...lineage, id, rung: issue.rung, via: issue.via, issuedOn, dueOn: clock.dueOn, owedBy: issue.owedBy, status: "open" };
     return { remedy, clock };
   });
   return { remedies: issued.map(({ remedy }) => remedy), clocks: issued.map(({ clock }) => clock) };
@@ -60,6 +63,12 @@ const REMEDY_NAMES: Record<RemedyInput["kind"], string> = {
 
 export function settleRemedy(remedies: readonly Remedy[], remedyId: string, status: "done" | "failed", at: string, note?: string): Remedy[] {
   return remedies.map((remedy) => (remedy.id === remedyId ? { ...remedy, status, settledOn: dateOf(at), ...(note ? { note } : {}) } : remedy));
+}
+
+/** A remedy may replace only a remedy already on the case (and each earlier remedy at most once in one decision). */
+export function areReplacementsKnown(inputs: readonly RemedyInput[], existing: readonly Remedy[]): boolean {
+  const named = inputs.flatMap((input) => (input.replaces ? [input.replaces] : []));
+  return named.every((id) => existing.some((remedy) => remedy.id === id)) && new Set(named).size === named.length;
 }
 
 /** Remedy due dates may not fall before the day they are issued. */

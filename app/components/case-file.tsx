@@ -1,5 +1,5 @@
 import { FINDING_LABELS, rungName, type CaseView, type OutcomeRecord, type RemedyInput } from "../../machines";
-import { formatPounds, partyName, remedyText, type HistoryEntry, type Prompt, type WrittenEntry } from "../utils/case-file";
+import { capitalise, formatPounds, partyName, remedyLineage, remedyOrigin, remedyText, type HistoryEntry, type Prompt, type WrittenEntry } from "../utils/case-file";
 import { formatDate } from "../utils/format";
 import { Link } from "@remix-run/react";
 import { Timeline } from "./case-history";
@@ -180,6 +180,7 @@ export function RemediesOnFile({ view }: { view: CaseView }) {
   if (view.remedies.length === 0) return null;
   const statusText = { open: "Not done yet", done: "Done", failed: "Not done" } as const;
   const referral = (id: string) => view.remedyReferrals.find((r) => r.remedyId === id);
+  const lineage = remedyLineage(view);
   return (
     <Table
       caption="Remedies"
@@ -193,10 +194,11 @@ export function RemediesOnFile({ view }: { view: CaseView }) {
               <>
                 {r.description}
                 {r.kind === "payment" && "amountPence" in r && r.amountPence ? ` (${formatPounds(r.amountPence)})` : ""}
+                {lineage[r.id]?.replaces ? <span className="govuk-!-display-block govuk-!-margin-top-1">(replaces: {lineage[r.id]?.replaces})</span> : null}
                 <span className="govuk-body-s govuk-!-display-block govuk-!-margin-top-1">
-                  {r.via === "mediation" ? `Agreed in mediation, ${formatDate(r.issuedOn)}` : `Ordered by the ${bodyName(view, r.rung).toLowerCase()}, ${formatDate(r.issuedOn)}`}.
-                  Owed by {r.owedBy.map(partyName).join(" and ")}.
+                  {capitalise(remedyOrigin(r, view.route))}. Owed by {r.owedBy.map(partyName).join(" and ")}.
                 </span>
+                {lineage[r.id]?.replacedBy ? <span className="govuk-body-s govuk-!-display-block govuk-!-margin-top-1">Replaced by: {lineage[r.id]?.replacedBy}.</span> : null}
               </>
             ),
           },
