@@ -20,7 +20,7 @@ import { compareDates, dateOf } from "./iso-date";
 import type { MediationOutput } from "./mediation.machine";
 import { notification, type NotificationData, type NotificationKind } from "./notifications";
 import { bodiesComplainedAbout, mediationOtherSide, type RungNumber } from "./parties";
-import { areRemedyDatesValid, areReplacementsKnown, issueRemedies, remedyClockKey, settleRemedy } from "./remedies";
+import { areRemedyDatesValid, areReplacementsKnown, issueRemedies, replaceRemedies, remedyClockKey, settleRemedy } from "./remedies";
 
 /**
  * What each event does to a case, as pure functions from context and event
@@ -83,10 +83,12 @@ function recordOutcome(
     standards,
     remedyIds: issued.remedies.map(({ id }) => id),
   };
+  // A remedy given in place of an earlier one ends that one's monitoring: it is marked replaced, not owed twice.
+  const replaced = replaceRemedies(context.remedies, issued.remedies, event.at);
   return {
     outcomes: [...context.outcomes, record],
-    remedies: [...context.remedies, ...issued.remedies],
-    clocks: issued.clocks.reduce(withClock, context.clocks),
+    remedies: [...replaced.remedies, ...issued.remedies],
+    clocks: issued.clocks.reduce(withClock, withoutClocks(context.clocks, (key) => replaced.closedClockKeys.includes(key))),
   };
 }
 

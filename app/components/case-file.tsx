@@ -178,7 +178,7 @@ export function OutcomesOnFile({ view, draftRemedies }: { view: CaseView; draftR
 /** Every remedy: what, who owes it, which stage ordered it, by when, and what became of it. */
 export function RemediesOnFile({ view }: { view: CaseView }) {
   if (view.remedies.length === 0) return null;
-  const statusText = { open: "Not done yet", done: "Done", failed: "Not done" } as const;
+  const statusText = { open: "Not done yet", done: "Done", failed: "Not done", replaced: "Replaced" } as const;
   const referral = (id: string) => view.remedyReferrals.find((r) => r.remedyId === id);
   const lineage = remedyLineage(view);
   return (

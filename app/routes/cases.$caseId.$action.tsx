@@ -49,6 +49,9 @@ async function assignableMediators(type: UserEventType) {
 /** Decisions at a rung may name an earlier remedy their remedy replaces (agreed actions in mediation do not). */
 const REPLACING = new Set<UserEventType>(["RESPOND", "ISSUE_DRAFT_DECISION", "ISSUE_FINAL_DECISION"]);
 
+/** Remedies a new one may replace: those still owed, or not done (as the machine allows). */
+const replaceable = (page: CasePage) => page.view.remedies.filter((r) => r.status === "open" || r.status === "failed");
+
 async function formContext(user: SessionUser, page: CasePage, mediators: { id: string }[]): Promise<FormContext> {
   return {
     issueIds: page.view.issues.filter((i) => !i.settledByAgreement).map((i) => i.id),
@@ -59,7 +62,7 @@ async function formContext(user: SessionUser, page: CasePage, mediators: { id: s
     failedRemedyIds: page.view.failedRemediesOpen.map((r) => r.remedyId),
     mediatorIds: mediators.map((m) => m.id),
     maxExtensionWorkingDays: page.view.limits.maxExtensionWorkingDays ?? 0,
-    earlierRemedyIds: page.view.remedies.map((r) => r.id),
+    earlierRemedyIds: replaceable(page).map((r) => r.id),
     today: londonDate(),
     knownStandards: await knownStandardCodes(),
   };
@@ -90,7 +93,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     warning: entry.warning ?? false,
     issues: page.view.issues,
     remedies: page.view.remedies.filter((r) => page.settleableRemedyIds.includes(r.id)).map((r) => ({ id: r.id, description: r.description })),
-    earlierRemedies: REPLACING.has(type) ? page.view.remedies.map((r) => ({ id: r.id, label: remedyLabel(r, page.view.route) })) : [],
+    earlierRemedies: REPLACING.has(type) ? replaceable(page).map((r) => ({ id: r.id, label: remedyLabel(r, page.view.route) })) : [],
     // Withdrawing closes the concern's linked cases too: the confirmation page names them.
     closesAlso: type === "WITHDRAW" ? await linkedCasesToWithdraw(user, page) : [],
     mediators,
