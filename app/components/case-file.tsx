@@ -181,6 +181,8 @@ export function RemediesOnFile({ view }: { view: CaseView }) {
   const statusText = { open: "Not done yet", done: "Done", failed: "Not done", replaced: "Replaced" } as const;
   const referral = (id: string) => view.remedyReferrals.find((r) => r.remedyId === id);
   const lineage = remedyLineage(view);
+  // Still owed after its due date passed (the machine recorded the breach).
+  const overdue = (r: CaseView["remedies"][number]) => r.status === "open" && view.breaches.some((b) => b.key === `remedy.${r.id}`);
   return (
     <Table
       caption="Remedies"
@@ -206,8 +208,8 @@ export function RemediesOnFile({ view }: { view: CaseView }) {
           {
             html: (
               <>
-                <strong className={`govuk-tag ${r.status === "done" ? "govuk-tag--green" : r.status === "failed" ? "govuk-tag--red" : "govuk-tag--grey"}`}>
-                  {statusText[r.status]}
+                <strong className={`govuk-tag ${r.status === "done" ? "govuk-tag--green" : r.status === "failed" || overdue(r) ? "govuk-tag--red" : "govuk-tag--grey"}`}>
+                  {overdue(r) ? "Overdue" : statusText[r.status]}
                 </strong>
                 {r.settledOn ? <span className="govuk-body-s govuk-!-display-block">{formatDate(r.settledOn)}</span> : null}
                 {r.note ? (
