@@ -16,7 +16,7 @@ export async function linkedCasesToWithdraw(user: SessionUser, page: CasePage): 
     others.map(async (other) => {
       const sibling = await loadCaseForUser(user, other.id);
       if (!sibling.actions.includes("WITHDRAW")) return null;
-      const issues = sibling.view.issues.filter((i) => !i.finding && !i.settledByAgreement).map((i) => i.summary);
+      const issues = sibling.view.issues.map((i) => i.summary);
       return { id: other.id, ref: sibling.row.ref, about: `${ROUTE_LABELS[sibling.view.route].toLowerCase()}${issues.length ? ` (${issues.join("; ")})` : ""}` };
     }),
   );

@@ -1,6 +1,17 @@
 import { describe, expect, it } from "vitest";
 import type { CaseView } from "../../../machines";
-import { draftDefaults, draftRemediesOf, remedyLineage, escalationsOf, familyPrompts, formatPounds, historyOf, successBanner, writtenOf, type LogEvent } from "../../../app/utils/case-file";
+import {
+  draftDefaults,
+  draftRemediesOf,
+  remedyLineage,
+  escalationsOf,
+  familyPrompts,
+  formatPounds,
+  historyOf,
+  successBanner,
+  writtenOf,
+  type LogEvent,
+} from "../../../app/utils/case-file";
 
 const names = { setting: "Aston Vale College", national: "the Ombudsman", people: { u9: "Sam Okafor" } };
 const view = {
