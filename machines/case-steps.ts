@@ -88,7 +88,10 @@ function recordOutcome(
   return {
     outcomes: [...context.outcomes, record],
     remedies: [...replaced.remedies, ...issued.remedies],
-    clocks: issued.clocks.reduce(withClock, withoutClocks(context.clocks, (key) => replaced.closedClockKeys.includes(key))),
+    clocks: issued.clocks.reduce(
+      withClock,
+      withoutClocks(context.clocks, (key) => replaced.closedClockKeys.includes(key)),
+    ),
   };
 }
 
