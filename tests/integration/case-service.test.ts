@@ -110,7 +110,10 @@ describeEachEngine("case service", ({ get }) => {
     const { PERSONA_STORIES, STAGE_STORIES, seedCases } = await import("../../prisma/seed-cases");
     const { refused } = await seedCases(prisma, [...PERSONA_STORIES, ...STAGE_STORIES], "2026-11-25");
     expect(refused).toEqual([]);
-    const yusuf = await prisma.case.findMany({ where: { concern: { ref: { contains: "-D0000" }, child: { registerRef: "AN-000001" } } }, select: { route: true, stateValue: true } });
+    const yusuf = await prisma.case.findMany({
+      where: { concern: { ref: { contains: "-D0000" }, child: { registerRef: "AN-000001" } } },
+      select: { route: true, stateValue: true },
+    });
     expect(yusuf.find((c) => c.route === "substance")?.stateValue).toBe("ladder.setting.responded");
     // Each stage story reaches the stage it is there to show.
     const stage = async (n: number) => {
