@@ -1,8 +1,8 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { isRouteErrorResponse, Link, Links, Outlet, Scripts, ScrollRestoration, useLoaderData, useRouteError, useRouteLoaderData } from "@remix-run/react";
+import { isRouteErrorResponse, Link, Links, Outlet, Scripts, ScrollRestoration, useLoaderData, useLocation, useRouteError, useRouteLoaderData } from "@remix-run/react";
 import govukCss from "govuk-frontend/dist/govuk/govuk-frontend.min.css";
-import { useEffect, type ReactNode } from "react";
+import { useEffect, useRef, type ReactNode } from "react";
 import { MetaWithFormErrors } from "./components/form-kit";
 import { Footer, Header, PhaseBanner, ServiceNavigation, type NavUser } from "./components/layout";
 import { NotificationBanner } from "./components/notification-banner";
@@ -35,8 +35,30 @@ export const shouldRevalidate = () => true;
 // styles apply without a flash. Allowed by the response's CSP nonce.
 const GOVUK_BODY_CLASS = "document.body.className += ' js-enabled' + ('noModule' in HTMLScriptElement.prototype ? ' govuk-frontend-supported' : '');";
 
+/**
+ * After a client-side navigation (never on the first load), focus moves to the new page as a full page
+ * load would: to its success banner if it has one, else to its error summary, else to its <h1>
+ * (made focusable with tabindex="-1"), so screen reader users hear where they are.
+ */
+function useFocusOnNavigation() {
+  const { pathname } = useLocation();
+  const first = useRef(true);
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    const main = document.getElementById("main-content");
+    const target = document.querySelector<HTMLElement>(".govuk-notification-banner--success") ?? main?.querySelector<HTMLElement>(".govuk-error-summary, h1");
+    if (!target) return;
+    if (!target.hasAttribute("tabindex")) target.setAttribute("tabindex", "-1");
+    target.focus({ preventScroll: true });
+  }, [pathname]);
+}
+
 function Document({ children, user }: { children: ReactNode; user: NavUser | null }) {
   const nonce = useNonce();
+  useFocusOnNavigation();
   useEffect(() => {
     // Progressive enhancement only: every page works before (and without) this.
     document.body.classList.add("js-enabled", "govuk-frontend-supported");

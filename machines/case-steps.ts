@@ -20,7 +20,7 @@ import { compareDates, dateOf } from "./iso-date";
 import type { MediationOutput } from "./mediation.machine";
 import { notification, type NotificationData, type NotificationKind } from "./notifications";
 import { bodiesComplainedAbout, mediationOtherSide, type RungNumber } from "./parties";
-import { areRemedyDatesValid, issueRemedies, remedyClockKey, settleRemedy } from "./remedies";
+import { areRemedyDatesValid, areReplacementsKnown, issueRemedies, replaceRemedies, remedyClockKey, settleRemedy } from "./remedies";
 
 /**
  * What each event does to a case, as pure functions from context and event
@@ -52,6 +52,7 @@ export function outcomeProblems(context: CaseContext, outcome: OutcomeInput, at:
     ...(new Set(given).size !== given.length ? ["an issue has two findings"] : []),
     ...(context.file.route === "substance" && outcome.standards.length === 0 ? ["a substance outcome must name the National Framework standards relied on"] : []),
     ...(!areRemedyDatesValid(outcome.remedies, at) ? ["a remedy is due before the outcome date"] : []),
+    ...(!areReplacementsKnown(outcome.remedies, context.remedies) ? ["a remedy can replace only an earlier remedy on this case, and each one only once"] : []),
     // NOTE: the different-handler rule covers every decision at a rung, not only the acknowledgement.
     ...(decidedBy && earlier.includes(decidedBy) ? ["a different person must decide at this stage: you handled the concern at an earlier stage"] : []),
   ];
@@ -82,10 +83,15 @@ function recordOutcome(
     standards,
     remedyIds: issued.remedies.map(({ id }) => id),
   };
+  // A remedy given in place of an earlier one ends that one's monitoring: it is marked replaced, not owed twice.
+  const replaced = replaceRemedies(context.remedies, issued.remedies, event.at);
   return {
     outcomes: [...context.outcomes, record],
-    remedies: [...context.remedies, ...issued.remedies],
-    clocks: issued.clocks.reduce(withClock, context.clocks),
+    remedies: [...replaced.remedies, ...issued.remedies],
+    clocks: issued.clocks.reduce(
+      withClock,
+      withoutClocks(context.clocks, (key) => replaced.closedClockKeys.includes(key)),
+    ),
   };
 }
 

@@ -23,18 +23,21 @@ export const FINDING_LABELS: Readonly<Record<Finding, string>> = {
 export const DECIDED_FINDINGS = ["upheld", "partly-upheld", "not-upheld", "resolved-by-agreement"] as const satisfies readonly Finding[];
 const decidedFindingSchema = z.enum(DECIDED_FINDINGS);
 
+/** `replaces`: the id of an earlier remedy on the case this one takes the place of (its lineage; the earlier one stays on the file). */
+const replaces = text.optional();
 export const remedyInputSchema = z.discriminatedUnion("kind", [
-  z.object({ kind: z.literal("apology"), description: text, dueOn: isoDateSchema.optional() }),
-  z.object({ kind: z.literal("action"), description: text, dueOn: isoDateSchema }),
+  z.object({ kind: z.literal("apology"), description: text, dueOn: isoDateSchema.optional(), replaces }),
+  z.object({ kind: z.literal("action"), description: text, dueOn: isoDateSchema, replaces }),
   /** Retake the register decision: done when the setting records the new decision (docs/decisions/021). */
-  z.object({ kind: z.literal("register-review"), description: text, dueOn: isoDateSchema.optional() }),
+  z.object({ kind: z.literal("register-review"), description: text, dueOn: isoDateSchema.optional(), replaces }),
   /** Revise the development record: done when the setting saves the revised version. */
-  z.object({ kind: z.literal("record-revision"), description: text, dueOn: isoDateSchema.optional() }),
+  z.object({ kind: z.literal("record-revision"), description: text, dueOn: isoDateSchema.optional(), replaces }),
   z.object({
     kind: z.literal("payment"),
     description: text,
     amountPence: z.number().int().positive(),
     dueOn: isoDateSchema.optional(),
+    replaces,
   }),
 ]);
 export type RemedyInput = z.infer<typeof remedyInputSchema>;

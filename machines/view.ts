@@ -62,6 +62,8 @@ export type CaseView = {
     respondentMediationOffersLeft?: number;
     /** Months from the family's awareness within which the national body looks at a concern. */
     nationalTimeLimitMonths: number;
+    /** Working days a remedy given without a due date has. */
+    remedyDefaultWorkingDays: number;
   };
 };
 
@@ -194,6 +196,7 @@ export function caseView(snapshot: AnyMachineSnapshot): CaseView {
       maxPauseWorkingDays: file.policy.fairness.maxPauseWorkingDays,
       mediationSessionWithinCalendarDays: file.policy.mediation.heldWithinCalendarDays,
       nationalTimeLimitMonths: file.policy.national.timeLimitMonths,
+      remedyDefaultWorkingDays: file.policy.remedyDefaultWorkingDays,
       ...(rung !== null ? { respondentMediationOffersLeft: Math.max(0, file.policy.fairness.maxRespondentMediationOffersPerRung - respondentOffersAt(context, rung)) } : {}),
     },
   };

@@ -13,6 +13,10 @@ import { sweepDeadlines } from "../app/utils/sweeper.server";
 type EventBody = CaseEvent extends infer E ? (E extends CaseEvent ? Omit<E, "at"> : never) : never;
 type Step = { daysAfter: number; by: "family" | "handler" | "mediator" | "national" | "officer"; event: EventBody | ((ctx: StepContext) => EventBody) };
 interface StepContext {
+  /** The day this step is dated (London). */
+  at: string;
+  /** The seed's today. */
+  today: string;
   issueIds: string[];
   handler: string;
   officer: string;
@@ -35,6 +39,9 @@ type Remedies = Extract<CaseEvent, { type: "RESPOND" }>["outcome"]["remedies"];
 const respond =
   (finding: "upheld" | "partly-upheld" | "not-upheld", remedies: Remedies = []) =>
   ({ issueIds }: StepContext): EventBody => ({ type: "RESPOND", outcome: outcome(finding, issueIds, remedies) });
+const decide =
+  (type: "ISSUE_DRAFT_DECISION" | "ISSUE_FINAL_DECISION", finding: "upheld" | "partly-upheld", reasons: string, remedies: Remedies) =>
+  ({ issueIds, national }: StepContext): EventBody => ({ type, decidedBy: national, outcome: { ...outcome(finding, issueIds, remedies), reasons } });
 const outcome = (finding: "upheld" | "partly-upheld" | "not-upheld", issueIds: string[], remedies: Remedies) => ({
   findings: issueIds.map((issueId) => ({ issueId, finding })),
   reasons:
@@ -127,6 +134,152 @@ export const PERSONA_STORIES: Story[] = [
   },
 ];
 
+/** A day `days` calendar days after `date`. */
+function daysAfter(date: string, days: number): string {
+  const d = new Date(`${date}T12:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+const ack = (who: "handler" | "officer" | "national"): Step => ({ daysAfter: who === "handler" ? 2 : 3, by: who, event: (ctx) => ({ type: "ACKNOWLEDGE", handlerId: ctx[who] }) });
+
+/**
+ * Cases at the stages the persona stories do not reach, so every part of the case file can be
+ * tried (README "what to try"). Seeded after the generated stories, so the refs of the earlier
+ * demo concerns (and the tests that name them) do not move.
+ */
+export const STAGE_STORIES: Story[] = [
+  {
+    // Gareth: a draft decision at the national practice body, open for his comments.
+    childRef: "AN-000002",
+    categories: ["support-quality"],
+    healthInvolved: false,
+    summary: "Megan's speech and language sessions have been given by an untrained assistant since January, not the therapist named in her support plan.",
+    receivedWorkingDaysAgo: 50,
+    steps: {
+      substance: [
+        ack("handler"),
+        { daysAfter: 6, by: "handler", event: respond("not-upheld") },
+        { daysAfter: 5, by: "family", event: { type: "ESCALATE", reason: "The school says an assistant is enough. The plan says a therapist." } },
+        ack("officer"),
+        { daysAfter: 10, by: "officer", event: respond("not-upheld") },
+        { daysAfter: 5, by: "family", event: { type: "ESCALATE", reason: "Nobody has looked at what the plan actually says." } },
+        ack("national"),
+        {
+          daysAfter: 3,
+          by: "national",
+          event: { type: "ACCEPT_FOR_INVESTIGATION", reasons: "The concern is about the quality of support against the plan: within what we look at." },
+        },
+        {
+          daysAfter: 10,
+          by: "national",
+          event: decide(
+            "ISSUE_DRAFT_DECISION",
+            "upheld",
+            "The support plan names a qualified speech and language therapist. Sessions given by an untrained assistant do not meet it.",
+            [
+              { kind: "action", description: "Restore weekly sessions with a qualified speech and language therapist", dueOn: "" },
+              { kind: "apology", description: "Written apology to Megan and her family" },
+            ],
+          ),
+        },
+      ],
+    },
+  },
+  {
+    // Amira: mediation accepted at the setting, Sam Okafor assigned, the session booked with a time and place.
+    childRef: "AN-000001",
+    categories: ["family-not-involved"],
+    healthInvolved: false,
+    summary: "Yusuf's lunchtime arrangements were changed after a staff meeting we were not told about.",
+    receivedWorkingDaysAgo: 10,
+    steps: {
+      process: [
+        ack("handler"),
+        { daysAfter: 2, by: "family", event: { type: "OFFER_MEDIATION", requestedBy: "family" } },
+        { daysAfter: 1, by: "handler", event: { type: "SEND_MEDIATION_INFORMATION" } },
+        { daysAfter: 1, by: "family", event: { type: "ACCEPT_MEDIATION" } },
+        { daysAfter: 1, by: "handler", event: ({ mediator }) => ({ type: "ASSIGN_MEDIATOR", mediatorId: mediator }) },
+        {
+          daysAfter: 1,
+          by: "mediator",
+          event: ({ today }) => ({
+            type: "SCHEDULE_SESSION",
+            sessionOn: daysAfter(today, 7),
+            sessionTime: "10:00",
+            place: "Meeting room 1, Beckett Park Primary School, Leeds LS6 3QS",
+          }),
+        },
+      ],
+    },
+  },
+  {
+    // Tyler: a final decision whose remedy replaces the one his college never carried out; one remedy done, two owed.
+    childRef: "AN-000003",
+    categories: ["support-level"],
+    healthInvolved: false,
+    summary: "My one-to-one support at college was cut from 8 hours a week to 2 without a review.",
+    receivedWorkingDaysAgo: 74,
+    steps: {
+      substance: [
+        ack("handler"),
+        {
+          daysAfter: 6,
+          by: "handler",
+          event: respond("partly-upheld", [
+            { kind: "action", description: "Restore 8 hours a week of one-to-one support", dueOn: "" },
+            { kind: "apology", description: "Written apology for cutting the support without a review" },
+          ]),
+        },
+        { daysAfter: 3, by: "handler", event: { type: "REMEDY_DONE", remedyId: "R2", evidence: "Letter of apology sent to Tyler by the principal." } },
+        { daysAfter: 2, by: "family", event: { type: "ESCALATE", reason: "The college agreed but my hours have not come back." } },
+        ack("officer"),
+        { daysAfter: 10, by: "officer", event: respond("not-upheld") },
+        { daysAfter: 4, by: "family", event: { type: "ESCALATE", reason: "Still no support, and the local service did not look at the hours." } },
+        ack("national"),
+        { daysAfter: 3, by: "national", event: { type: "ACCEPT_FOR_INVESTIGATION" } },
+        {
+          daysAfter: 10,
+          by: "national",
+          event: decide("ISSUE_DRAFT_DECISION", "upheld", "The support was cut without the review the framework requires, and the college's own remedy was not carried out.", [
+            { kind: "action", description: "Restore six hours a week of one-to-one support, reviewed each term", dueOn: "", replaces: "R1" },
+            { kind: "payment", description: "For the time and trouble of bringing the concern", amountPence: 25000 },
+          ]),
+        },
+        { daysAfter: 2, by: "family", event: { type: "SUBMIT_COMMENTS", party: "family", comments: "I agree. Six hours is fine if it is reviewed every term with me there." } },
+        {
+          daysAfter: 9,
+          by: "national",
+          event: decide(
+            "ISSUE_FINAL_DECISION",
+            "upheld",
+            "The support was cut without the review the framework requires, and the college's own remedy was not carried out. Reviews each term include Tyler.",
+            [
+              { kind: "action", description: "Restore six hours a week of one-to-one support, reviewed each term with Tyler", dueOn: "", replaces: "R1" },
+              { kind: "payment", description: "For the time and trouble of bringing the concern", amountPence: 25000 },
+            ],
+          ),
+        },
+      ],
+    },
+  },
+  {
+    // Amira: the outcome accepted, and the setting's remedy now overdue.
+    childRef: "AN-000001",
+    categories: ["support-quality"],
+    healthInvolved: false,
+    summary: "Yusuf has no quiet space at lunchtime, which his support plan says he needs every day.",
+    receivedWorkingDaysAgo: 40,
+    steps: {
+      substance: [
+        ack("handler"),
+        { daysAfter: 6, by: "handler", event: respond("upheld", [{ kind: "action", description: "Set up a quiet space for Yusuf at lunchtime, every day", dueOn: "" }]) },
+        { daysAfter: 3, by: "family", event: { type: "ACCEPT_OUTCOME" } },
+      ],
+    },
+  },
+];
+
 const FINDINGS = ["upheld", "partly-upheld", "not-upheld"] as const;
 const CATEGORIES = Object.keys(ISSUE_CATEGORY_TEXT) as IssueCategory[];
 
@@ -183,7 +336,7 @@ export async function seedCases(prisma: PrismaClient, stories: Story[], today = 
     const { cases: rows } = await openChildConcern(prisma, concernRef, child, familyUser.id, { ...story, receivedOn }, familyActor);
     for (const row of rows) {
       const issueIds = viewCase(row).issues.map((i) => i.id);
-      const ctx: StepContext = { issueIds, handler: handlerUser.id, officer: officerUser.id, national: national[row.route].id, mediator: mediator.id };
+      const ctx: Omit<StepContext, "at"> = { today, issueIds, handler: handlerUser.id, officer: officerUser.id, national: national[row.route].id, mediator: mediator.id };
       const actors: Record<Step["by"], EventAuthor> = {
         family: familyActor,
         handler: { kind: "user", userId: handlerUser.id, name: handlerUser.name },
@@ -196,7 +349,7 @@ export async function seedCases(prisma: PrismaClient, stories: Story[], today = 
         at = addWorkingDays(at, step.daysAfter);
         if (at >= today) break;
         await sweepDeadlines({ prisma, caseId: row.id, now: new Date(`${at}T06:00:00Z`) });
-        const body = typeof step.event === "function" ? step.event(ctx) : step.event;
+        const body = typeof step.event === "function" ? step.event({ ...ctx, at }) : step.event;
         const event = withDueDates({ ...body, at } as CaseEvent, at);
         try {
           await applyCaseEvent(row.id, event, actors[step.by], {}, prisma);
@@ -218,7 +371,7 @@ export async function seedCases(prisma: PrismaClient, stories: Story[], today = 
 
 /** Remedies written with an empty due date get one 20 working days after the decision. */
 function withDueDates(event: CaseEvent, at: string): CaseEvent {
-  if (event.type !== "RESPOND") return event;
+  if (event.type !== "RESPOND" && event.type !== "ISSUE_DRAFT_DECISION" && event.type !== "ISSUE_FINAL_DECISION") return event;
   const remedies = event.outcome.remedies.map((r) => (r.dueOn === "" ? { ...r, dueOn: addWorkingDays(at, 20) } : r));
   return { ...event, outcome: { ...event.outcome, remedies } } as CaseEvent;
 }

@@ -4,7 +4,7 @@ import { hashPassword } from "../app/utils/auth.server";
 import { DEMO_PASSWORD, DEMO_PERSONAS } from "../app/utils/demo-personas";
 import { londonDate } from "../app/utils/dates";
 import { ROLES, ROLE_NAMES, parsePermission } from "../app/utils/permissions";
-import { generatedStories, PERSONA_STORIES, seedCases } from "./seed-cases";
+import { generatedStories, PERSONA_STORIES, seedCases, STAGE_STORIES } from "./seed-cases";
 import { seedRegister } from "./seed-register";
 import { ensureFramework } from "../app/utils/register.server";
 
@@ -349,7 +349,7 @@ async function seedDemoCases(prisma: PrismaClient, today?: Date): Promise<boolea
   const childRefs = (await prisma.child.findMany({ select: { registerRef: true }, where: { youngPersonUserId: null }, orderBy: { registerRef: "asc" } }))
     .map((c) => c.registerRef)
     .slice(3);
-  const stories = [...PERSONA_STORIES, ...generatedStories(DEMO_CONCERNS, random, childRefs)];
+  const stories = [...PERSONA_STORIES, ...generatedStories(DEMO_CONCERNS, random, childRefs), ...STAGE_STORIES];
   await seedCases(prisma, stories, today ? londonDate(today) : undefined);
   return true;
 }

@@ -1,4 +1,5 @@
-import type { ReactNode } from "react";
+import { Fragment, useEffect, useRef, useState, type ReactNode } from "react";
+import { useFieldArray, type Control, type FieldValues } from "react-hook-form";
 import { z } from "zod";
 import { MESSAGE_PARTIES, NOTE_PARTIES, type CaseView, type Party, type UserEventType } from "../../machines";
 import {
@@ -11,16 +12,18 @@ import {
   none,
   optionalText,
   outcomeForm,
+  remedyRowCount,
   remedyRows,
+  remedyRowValues,
   REMEDY_KIND_OPTIONS,
-  REMEDY_ROWS,
   required,
   type EventForm,
   type FormContext,
 } from "../utils/case-forms";
 import { londonDate } from "../utils/dates";
 import { formatDate } from "../utils/format";
-import { ChoiceGroup, Select, Textarea, TextInput, type FieldErrors } from "./forms";
+import { MAX_REMEDIES } from "../utils/limits";
+import { ChoiceGroup, fieldId, Select, Textarea, TextInput, type FieldErrors } from "./forms";
 
 // THE catalogue of what a person can do to a case: one entry per user event of the machine,
 // checked by `satisfies` against machines' UserEventType, so a new machine event fails the
@@ -39,12 +42,17 @@ export type ActionPage = {
   issues: Array<{ id: string; summary: string }>;
   /** Open remedies this person may settle. */
   remedies: Array<{ id: string; description: string }>;
+  /** Every remedy already on the case, which a new remedy may replace ("Restore 8 hours, ordered by the setting on 3 December"). */
+  earlierRemedies: Array<{ id: string; label: string }>;
+  /** Linked cases of the same concern that withdrawing closes too, in words. */
+  closesAlso: Array<{ ref: string; about: string }>;
   failedRemedies: Array<{ id: string; description: string; until: string }>;
   sessions: string[];
   mediators: Array<{ id: string; name: string }>;
 };
 
-export type FieldsProps = { page: ActionPage; errors?: FieldErrors; values: Record<string, unknown> };
+/** `control`: the form kit's react-hook-form control, for rows added and removed in the browser. */
+export type FieldsProps = { page: ActionPage; errors?: FieldErrors; values: Record<string, unknown>; control?: Control<FieldValues> };
 
 export type CaseEventEntry<T extends UserEventType> = {
   label: string;
@@ -52,87 +60,295 @@ export type CaseEventEntry<T extends UserEventType> = {
   explains: Copy;
   /** The history line once it has happened ("Response sent"). */
   pastTense: string;
+  /** Ends something for good: its red button appears only on its own confirmation page, never on the case page. */
   warning?: boolean;
   /** Wording for the family where the same event means something else to them. */
   forFamily?: { label: string; explains: Copy };
   /** Changes nothing on the case (a message, a note): sent whatever has happened since the form was opened, never refused as stale. */
   keepsState?: true;
-  /** The form: its schema (posted fields → the event's payload) and, if it has any, its fields. */
-  fields: { schema: EventForm<T>; Fields?: (props: FieldsProps) => ReactNode };
+  /** The page heading when the page is a confirmation ("Are you sure…?"); the button keeps `label`. */
+  question?: string;
+  /** The form: its schema (posted fields → the event's payload), its fields if it has any, and whether they include add-another rows. */
+  fields: { schema: EventForm<T>; Fields?: (props: FieldsProps) => ReactNode; rows?: true };
 };
 
 const text = (values: Record<string, unknown>, name: string) => (typeof values[name] === "string" ? (values[name] as string) : undefined);
 const today = (ctx: FormContext) => () => ctx.today ?? londonDate();
 const noFields = (type: UserEventType) => ({ schema: eventForm(type, none) });
 
-/** A text area whose name, error and echoed value come from one name. */
-function Reason({ name = "reason", label, hint, rows, errors, values }: { name?: string; label: string; hint?: string; rows?: number } & Omit<FieldsProps, "page">) {
-  return <Textarea name={name} label={label} hint={hint} rows={rows} error={errors?.[name]?.[0]} defaultValue={text(values, name)} />;
+// ── One small set of fields: each takes its name and the form's errors and values, and finds its own
+// error message and echoed value. Dates are one line each (<DateField name=… label=… />). ──
+
+type Bound = Omit<FieldsProps, "page" | "control">;
+const bound = ({ errors, values }: Bound, name: string) => ({ name, error: errors?.[name]?.[0], defaultValue: text(values, name) });
+
+/** A text area. */
+function Reason({ name = "reason", label, hint, rows, ...form }: { name?: string; label: string; hint?: string; rows?: number } & Bound) {
+  return <Textarea {...bound(form, name)} label={label} hint={hint} rows={rows} />;
 }
 
-function RemedyRows({ errors, values }: Omit<FieldsProps, "page">) {
+/** A one-line answer. */
+function Line({
+  name,
+  label,
+  hint,
+  width = "govuk-input--width-10",
+  numeric,
+  ...form
+}: { name: string; label: string; hint?: ReactNode; width?: string; numeric?: boolean } & Bound) {
+  return <TextInput {...bound(form, name)} label={label} hint={hint} widthClass={width} inputMode={numeric ? "numeric" : undefined} />;
+}
+
+/** A date, typed as YYYY-MM-DD. */
+function DateField({ name, label, hint = "For example, 2027-01-29", ...form }: { name: string; label: string; hint?: string } & Bound) {
+  return <TextInput {...bound(form, name)} label={label} hint={hint} widthClass="govuk-input--width-10" />;
+}
+
+/**
+ * Radios, except that one option is never shown alone: with a single choice the page states it
+ * ("Remedy: Restore 8 hours") and posts it as a hidden field.
+ */
+function OneOf({ name, legend, single, options, ...form }: { name: string; legend: string; single: string; options: Array<{ value: string; label: string }> } & Bound) {
+  const only = options.length === 1 ? options[0] : undefined;
+  if (only) {
+    return (
+      <div className="govuk-form-group">
+        <p className="govuk-body">
+          <strong>{single}:</strong> {only.label}
+        </p>
+        <input type="hidden" name={name} value={only.value} />
+      </div>
+    );
+  }
+  const { defaultValue, ...rest } = bound(form, name);
+  return <ChoiceGroup type="radio" legend={legend} options={options} defaultValue={defaultValue} {...rest} />;
+}
+
+// ── Add another remedy (GOV.UK add-another): works without JavaScript through `intent` buttons the
+// action answers (case-forms.ts applyRemedyIntent); with JavaScript the rows are a react-hook-form field array. ──
+
+type RemedyRowItem = { id: string; kind: string; description: string; dueOn: string; amount: string; replaces: string };
+const EMPTY_ROW = { kind: "", description: "", dueOn: "", amount: "", replaces: "" };
+
+/** The rows the form starts with (each with what was typed or prefilled): at least one. */
+export function remedyRowDefaults(values: Record<string, unknown>) {
+  const rows = Math.max(1, remedyRowCount(values));
+  return { remedyList: Array.from({ length: rows }, (_, i) => remedyRowValues(values, i + 1)) };
+}
+
+function RemedyRow({
+  row,
+  item,
+  noun,
+  page,
+  errors,
+  onRemove,
+}: {
+  row: number;
+  item: RemedyRowItem;
+  noun: "remedy" | "action";
+  page: ActionPage;
+  errors?: FieldErrors;
+  onRemove: () => void;
+}) {
+  const name = (field: string) => `remedy-${row}-${field}`;
+  const error = (field: string) => errors?.[name(field)]?.[0];
+  const [kind, setKind] = useState(item.kind);
+  const kindId = fieldId(name("kind"));
+  const Noun = noun === "remedy" ? "Remedy" : "Action";
   return (
-    <>
-      {Array.from({ length: REMEDY_ROWS }, (_, i) => i + 1).map((i) => (
-        <fieldset key={i} className="govuk-fieldset govuk-!-margin-bottom-6">
-          <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">Remedy {i} (optional)</legend>
-          <Select
-            name={`remedy-${i}-kind`}
-            label="Kind of remedy"
-            options={REMEDY_KIND_OPTIONS.map((o) => ({ ...o }))}
-            defaultValue={text(values, `remedy-${i}-kind`)}
-            error={errors?.[`remedy-${i}-kind`]?.[0]}
-          />
-          <Textarea
-            name={`remedy-${i}-description`}
-            label="What must be done"
-            rows={2}
-            defaultValue={text(values, `remedy-${i}-description`)}
-            error={errors?.[`remedy-${i}-description`]?.[0]}
-          />
-          <TextInput
-            name={`remedy-${i}-dueOn`}
-            label="Due date (optional for apologies and payments)"
-            hint="For example, 2027-01-29"
-            widthClass="govuk-input--width-10"
-            defaultValue={text(values, `remedy-${i}-dueOn`)}
-            error={errors?.[`remedy-${i}-dueOn`]?.[0]}
-          />
-          <TextInput
-            name={`remedy-${i}-amount`}
-            label="Amount in pounds (payments only)"
-            widthClass="govuk-input--width-5"
-            inputMode="decimal"
-            defaultValue={text(values, `remedy-${i}-amount`)}
-            error={errors?.[`remedy-${i}-amount`]?.[0]}
-          />
+    <fieldset className="govuk-fieldset redress-add-another__item" id={fieldId(`remedy-${row}`)}>
+      <legend className="govuk-fieldset__legend govuk-fieldset__legend--m">
+        {Noun} {row}
+      </legend>
+      <div className={`govuk-form-group${error("kind") ? " govuk-form-group--error" : ""}`}>
+        <fieldset className="govuk-fieldset" aria-describedby={error("kind") ? `${kindId}-error` : undefined}>
+          <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">Kind of {noun}</legend>
+          {error("kind") ? (
+            <p id={`${kindId}-error`} className="govuk-error-message">
+              <span className="govuk-visually-hidden">Error:</span> {error("kind")}
+            </p>
+          ) : null}
+          <div className="govuk-radios govuk-radios--small">
+            {REMEDY_KIND_OPTIONS.map((option, index) => {
+              const id = index === 0 ? kindId : `${kindId}-option-${index}`;
+              const reveals = option.value === "payment";
+              return (
+                <Fragment key={option.value}>
+                  <div className="govuk-radios__item">
+                    <input
+                      className="govuk-radios__input"
+                      id={id}
+                      name={name("kind")}
+                      type="radio"
+                      value={option.value}
+                      defaultChecked={item.kind === option.value}
+                      onChange={() => setKind(option.value)}
+                      aria-controls={reveals ? `${id}-conditional` : undefined}
+                      aria-describedby={"hint" in option ? `${id}-hint` : undefined}
+                    />
+                    <label className="govuk-label govuk-radios__label" htmlFor={id}>
+                      {option.label}
+                    </label>
+                    {"hint" in option ? (
+                      <div id={`${id}-hint`} className="govuk-hint govuk-radios__hint">
+                        {option.hint}
+                      </div>
+                    ) : null}
+                  </div>
+                  {reveals ? (
+                    // Conditional reveal: hidden by CSS only once JavaScript runs, so without it the amount is always there.
+                    <div className={`govuk-radios__conditional${kind === "payment" ? "" : " govuk-radios__conditional--hidden"}`} id={`${id}-conditional`}>
+                      <TextInput
+                        name={name("amount")}
+                        label="Amount in pounds"
+                        hint="For example, 250 or 250.50"
+                        widthClass="govuk-input--width-5"
+                        inputMode="decimal"
+                        defaultValue={item.amount || undefined}
+                        error={error("amount")}
+                      />
+                    </div>
+                  ) : null}
+                </Fragment>
+              );
+            })}
+          </div>
         </fieldset>
+      </div>
+      <Textarea name={name("description")} label={`What must be done`} rows={2} defaultValue={item.description || undefined} error={error("description")} />
+      <TextInput
+        name={name("dueOn")}
+        label={kind === "action" ? "Due date" : "Due date (optional for an apology, a payment or a review)"}
+        hint={`For example, 2027-01-29. An action needs one; leave it blank otherwise to allow ${page.limits.remedyDefaultWorkingDays} working days.`}
+        widthClass="govuk-input--width-10"
+        defaultValue={item.dueOn || undefined}
+        error={error("dueOn")}
+      />
+      {page.earlierRemedies.length ? (
+        <Select
+          name={name("replaces")}
+          label={`Does this ${noun} replace an earlier remedy? (optional)`}
+          hint="The earlier remedy stays on the file, marked as replaced"
+          options={[{ value: "", label: "No, it does not replace one" }, ...page.earlierRemedies.map((r) => ({ value: r.id, label: r.label }))]}
+          defaultValue={item.replaces || undefined}
+          error={error("replaces")}
+        />
+      ) : null}
+      <button
+        type="submit"
+        name="intent"
+        value={`remove-remedy-${row}`}
+        formNoValidate
+        formAction={`#${fieldId("remedies")}`}
+        className="govuk-button govuk-button--secondary govuk-!-margin-bottom-4"
+        data-module="govuk-button"
+        onClick={(event) => {
+          event.preventDefault();
+          onRemove();
+        }}
+      >
+        Remove
+        <span className="govuk-visually-hidden">
+          {" "}
+          {noun} {row}
+        </span>
+      </button>
+    </fieldset>
+  );
+}
+
+/** Remedies (or agreed actions): as many as needed, up to MAX_REMEDIES; a row left empty gives nothing. */
+function RemedyRows({ page, errors, control, noun }: FieldsProps & { noun: "remedy" | "action" }) {
+  const { fields, append, remove } = useFieldArray({ control, name: "remedyList" });
+  const heading = useRef<HTMLHeadingElement>(null);
+  const focus = useRef<"last" | "heading" | null>(null);
+  useEffect(() => {
+    if (focus.current === "last") document.getElementById(fieldId(`remedy-${fields.length}-kind`))?.focus();
+    if (focus.current === "heading") heading.current?.focus();
+    focus.current = null;
+  }, [fields.length]);
+  const plural = noun === "remedy" ? "remedies" : "actions";
+  return (
+    <div className={`redress-add-another${errors?.remedies ? " govuk-form-group--error" : ""}`}>
+      <h2 className="govuk-heading-m" id={fieldId("remedies")} tabIndex={-1} ref={heading}>
+        {noun === "remedy" ? "Remedies" : "Agreed actions"}
+      </h2>
+      <p className="govuk-body">
+        {noun === "remedy"
+          ? "Give each remedy on its own. Leave a remedy empty, or remove it, if none is needed."
+          : "Each action agreed, on its own. Leave it empty if none was agreed."}
+      </p>
+      {errors?.remedies?.[0] ? (
+        <p className="govuk-error-message">
+          <span className="govuk-visually-hidden">Error:</span> {errors.remedies[0]}
+        </p>
+      ) : null}
+      {/* How many rows are shown, so an empty row survives a round trip without JavaScript. */}
+      <input type="hidden" name="remedyRows" value={fields.length} />
+      {fields.length === 0 ? <p className="govuk-body">No {plural} added.</p> : null}
+      {fields.map((item, index) => (
+        <RemedyRow
+          key={item.id}
+          row={index + 1}
+          item={item as unknown as RemedyRowItem}
+          noun={noun}
+          page={page}
+          errors={errors}
+          onRemove={() => {
+            focus.current = "heading";
+            remove(index);
+          }}
+        />
       ))}
-    </>
+      {fields.length < MAX_REMEDIES ? (
+        <button
+          type="submit"
+          name="intent"
+          value="add-remedy"
+          formNoValidate
+          formAction={`#${fieldId(`remedy-${fields.length + 1}`)}`}
+          className="govuk-button govuk-button--secondary"
+          data-module="govuk-button"
+          onClick={(event) => {
+            event.preventDefault();
+            focus.current = "last";
+            append(EMPTY_ROW);
+          }}
+        >
+          {fields.length === 0 ? `Add a ${noun}` : `Add another ${noun}`}
+        </button>
+      ) : (
+        <p className="govuk-body">
+          You have added {MAX_REMEDIES} {plural}, the most one decision can give.
+        </p>
+      )}
+    </div>
   );
 }
 
 /** Findings on every open issue, reasons, standards and remedies: the three decisions share it. */
-function OutcomeFields({ page, errors, values }: FieldsProps) {
+function OutcomeFields({ page, errors, values, control }: FieldsProps) {
   return (
     <>
       {page.issues.map((issue) => (
         <div key={issue.id}>
-          <ChoiceGroup
-            type="radio"
+          <OneOf
             name={`finding-${issue.id}`}
             legend={`Finding: ${issue.summary}`}
-            error={errors?.[`finding-${issue.id}`]?.[0]}
-            defaultValue={text(values, `finding-${issue.id}`)}
+            single="Finding"
             options={FINDING_OPTIONS.map((o) => ({ ...o }))}
+            errors={errors}
+            values={values}
           />
-          <Textarea name={`reasons-${issue.id}`} label="Reasons for this finding (optional)" rows={3} defaultValue={text(values, `reasons-${issue.id}`)} />
+          <Reason name={`reasons-${issue.id}`} label="Reasons for this finding (optional)" rows={3} errors={errors} values={values} />
         </div>
       ))}
       <Reason name="reasons" label="Reasons for the decision" hint="Plain English: the family will read this" rows={6} errors={errors} values={values} />
-      <TextInput
+      <Line
         name="standards"
         label="National Framework standards relied on"
+        width=""
         hint={
           <>
             Codes from the{" "}
@@ -142,16 +358,19 @@ function OutcomeFields({ page, errors, values }: FieldsProps) {
             , separated by commas, for example NF-3.2, NF-1.2
           </>
         }
-        error={errors?.standards?.[0]}
-        defaultValue={text(values, "standards")}
+        errors={errors}
+        values={values}
       />
-      <h2 className="govuk-heading-m">Remedies</h2>
-      <RemedyRows errors={errors} values={values} />
+      <RemedyRows page={page} errors={errors} values={values} control={control} noun="remedy" />
     </>
   );
 }
 
-const outcome = (type: "RESPOND" | "ISSUE_DRAFT_DECISION" | "ISSUE_FINAL_DECISION") => ({ schema: eventForm(type, decidedBy(outcomeForm)), Fields: OutcomeFields });
+const outcome = (type: "RESPOND" | "ISSUE_DRAFT_DECISION" | "ISSUE_FINAL_DECISION") => ({
+  schema: eventForm(type, decidedBy(outcomeForm)),
+  Fields: OutcomeFields,
+  rows: true as const,
+});
 
 const remedyChoice = (ids: (ctx: FormContext) => string[]) => (ctx: FormContext) =>
   z.string({ error: "Select the remedy" }).refine((id) => ids(ctx).includes(id), "Select the remedy");
@@ -179,16 +398,16 @@ export const CASE_EVENTS = {
       ),
       Fields: ({ errors, values }) => (
         <>
-          <ChoiceGroup
-            type="radio"
+          <OneOf
             name="waitingOn"
             legend="Who are you waiting for?"
-            error={errors?.waitingOn?.[0]}
-            defaultValue={text(values, "waitingOn")}
+            single="Waiting for"
             options={[
               { value: "family", label: "The family" },
               { value: "third-party", label: "Someone else, for example a health service" },
             ]}
+            errors={errors}
+            values={values}
           />
           <Reason label="What information are you waiting for?" errors={errors} values={values} />
         </>
@@ -237,14 +456,14 @@ export const CASE_EVENTS = {
       ),
       Fields: ({ page, errors, values }) => (
         <>
-          <TextInput
+          <Line
             name="workingDays"
             label="Extend by how many working days?"
             hint={page.limits.maxExtensionWorkingDays ? `At most ${page.limits.maxExtensionWorkingDays} working days at this stage` : undefined}
-            widthClass="govuk-input--width-3"
-            inputMode="numeric"
-            error={errors?.workingDays?.[0]}
-            defaultValue={text(values, "workingDays")}
+            width="govuk-input--width-3"
+            numeric
+            errors={errors}
+            values={values}
           />
           <Reason label="Reason for the extension" hint="The family will see this" errors={errors} values={values} />
         </>
@@ -294,14 +513,7 @@ export const CASE_EVENTS = {
       Fields: ({ errors, values }) => (
         <>
           <Reason label="Why is it late?" hint="The family will see this" errors={errors} values={values} />
-          <TextInput
-            name="expectedOn"
-            label="When do you expect to finish?"
-            hint="For example, 2027-01-29"
-            widthClass="govuk-input--width-10"
-            error={errors?.expectedOn?.[0]}
-            defaultValue={text(values, "expectedOn")}
-          />
+          <DateField name="expectedOn" label="When do you expect to finish?" errors={errors} values={values} />
         </>
       ),
     },
@@ -390,34 +602,20 @@ export const CASE_EVENTS = {
       ),
       Fields: ({ page, errors, values }) => (
         <>
-          <TextInput
+          <DateField
             name="sessionOn"
             label="Session date"
             hint={`For example, 2027-01-12. Within ${page.limits.mediationSessionWithinCalendarDays} days of the family accepting mediation, unless both sides agree to a later date.`}
-            widthClass="govuk-input--width-10"
-            error={errors?.sessionOn?.[0]}
-            defaultValue={text(values, "sessionOn")}
+            errors={errors}
+            values={values}
           />
-          <TextInput
-            name="sessionTime"
-            label="Start time (optional)"
-            hint="24-hour clock, for example 14:30"
-            widthClass="govuk-input--width-5"
-            error={errors?.sessionTime?.[0]}
-            defaultValue={text(values, "sessionTime")}
-          />
-          <Textarea
-            name="place"
-            label="Where it will be held, or the joining link (optional)"
-            hint="Everyone taking part will see this"
-            rows={2}
-            error={errors?.place?.[0]}
-            defaultValue={text(values, "place")}
-          />
+          <Line name="sessionTime" label="Start time (optional)" hint="24-hour clock, for example 14:30" width="govuk-input--width-5" errors={errors} values={values} />
+          <Reason name="place" label="Where it will be held, or the joining link (optional)" hint="Everyone taking part will see this" rows={2} errors={errors} values={values} />
           <ChoiceGroup
             type="checkbox"
             name="laterDateAgreed"
             legend="Later date"
+            defaultValue={text(values, "laterDateAgreed")}
             options={[{ value: "yes", label: "Both sides have agreed to a date after the mediation window" }]}
           />
         </>
@@ -433,13 +631,13 @@ export const CASE_EVENTS = {
         z.object({ heldOn: isoDate("Enter the day the session was held as YYYY-MM-DD", "the day the session was held", today(ctx)) }),
       ),
       Fields: ({ page, errors, values }) => (
-        <ChoiceGroup
-          type="radio"
+        <OneOf
           name="heldOn"
           legend="Which session was held?"
-          error={errors?.heldOn?.[0]}
-          defaultValue={text(values, "heldOn")}
+          single="Session held"
           options={page.sessions.map((on) => ({ value: on, label: formatDate(on) }))}
+          errors={errors}
+          values={values}
         />
       ),
     },
@@ -458,7 +656,7 @@ export const CASE_EVENTS = {
           return { agreedIssueIds, actions: remedyRows(fields, ctx, on ?? londonDate()), ...(summary ? { summary } : {}) };
         }),
       ),
-      Fields: ({ page, errors, values }) => (
+      Fields: ({ page, errors, values, control }) => (
         <>
           <ChoiceGroup
             type="checkbox"
@@ -466,13 +664,14 @@ export const CASE_EVENTS = {
             legend="Which issues were agreed?"
             hint="Leave all unticked if nothing was agreed"
             error={errors?.agreedIssueIds?.[0]}
+            defaultValue={asArray(values.agreedIssueIds).filter((v): v is string => typeof v === "string")}
             options={page.issues.map((i) => ({ value: i.id, label: i.summary }))}
           />
           <Reason name="summary" label="Summary of the agreement (optional)" errors={errors} values={values} />
-          <h2 className="govuk-heading-m">Agreed actions</h2>
-          <RemedyRows errors={errors} values={values} />
+          <RemedyRows page={page} errors={errors} values={values} control={control} noun="action" />
         </>
       ),
+      rows: true,
     },
   },
   ISSUE_CERTIFICATE: {
@@ -575,13 +774,13 @@ export const CASE_EVENTS = {
       schema: eventForm("TAKE_REMEDY_FURTHER", (ctx) => z.object({ remedyId: remedyChoice((c) => c.failedRemedyIds)(ctx), reason: required("Say why you are taking it further") })),
       Fields: ({ page, errors, values }) => (
         <>
-          <ChoiceGroup
-            type="radio"
+          <OneOf
             name="remedyId"
             legend="Which remedy was not carried out?"
-            error={errors?.remedyId?.[0]}
-            defaultValue={text(values, "remedyId")}
+            single="Remedy not carried out"
             options={page.failedRemedies.map((r) => ({ value: r.id, label: `${r.description} (you can take this further until ${formatDate(r.until)})` }))}
+            errors={errors}
+            values={values}
           />
           <Reason label="Why are you taking it further?" errors={errors} values={values} />
         </>
@@ -590,10 +789,36 @@ export const CASE_EVENTS = {
   },
   WITHDRAW: {
     label: "Withdraw the concern",
-    explains: "This closes the concern at every stage. You can raise a new concern later.",
+    question: "Are you sure you want to withdraw your concern?",
+    explains: "This closes the concern at every stage. Any remedies already given are still checked until they are done. You can raise a new concern later.",
     pastTense: "Concern withdrawn",
     warning: true,
-    fields: { schema: eventForm("WITHDRAW", () => z.object({ reason: optionalText })), Fields: OptionalReason },
+    fields: {
+      schema: eventForm("WITHDRAW", () => z.object({ reason: optionalText })),
+      Fields: ({ page, errors, values }) => (
+        <>
+          {page.closesAlso.length ? (
+            <div className="govuk-warning-text">
+              <span className="govuk-warning-text__icon" aria-hidden="true">
+                !
+              </span>
+              <div className="govuk-warning-text__text">
+                <span className="govuk-visually-hidden">Warning</span>
+                This also closes the linked {page.closesAlso.length === 1 ? "case" : "cases"}:
+                <ul className="govuk-list govuk-list--bullet govuk-!-margin-top-2 govuk-!-margin-bottom-0">
+                  {page.closesAlso.map((c) => (
+                    <li key={c.ref}>
+                      {c.ref}, about {c.about}
+                    </li>
+                  ))}
+                </ul>
+              </div>
+            </div>
+          ) : null}
+          <Reason label="Reason (optional)" hint="Everyone involved will see this" errors={errors} values={values} />
+        </>
+      ),
+    },
   },
   SEND_MESSAGE: {
     label: "Send a message",
@@ -643,14 +868,7 @@ function DecisionReasons({ errors, values }: FieldsProps) {
 
 function WhichRemedy({ page, errors, values }: FieldsProps) {
   return (
-    <ChoiceGroup
-      type="radio"
-      name="remedyId"
-      legend="Which remedy?"
-      error={errors?.remedyId?.[0]}
-      defaultValue={text(values, "remedyId")}
-      options={page.remedies.map((r) => ({ value: r.id, label: r.description }))}
-    />
+    <OneOf name="remedyId" legend="Which remedy?" single="Remedy" options={page.remedies.map((r) => ({ value: r.id, label: r.description }))} errors={errors} values={values} />
   );
 }
 

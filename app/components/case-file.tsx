@@ -1,5 +1,5 @@
 import { FINDING_LABELS, rungName, type CaseView, type OutcomeRecord, type RemedyInput } from "../../machines";
-import { formatPounds, partyName, remedyText, type HistoryEntry, type Prompt, type WrittenEntry } from "../utils/case-file";
+import { capitalise, formatPounds, partyName, remedyLineage, remedyOrigin, remedyText, type HistoryEntry, type Prompt, type WrittenEntry } from "../utils/case-file";
 import { formatDate } from "../utils/format";
 import { Link } from "@remix-run/react";
 import { Timeline } from "./case-history";
@@ -178,8 +178,11 @@ export function OutcomesOnFile({ view, draftRemedies }: { view: CaseView; draftR
 /** Every remedy: what, who owes it, which stage ordered it, by when, and what became of it. */
 export function RemediesOnFile({ view }: { view: CaseView }) {
   if (view.remedies.length === 0) return null;
-  const statusText = { open: "Not done yet", done: "Done", failed: "Not done" } as const;
+  const statusText = { open: "Not done yet", done: "Done", failed: "Not done", replaced: "Replaced" } as const;
   const referral = (id: string) => view.remedyReferrals.find((r) => r.remedyId === id);
+  const lineage = remedyLineage(view);
+  // Still owed after its due date passed (the machine recorded the breach).
+  const overdue = (r: CaseView["remedies"][number]) => r.status === "open" && view.breaches.some((b) => b.key === `remedy.${r.id}`);
   return (
     <Table
       caption="Remedies"
@@ -193,10 +196,11 @@ export function RemediesOnFile({ view }: { view: CaseView }) {
               <>
                 {r.description}
                 {r.kind === "payment" && "amountPence" in r && r.amountPence ? ` (${formatPounds(r.amountPence)})` : ""}
+                {lineage[r.id]?.replaces ? <span className="govuk-!-display-block govuk-!-margin-top-1">(replaces: {lineage[r.id]?.replaces})</span> : null}
                 <span className="govuk-body-s govuk-!-display-block govuk-!-margin-top-1">
-                  {r.via === "mediation" ? `Agreed in mediation, ${formatDate(r.issuedOn)}` : `Ordered by the ${bodyName(view, r.rung).toLowerCase()}, ${formatDate(r.issuedOn)}`}.
-                  Owed by {r.owedBy.map(partyName).join(" and ")}.
+                  {capitalise(remedyOrigin(r, view.route))}. Owed by {r.owedBy.map(partyName).join(" and ")}.
                 </span>
+                {lineage[r.id]?.replacedBy ? <span className="govuk-body-s govuk-!-display-block govuk-!-margin-top-1">Replaced by: {lineage[r.id]?.replacedBy}.</span> : null}
               </>
             ),
           },
@@ -204,8 +208,8 @@ export function RemediesOnFile({ view }: { view: CaseView }) {
           {
             html: (
               <>
-                <strong className={`govuk-tag ${r.status === "done" ? "govuk-tag--green" : r.status === "failed" ? "govuk-tag--red" : "govuk-tag--grey"}`}>
-                  {statusText[r.status]}
+                <strong className={`govuk-tag ${r.status === "done" ? "govuk-tag--green" : r.status === "failed" || overdue(r) ? "govuk-tag--red" : "govuk-tag--grey"}`}>
+                  {overdue(r) ? "Overdue" : statusText[r.status]}
                 </strong>
                 {r.settledOn ? <span className="govuk-body-s govuk-!-display-block">{formatDate(r.settledOn)}</span> : null}
                 {r.note ? (

@@ -24,7 +24,9 @@ export function Ladder({ view }: { view: CaseView }) {
         <li key={rung} className="govuk-body" aria-current={view.rung === rung ? "step" : undefined} data-done={rung < current ? "" : undefined}>
           <span className="govuk-body-s govuk-!-display-block govuk-!-margin-bottom-0">Stage {rung}</span>
           {rungName(rung, view.route)}
-          {view.rung === rung ? <span className="govuk-visually-hidden"> (current stage)</span> : null}
+          {/* Said in words, not by colour alone. */}
+          {rung < current ? <span className="govuk-body-s govuk-!-display-block govuk-!-margin-bottom-0">Completed</span> : null}
+          {view.rung === rung ? <span className="govuk-body-s govuk-!-display-block govuk-!-margin-bottom-0">Current stage</span> : null}
         </li>
       ))}
     </ol>

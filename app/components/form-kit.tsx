@@ -60,7 +60,7 @@ function hasErrors(errors: FieldErrors | undefined) {
  * the server echoed), `form` the <Form> props, `summary` the error summary's. Pass the route's
  * `useActionData<typeof action>()`.
  */
-export function useFormKit<S extends z.ZodType>(schema: S, actionData: AnyAnswer) {
+export function useFormKit<S extends z.ZodType>(schema: S, actionData: AnyAnswer, options: { defaultValues?: FieldValues } = {}) {
   const answer = answerOf(actionData);
   const formRef = useRef<HTMLFormElement>(null);
   const submitterRef = useRef<HTMLElement | null>(null);
@@ -77,7 +77,8 @@ export function useFormKit<S extends z.ZodType>(schema: S, actionData: AnyAnswer
       }),
     [schema],
   );
-  const hookForm = useForm({ resolver, mode: "onSubmit", reValidateMode: "onSubmit", shouldFocusError: false });
+  // defaultValues only seed field arrays (remedy rows, useFieldArray); every input stays uncontrolled and is read from FormData.
+  const hookForm = useForm({ resolver, mode: "onSubmit", reValidateMode: "onSubmit", shouldFocusError: false, defaultValues: options.defaultValues });
   const { clearErrors } = hookForm;
   useEffect(() => {
     setShown("server");
@@ -115,6 +116,8 @@ export function useFormKit<S extends z.ZodType>(schema: S, actionData: AnyAnswer
       return { name, error: errors[name]?.[0], defaultValue: chosen };
     },
     form: { ref: formRef, method: "post" as const, noValidate: true, onSubmit },
+    /** react-hook-form's control, for repeated rows (useFieldArray) that the browser adds and removes. */
+    control: hookForm.control,
     summary: { errors, attempt: hookForm.formState.submitCount },
   };
 }

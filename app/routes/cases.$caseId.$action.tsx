@@ -4,12 +4,12 @@ import { json } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useMemo } from "react";
 import { caseEventSchema, EventNotAllowedError, type CaseEvent, type UserEventType } from "../../machines";
-import { entryFor, isUserEventType, wordingFor } from "../components/case-events";
+import { entryFor, isUserEventType, remedyRowDefaults, wordingFor } from "../components/case-events";
 import { KitForm, useFormKit } from "../components/form-kit";
 import { Button } from "../components/forms";
 import { recordCaseView } from "../utils/audit.server";
-import { actionType, type FormContext } from "../utils/case-forms";
-import { draftDefaults, draftRemediesOf, successBanner } from "../utils/case-file";
+import { actionType, applyRemedyIntent, remedyIntent, type FormContext } from "../utils/case-forms";
+import { draftDefaults, draftRemediesOf, remedyLabel, successBanner } from "../utils/case-file";
 import { CLOCK_RESTARTED_BANNER, RESTARTS_CLOCK } from "../utils/case-messages";
 import { fileEvents } from "../utils/case-history.server";
 import { knownStandardCodes } from "../utils/register.server";
@@ -21,6 +21,7 @@ import { redirectWithFlash } from "../utils/flash.server";
 import { badRequest, parseForm, readForm, zodFieldErrors } from "../utils/forms.server";
 import { caseScope } from "../utils/permissions.server";
 import { requireUserWithPermission, type SessionUser } from "../utils/session.server";
+import { linkedCasesToWithdraw, withdrawLinkedCases } from "../utils/withdraw.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? "Case action"} – Redress` }];
 
@@ -50,6 +51,12 @@ async function assignableMediators(type: UserEventType) {
   return prisma.user.findMany({ where: { active: true, roles: { some: { name: "mediator" } } }, select: { id: true, name: true }, orderBy: { name: "asc" } });
 }
 
+/** Decisions at a rung may name an earlier remedy their remedy replaces (agreed actions in mediation do not). */
+const REPLACING = new Set<UserEventType>(["RESPOND", "ISSUE_DRAFT_DECISION", "ISSUE_FINAL_DECISION"]);
+
+/** Remedies a new one may replace: those still owed, or not done (as the machine allows). */
+const replaceable = (page: CasePage) => page.view.remedies.filter((r) => r.status === "open" || r.status === "failed");
+
 async function formContext(user: SessionUser, page: CasePage, mediators: { id: string }[]): Promise<FormContext> {
   return {
     issueIds: page.view.issues.filter((i) => !i.settledByAgreement).map((i) => i.id),
@@ -60,6 +67,7 @@ async function formContext(user: SessionUser, page: CasePage, mediators: { id: s
     failedRemedyIds: page.view.failedRemediesOpen.map((r) => r.remedyId),
     mediatorIds: mediators.map((m) => m.id),
     maxExtensionWorkingDays: page.view.limits.maxExtensionWorkingDays ?? 0,
+    earlierRemedyIds: replaceable(page).map((r) => r.id),
     today: londonDate(),
     knownStandards: await knownStandardCodes(),
   };
@@ -90,6 +98,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     warning: entry.warning ?? false,
     issues: page.view.issues,
     remedies: page.view.remedies.filter((r) => page.settleableRemedyIds.includes(r.id)).map((r) => ({ id: r.id, description: r.description })),
+    earlierRemedies: REPLACING.has(type) ? replaceable(page).map((r) => ({ id: r.id, label: remedyLabel(r, page.view.route) })) : [],
+    // Withdrawing closes the concern's linked cases too: the confirmation page names them.
+    closesAlso: type === "WITHDRAW" ? await linkedCasesToWithdraw(user, page) : [],
     mediators,
     // The same context the action validates with: the browser checks the form with the same schema (docs/decisions/015).
     form,
@@ -108,6 +119,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   // A message or note changes nothing on the case, so it is sent whatever has happened since the form was opened.
   if (!entry.keepsState && version !== page.row.version) return badRequest({ form: [CONFLICT] }, Object.fromEntries(formData), 409);
   assertMayAct(page, type);
+  // "Add another remedy" or "Remove" without JavaScript: the same form again, one row more or less, nothing saved.
+  const intent = remedyIntent(formData.get("intent"));
+  if (intent) return json({ values: applyRemedyIntent(Object.fromEntries(formData), intent) });
+  const linked = type === "WITHDRAW" ? await linkedCasesToWithdraw(user, page) : [];
   const parsed = parseForm(entry.fields.schema(await formContext(user, page, await assignableMediators(type))), formData);
   if (!parsed.ok) return parsed.response;
   const event = caseEventSchema.safeParse({ type, at: londonDate(), ...parsed.data });
@@ -121,7 +136,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
     throw error;
   }
-  const done = restartsClock(type, page) ? CLOCK_RESTARTED_BANNER : successBanner(type, page.capacities.includes("family"));
+  const alsoWithdrawn = event.data.type === "WITHDRAW" ? await withdrawLinkedCases(linked, event.data, { kind: "user", userId: user.id, name: user.name }) : [];
+  const banner = restartsClock(type, page) ? CLOCK_RESTARTED_BANNER : successBanner(type, page.capacities.includes("family"));
+  const done = alsoWithdrawn.length ? { ...banner, body: `${banner.body ?? ""} The linked case ${alsoWithdrawn.join(" and ")} is closed too.`.trim() } : banner;
   // Some actions end the actor's own access (a mediator's, once the mediation is over).
   const prisma = await getPrisma();
   if ((await prisma.case.count({ where: { AND: [{ id: caseId }, caseScope(user, "read")] } })) === 0) {
@@ -133,12 +150,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function CaseAction() {
   const d = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const values = (actionData && "values" in actionData ? actionData.values : undefined) ?? d.defaults;
+  const values = ((actionData && "values" in actionData ? actionData.values : undefined) ?? d.defaults) as Record<string, unknown>;
   const entry = entryFor(d.type);
-  const { Fields } = entry.fields;
+  const { Fields, rows } = entry.fields;
   // With JavaScript, react-hook-form checks the form against the schema the action uses, without a round trip.
   const schema = useMemo(() => entry.fields.schema(d.form as FormContext), [entry, d.form]);
-  const kit = useFormKit(schema, actionData);
+  const kit = useFormKit(schema, actionData, { defaultValues: rows ? remedyRowDefaults(values) : undefined });
   return (
     <>
       <Link to={`/cases/${d.caseId}`} className="govuk-back-link">
@@ -151,13 +168,19 @@ export default function CaseAction() {
             heading={
               <>
                 <span className="govuk-caption-l">{d.ref}</span>
-                <h1 className="govuk-heading-l">{d.title}</h1>
+                <h1 className="govuk-heading-l">{entry.question ?? d.title}</h1>
                 <p className="govuk-body">{d.explains}</p>
               </>
             }
           >
             <input type="hidden" name="version" value={d.version} />
-            {Fields ? <Fields page={d} errors={kit.errors} values={values as Record<string, unknown>} /> : null}
+            {rows ? (
+              // The form's first submit button is the one Enter presses: the real one, not "Remove" or "Add another".
+              <button type="submit" className="govuk-visually-hidden" tabIndex={-1} aria-hidden="true">
+                {d.title}
+              </button>
+            ) : null}
+            {Fields ? <Fields page={d} errors={kit.errors} values={values} control={kit.control} /> : null}
             <Button warning={d.warning}>{d.title}</Button>
           </KitForm>
         </div>

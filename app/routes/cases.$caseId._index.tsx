@@ -3,7 +3,7 @@ import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { FairnessFacts, IssuesList, Ladder, MissedDeadlines, StatusTag } from "../components/case-parts";
 import { EscalationReasons, FamilyPrompts, History, MediationDetails, OutcomesOnFile, RemediesOnFile, RunningDeadlines, WrittenOnFile } from "../components/case-file";
-import { entryFor, wordingFor } from "../components/case-events";
+import { wordingFor } from "../components/case-events";
 import { caseFileFor, fileNamesOf } from "../utils/case-file.server";
 import { CaseMessages } from "../components/case-messages";
 import { noteReadersOf, THREAD_ACTIONS } from "../utils/case-messages";
@@ -54,9 +54,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     file: caseFileFor(row, view, capacities, actions, events, latest),
     thread,
     // Messages and notes are sent from their own section (app/components/case-messages.tsx).
-    actions: actions
-      .filter((type) => !THREAD_ACTIONS.has(type))
-      .map((type) => ({ type, slug: actionSlug(type), label: wordingFor(type, capacities, view.limits).label, warning: entryFor(type).warning ?? false })),
+    actions: actions.filter((type) => !THREAD_ACTIONS.has(type)).map((type) => ({ type, slug: actionSlug(type), label: wordingFor(type, capacities, view.limits).label })),
   });
 }
 
@@ -83,19 +81,23 @@ export default function CasePage() {
           {d.actions.length ? (
             <>
               <h2 className="govuk-heading-m">What you can do</h2>
+              {/* Red (warning) buttons appear only on a destructive action's own confirmation page; withdrawing is a plain link. */}
               <div className="govuk-button-group">
-                {d.actions.map((a) => (
-                  <Link
-                    key={a.type}
-                    to={a.slug}
-                    className={`govuk-button ${a.warning ? "govuk-button--warning" : "govuk-button--secondary"}`}
-                    role="button"
-                    data-module="govuk-button"
-                  >
-                    {a.label}
-                  </Link>
-                ))}
+                {d.actions
+                  .filter((a) => a.type !== "WITHDRAW")
+                  .map((a) => (
+                    <Link key={a.type} to={a.slug} className="govuk-button govuk-button--secondary" role="button" data-module="govuk-button">
+                      {a.label}
+                    </Link>
+                  ))}
               </div>
+              {d.actions.some((a) => a.type === "WITHDRAW") ? (
+                <p className="govuk-body">
+                  <Link className="govuk-link" to="withdraw">
+                    Withdraw this concern
+                  </Link>
+                </p>
+              ) : null}
             </>
           ) : null}
           <RunningDeadlines view={view} />

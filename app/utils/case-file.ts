@@ -1,4 +1,4 @@
-import { FINDING_LABELS, type CaseView, type Finding, type Party, type RemedyInput } from "../../machines";
+import { FINDING_LABELS, rungName, type CaseView, type Finding, type Party, type Remedy, type RemedyInput } from "../../machines";
 import { formatDate } from "./format";
 
 // The case file as a person reads it: every word written on the case, from its event log (the
@@ -56,6 +56,35 @@ export const REMEDY_KIND_LABELS: Record<RemedyInput["kind"], string> = {
 export function remedyText(remedy: RemedyInput): string {
   const amount = remedy.kind === "payment" && remedy.amountPence ? ` of ${formatPounds(remedy.amountPence)}` : "";
   return `${REMEDY_KIND_LABELS[remedy.kind] ?? "Remedy"}${amount}: ${remedy.description}`;
+}
+
+/** Where a remedy came from, in words: "ordered by the setting on 3 December", "agreed in mediation on 9 January". */
+export function remedyOrigin(remedy: Pick<Remedy, "rung" | "via" | "issuedOn">, route: CaseView["route"]): string {
+  if (remedy.via === "mediation") return `agreed in mediation on ${formatDate(remedy.issuedOn)}`;
+  const name = rungName(remedy.rung, route);
+  return `ordered by the ${remedy.rung === 3 && route === "process" ? name : name.toLowerCase()} on ${formatDate(remedy.issuedOn)}`;
+}
+
+/** A remedy as a choice or a reference: "Restore 8 hours, ordered by the setting on 3 December". */
+export function remedyLabel(remedy: Pick<Remedy, "description" | "rung" | "via" | "issuedOn">, route: CaseView["route"]): string {
+  return `${remedy.description}, ${remedyOrigin(remedy, route)}`;
+}
+
+export type RemedyLineage = { replaces?: string; replacedBy?: string };
+
+/**
+ * Which remedy replaced which, in words, by remedy id: the new one says "replaces: Restore 8 hours,
+ * ordered by the setting on 3 December", the earlier one "replaced by: …". Both stay on the file.
+ */
+export function remedyLineage(view: Pick<CaseView, "remedies" | "route">): Record<string, RemedyLineage> {
+  const lineage: Record<string, RemedyLineage> = {};
+  for (const remedy of view.remedies) {
+    const earlier = remedy.replaces ? view.remedies.find((r) => r.id === remedy.replaces) : undefined;
+    if (!earlier) continue;
+    (lineage[remedy.id] ??= {}).replaces = remedyLabel(earlier, view.route);
+    (lineage[earlier.id] ??= {}).replacedBy = remedyLabel(remedy, view.route);
+  }
+  return lineage;
 }
 
 const record = (value: unknown): Record<string, unknown> => (typeof value === "object" && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {});
@@ -272,6 +301,7 @@ export function draftDefaults(view: Pick<CaseView, "outcomes">, draftRemedies: r
     values[`${row}-description`] = remedy.description;
     if (remedy.dueOn) values[`${row}-dueOn`] = remedy.dueOn;
     if (remedy.kind === "payment") values[`${row}-amount`] = (remedy.amountPence / 100).toFixed(2);
+    if (remedy.replaces) values[`${row}-replaces`] = remedy.replaces;
   });
   return values;
 }

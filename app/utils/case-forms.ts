@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { DECIDED_FINDINGS, eventPayloadSchema, FINDING_LABELS, type EventPayload, type Party, type UserEventType } from "../../machines";
 import { londonDate } from "./dates";
-import { EARLIEST_DATE, MAX_LENGTH, MAX_YEARS_AHEAD } from "./limits";
+import { EARLIEST_DATE, MAX_LENGTH, MAX_REMEDIES, MAX_YEARS_AHEAD } from "./limits";
 
 // The pieces of the case action forms (app/components/case-events.tsx holds one entry per event).
 // Each form schema turns the posted fields into the machine event's payload and ends with the
@@ -49,15 +49,71 @@ export const MAX_PAYMENT_POUNDS = 100_000;
 export const FINDING_OPTIONS = DECIDED_FINDINGS.map((value) => ({ value, label: FINDING_LABELS[value] }));
 
 export const REMEDY_KIND_OPTIONS = [
-  { value: "", label: "No remedy" },
   { value: "apology", label: "Apology" },
-  { value: "action", label: "Action to be taken" },
+  { value: "action", label: "Action to be taken", hint: "Needs a due date" },
   { value: "register-review", label: "Retake the register decision" },
   { value: "record-revision", label: "Revise the development record" },
   { value: "payment", label: "Payment" },
 ] as const;
 
-export const REMEDY_ROWS = 3;
+// ── Add another (GOV.UK): remedy rows are numbered fields, remedy-1-kind, remedy-1-description… ──
+// Without JavaScript, "Add another remedy" and each "Remove" post the form with `intent`; the action
+// answers with the same values, one row more or less, and saves nothing. With JavaScript the rows are
+// a react-hook-form field array and the same buttons act in the browser.
+
+const REMEDY_FIELD = /^remedy-(\d+)-(kind|description|dueOn|amount|replaces)$/;
+export const REMEDY_FIELDS = ["kind", "description", "dueOn", "amount", "replaces"] as const;
+
+/** The highest remedy row number in the posted (or echoed) fields. */
+function highestRemedyRow(fields: Record<string, unknown>): number {
+  let rows = 0;
+  for (const key of Object.keys(fields)) {
+    const match = REMEDY_FIELD.exec(key);
+    if (match) rows = Math.max(rows, Number(match[1]));
+  }
+  return rows;
+}
+
+/** How many remedy rows the fields hold (at most MAX_REMEDIES): the highest row number, or the hidden count when it says more. */
+export function remedyRowCount(fields: Record<string, unknown>): number {
+  return Math.min(Math.max(highestRemedyRow(fields), Number(fields.remedyRows) || 0), MAX_REMEDIES);
+}
+
+/** One row's fields, as strings. */
+export function remedyRowValues(fields: Record<string, unknown>, row: number): Record<(typeof REMEDY_FIELDS)[number], string> {
+  const value = (name: string) => {
+    const v = fields[`remedy-${row}-${name}`];
+    return typeof v === "string" ? v : "";
+  };
+  return { kind: value("kind"), description: value("description"), dueOn: value("dueOn"), amount: value("amount"), replaces: value("replaces") };
+}
+
+export type RemedyIntent = { add: true } | { remove: number };
+
+/** The `intent` a no-JavaScript "Add another remedy" or "Remove" button posts, or undefined for a real submission. */
+export function remedyIntent(intent: unknown): RemedyIntent | undefined {
+  if (intent === "add-remedy") return { add: true };
+  const remove = typeof intent === "string" ? /^remove-remedy-(\d+)$/.exec(intent) : null;
+  return remove ? { remove: Number(remove[1]) } : undefined;
+}
+
+/**
+ * The form's values after adding or removing a row: everything typed is kept, the rows after a removed
+ * one move up a number, and `remedyRows` (the hidden count, so empty rows survive) says how many are shown.
+ */
+export function applyRemedyIntent(fields: Record<string, unknown>, intent: RemedyIntent): Record<string, unknown> {
+  const rows = remedyRowCount(fields);
+  const others = Object.fromEntries(Object.entries(fields).filter(([key]) => !REMEDY_FIELD.test(key) && key !== "intent" && key !== "remedyRows"));
+  const kept: Array<Record<string, string>> = [];
+  for (let row = 1; row <= rows; row++) if (!("remove" in intent) || intent.remove !== row) kept.push(remedyRowValues(fields, row));
+  if ("add" in intent && kept.length < MAX_REMEDIES) kept.push({ kind: "", description: "", dueOn: "", amount: "", replaces: "" });
+  const renumbered = kept.flatMap((row, index) =>
+    Object.entries(row)
+      .map(([name, value]) => [`remedy-${index + 1}-${name}`, value] as const)
+      .filter(([, value]) => value !== ""),
+  );
+  return { ...others, ...Object.fromEntries(renumbered), remedyRows: String(kept.length) };
+}
 
 export interface FormContext {
   issueIds: string[];
@@ -75,6 +131,8 @@ export interface FormContext {
   maxExtensionWorkingDays: number;
   /** The day the form is submitted (London); dates are checked against it. Defaults to today. */
   today?: string;
+  /** Remedies already on the case, which a new remedy may replace (its lineage). */
+  earlierRemedyIds?: string[];
   /** Codes of the current National Framework catalogue: findings may cite only these (docs/decisions/021). */
   knownStandards?: readonly string[];
 }
@@ -88,19 +146,31 @@ export function eventForm<T extends UserEventType>(type: T, form: (ctx: FormCont
   return (ctx) => form(ctx).pipe(eventPayloadSchema(type));
 }
 
-export function remedyRows(fields: Record<string, unknown>, ctx: z.RefinementCtx, today: string) {
+/** Remedy rows → the machine's remedy inputs. A row with nothing chosen or written is an unused row and is skipped. */
+export function remedyRows(fields: Record<string, unknown>, ctx: z.RefinementCtx, today: string, earlierRemedyIds: readonly string[] = []) {
   const remedies: Payload[] = [];
-  for (let i = 1; i <= REMEDY_ROWS; i++) {
-    const kind = String(fields[`remedy-${i}-kind`] ?? "");
-    if (!kind) continue;
-    const description = String(fields[`remedy-${i}-description`] ?? "").trim();
-    const dueOn = String(fields[`remedy-${i}-dueOn`] ?? "").trim();
-    const amount = String(fields[`remedy-${i}-amount`] ?? "").trim();
+  if (highestRemedyRow(fields) > MAX_REMEDIES) {
+    ctx.addIssue({ code: "custom", path: ["remedies"], message: `You can give at most ${MAX_REMEDIES} remedies in one decision` });
+  }
+  for (let i = 1; i <= remedyRowCount(fields); i++) {
+    const row = remedyRowValues(fields, i);
+    const kind = row.kind;
+    const description = row.description.trim();
+    const dueOn = row.dueOn.trim();
+    const amount = row.amount.trim();
+    const replaces = row.replaces.trim();
+    if (!kind && !description) continue;
+    if (!REMEDY_KIND_OPTIONS.some((o) => o.value === kind)) {
+      ctx.addIssue({ code: "custom", path: [`remedy-${i}-kind`], message: `Select the kind of remedy ${i}` });
+      continue;
+    }
     if (!description) ctx.addIssue({ code: "custom", path: [`remedy-${i}-description`], message: `Describe remedy ${i}` });
     const dueProblem = dueOn ? dateProblem(dueOn, today, `remedy ${i}'s due date`, `Enter remedy ${i}'s due date as YYYY-MM-DD`) : undefined;
     if (dueProblem) ctx.addIssue({ code: "custom", path: [`remedy-${i}-dueOn`], message: dueProblem });
     if (kind === "action" && !dueOn) ctx.addIssue({ code: "custom", path: [`remedy-${i}-dueOn`], message: `Enter the date action ${i} is due` });
-    const remedy: Payload = { kind, description, ...(dueOn ? { dueOn } : {}) };
+    if (replaces && !earlierRemedyIds.includes(replaces))
+      ctx.addIssue({ code: "custom", path: [`remedy-${i}-replaces`], message: `Choose an earlier remedy on this case for remedy ${i} to replace` });
+    const remedy: Payload = { kind, description, ...(dueOn ? { dueOn } : {}), ...(replaces ? { replaces } : {}) };
     if (kind === "payment") {
       const pounds = Number(amount.replace(/[£,\s]/g, ""));
       if (!amount || !Number.isFinite(pounds) || pounds <= 0 || !/^\d+(\.\d{1,2})?$/.test(amount.replace(/[£,\s]/g, ""))) {
@@ -111,10 +181,13 @@ export function remedyRows(fields: Record<string, unknown>, ctx: z.RefinementCtx
     }
     remedies.push(remedy);
   }
+  const replaced = remedies.flatMap((r) => (typeof r.replaces === "string" ? [r.replaces] : []));
+  if (new Set(replaced).size !== replaced.length)
+    ctx.addIssue({ code: "custom", path: ["remedies"], message: "Two remedies replace the same earlier remedy: choose it for one of them only" });
   return remedies;
 }
 
-export const outcomeForm = ({ issueIds, today, knownStandards }: FormContext) =>
+export const outcomeForm = ({ issueIds, today, knownStandards, earlierRemedyIds }: FormContext) =>
   z.record(z.string(), z.unknown()).transform((fields, ctx) => {
     const findings = issueIds.map((issueId) => {
       const finding = String(fields[`finding-${issueId}`] ?? "");
@@ -132,7 +205,7 @@ export const outcomeForm = ({ issueIds, today, knownStandards }: FormContext) =>
     if (bad) ctx.addIssue({ code: "custom", path: ["standards"], message: `"${bad}" is not a National Framework standard reference, like NF-3.2` });
     const unknown = knownStandards ? standards.find((s) => !knownStandards.includes(s)) : undefined;
     if (!bad && unknown) ctx.addIssue({ code: "custom", path: ["standards"], message: `${unknown} is not in the current National Framework: choose a code from the catalogue` });
-    return { outcome: { findings, reasons, standards, remedies: remedyRows(fields, ctx, today ?? londonDate()) } };
+    return { outcome: { findings, reasons, standards, remedies: remedyRows(fields, ctx, today ?? londonDate(), earlierRemedyIds) } };
   });
 
 export const none = () => z.object({}).transform((): Record<string, never> => ({}));

@@ -26,5 +26,8 @@ export const EARLIEST_CHILD_BIRTH = "1990-01-01";
 /** A remedy or session may be due at most this many years after the day it is set. */
 export const MAX_YEARS_AHEAD = 2;
 
+/** Remedies (or agreed actions) one decision may give: the "Add another remedy" form stops offering more here. */
+export const MAX_REMEDIES = 25;
+
 /** Concurrent sessions per person; signing in again ends the oldest. */
 export const MAX_SESSIONS_PER_USER = 5;

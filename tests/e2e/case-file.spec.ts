@@ -1,5 +1,6 @@
 import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
+import { fillRemedy, remedyRow } from "./remedy-rows";
 
 // The case page as the complete file: what the family must decide comes first, every rung's
 // outcome stays, the reasons people gave are on the page for the next rung, and the final
@@ -97,10 +98,7 @@ test("a concern to the Ombudsman: reasons at every rung, a draft with its remedy
   await respond(ombudsman, "Issue a draft decision", "Upheld", "The family should have been invited to the meeting that changed the plan.");
   await ombudsman.getByLabel("Reasons for this finding (optional)").fill("No record shows the invitation was sent.");
   await ombudsman.getByLabel("National Framework standards relied on").fill("NF-1.3, NF-2.1");
-  const remedy = ombudsman.getByRole("group", { name: "Remedy 1 (optional)" });
-  await remedy.getByLabel("Kind of remedy").selectOption("payment");
-  await remedy.getByLabel("What must be done").fill("Payment for time and trouble");
-  await remedy.getByLabel("Amount in pounds (payments only)").fill("1250");
+  await fillRemedy(ombudsman, 1, { kind: "payment", description: "Payment for time and trouble", amount: "1250" });
   await submit(ombudsman, "Issue a draft decision", "Draft decision issued");
 
   // Everyone sees the draft as a draft, with its proposed remedy.
@@ -136,12 +134,13 @@ test("a concern to the Ombudsman: reasons at every rung, a draft with its remedy
   await expect(ombudsman.getByLabel("Reasons for this finding (optional)")).toHaveValue("No record shows the invitation was sent.");
   await expect(ombudsman.getByLabel("Reasons for the decision")).toHaveValue("The family should have been invited to the meeting that changed the plan.");
   await expect(ombudsman.getByLabel("National Framework standards relied on")).toHaveValue("NF-1.3, NF-2.1");
-  const finalRemedy = ombudsman.getByRole("group", { name: "Remedy 1 (optional)" });
-  await expect(finalRemedy.getByLabel("Kind of remedy")).toHaveValue("payment");
-  await expect(finalRemedy.getByLabel("Amount in pounds (payments only)")).toHaveValue("1250.00");
+  const finalRemedy = remedyRow(ombudsman, 1);
+  await expect(finalRemedy.getByLabel("Payment", { exact: true })).toBeChecked();
+  await expect(finalRemedy.getByLabel("What must be done")).toHaveValue("Payment for time and trouble");
+  await expect(finalRemedy.getByLabel("Amount in pounds")).toHaveValue("1250.00");
   await submit(ombudsman, "Issue the final decision", "Final decision issued");
   await expect(ombudsman.getByRole("table", { name: "Remedies" })).toContainText("Payment for time and trouble (£1,250.00)");
-  await expect(ombudsman.getByRole("table", { name: "Remedies" })).toContainText("Ordered by the ombudsman");
+  await expect(ombudsman.getByRole("table", { name: "Remedies" })).toContainText("Ordered by the Ombudsman");
 
   // Every rung's outcome is still on the file, the draft marked as one.
   await page.goto(caseUrl);

@@ -1,5 +1,6 @@
 import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
+import { fillRemedy, remedyRow } from "./remedy-rows";
 
 // A concern walked up the ladder through the browser, by the people who would really do it.
 
@@ -82,12 +83,7 @@ test("a concern climbs the ladder: acknowledged, answered, escalated to the loca
     .check();
   await staff.getByLabel("Reasons for the decision").fill("Sessions were missed while the therapist was on leave.");
   await staff.getByLabel("National Framework standards relied on").fill("NF-3.2");
-  await staff.getByRole("group", { name: "Remedy 1 (optional)" }).getByLabel("Kind of remedy").selectOption("action");
-  await staff.getByRole("group", { name: "Remedy 1 (optional)" }).getByLabel("What must be done").fill("Make up the missed sessions");
-  await staff
-    .getByRole("group", { name: "Remedy 1 (optional)" })
-    .getByLabel(/Due date/)
-    .fill("2027-02-26");
+  await fillRemedy(staff, 1, { kind: "action", description: "Make up the missed sessions", dueOn: "2027-02-26" });
   await staff.getByRole("button", { name: "Send the response" }).click();
   await expect(staff.getByText("Response sent", { exact: true })).toBeVisible();
   await expect(staff.getByRole("table", { name: "Remedies" })).toContainText("Make up the missed sessions");
@@ -108,7 +104,7 @@ test("the response form rejects bad input with field messages and keeps what was
   await staff.getByRole("button", { name: "Send the response" }).click();
   await expect(staff.getByRole("heading", { level: 1, name: "Send the response" })).toBeVisible();
   await staff.getByLabel("National Framework standards relied on").fill("standard three");
-  await staff.getByRole("group", { name: "Remedy 1 (optional)" }).getByLabel("Kind of remedy").selectOption("payment");
+  await remedyRow(staff, 1).getByLabel("Payment", { exact: true }).check();
   // With JavaScript the browser checks the form with the action's own schema: nothing is sent.
   const posts: string[] = [];
   staff.on("request", (request) => {

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { EventNotAllowedError, addWorkingDays, schoolCalendar } from "../../machines";
+import { EventNotAllowedError, addWorkingDays, schoolCalendar, viewCase } from "../../machines";
 import { applyCaseEvent, CaseConflictError, eventHash, type EventAuthor } from "../../app/utils/cases.server";
 import { eventHmac, snapshotDigest } from "../../app/utils/event-chain.server";
 import { illustrativeTerms, seed } from "../../prisma/seed";
@@ -105,13 +105,36 @@ describeEachEngine("case service", ({ get }) => {
     expect(ack.dueOn.toISOString().slice(0, 10)).not.toBe(addWorkingDays("2026-10-28", 5));
   });
 
-  it("replays the persona demo stories with no step refused by the machines", async () => {
+  it("replays the persona demo stories and the stage stories with no step refused by the machines", async () => {
     const { prisma } = get().db;
-    const { PERSONA_STORIES, seedCases } = await import("../../prisma/seed-cases");
-    const { refused } = await seedCases(prisma, PERSONA_STORIES, "2026-11-25");
+    const { PERSONA_STORIES, STAGE_STORIES, seedCases } = await import("../../prisma/seed-cases");
+    const { refused } = await seedCases(prisma, [...PERSONA_STORIES, ...STAGE_STORIES], "2026-11-25");
     expect(refused).toEqual([]);
-    const yusuf = await prisma.case.findMany({ where: { concern: { ref: { contains: "-D" }, child: { registerRef: "AN-000001" } } }, select: { route: true, stateValue: true } });
+    const yusuf = await prisma.case.findMany({
+      where: { concern: { ref: { contains: "-D0000" }, child: { registerRef: "AN-000001" } } },
+      select: { route: true, stateValue: true },
+    });
     expect(yusuf.find((c) => c.route === "substance")?.stateValue).toBe("ladder.setting.responded");
+    // Each stage story reaches the stage it is there to show.
+    const stage = async (n: number) => {
+      const row = await prisma.case.findFirstOrThrow({ where: { concern: { ref: { endsWith: `-D${String(PERSONA_STORIES.length + n).padStart(5, "0")}` } } } });
+      return viewCase(row);
+    };
+    const draft = await stage(1);
+    expect(draft.outcomes.at(-1)?.stage).toBe("draft-decision");
+    expect(draft.deadlines.map((d) => d.key)).toContain("rung3.comments");
+    const mediation = await stage(2);
+    expect(mediation.mediation).toMatchObject({ status: "in-progress", sessions: ["2026-12-02"] });
+    const final = await stage(3);
+    expect(final.outcomes.at(-1)?.stage).toBe("final-decision");
+    expect(final.remedies.map(({ id, status, replaces }) => ({ id, status, replaces }))).toEqual([
+      { id: "R1", status: "replaced", replaces: undefined },
+      { id: "R2", status: "done", replaces: undefined },
+      { id: "R3", status: "open", replaces: "R1" },
+      { id: "R4", status: "open", replaces: undefined },
+    ]);
+    const overdue = await stage(4);
+    expect(overdue.breaches.map((b) => b.key)).toContain("remedy.R1");
   });
 
   it("loses no event when many arrive at once on one case", async () => {

@@ -1,6 +1,17 @@
 import { describe, expect, it } from "vitest";
 import type { CaseView } from "../../../machines";
-import { draftDefaults, draftRemediesOf, escalationsOf, familyPrompts, formatPounds, historyOf, successBanner, writtenOf, type LogEvent } from "../../../app/utils/case-file";
+import {
+  draftDefaults,
+  draftRemediesOf,
+  remedyLineage,
+  escalationsOf,
+  familyPrompts,
+  formatPounds,
+  historyOf,
+  successBanner,
+  writtenOf,
+  type LogEvent,
+} from "../../../app/utils/case-file";
 
 const names = { setting: "Aston Vale College", national: "the Ombudsman", people: { u9: "Sam Okafor" } };
 const view = {
@@ -149,5 +160,31 @@ describe("words for people", () => {
       expect(banner.title).not.toMatch(/: done$/);
       expect(banner.body).toBeTruthy();
     }
+  });
+});
+
+describe("remedy lineage", () => {
+  it("says which remedy replaced which, with who ordered the earlier one and when", () => {
+    const remedies = [
+      { id: "R1", kind: "action", description: "Restore 8 hours", rung: 1, via: "decision", issuedOn: "2026-12-03", dueOn: "2027-01-05", owedBy: ["setting"], status: "replaced" },
+      { id: "R2", kind: "apology", description: "Say sorry", rung: 1, via: "decision", issuedOn: "2026-12-03", dueOn: "2027-01-05", owedBy: ["setting"], status: "open" },
+      {
+        id: "R3",
+        kind: "action",
+        description: "Restore six hours a week",
+        rung: 3,
+        via: "decision",
+        issuedOn: "2027-02-10",
+        dueOn: "2027-03-10",
+        owedBy: ["setting", "local-service"],
+        status: "open",
+        replaces: "R1",
+      },
+    ];
+    expect(remedyLineage({ remedies, route: "substance" } as unknown as CaseView)).toEqual({
+      R3: { replaces: "Restore 8 hours, ordered by the setting on 3 December 2026" },
+      R1: { replacedBy: "Restore six hours a week, ordered by the national practice body on 10 February 2027" },
+    });
+    expect(remedyLineage({ remedies: remedies.slice(0, 2), route: "process" } as unknown as CaseView)).toEqual({});
   });
 });

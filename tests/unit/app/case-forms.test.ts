@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { CASE_EVENTS } from "../../../app/components/case-events";
-import type { FormContext } from "../../../app/utils/case-forms";
+import { applyRemedyIntent, remedyIntent, remedyRowCount, type FormContext } from "../../../app/utils/case-forms";
+import { MAX_REMEDIES } from "../../../app/utils/limits";
 
 // The case action forms turn posted fields into machine payloads: money in pence, standards as a
 // list, exactly one finding per open issue.
@@ -84,5 +85,85 @@ describe("EXTEND takes its limit from the case's policy", () => {
     const result = CASE_EVENTS.EXTEND.fields.schema({ ...ctx, maxExtensionWorkingDays: max }).safeParse({ workingDays: days, reason: "Waiting for the speech therapist" });
     expect(result.success).toBe(ok);
     if (!ok && !result.success) expect(result.error.issues[0]?.message).toBe(`You can extend by at most ${max} working days at this stage`);
+  });
+});
+
+describe("Add another remedy: numbered rows, added and removed without JavaScript", () => {
+  it("counts the rows posted, empty ones too (the hidden count keeps a row nobody typed in)", () => {
+    expect(remedyRowCount({ "remedy-1-description": "", "remedy-3-kind": "apology" })).toBe(3);
+    expect(remedyRowCount({ remedyRows: "2" })).toBe(2);
+    expect(remedyRowCount({ remedyRows: "9999" })).toBe(MAX_REMEDIES);
+  });
+
+  it("adds a row and keeps everything typed", () => {
+    const fields = { reasons: "Because", "remedy-1-kind": "payment", "remedy-1-description": "Pay", "remedy-1-amount": "250", remedyRows: "1", intent: "add-remedy" };
+    expect(applyRemedyIntent(fields, remedyIntent(fields.intent)!)).toEqual({
+      reasons: "Because",
+      "remedy-1-kind": "payment",
+      "remedy-1-description": "Pay",
+      "remedy-1-amount": "250",
+      remedyRows: "2",
+    });
+  });
+
+  it("removes a row: the later rows move up a number with their own values", () => {
+    const fields = {
+      "remedy-1-kind": "apology",
+      "remedy-1-description": "Say sorry",
+      "remedy-2-kind": "action",
+      "remedy-2-description": "Do it",
+      "remedy-2-dueOn": "2027-01-29",
+      "remedy-3-kind": "payment",
+      "remedy-3-description": "Pay",
+      "remedy-3-amount": "10",
+      remedyRows: "3",
+    };
+    expect(remedyIntent("remove-remedy-2")).toEqual({ remove: 2 });
+    expect(applyRemedyIntent(fields, { remove: 2 })).toEqual({
+      "remedy-1-kind": "apology",
+      "remedy-1-description": "Say sorry",
+      "remedy-2-kind": "payment",
+      "remedy-2-description": "Pay",
+      "remedy-2-amount": "10",
+      remedyRows: "2",
+    });
+    expect(remedyIntent("delete-everything")).toBeUndefined();
+  });
+
+  it("stops adding at the cap", () => {
+    const full = Object.fromEntries(Array.from({ length: MAX_REMEDIES }, (_, i) => [`remedy-${i + 1}-description`, `R${i + 1}`]));
+    expect(applyRemedyIntent(full, { add: true }).remedyRows).toBe(String(MAX_REMEDIES));
+  });
+
+  it("parses any number of rows up to the cap, skips empty ones, and refuses more", () => {
+    const rows = Object.fromEntries(
+      Array.from({ length: 5 }, (_, i) => [
+        [`remedy-${i + 1}-kind`, i === 2 ? "" : "apology"],
+        [`remedy-${i + 1}-description`, i === 2 ? "" : `Apology ${i + 1}`],
+      ]).flat(),
+    );
+    const result = respond({ ...decided, ...rows });
+    expect(result.success && result.data.outcome.remedies.map((r) => r.description)).toEqual(["Apology 1", "Apology 2", "Apology 4", "Apology 5"]);
+    const tooMany = respond({ ...decided, [`remedy-${MAX_REMEDIES + 1}-kind`]: "apology", [`remedy-${MAX_REMEDIES + 1}-description`]: "One too many" });
+    expect(messages(tooMany).remedies).toBe(`You can give at most ${MAX_REMEDIES} remedies in one decision`);
+  });
+
+  it("asks for the kind when a remedy is described but no kind is chosen", () => {
+    expect(messages(respond({ ...decided, "remedy-1-description": "Do something" }))["remedy-1-kind"]).toBe("Select the kind of remedy 1");
+  });
+
+  it("a remedy may replace only an earlier remedy on the case, and each one only once", () => {
+    const withEarlier = CASE_EVENTS.RESPOND.fields.schema({ ...ctx, earlierRemedyIds: ["R1"] });
+    const row = (n: number, replaces: string) => ({ [`remedy-${n}-kind`]: "apology", [`remedy-${n}-description`]: `Apology ${n}`, [`remedy-${n}-replaces`]: replaces });
+    const ok = withEarlier.safeParse({ ...decided, ...row(1, "R1") });
+    expect(ok.success && ok.data.outcome.remedies[0]).toMatchObject({ replaces: "R1" });
+    const stranger = withEarlier.safeParse({ ...decided, ...row(1, "R7") });
+    expect(stranger.success ? {} : Object.fromEntries(stranger.error.issues.map((i) => [i.path.join("."), i.message]))).toMatchObject({
+      "remedy-1-replaces": "Choose an earlier remedy on this case for remedy 1 to replace",
+    });
+    const twice = withEarlier.safeParse({ ...decided, ...row(1, "R1"), ...row(2, "R1") });
+    expect(twice.success ? {} : Object.fromEntries(twice.error.issues.map((i) => [i.path.join("."), i.message]))).toMatchObject({
+      remedies: "Two remedies replace the same earlier remedy: choose it for one of them only",
+    });
   });
 });

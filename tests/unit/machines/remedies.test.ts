@@ -86,4 +86,27 @@ describe("remedies and compliance monitoring", () => {
     expect(respond({ kind: "action", description: "a" })).toBe(false);
     expect(respond({ kind: "refund", description: "a" })).toBe(false);
   });
+
+  it("records which remedy replaced which: the earlier one is marked replaced and stops being owed, a stranger's id is refused", () => {
+    const driver = respondedAtSetting(undefined, remedies);
+    driver.send({ type: "ESCALATE", at: "2026-01-16" });
+    const officer = "officer-1";
+    driver.send({ type: "ACKNOWLEDGE", at: "2026-01-19", handlerId: officer });
+    const issueIds = driver.view.issues.map((i) => i.id);
+    const outcome = (replaces: string) => ({
+      findings: issueIds.map((issueId) => ({ issueId, finding: "upheld" as const })),
+      reasons: "The support was not put in place.",
+      standards: ["NF-3.2"],
+      remedies: [{ kind: "action" as const, description: "Put six hours of reading support in place", dueOn: "2026-03-13", replaces }],
+    });
+    driver.refuse({ type: "RESPOND", at: "2026-01-23", outcome: outcome("R9"), decidedBy: officer }, /replace only an earlier remedy/);
+    driver.send({ type: "RESPOND", at: "2026-01-23", outcome: outcome("R2"), decidedBy: officer });
+    expect(driver.view.remedies.map(({ id, status, replaces, settledOn }) => ({ id, status, replaces, settledOn }))).toEqual([
+      { id: "R1", status: "open", replaces: undefined, settledOn: undefined },
+      { id: "R2", status: "replaced", replaces: undefined, settledOn: "2026-01-23" },
+      { id: "R3", status: "open", replaces: "R2", settledOn: undefined },
+    ]);
+    expect(driver.deadline("remedy.R2")).toBeUndefined();
+    expect(driver.deadline("remedy.R3")).toMatchObject({ dueOn: "2026-03-13" });
+  });
 });
