@@ -19,6 +19,7 @@ import { dateColumn, isoFromDateColumn, londonDate } from "./dates";
 import { getPrisma } from "./db.server";
 import { ILLUSTRATIVE_FRAMEWORK, type FrameworkItemInput } from "./framework-catalogue";
 import { accessLevels, type Access, type Action } from "./permissions";
+import { queueDecisionRecorded, queueRecordAwaitingConfirmation, queueRequestReceived } from "./register-emails.server";
 import type { Participant, Partner, RecordContent } from "./register-forms";
 import type { SessionUser } from "./session.server";
 
@@ -296,6 +297,7 @@ export async function recordRegisterDecisionInTransaction(tx: Prisma.Transaction
   await tx.child.update({ where: { id: input.childId }, data: { registerStatus: entry.status, nextReviewOn: entry.nextReviewOn ? dateColumn(entry.nextReviewOn) : null } });
 
   // A decision on whether to place answers the child's open request, if there is one.
+  let answered: { requestedById: string; receivedOn: Date } | null = null;
   if (input.outcome === "place" || input.outcome === "not_place") {
     const request = await tx.registerRequest.findFirst({ where: { childId: input.childId, status: { in: ["awaiting_decision", "overdue"] } }, orderBy: { receivedOn: "asc" } });
     if (request) {
@@ -309,8 +311,10 @@ export async function recordRegisterDecisionInTransaction(tx: Prisma.Transaction
         where: { id: request.id },
         data: { status: "decided", snapshot: step.persisted as unknown as Prisma.InputJsonValue, decisionId: decision.id, claimedUntil: null },
       });
+      answered = { requestedById: request.requestedById, receivedOn: request.receivedOn };
     }
   }
+  await queueDecisionRecorded(tx, { ...decision, reasons: input.reasons }, framework.items, answered);
   if (retakes && input.remedyCaseId && input.remedyId) {
     await applyCaseEventInTransaction(
       tx,
@@ -356,7 +360,7 @@ export async function requestConsideration(
     const receivedOn = input.receivedOn ?? londonDate();
     const ref = newRef("RQ", receivedOn);
     const step = startRegisterRequest({ ref, receivedOn, calendar: settingCalendar(child.settingId, child.setting.schoolTerms) });
-    return tx.registerRequest.create({
+    const request = await tx.registerRequest.create({
       data: {
         ref,
         childId: input.childId,
@@ -371,6 +375,8 @@ export async function requestConsideration(
         snapshot: step.persisted as unknown as Prisma.InputJsonValue,
       },
     });
+    await queueRequestReceived(tx, request);
+    return request;
   });
 }
 
@@ -430,6 +436,12 @@ export async function saveRecordVersion(
           authorLabel: actor.name,
           createdAt: now,
         },
+      });
+      await queueRecordAwaitingConfirmation(tx, {
+        id: version.id,
+        childId: input.childId,
+        authorLabel: actor.name,
+        partners: input.content.support.map((s) => s.partner),
       });
       if (input.remedyCaseId && input.remedyId) {
         const open = await openRegisterRemedies(input.childId, ["record-revision"], tx);
