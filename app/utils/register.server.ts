@@ -18,6 +18,7 @@ import { settingCalendar } from "./concerns.server";
 import { dateColumn, isoFromDateColumn, londonDate } from "./dates";
 import { getPrisma } from "./db.server";
 import { ILLUSTRATIVE_FRAMEWORK, type FrameworkItemInput } from "./framework-catalogue";
+import { publishCount, publishRate, type Published } from "./disclosure";
 import { accessLevels, type Access, type Action } from "./permissions";
 import { queueDecisionRecorded, queueRecordAwaitingConfirmation, queueRequestReceived } from "./register-emails.server";
 import type { Participant, Partner, RecordContent } from "./register-forms";
@@ -531,4 +532,36 @@ export async function registerOverturnFigures(where: Prisma.RegisterDecisionWher
     prisma.registerDecision.count({ where: { ...where, overturned: true } }),
   ]);
   return { decisions, challenged, retaken, overturned };
+}
+
+export interface PublishedOverturnFigures {
+  decisions: Published;
+  challenged: Published;
+  retaken: Published;
+  overturned: Published;
+  /** Of decisions retaken under a remedy, the share whose result changed. */
+  overturnRate: Published;
+  /** Of decisions made, the share challenged by a concern. */
+  challengeRate: Published;
+}
+
+/**
+ * The overturn figures as the patterns pages publish them (docs/decisions/011, 027): register
+ * decisions and reviews made in the period (by decision date) in England or one local area;
+ * counts rounded to 5, rates worked out from the unrounded counts and only on big enough bases.
+ */
+export async function publishedOverturnFigures(filters: { from: string; to: string; areaId?: string }, db?: Db): Promise<PublishedOverturnFigures> {
+  const where: Prisma.RegisterDecisionWhereInput = {
+    decidedOn: { gte: dateColumn(filters.from), lte: dateColumn(filters.to) },
+    ...(filters.areaId ? { localAreaId: filters.areaId } : {}),
+  };
+  const f = await registerOverturnFigures(where, db);
+  return {
+    decisions: publishCount(f.decisions),
+    challenged: publishCount(f.challenged),
+    retaken: publishCount(f.retaken),
+    overturned: publishCount(f.overturned),
+    overturnRate: publishRate(f.overturned, f.retaken),
+    challengeRate: publishRate(f.challenged, f.decisions),
+  };
 }

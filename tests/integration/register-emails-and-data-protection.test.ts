@@ -4,7 +4,7 @@ import { ERASED_TEXT, eraseChild, erasePerson } from "../../app/utils/erasure.se
 import { dispatchOutbox, type EmailTransport, type OutgoingEmail } from "../../app/utils/outbox.server";
 import type { Participant } from "../../app/utils/register-forms";
 import { sweepRegisterReviews } from "../../app/utils/register-emails.server";
-import { recordRegisterDecision, requestConsideration, saveRecordVersion } from "../../app/utils/register.server";
+import { publishedOverturnFigures, recordRegisterDecision, registerOverturnFigures, requestConsideration, saveRecordVersion } from "../../app/utils/register.server";
 import { subjectAccessExport } from "../../app/utils/subject-access.server";
 import { seed } from "../../prisma/seed";
 import { describeEachEngine } from "./engines";
@@ -158,6 +158,18 @@ describeEachEngine("register emails, subject access and erasure", ({ get }) => {
     const setting = (await prisma.outboxMessage.findFirstOrThrow({ where: { kind: "register-review-overdue", toAddress: "helen.clarke@beckettpark.example.com" } }))
       .payload as Record<string, unknown>;
     expect(setting.audience).toBe("setting");
+  });
+
+  it("publishes the overturn figures with disclosure control: small counts show as 0 and no rate on a small base", async () => {
+    const yusuf = await prisma.child.findUniqueOrThrow({ where: { id: yusufId } });
+    const raw = await registerOverturnFigures({ localAreaId: yusuf.localAreaId, decidedOn: { gte: new Date("2026-01-01"), lte: new Date("2026-12-31") } }, prisma);
+    expect(raw.decisions).toBe(2);
+    const published = await publishedOverturnFigures({ from: "2026-01-01", to: "2026-12-31", areaId: yusuf.localAreaId }, prisma);
+    expect(published.decisions).toEqual({ value: 0 });
+    expect(published.challengeRate).toEqual({ value: null, reason: "c" });
+    expect(published.overturnRate).toEqual({ value: null, reason: "none" });
+    // Decisions are counted by their date: none in 2025.
+    expect((await publishedOverturnFigures({ from: "2025-01-01", to: "2025-12-31", areaId: yusuf.localAreaId }, prisma)).challengeRate).toEqual({ value: null, reason: "none" });
   });
 
   it("gives the family their register text in a subject access export", async () => {
