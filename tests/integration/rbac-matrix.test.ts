@@ -197,6 +197,7 @@ const EXPECTED: Record<string, { GET: (p: Persona, c: Fixture) => Outcome; POST:
     params: (c) => ({ settingId: c.settingId }),
   },
   "admin.areas": { GET: (p) => (holds(p, "update:setting") ? "allow" : "deny"), POST: (p) => (holds(p, "update:setting") ? "allow" : "deny") },
+  "admin.policies": { GET: (p) => (holds(p, "update:setting") ? "allow" : "deny"), POST: (p) => (holds(p, "update:setting") ? "allow" : "deny") },
 };
 
 /** Acknowledging belongs to whoever answers at rung 1: the setting. */

@@ -84,3 +84,28 @@ CREATE TRIGGER "DevelopmentRecordVersion_append_only"
 CREATE TRIGGER "PartnerConfirmation_append_only"
   BEFORE UPDATE OR DELETE ON "PartnerConfirmation"
   FOR EACH ROW EXECUTE FUNCTION "register_erasure_only"();
+
+-- Timeline policies as data: a published version applies to cases opened on or after its
+-- effective date; a case keeps the policy it started with (it is in the case's snapshot). Rows are
+-- append-only: a change is a new version. The first row is the policy that was code until now
+-- (machines/policy.ts POLICY_2026_11, checked equal by tests/integration/policies.test.ts).
+CREATE TABLE "PolicyVersion" (
+    "id" TEXT NOT NULL,
+    "policyVersion" TEXT NOT NULL,
+    "effectiveOn" DATE NOT NULL,
+    "policy" JSONB NOT NULL,
+    "changeSummary" TEXT NOT NULL,
+    "publishedById" TEXT,
+    "publishedAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    CONSTRAINT "PolicyVersion_pkey" PRIMARY KEY ("id")
+);
+CREATE UNIQUE INDEX "PolicyVersion_policyVersion_key" ON "PolicyVersion"("policyVersion");
+CREATE UNIQUE INDEX "PolicyVersion_effectiveOn_key" ON "PolicyVersion"("effectiveOn");
+CREATE TRIGGER "PolicyVersion_append_only"
+  BEFORE UPDATE OR DELETE ON "PolicyVersion"
+  FOR EACH ROW EXECUTE FUNCTION "refuse_append_only_change"();
+INSERT INTO "PolicyVersion" ("id", "policyVersion", "effectiveOn", "policy", "changeSummary", "publishedById", "publishedAt") VALUES (
+  'policy-2026-11', '2026-11', DATE '2000-01-01',
+  '{"policyVersion":"2026-11","acknowledgeWorkingDays":5,"setting":{"respondWorkingDays":10,"maxExtensionWorkingDays":10},"localService":{"respondWorkingDays":20,"maxExtensionWorkingDays":20},"escalationWindowWorkingDays":20,"national":{"acknowledgeWorkingDays":5,"assessmentWorkingDays":20,"investigationWorkingDays":65,"commentsWorkingDays":10,"finalDecisionWorkingDays":10,"timeLimitMonths":12},"mediation":{"informationWorkingDays":3,"heldWithinCalendarDays":30,"certificateWorkingDays":3},"remedyDefaultWorkingDays":20,"warningPercents":[50,75,90],"fairness":{"maxPauseWorkingDays":20,"maxRespondentMediationOffersPerRung":1,"nationalReferralMonths":12,"longOpenAlertMonths":6,"failedRemedyWindowWorkingDays":20,"termDatesCoverCalendarDays":120}}',
+  'The first timeline policy, in force from the start of the service.', NULL, TIMESTAMP '2026-11-01 00:00:00'
+);
