@@ -4,6 +4,7 @@ import { expect, test } from "./fixtures";
 // answered field by field; a published version is listed with its effective date in words.
 
 test("an administrator publishes a new timeline policy version after fixing a mistake", async ({ page, signInAs, checkA11y }) => {
+  test.setTimeout(90_000); // a long form, checked by axe twice
   await signInAs("admin@redress.example.org.uk");
   await page.goto("/admin/policies");
   await expect(page.getByRole("heading", { level: 1, name: "Timeline policies" })).toBeVisible();
