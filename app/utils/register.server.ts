@@ -63,10 +63,11 @@ export function registerScope(user: SessionUser, action: Action): Prisma.ChildWh
 }
 
 /** The capacity in which a user works on a register entry they reach. */
-export function registerCapacity(user: SessionUser): "family" | "setting" | "local-service" | "health" | null {
+export function registerCapacity(user: SessionUser): "family" | "setting" | "local-service" | "health" | "social-care" | null {
   const names = user.roles.map((r) => r.name);
   if (names.includes("setting-staff")) return "setting";
   if (names.includes("health-partner")) return "health";
+  if (names.includes("social-care")) return "social-care";
   if (names.includes("local-officer")) return "local-service";
   if (names.includes("family") || names.includes("young-person")) return "family";
   return null;

@@ -158,8 +158,8 @@ const EXPECTED: Record<string, { GET: (p: Persona, c: Fixture) => Outcome; POST:
     params: childParams,
   },
   "register.$childId.confirm": {
-    GET: (p, c) => ((p.role === "health-partner" || p.role === "local-officer") && reachesChild(p, c, "update:register") ? "allow" : "deny"),
-    POST: (p, c) => ((p.role === "health-partner" || p.role === "local-officer") && reachesChild(p, c, "update:register") ? "allow" : "deny"),
+    GET: (p, c) => ((p.role === "health-partner" || p.role === "local-officer" || p.role === "social-care") && reachesChild(p, c, "update:register") ? "allow" : "deny"),
+    POST: (p, c) => ((p.role === "health-partner" || p.role === "local-officer" || p.role === "social-care") && reachesChild(p, c, "update:register") ? "allow" : "deny"),
     params: childParams,
   },
   "framework._index": { GET: () => publicPage.GET, POST: () => publicPage.POST },

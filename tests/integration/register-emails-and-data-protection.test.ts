@@ -4,8 +4,18 @@ import { ERASED_TEXT, eraseChild, erasePerson } from "../../app/utils/erasure.se
 import { dispatchOutbox, type EmailTransport, type OutgoingEmail } from "../../app/utils/outbox.server";
 import type { Participant } from "../../app/utils/register-forms";
 import { sweepRegisterReviews } from "../../app/utils/register-emails.server";
-import { publishedOverturnFigures, recordRegisterDecision, registerOverturnFigures, requestConsideration, saveRecordVersion } from "../../app/utils/register.server";
+import {
+  confirmPartnerPart,
+  publishedOverturnFigures,
+  recordRegisterDecision,
+  registerScope,
+  registerOverturnFigures,
+  requestConsideration,
+  saveRecordVersion,
+} from "../../app/utils/register.server";
 import { subjectAccessExport } from "../../app/utils/subject-access.server";
+import { caseScope } from "../../app/utils/permissions.server";
+import { SESSION_USER_SELECT } from "../../app/utils/session.server";
 import { seed } from "../../prisma/seed";
 import { describeEachEngine } from "./engines";
 
@@ -160,6 +170,37 @@ describeEachEngine("register emails, subject access and erasure", ({ get }) => {
     expect(setting.audience).toBe("setting");
   });
 
+  it("lets children's social care read and confirm its part of records in its area, asks it by email, and shows it no case files", async () => {
+    const marcus = await prisma.user.findUniqueOrThrow({ where: { email: "marcus.bell@leeds.example.gov.uk" }, select: SESSION_USER_SELECT });
+    const yusuf = await prisma.child.findUniqueOrThrow({ where: { id: yusufId } });
+    const reached = await prisma.child.findMany({ where: registerScope(marcus, "update"), select: { localAreaId: true } });
+    expect(reached.length).toBe(await prisma.child.count({ where: { localAreaId: yusuf.localAreaId } }));
+    expect(reached.every((c) => c.localAreaId === yusuf.localAreaId)).toBe(true);
+    expect(await prisma.case.count({ where: caseScope(marcus, "read") })).toBe(0);
+    const version = await saveRecordVersion(
+      {
+        childId: yusufId,
+        content: {
+          views: "I like drawing trains and I want a quiet place at lunch.",
+          aspirations: "To drive a train.",
+          needs: "Social communication.",
+          support: [
+            { partner: "setting", provision: "Quiet lunch club", amount: "45 minutes", frequency: "daily" },
+            { partner: "social-care", provision: "Family support worker visits", amount: "1 hour", frequency: "weekly" },
+          ],
+          outcomes: "Eats lunch with two friends.",
+          transitions: "",
+        },
+        changeSummary: "Social care support added.",
+      },
+      helen,
+      { db: prisma },
+    );
+    expect(await kinds("marcus.bell@leeds.example.gov.uk")).toEqual(["register-record-awaiting-confirmation"]);
+    await confirmPartnerPart({ versionId: version.id, childId: yusufId, partner: "social-care", note: "" }, { userId: marcus.id, name: marcus.name }, { db: prisma });
+    expect(await prisma.partnerConfirmation.count({ where: { versionId: version.id, partner: "social-care" } })).toBe(1);
+  });
+
   it("publishes the overturn figures with disclosure control: small counts show as 0 and no rate on a small base", async () => {
     const yusuf = await prisma.child.findUniqueOrThrow({ where: { id: yusufId } });
     const raw = await registerOverturnFigures({ localAreaId: yusuf.localAreaId, decidedOn: { gte: new Date("2026-01-01"), lte: new Date("2026-12-31") } }, prisma);
@@ -220,7 +261,7 @@ describeEachEngine("register emails, subject access and erasure", ({ get }) => {
       expect(d.erasedAt).not.toBeNull();
     }
     expect(await facts()).toEqual(before);
-    const version = await prisma.developmentRecordVersion.findFirstOrThrow({ where: { record: { childId: yusufId } } });
+    const version = await prisma.developmentRecordVersion.findFirstOrThrow({ where: { record: { childId: yusufId } }, orderBy: { number: "asc" } });
     const content = version.content as { views: string; support: { partner: string; provision: string; amount: string }[] };
     expect(content.views).toBe(ERASED_TEXT);
     expect(content.support.map((s) => [s.partner, s.provision, s.amount])).toEqual([
