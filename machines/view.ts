@@ -14,6 +14,8 @@ export type CaseView = {
   route: Route;
   linkedCaseRef?: string;
   policyVersion: string;
+  /** The case's own policy: working days a remedy is given when none is set. */
+  remedyDefaultWorkingDays: number;
   /** Health is a co-respondent at rungs 1–2 (and one of the bodies complained about). */
   healthInvolved: boolean;
   /** The rung the concern is on; null once the ladder has ended (see conclusion.rung). */
@@ -155,6 +157,7 @@ export function caseView(snapshot: AnyMachineSnapshot): CaseView {
     route: file.route,
     ...(file.linkedCaseRef ? { linkedCaseRef: file.linkedCaseRef } : {}),
     policyVersion: file.policy.policyVersion,
+    remedyDefaultWorkingDays: file.policy.remedyDefaultWorkingDays,
     healthInvolved: file.healthInvolved,
     rung,
     rungName: rung === null ? "Concluded" : rungName(rung, file.route),

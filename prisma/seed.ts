@@ -195,6 +195,7 @@ export async function seed(prisma: PrismaClient, options: { today?: Date; demoCa
       await persona("helen.clarke@beckettpark.example.com", { settingId: beckett.id });
       await persona("priya.sharma@leeds.example.gov.uk", { localAreaId: leeds });
       await persona("owen.price@leeds-icb.example.nhs.uk", { localAreaId: leeds });
+      await persona("marcus.bell@leeds.example.gov.uk", { localAreaId: leeds });
       for (const email of [
         "sam.okafor@mediation.example.com",
         "ruth.adeyemi@ombudsman.example.org.uk",

@@ -6,6 +6,7 @@ import { useDatabase } from "../app/utils/db.server";
 import { getEnv } from "../app/utils/env.server";
 import { migrate } from "../app/utils/migrate.server";
 import { dispatchOutbox } from "../app/utils/outbox.server";
+import { sweepRegisterReviews } from "../app/utils/register-emails.server";
 import { sweepRegisterRequests } from "../app/utils/register.server";
 import { sweepDeadlines } from "../app/utils/sweeper.server";
 import { countDeadLetters } from "../app/utils/dead-letters.server";
@@ -31,6 +32,7 @@ async function main() {
     const started = Date.now();
     const swept = await sweepDeadlines({ now, prisma: db.prisma });
     const requests = await sweepRegisterRequests({ now, prisma: db.prisma });
+    const reviews = await sweepRegisterReviews({ now, prisma: db.prisma });
     const sent = await dispatchOutbox({ now, prisma: db.prisma });
     console.log(`Database: ${redact(env.DATABASE_URL)} · as of ${now.toISOString().slice(0, 10)}`);
     console.log(`Deadlines fired: ${swept.fired}, moot: ${swept.moot}, already done: ${swept.alreadyDone}, failed: ${swept.failed.length}, dead: ${swept.dead.length}`);
@@ -38,6 +40,7 @@ async function main() {
     for (const f of swept.dead) console.log(`  ✖ deadline ${f.deadlineId} gave up (dead letter, see /admin/dead-letters): ${f.error}`);
     const dead = await countDeadLetters(db.prisma);
     console.log(`Register requests now overdue: ${requests.overdue}`);
+    console.log(`Register reviews written about: ${reviews.dueSoon} due soon, ${reviews.overdue} overdue`);
     console.log(`Emails sent: ${sent.sent}, retrying later: ${sent.retrying}, given up: ${sent.failed}`);
     if (dead.deadlines || dead.emails) console.log(`Dead letters waiting for an administrator: ${dead.deadlines} deadlines, ${dead.emails} emails`);
     console.log(`Took ${Date.now() - started} ms`);

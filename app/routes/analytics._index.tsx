@@ -7,16 +7,18 @@ import { formatPublished } from "../utils/disclosure";
 import { DIMENSION_LABELS, MEASURE_BY_KEY, MEASURES, type MeasureKey } from "../utils/patterns-measures";
 import { parsePatternsQuery, requirePatternsAccess } from "../utils/patterns-request.server";
 import { groupTable, trends } from "../utils/patterns.server";
+import { publishedOverturnFigures } from "../utils/register.server";
 
 export const meta: MetaFunction = () => [{ title: "Patterns – Redress" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { ownAreaId } = await requirePatternsAccess(request);
   const q = await parsePatternsQuery(new URL(request.url), ownAreaId);
-  const [table, trend] = await Promise.all([groupTable(q.by, q.filters), trends(q.filters)]);
+  const [table, trend, register] = await Promise.all([groupTable(q.by, q.filters), trends(q.filters), publishedOverturnFigures(q.filters)]);
   return json({
     table,
     trend,
+    register,
     filters: { year: q.year, years: q.years, area: q.filters.areaId ?? "", areas: q.areas, route: q.filters.route ?? "", by: q.by, ownArea: Boolean(ownAreaId) },
     scope: q.filters.areaId ? (q.areas.find((a) => a.id === q.filters.areaId)?.name ?? "") : "England",
   });
@@ -25,7 +27,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 const HEADLINE: MeasureKey[] = ["received", "escalation1", "upheld1", "resolvedLocally", "remedyCompliance", "onTime1", "medianDays1", "p90Days1", "mediationOffered", "breached"];
 
 export default function PatternsDashboard() {
-  const { table, trend, filters, scope } = useLoaderData<typeof loader>();
+  const { table, trend, register, filters, scope } = useLoaderData<typeof loader>();
   const byLabel = DIMENSION_LABELS[table.dimension];
   const routes = (["process", "substance"] as const).filter((r) => !filters.route || filters.route === r);
   const perThousandBase = MEASURE_BY_KEY.perThousand;
@@ -61,6 +63,8 @@ export default function PatternsDashboard() {
             </div>
           ))}
         </dl>
+
+        <RegisterDecisionFigures register={register} year={filters.year} />
 
         <h2 className="govuk-heading-m">Over time</h2>
         {routes.map((route) => {
@@ -265,5 +269,36 @@ function DisparityTable({ rows, byLabel, measure }: { rows: Row[]; byLabel: stri
         })}
       </tbody>
     </table>
+  );
+}
+
+/** Register decisions and how often they are overturned (docs/decisions/027): by decision date, not by concern. */
+function RegisterDecisionFigures({ register, year }: { register: ReturnType<typeof useLoaderData<typeof loader>>["register"]; year: number }) {
+  const rows: { label: string; figure: (typeof register)["decisions"]; unit?: "%" }[] = [
+    { label: "Register decisions and reviews made", figure: register.decisions },
+    { label: "Challenged by a concern", figure: register.challenged },
+    { label: "Share challenged", figure: register.challengeRate, unit: "%" },
+    { label: "Retaken as a remedy after a concern was upheld", figure: register.retaken },
+    { label: "Result changed when retaken", figure: register.overturned },
+    { label: "Overturn rate (of decisions retaken)", figure: register.overturnRate, unit: "%" },
+  ];
+  return (
+    <>
+      <h2 className="govuk-heading-m">Register decisions overturned</h2>
+      <p className="govuk-body">
+        Decisions to place, not to place or remove a child, and reviews, made in {year}, counted by the date of the decision. A decision is overturned when a setting retakes it as
+        a remedy and the result changes.
+      </p>
+      <dl className="govuk-summary-list">
+        {rows.map((row) => (
+          <div className="govuk-summary-list__row" key={row.label}>
+            <dt className="govuk-summary-list__key">{row.label}</dt>
+            <dd className="govuk-summary-list__value">
+              <FigureText figure={row.figure} unit={row.unit ?? ""} />
+            </dd>
+          </div>
+        ))}
+      </dl>
+    </>
   );
 }

@@ -41,6 +41,14 @@ export default function Methodology() {
         </p>
         <h2 className="govuk-heading-m">Measures</h2>
         <SummaryList rows={MEASURES.map((m) => ({ key: { text: m.label }, value: { text: m.definition } }))} />
+        <h2 className="govuk-heading-m">Register decisions overturned</h2>
+        <p className="govuk-body">
+          These figures count register decisions and reviews by the date the setting made them, not concerns. A decision is <strong>challenged</strong> when a concern names it. It
+          is <strong>retaken</strong> when a concern about it was upheld and the remedy ordered was to retake the decision, and the setting recorded the new decision as carrying
+          out that remedy. It is <strong>overturned</strong> when the new decision leaves the child in a different place (on the register, not placed, or removed) from the decision
+          retaken. The overturn rate is overturned decisions out of decisions retaken; the share challenged is challenged decisions out of all decisions made. The same rounding and
+          rules on rates apply as to every other figure: counts to the nearest 5, rates only on {MIN_RATE_BASE} or more decisions.
+        </p>
         <h2 className="govuk-heading-m">Comparisons</h2>
         <p className="govuk-body">
           A <strong>disparity ratio</strong> is a group’s rate divided by the rate for everyone in the table; 1 means no difference. Its 95% confidence interval uses the log method

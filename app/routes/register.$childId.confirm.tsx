@@ -11,12 +11,12 @@ import { requireUserWithPermission } from "../utils/session.server";
 
 export const meta: MetaFunction = () => [{ title: "Confirm your part of the development record – Redress" }];
 
-const PARTNER_OF = { health: "health", "local-service": "local-service" } as const satisfies Record<string, Partner>;
+const PARTNER_OF = { health: "health", "local-service": "local-service", "social-care": "social-care" } as const satisfies Record<string, Partner>;
 
 async function load(request: Request, childId: string) {
   const { user } = await requireUserWithPermission(request, "update:register");
   const capacity = registerCapacity(user);
-  const partner = capacity === "health" || capacity === "local-service" ? PARTNER_OF[capacity] : null;
+  const partner = capacity === "health" || capacity === "local-service" || capacity === "social-care" ? PARTNER_OF[capacity] : null;
   const child = partner ? await childInScope(user, childId, "update") : null;
   if (!child || !partner) throw new Response("Not found", { status: 404 });
   const prisma = await getPrisma();

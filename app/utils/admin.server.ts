@@ -9,7 +9,7 @@ import type { SessionUser } from "./session.server";
 
 /** Roles that work at a setting or in a local area need one. */
 export const NEEDS_SETTING: RoleName[] = ["setting-staff"];
-export const NEEDS_AREA: RoleName[] = ["local-officer", "health-partner"];
+export const NEEDS_AREA: RoleName[] = ["local-officer", "health-partner", "social-care"];
 
 export async function changeRoles(
   admin: Pick<SessionUser, "id">,

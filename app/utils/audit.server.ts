@@ -19,6 +19,7 @@ export const AUDIT_ACTIONS = [
   "retention.run",
   "dead-letter.retried",
   "framework.published",
+  "policy.published",
   // Ways in (docs/decisions/020)
   "account.signed-up",
   "account.sign-up-existing",

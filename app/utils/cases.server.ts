@@ -5,6 +5,7 @@ import { CURRENT_CHAIN_VERSION, eventHmac, snapshotDigest } from "./event-chain.
 import { CaseChanges, issueTitlesOf, persistedOf, readCases, writeCases, type CaseState, type EventAuthor } from "./case-write.server";
 import { followUpOf } from "./case-messages";
 import { getPrisma } from "./db.server";
+import { policyInForce } from "./policies.server";
 import { recordCaseFacts } from "./patterns-facts.server";
 import { resolveRecipients } from "./recipients.server";
 
@@ -251,8 +252,10 @@ export async function openConcern(concernRef: string, concern: NewConcern, actor
         },
       });
       const cases = [];
+      // The timeline policy published for cases opened today (docs/decisions/027), unless the caller chose one.
+      const policy = concern.cases.every((c) => c.policy) ? undefined : await policyInForce(tx);
       for (const input of concern.cases) {
-        const started = startCase(input);
+        const started = startCase(input.policy || !policy ? input : { ...input, policy });
         const row = await tx.case.create({
           data: {
             ref: input.caseRef,

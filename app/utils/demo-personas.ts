@@ -19,6 +19,12 @@ export const DEMO_PERSONAS: DemoPersona[] = [
   { email: "helen.clarke@beckettpark.example.com", name: "Helen Clarke", role: "setting-staff", summary: "SENCo, Beckett Park Primary School, Leeds" },
   { email: "priya.sharma@leeds.example.gov.uk", name: "Priya Sharma", role: "local-officer", summary: "SEND casework officer, Leeds local service" },
   { email: "owen.price@leeds-icb.example.nhs.uk", name: "Dr Owen Price", role: "health-partner", summary: "Designated clinical officer, Leeds health partner" },
+  {
+    email: "marcus.bell@leeds.example.gov.uk",
+    name: "Marcus Bell",
+    role: "social-care",
+    summary: "Children's social care, Leeds: confirms social care's part of development records",
+  },
   { email: "sam.okafor@mediation.example.com", name: "Sam Okafor", role: "mediator", summary: "Independent SEND mediator" },
   { email: "ruth.adeyemi@ombudsman.example.org.uk", name: "Ruth Adeyemi", role: "ombudsman-caseworker", summary: "Caseworker, ombudsman-style body (process route)" },
   { email: "daniel.moore@practice.example.org.uk", name: "Daniel Moore", role: "practice-reviewer", summary: "Reviewer, national practice body (substance route)" },

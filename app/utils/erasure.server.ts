@@ -3,7 +3,8 @@ import type { Prisma, PrismaClient } from "../../generated/prisma/client";
 import { auditEntryData } from "./audit.server";
 
 // Erasure by pseudonymisation (docs/decisions/010). Names, email addresses, the free-text summary
-// of a concern and the copies of emails are replaced or deleted; the characteristics the equity
+// of a concern, the free text of register entries (docs/decisions/027) and the copies of emails
+// are replaced or deleted; the characteristics the equity
 // statistics count (ethnicity, sex, free school meals, deprivation, need, area, route) and the
 // case log stay, so every statistic is unchanged. The hash-chained case log is NOT rewritten: it
 // is the legal record of the complaint, kept for the retention period, and pages show an erased
@@ -25,11 +26,13 @@ export interface ErasureResult {
   sessions: number;
   signInAttempts: number;
   emails: number;
+  /** Register rows whose free text was redacted (docs/decisions/027). */
+  registerEntries: number;
 }
 
 export async function erasePerson(prisma: PrismaClient, userId: string, by: { actorId: string | null; reason: string; request?: Request }): Promise<ErasureResult> {
   return prisma.$transaction(async (tx) => {
-    const user = await tx.user.findUnique({ where: { id: userId }, select: { email: true, erasedAt: true, youngPerson: { select: { id: true } } } });
+    const user = await tx.user.findUnique({ where: { id: userId }, select: { email: true, name: true, erasedAt: true, youngPerson: { select: { id: true } } } });
     if (!user) throw new Response("Not found", { status: 404 });
     const tag = pseudonymOf(userId);
     const newEmail = `erased-${tag}-${userId}@erased.invalid`;
@@ -38,9 +41,10 @@ export async function erasePerson(prisma: PrismaClient, userId: string, by: { ac
     const signInAttempts = await tx.signInAttempt.deleteMany({ where: { email: user.email } });
     const emails = await scrubEmails(tx, user.email, newEmail);
     const concerns = await tx.concern.updateMany({ where: { raisedById: userId }, data: { summary: ERASED_TEXT } });
+    const register = await erasePersonInRegister(tx, userId, user.name, `Erased person ${tag}`);
     const childIds = user.youngPerson ? [user.youngPerson.id] : [];
-    for (const childId of childIds) await pseudonymiseChild(tx, childId);
-    const result = { userId, childIds, concerns: concerns.count, sessions: sessions.count, signInAttempts: signInAttempts.count, emails };
+    for (const childId of childIds) register.entries += (await pseudonymiseChild(tx, childId)).register;
+    const result = { userId, childIds, concerns: concerns.count, sessions: sessions.count, signInAttempts: signInAttempts.count, emails, registerEntries: register.entries };
     await tx.auditEntry.create({
       data: auditEntryData(
         { action: "person.erased", actorId: by.actorId, targetType: "user", targetId: userId, subjectUserId: userId, details: { reason: by.reason, ...result } },
@@ -54,8 +58,8 @@ export async function erasePerson(prisma: PrismaClient, userId: string, by: { ac
 /** A child's record: names out, birth date to 1 January of the year, statistics kept. */
 export async function eraseChild(prisma: PrismaClient, childId: string, by: { actorId: string | null; reason: string; request?: Request }): Promise<ErasureResult> {
   return prisma.$transaction(async (tx) => {
-    const concerns = await pseudonymiseChild(tx, childId);
-    const result = { childIds: [childId], concerns, sessions: 0, signInAttempts: 0, emails: 0 };
+    const { concerns, register } = await pseudonymiseChild(tx, childId);
+    const result = { childIds: [childId], concerns, sessions: 0, signInAttempts: 0, emails: 0, registerEntries: register };
     await tx.auditEntry.create({
       data: auditEntryData({ action: "person.erased", actorId: by.actorId, targetType: "child", targetId: childId, details: { reason: by.reason, ...result } }, by.request),
     });
@@ -63,13 +67,100 @@ export async function eraseChild(prisma: PrismaClient, childId: string, by: { ac
   });
 }
 
-async function pseudonymiseChild(tx: Tx, childId: string): Promise<number> {
+async function pseudonymiseChild(tx: Tx, childId: string): Promise<{ concerns: number; register: number }> {
   const child = await tx.child.findUniqueOrThrow({ where: { id: childId }, select: { dateOfBirth: true } });
   await tx.child.update({
     where: { id: childId },
     data: { givenName: "Erased", familyName: `child ${pseudonymOf(childId)}`, dateOfBirth: new Date(Date.UTC(child.dateOfBirth.getUTCFullYear(), 0, 1)), erasedAt: new Date() },
   });
-  return (await tx.concern.updateMany({ where: { childId }, data: { summary: ERASED_TEXT } })).count;
+  const concerns = (await tx.concern.updateMany({ where: { childId }, data: { summary: ERASED_TEXT } })).count;
+  return { concerns, register: await eraseChildRegisterText(tx, childId) };
+}
+
+// ───────────────────────────── The register (docs/decisions/027) ─────────────────────────────
+// Register decisions, record versions and confirmations are append-only; their trigger lets one
+// UPDATE through: setting "erasedAt" while every fact stays (who decided what and when, the
+// outcome, the criteria cited, who took part and how, the links to remedies). Free text goes:
+// the setting's evidence, reasons' wording and summary, names of participants, the request's
+// reasons, the record's words (views, aspirations, needs, provision, outcomes, transitions),
+// partners' notes.
+
+type Json = Prisma.InputJsonValue;
+const asList = (value: unknown): Record<string, unknown>[] => (Array.isArray(value) ? (value as Record<string, unknown>[]) : []);
+
+function erasedContent(content: unknown): Json {
+  const c = (content ?? {}) as Record<string, unknown>;
+  return {
+    ...c,
+    views: ERASED_TEXT,
+    aspirations: ERASED_TEXT,
+    needs: ERASED_TEXT,
+    outcomes: ERASED_TEXT,
+    transitions: ERASED_TEXT,
+    // Which partner provides how much and how often is the fact; the description is free text.
+    support: asList(c.support).map((s) => ({ ...s, provision: ERASED_TEXT })),
+  } as Json;
+}
+
+/** Everything written about a child on the register: free text out, facts kept. Returns the rows changed. */
+async function eraseChildRegisterText(tx: Tx, childId: string): Promise<number> {
+  const now = new Date();
+  let changed = 0;
+  const decisions = await tx.registerDecision.findMany({ where: { childId }, select: { id: true, reasons: true, participants: true } });
+  for (const d of decisions) {
+    await tx.registerDecision.update({
+      where: { id: d.id },
+      data: {
+        erasedAt: now,
+        evidence: ERASED_TEXT,
+        summary: ERASED_TEXT,
+        reasons: asList(d.reasons).map((r) => ({ ...r, reason: ERASED_TEXT })) as Json,
+        participants: asList(d.participants).map((p) => ({ ...p, name: ERASED_TEXT })) as Json,
+      },
+    });
+    changed++;
+  }
+  changed += (await tx.registerRequest.updateMany({ where: { childId }, data: { reasons: ERASED_TEXT, erasedAt: now } })).count;
+  const versions = await tx.developmentRecordVersion.findMany({ where: { record: { childId } }, select: { id: true, content: true } });
+  for (const v of versions) {
+    await tx.developmentRecordVersion.update({ where: { id: v.id }, data: { erasedAt: now, content: erasedContent(v.content), changeSummary: ERASED_TEXT } });
+    changed++;
+  }
+  changed += (await tx.partnerConfirmation.updateMany({ where: { version: { record: { childId } }, note: { not: null } }, data: { note: ERASED_TEXT, erasedAt: now } })).count;
+  return changed;
+}
+
+/**
+ * A person's own part in register entries: the requests they wrote (their reasons), the record
+ * versions they wrote (their words), their notes as a partner, and their name wherever the rows
+ * keep it as a label or a participant. The decisions themselves stay.
+ */
+async function erasePersonInRegister(tx: Tx, userId: string, name: string, pseudonym: string): Promise<{ entries: number }> {
+  const now = new Date();
+  let entries = (await tx.registerRequest.updateMany({ where: { requestedById: userId }, data: { reasons: ERASED_TEXT, erasedAt: now } })).count;
+  const versions = await tx.developmentRecordVersion.findMany({ where: { authorId: userId }, select: { id: true, content: true } });
+  for (const v of versions) {
+    await tx.developmentRecordVersion.update({
+      where: { id: v.id },
+      data: { erasedAt: now, authorLabel: pseudonym, content: erasedContent(v.content), changeSummary: ERASED_TEXT },
+    });
+    entries++;
+  }
+  entries += (await tx.partnerConfirmation.updateMany({ where: { confirmedById: userId }, data: { confirmedByLabel: pseudonym, note: null, erasedAt: now } })).count;
+  entries += (await tx.registerDecision.updateMany({ where: { recordedById: userId }, data: { recordedByLabel: pseudonym, erasedAt: now } })).count;
+  // Their name among a decision's participants (matched on the name they were recorded under).
+  if (name.trim()) {
+    const named = await tx.$queryRaw<{ id: string; participants: unknown }[]>`
+      SELECT id, participants FROM "RegisterDecision" WHERE participants @> ${JSON.stringify([{ name }])}::jsonb`;
+    for (const d of named) {
+      await tx.registerDecision.update({
+        where: { id: d.id },
+        data: { erasedAt: now, participants: asList(d.participants).map((p) => (p.name === name ? { ...p, name: pseudonym } : p)) as Json },
+      });
+      entries++;
+    }
+  }
+  return { entries };
 }
 
 /** Emails to the person: address replaced, content dropped, anything unsent never sent. */

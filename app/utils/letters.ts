@@ -1,4 +1,4 @@
-import { FINDING_LABELS, POLICIES, type CaseView, type OutcomeRecord, type Party, type RemedyInput } from "../../machines";
+import { FINDING_LABELS, type CaseView, type OutcomeRecord, type Party, type RemedyInput } from "../../machines";
 import { formatPounds, REMEDY_KIND_LABELS } from "./case-file";
 import { formatDate } from "./format";
 
@@ -250,7 +250,7 @@ function assessmentLetter(source: LetterSource, outcome: OutcomeRecord, k: numbe
 }
 
 function proposedRemedies(source: LetterSource, inputs: RemedyInput[], owedBy: string): LetterRemedy[] {
-  const days = POLICIES[source.view.policyVersion]?.remedyDefaultWorkingDays;
+  const days = source.view.remedyDefaultWorkingDays;
   return inputs.map((r) => ({
     what: r.description,
     kind: REMEDY_KIND_LABELS[r.kind],

@@ -14,5 +14,6 @@ export function navigationFor(user: UserPermissions): { to: string; label: strin
   if (userHasPermission(user, "read:analytics")) items.push({ to: "/analytics", label: "Patterns" });
   if (userHasPermission(user, "read:user")) items.push({ to: "/admin/users", label: "Accounts" });
   if (userHasPermission(user, "update:user")) items.push({ to: "/admin/dead-letters", label: "Failed deadlines and emails" });
+  if (userHasPermission(user, "update:setting")) items.push({ to: "/admin/policies", label: "Timeline policies" });
   return items;
 }

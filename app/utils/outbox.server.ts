@@ -1,6 +1,7 @@
 import { Resend } from "resend";
 import { renderNotification } from "../../emails";
 import { isAccountEmailKind, renderAccountEmail } from "../../emails/account";
+import { isRegisterEmailKind, renderRegisterEmail } from "../../emails/register";
 import type { PrismaClient } from "../../generated/prisma/client";
 import { getPrisma } from "./db.server";
 import { getEnv, isDemoLike } from "./env.server";
@@ -101,10 +102,15 @@ export async function dispatchOutbox(options: { now?: Date; batchSize?: number; 
         const payload = message.payload as Record<string, unknown>;
         const account = isAccountEmailKind(message.kind);
         const caseUrl = message.caseId ? new URL(`/cases/${message.caseId}`, publicUrl()).toString() : undefined;
-        const lettersUrl = !account && caseUrl && notificationHasLetter(message.kind, payload) ? `${caseUrl}/letters` : undefined;
+        const lettersUrl = !account && !isRegisterEmailKind(message.kind) && caseUrl && notificationHasLetter(message.kind, payload) ? `${caseUrl}/letters` : undefined;
+        const register = isRegisterEmailKind(message.kind);
+        // A register email links to the child's register page on this service (docs/decisions/027).
+        const registerLink = register && typeof payload.path === "string" && payload.path.startsWith("/register/") ? new URL(payload.path, publicUrl()).toString() : undefined;
         const rendered = account
           ? await renderAccountEmail(message.kind, payload)
-          : await renderNotification(message.kind, { ...payload, caseUrl, ...(lettersUrl ? { lettersUrl } : {}) });
+          : register
+            ? await renderRegisterEmail(message.kind, { ...payload, link: registerLink })
+            : await renderNotification(message.kind, { ...payload, caseUrl, ...(lettersUrl ? { lettersUrl } : {}) });
         const link = account && typeof payload.link === "string" ? payload.link : undefined;
         await transport.send({ to: message.toAddress, from, idempotencyKey: message.idempotencyKey, ...rendered, ...(link ? { link } : {}) });
         // A real email's single-use link is not kept once sent (only its hash is, in AccountToken);

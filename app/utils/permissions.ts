@@ -29,6 +29,7 @@ export const ROLE_NAMES = [
   "setting-staff",
   "local-officer",
   "health-partner",
+  "social-care",
   "mediator",
   "ombudsman-caseworker",
   "practice-reviewer",
@@ -82,6 +83,14 @@ export const ROLES: Record<RoleName, RoleDefinition> = {
     label: "Health partner",
     description: "Co-respondent for the health service where health is involved.",
     permissions: ["read:case:health", "update:case:health", "read:register:area", "create:register:area", "update:register:area"],
+  },
+  // A partner agency named in development records (docs/decisions/027): reads and confirms its part
+  // of the records of children in its area and may ask for consideration as a professional; no
+  // case permissions, so it sees no case files.
+  "social-care": {
+    label: "Children's social care",
+    description: "Social worker or manager in children's social care: confirms the support social care gives in development records in their area.",
+    permissions: ["read:register:area", "create:register:area", "update:register:area"],
   },
   mediator: {
     label: "Mediator",

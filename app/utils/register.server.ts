@@ -18,7 +18,9 @@ import { settingCalendar } from "./concerns.server";
 import { dateColumn, isoFromDateColumn, londonDate } from "./dates";
 import { getPrisma } from "./db.server";
 import { ILLUSTRATIVE_FRAMEWORK, type FrameworkItemInput } from "./framework-catalogue";
+import { publishCount, publishRate, type Published } from "./disclosure";
 import { accessLevels, type Access, type Action } from "./permissions";
+import { queueDecisionRecorded, queueRecordAwaitingConfirmation, queueRequestReceived } from "./register-emails.server";
 import type { Participant, Partner, RecordContent } from "./register-forms";
 import type { SessionUser } from "./session.server";
 
@@ -61,10 +63,11 @@ export function registerScope(user: SessionUser, action: Action): Prisma.ChildWh
 }
 
 /** The capacity in which a user works on a register entry they reach. */
-export function registerCapacity(user: SessionUser): "family" | "setting" | "local-service" | "health" | null {
+export function registerCapacity(user: SessionUser): "family" | "setting" | "local-service" | "health" | "social-care" | null {
   const names = user.roles.map((r) => r.name);
   if (names.includes("setting-staff")) return "setting";
   if (names.includes("health-partner")) return "health";
+  if (names.includes("social-care")) return "social-care";
   if (names.includes("local-officer")) return "local-service";
   if (names.includes("family") || names.includes("young-person")) return "family";
   return null;
@@ -296,6 +299,7 @@ export async function recordRegisterDecisionInTransaction(tx: Prisma.Transaction
   await tx.child.update({ where: { id: input.childId }, data: { registerStatus: entry.status, nextReviewOn: entry.nextReviewOn ? dateColumn(entry.nextReviewOn) : null } });
 
   // A decision on whether to place answers the child's open request, if there is one.
+  let answered: { requestedById: string; receivedOn: Date } | null = null;
   if (input.outcome === "place" || input.outcome === "not_place") {
     const request = await tx.registerRequest.findFirst({ where: { childId: input.childId, status: { in: ["awaiting_decision", "overdue"] } }, orderBy: { receivedOn: "asc" } });
     if (request) {
@@ -309,8 +313,10 @@ export async function recordRegisterDecisionInTransaction(tx: Prisma.Transaction
         where: { id: request.id },
         data: { status: "decided", snapshot: step.persisted as unknown as Prisma.InputJsonValue, decisionId: decision.id, claimedUntil: null },
       });
+      answered = { requestedById: request.requestedById, receivedOn: request.receivedOn };
     }
   }
+  await queueDecisionRecorded(tx, { ...decision, reasons: input.reasons }, framework.items, answered);
   if (retakes && input.remedyCaseId && input.remedyId) {
     await applyCaseEventInTransaction(
       tx,
@@ -356,7 +362,7 @@ export async function requestConsideration(
     const receivedOn = input.receivedOn ?? londonDate();
     const ref = newRef("RQ", receivedOn);
     const step = startRegisterRequest({ ref, receivedOn, calendar: settingCalendar(child.settingId, child.setting.schoolTerms) });
-    return tx.registerRequest.create({
+    const request = await tx.registerRequest.create({
       data: {
         ref,
         childId: input.childId,
@@ -371,6 +377,8 @@ export async function requestConsideration(
         snapshot: step.persisted as unknown as Prisma.InputJsonValue,
       },
     });
+    await queueRequestReceived(tx, request);
+    return request;
   });
 }
 
@@ -430,6 +438,12 @@ export async function saveRecordVersion(
           authorLabel: actor.name,
           createdAt: now,
         },
+      });
+      await queueRecordAwaitingConfirmation(tx, {
+        id: version.id,
+        childId: input.childId,
+        authorLabel: actor.name,
+        partners: input.content.support.map((s) => s.partner),
       });
       if (input.remedyCaseId && input.remedyId) {
         const open = await openRegisterRemedies(input.childId, ["record-revision"], tx);
@@ -519,4 +533,36 @@ export async function registerOverturnFigures(where: Prisma.RegisterDecisionWher
     prisma.registerDecision.count({ where: { ...where, overturned: true } }),
   ]);
   return { decisions, challenged, retaken, overturned };
+}
+
+export interface PublishedOverturnFigures {
+  decisions: Published;
+  challenged: Published;
+  retaken: Published;
+  overturned: Published;
+  /** Of decisions retaken under a remedy, the share whose result changed. */
+  overturnRate: Published;
+  /** Of decisions made, the share challenged by a concern. */
+  challengeRate: Published;
+}
+
+/**
+ * The overturn figures as the patterns pages publish them (docs/decisions/011, 027): register
+ * decisions and reviews made in the period (by decision date) in England or one local area;
+ * counts rounded to 5, rates worked out from the unrounded counts and only on big enough bases.
+ */
+export async function publishedOverturnFigures(filters: { from: string; to: string; areaId?: string }, db?: Db): Promise<PublishedOverturnFigures> {
+  const where: Prisma.RegisterDecisionWhereInput = {
+    decidedOn: { gte: dateColumn(filters.from), lte: dateColumn(filters.to) },
+    ...(filters.areaId ? { localAreaId: filters.areaId } : {}),
+  };
+  const f = await registerOverturnFigures(where, db);
+  return {
+    decisions: publishCount(f.decisions),
+    challenged: publishCount(f.challenged),
+    retaken: publishCount(f.retaken),
+    overturned: publishCount(f.overturned),
+    overturnRate: publishRate(f.overturned, f.retaken),
+    challengeRate: publishRate(f.challenged, f.decisions),
+  };
 }

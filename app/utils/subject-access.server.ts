@@ -49,7 +49,7 @@ export async function subjectAccessExport(prisma: PrismaClient, userId: string) 
   });
   if (!user) return null;
   const childIds = [user.youngPerson?.id, ...user.guardianOf.map((g) => g.child.id)].filter((id): id is string => Boolean(id));
-  const [raised, aboutTheirChildren, actedOn, signIns, messages, audit] = await Promise.all([
+  const [raised, aboutTheirChildren, actedOn, signIns, messages, audit, register] = await Promise.all([
     prisma.concern.findMany({ where: { raisedById: userId }, orderBy: { createdAt: "asc" }, select: concernSelect }),
     prisma.concern.findMany({ where: { childId: { in: childIds }, NOT: { raisedById: userId } }, orderBy: { createdAt: "asc" }, select: concernSelect }),
     prisma.caseEvent.findMany({ where: { actorId: userId }, orderBy: { occurredAt: "asc" }, select: { seq: true, type: true, occurredAt: true, case: { select: { ref: true } } } }),
@@ -64,6 +64,7 @@ export async function subjectAccessExport(prisma: PrismaClient, userId: string) 
       orderBy: { at: "asc" },
       select: { id: true, at: true, action: true, actorId: true, targetType: true, targetId: true, details: true },
     }),
+    registerHeld(prisma, userId, childIds),
   ]);
   const { sessions, youngPerson, guardianOf, assignments, roles, ...account } = user;
   return {
@@ -80,6 +81,7 @@ export async function subjectAccessExport(prisma: PrismaClient, userId: string) 
     caseAssignments: assignments,
     caseEventsTheyRecorded: actedOn,
     messagesSentToThem: messages,
+    register,
     auditEntries: audit.map((a) => ({ ...a, id: a.id.toString(), actor: a.actorId === userId ? "this person" : a.actorId ? "another user" : "nobody signed in" })),
   };
 }
@@ -124,4 +126,90 @@ export async function subjectAccessResponse(prisma: PrismaClient, userId: string
       "Cache-Control": "no-store",
     },
   });
+}
+
+// ───────────────────────────── The register (docs/decisions/027) ─────────────────────────────
+
+const decisionSelect = {
+  ref: true,
+  kind: true,
+  outcome: true,
+  statusAfter: true,
+  decidedOn: true,
+  nextReviewOn: true,
+  participants: true,
+  evidence: true,
+  reasons: true,
+  summary: true,
+  recordedByLabel: true,
+  overturned: true,
+  erasedAt: true,
+  createdAt: true,
+  child: { select: { registerRef: true } },
+} as const;
+
+const requestSelect = {
+  ref: true,
+  requesterKind: true,
+  reasons: true,
+  receivedOn: true,
+  dueOn: true,
+  status: true,
+  erasedAt: true,
+  child: { select: { registerRef: true } },
+  decision: { select: { ref: true } },
+} as const;
+
+const versionSelect = {
+  number: true,
+  content: true,
+  changeSummary: true,
+  authorLabel: true,
+  erasedAt: true,
+  createdAt: true,
+  record: { select: { child: { select: { registerRef: true } } } },
+  confirmations: { select: { partner: true, confirmedByLabel: true, note: true, createdAt: true } },
+} as const;
+
+/**
+ * Register entries held about the person and their children, and what they wrote or decided in
+ * them: decisions and reviews (with the reasons and who took part), requests for consideration
+ * (with their reasons), development record versions (the child's views in their own words, needs,
+ * support, outcomes) and partners' confirmations.
+ */
+async function registerHeld(prisma: PrismaClient, userId: string, childIds: string[]) {
+  const [
+    decisionsAboutTheirChildren,
+    requestsAboutTheirChildren,
+    recordVersionsAboutTheirChildren,
+    requestsTheyMade,
+    decisionsTheyRecorded,
+    recordVersionsTheyWrote,
+    confirmationsTheyMade,
+  ] = await Promise.all([
+    prisma.registerDecision.findMany({ where: { childId: { in: childIds } }, orderBy: [{ decidedOn: "asc" }, { createdAt: "asc" }], select: decisionSelect }),
+    prisma.registerRequest.findMany({ where: { childId: { in: childIds } }, orderBy: { receivedOn: "asc" }, select: requestSelect }),
+    prisma.developmentRecordVersion.findMany({ where: { record: { childId: { in: childIds } } }, orderBy: [{ recordId: "asc" }, { number: "asc" }], select: versionSelect }),
+    prisma.registerRequest.findMany({ where: { requestedById: userId, childId: { notIn: childIds } }, orderBy: { receivedOn: "asc" }, select: requestSelect }),
+    prisma.registerDecision.findMany({ where: { recordedById: userId, childId: { notIn: childIds } }, orderBy: { decidedOn: "asc" }, select: decisionSelect }),
+    prisma.developmentRecordVersion.findMany({
+      where: { authorId: userId, record: { childId: { notIn: childIds } } },
+      orderBy: [{ recordId: "asc" }, { number: "asc" }],
+      select: versionSelect,
+    }),
+    prisma.partnerConfirmation.findMany({
+      where: { confirmedById: userId },
+      orderBy: { createdAt: "asc" },
+      select: { partner: true, note: true, createdAt: true, version: { select: { number: true, record: { select: { child: { select: { registerRef: true } } } } } } },
+    }),
+  ]);
+  return {
+    decisionsAboutTheirChildren,
+    requestsAboutTheirChildren,
+    recordVersionsAboutTheirChildren,
+    requestsTheyMade,
+    decisionsTheyRecorded,
+    recordVersionsTheyWrote,
+    confirmationsTheyMade,
+  };
 }

@@ -1,6 +1,7 @@
 import type { Env } from "./env.server";
 import { dispatchOutbox } from "./outbox.server";
 import { runRetentionDaily } from "./retention.server";
+import { sweepRegisterReviews } from "./register-emails.server";
 import { sweepRegisterRequests } from "./register.server";
 import { sweepDeadlines, type SweepResult } from "./sweeper.server";
 
@@ -51,6 +52,8 @@ export function startBackgroundWorkers(env: Env): () => void {
       { name: "deadline-sweeper", run: async () => logSweep(await sweepDeadlines()) },
       // Register requests past their decision day (docs/decisions/021): a separate, set-based hook.
       { name: "register-request-sweeper", run: () => sweepRegisterRequests() },
+      // Reviews due soon and overdue, written about once per review date (docs/decisions/027).
+      { name: "register-review-sweeper", run: () => sweepRegisterReviews() },
       { name: "email-dispatcher", run: async () => logDispatch(await dispatchOutbox()) },
       // Ticks with the others but does its work at most once a day (docs/decisions/010).
       { name: "retention", run: () => runRetentionDaily() },

@@ -160,8 +160,8 @@ const EXPECTED: Record<string, { GET: (p: Persona, c: Fixture) => Outcome; POST:
     params: childParams,
   },
   "register.$childId.confirm": {
-    GET: (p, c) => ((p.role === "health-partner" || p.role === "local-officer") && reachesChild(p, c, "update:register") ? "allow" : "deny"),
-    POST: (p, c) => ((p.role === "health-partner" || p.role === "local-officer") && reachesChild(p, c, "update:register") ? "allow" : "deny"),
+    GET: (p, c) => ((p.role === "health-partner" || p.role === "local-officer" || p.role === "social-care") && reachesChild(p, c, "update:register") ? "allow" : "deny"),
+    POST: (p, c) => ((p.role === "health-partner" || p.role === "local-officer" || p.role === "social-care") && reachesChild(p, c, "update:register") ? "allow" : "deny"),
     params: childParams,
   },
   "framework._index": { GET: () => publicPage.GET, POST: () => publicPage.POST },
@@ -199,6 +199,7 @@ const EXPECTED: Record<string, { GET: (p: Persona, c: Fixture) => Outcome; POST:
     params: (c) => ({ settingId: c.settingId }),
   },
   "admin.areas": { GET: (p) => (holds(p, "update:setting") ? "allow" : "deny"), POST: (p) => (holds(p, "update:setting") ? "allow" : "deny") },
+  "admin.policies": { GET: (p) => (holds(p, "update:setting") ? "allow" : "deny"), POST: (p) => (holds(p, "update:setting") ? "allow" : "deny") },
 };
 
 /** Acknowledging belongs to whoever answers at rung 1: the setting. */

@@ -30,7 +30,7 @@ describe("permissions as data", () => {
     expect(navigationFor(userWith("family")).map((i) => i.label)).toEqual(["Home", "Cases", "Raise a concern", "Register", "Your children", "Representatives"]);
     expect(navigationFor(userWith("practice-reviewer")).map((i) => i.label)).toEqual(["Home", "Cases", "National Framework"]);
     expect(navigationFor(userWith("national-analyst")).map((i) => i.label)).toEqual(["Home", "Patterns"]);
-    expect(navigationFor(userWith("administrator")).map((i) => i.label)).toEqual(["Home", "Patterns", "Accounts", "Failed deadlines and emails"]);
+    expect(navigationFor(userWith("administrator")).map((i) => i.label)).toEqual(["Home", "Patterns", "Accounts", "Failed deadlines and emails", "Timeline policies"]);
   });
 });
 
