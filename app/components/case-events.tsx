@@ -20,6 +20,7 @@ import {
 } from "../utils/case-forms";
 import { londonDate } from "../utils/dates";
 import { formatDate } from "../utils/format";
+import { DateInput, dateDefaults } from "./date-input";
 import { ChoiceGroup, Select, Textarea, TextInput, type FieldErrors } from "./forms";
 
 // THE catalogue of what a person can do to a case: one entry per user event of the machine,
@@ -294,13 +295,12 @@ export const CASE_EVENTS = {
       Fields: ({ errors, values }) => (
         <>
           <Reason label="Why is it late?" hint="The family will see this" errors={errors} values={values} />
-          <TextInput
+          <DateInput
             name="expectedOn"
-            label="When do you expect to finish?"
-            hint="For example, 2027-01-29"
-            widthClass="govuk-input--width-10"
+            legend="When do you expect to finish?"
+            hint="For example, 29 1 2027"
             error={errors?.expectedOn?.[0]}
-            defaultValue={text(values, "expectedOn")}
+            defaultValue={dateDefaults(values, "expectedOn")}
           />
         </>
       ),
@@ -390,13 +390,12 @@ export const CASE_EVENTS = {
       ),
       Fields: ({ page, errors, values }) => (
         <>
-          <TextInput
+          <DateInput
             name="sessionOn"
-            label="Session date"
-            hint={`For example, 2027-01-12. Within ${page.limits.mediationSessionWithinCalendarDays} days of the family accepting mediation, unless both sides agree to a later date.`}
-            widthClass="govuk-input--width-10"
+            legend="Session date"
+            hint={`For example, 12 1 2027. Within ${page.limits.mediationSessionWithinCalendarDays} days of the family accepting mediation, unless both sides agree to a later date.`}
             error={errors?.sessionOn?.[0]}
-            defaultValue={text(values, "sessionOn")}
+            defaultValue={dateDefaults(values, "sessionOn")}
           />
           <TextInput
             name="sessionTime"

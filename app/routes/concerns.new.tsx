@@ -27,6 +27,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     drafts: drafts.map((d) => ({ id: d.id, child: d.child, savedOn: formatDate(d.savedAt), expiresOn: formatDate(d.expiresAt) })),
     preset: Object.fromEntries(PRESETS.map((key) => [key, url.searchParams.get(key)?.slice(0, MAX_LENGTH.id) ?? ""]).filter(([, v]) => v)) as Record<string, string>,
     timeLimitMonths: DEFAULT_POLICY.national.timeLimitMonths,
+    draftDays: DRAFT_DAYS,
   });
 }
 
@@ -42,7 +43,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function RaiseConcernStart() {
-  const { hasChildren, drafts, preset, timeLimitMonths } = useLoaderData<typeof loader>();
+  const { hasChildren, drafts, preset, timeLimitMonths, draftDays } = useLoaderData<typeof loader>();
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
@@ -91,8 +92,8 @@ export default function RaiseConcernStart() {
               <li>when you found out (national bodies normally look at concerns raised within {timeLimitMonths} months)</li>
             </ul>
             <p className="govuk-body">
-              Your answers are saved each time you continue. You can leave and come back to them from your home page for {DRAFT_DAYS} days. You can check everything before
-              you send it.
+              Your answers are saved each time you continue. You can leave and come back to them from your home page for {draftDays} days. You can check everything before you send
+              it.
             </p>
             <Form method="post">
               {Object.entries(preset).map(([name, value]) => (

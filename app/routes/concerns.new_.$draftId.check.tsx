@@ -58,7 +58,7 @@ export default function CheckAnswers() {
                 html: (
                   <>
                     {row.value.map((line, i) => (
-                      <p key={i} className="govuk-body govuk-!-margin-bottom-1" style={{ whiteSpace: "pre-line" }}>
+                      <p key={i} className="govuk-body govuk-!-margin-bottom-1 redress-prewrap">
                         {line}
                       </p>
                     ))}
@@ -70,8 +70,8 @@ export default function CheckAnswers() {
           />
           <h2 className="govuk-heading-m">Now send your concern</h2>
           <p className="govuk-body">
-            By sending this concern you confirm that, to the best of your knowledge, the details you are giving are correct. It goes to the nursery, school or college first,
-            and you can see it and everything that happens to it in Redress.
+            By sending this concern you confirm that, to the best of your knowledge, the details you are giving are correct. It goes to the nursery, school or college first, and
+            you can see it and everything that happens to it in Redress.
           </p>
           <Form method="post">
             <Button>Send concern</Button>

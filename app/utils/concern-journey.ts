@@ -147,7 +147,7 @@ export function summaryRows(answers: DraftAnswers, ctx: JourneyContext): Summary
         step: "about",
         key: route === "process" ? "About how a decision was made" : "About the support itself",
         value: labels.length ? labels : ["No"],
-        what: "what the concern is about",
+        what: route === "process" ? "whether it is about how a decision was made" : "whether it is about the support itself",
         changeable: true,
       });
     }
@@ -158,7 +158,13 @@ export function summaryRows(answers: DraftAnswers, ctx: JourneyContext): Summary
   }
   if (ctx.recordVersion) rows.push({ step: "about", key: "Development record", value: [ctx.recordVersion.label], what: "what the concern is about", changeable: false });
   rows.push({ step: "details", key: "Your concern", value: [answers.summary ?? "Not answered"], what: "your concern", changeable: true });
-  rows.push({ step: "outcome", key: "What you would like to happen", value: [answers.outcomeWanted?.trim() || "Not given"], what: "what you would like to happen", changeable: true });
+  rows.push({
+    step: "outcome",
+    key: "What you would like to happen",
+    value: [answers.outcomeWanted?.trim() || "Not given"],
+    what: "what you would like to happen",
+    changeable: true,
+  });
   rows.push({
     step: "health",
     key: "Health services involved",
@@ -166,7 +172,13 @@ export function summaryRows(answers: DraftAnswers, ctx: JourneyContext): Summary
     what: "whether health services are involved",
     changeable: true,
   });
-  rows.push({ step: "aware", key: "When you found out", value: [answers.awarenessDate ? formatDate(answers.awarenessDate) : "Not given"], what: "when you found out", changeable: true });
+  rows.push({
+    step: "aware",
+    key: "When you found out",
+    value: [answers.awarenessDate ? formatDate(answers.awarenessDate) : "Not given"],
+    what: "when you found out",
+    changeable: true,
+  });
   return rows;
 }
 

@@ -132,3 +132,9 @@ export function dateField(rule: DateRule) {
       return text;
     });
 }
+
+/** A date that must be given: YYYY-MM-DD out (the field's "Enter …" message when it is missing). */
+export function requiredDateField(rule: Omit<DateRule, "required">) {
+  // dateField reports a missing date as an issue, so a parsed value is always a date here.
+  return dateField({ ...rule, required: true }).transform((value) => value ?? "");
+}
