@@ -8,13 +8,15 @@ import { fieldId } from "../utils/nested-fields";
 
 const LABELS: Record<DatePart, string> = { day: "Day", month: "Month", year: "Year" };
 
-/** What a form echoed for each box, else the saved date split into boxes. */
+/** What a form echoed for each box, else the saved (or echoed) date split into boxes. */
 export function dateDefaults(values: Record<string, unknown> | undefined, name: string, saved?: string | null): DateParts {
   const echoed = (part: DatePart) => values?.[`${name}-${part}`];
   if (DATE_PARTS.some((part) => typeof echoed(part) === "string")) {
     return { day: String(echoed("day") ?? ""), month: String(echoed("month") ?? ""), year: String(echoed("year") ?? "") };
   }
-  return splitDate(saved);
+  // An action that failed after parsing echoes the parsed data: the date as YYYY-MM-DD.
+  const parsed = values?.[name];
+  return splitDate(saved ?? (typeof parsed === "string" ? parsed : undefined));
 }
 
 export function DateInput({

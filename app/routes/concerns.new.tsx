@@ -1,12 +1,13 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
 import { DEFAULT_POLICY } from "../../machines";
 import { Button } from "../components/forms";
 import { firstUnanswered } from "../utils/concern-journey";
 import { childrenOf, createDraft, DRAFT_DAYS, findDraft, journeyContext, unsentDrafts } from "../utils/concern-drafts.server";
 import { formatDate } from "../utils/format";
-import { readForm } from "../utils/forms.server";
+import { parseForm, readForm } from "../utils/forms.server";
 import { MAX_LENGTH } from "../utils/limits";
 import { requireUserWithPermission } from "../utils/session.server";
 
@@ -17,6 +18,13 @@ import { requireUserWithPermission } from "../utils/session.server";
 export const meta: MetaFunction = () => [{ title: "Raise a concern – Redress" }];
 
 const PRESETS = ["childId", "decision", "recordVersion", "category"] as const;
+const preset = z
+  .string()
+  .max(MAX_LENGTH.id)
+  .optional()
+  .transform((v) => v || null);
+/** What Start posts: the register page's presets, each checked against the person's own children by createDraft. */
+const startSchema = z.object({ childId: preset, decision: preset, recordVersion: preset, category: preset });
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { user } = await requireUserWithPermission(request, "create:concern");
@@ -33,10 +41,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const { user } = await requireUserWithPermission(request, "create:concern");
-  const form = await readForm(request);
-  const field = (name: string) => String(form.get(name) ?? "").slice(0, MAX_LENGTH.id) || null;
+  const parsed = parseForm(startSchema, await readForm(request));
+  if (!parsed.ok) return parsed.response;
   if ((await childrenOf(user.id)).length === 0) return redirect("/concerns/new");
-  const draft = await createDraft(user, { childId: field("childId"), decision: field("decision"), recordVersion: field("recordVersion"), category: field("category") });
+  const draft = await createDraft(user, parsed.data);
   const saved = await findDraft(user.id, draft.id);
   const step = saved ? firstUnanswered(saved.answers, await journeyContext(user, saved.answers)) : "child";
   return redirect(`/concerns/new/${draft.id}/${step}`);

@@ -7,7 +7,7 @@ import { CharacterCount } from "../components/character-count";
 import { DateInput, dateDefaults } from "../components/date-input";
 import { KitForm, useFormKit } from "../components/form-kit";
 import { Button, ChoiceGroup } from "../components/forms";
-import { applyStep, firstUnanswered, isStep, nextStep, previousStep, STEP_SCHEMAS, type DraftAnswers, type JourneyContext, type Step } from "../utils/concern-journey";
+import { applyStep, firstUnanswered, isStep, nextStep, previousStep, STEP_SCHEMAS, stepsFor, type DraftAnswers, type JourneyContext, type Step } from "../utils/concern-journey";
 import { DRAFT_DAYS, findDraft, journeyContext, saveAnswers } from "../utils/concern-drafts.server";
 import { redirectWithFlash } from "../utils/flash.server";
 import { formatDate } from "../utils/format";
@@ -69,7 +69,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, draft, ctx } = await load(request, params);
   const step = params.step;
-  if (!isStep(step)) throw new Response("There is no such question.", { status: 404, statusText: "Not Found" });
+  // Only the pages this person is asked (no "which child" with one child, no decision page without decisions).
+  if (!isStep(step) || !stepsFor(ctx).includes(step)) throw new Response("There is no such question.", { status: 404, statusText: "Not Found" });
   const form = await readForm(request);
   const parsed = parseForm(STEP_SCHEMAS[step], form);
   if (!parsed.ok) return parsed.response;

@@ -28,7 +28,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, draft } = await ownDraft(request, params.draftId);
   await deleteDraft(user.id, draft.id);
-  return redirectWithFlash("/dashboard", { kind: "success", title: "Concern deleted", body: "It was never sent, and your answers have been deleted. You can start a new concern at any time." });
+  return redirectWithFlash("/dashboard", {
+    kind: "success",
+    title: "Concern deleted",
+    body: "It was never sent, and your answers have been deleted. You can start a new concern at any time.",
+  });
 }
 
 export default function DeleteDraft() {

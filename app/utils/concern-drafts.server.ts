@@ -54,7 +54,8 @@ export async function createDraft(user: JourneyUser, preset: { childId?: string 
   const decision = preset.decision ? (await challengeableDecisions(childIds)).find((d) => d.id === preset.decision) : undefined;
   const recordVersion = await challengeableRecordVersion(childIds, preset.recordVersion ?? null);
   const childId = decision?.childId ?? recordVersion?.childId ?? children.find((c) => c.id === preset.childId)?.id ?? (children.length === 1 ? children[0]?.id : undefined);
-  const category = ISSUE_CATEGORY_NAMES.find((c) => c === preset.category) ?? (decision ? CATEGORY_FOR_OUTCOME[decision.outcome] : recordVersion ? "record-not-co-constructed" : undefined);
+  const category =
+    ISSUE_CATEGORY_NAMES.find((c) => c === preset.category) ?? (decision ? CATEGORY_FOR_OUTCOME[decision.outcome] : recordVersion ? "record-not-co-constructed" : undefined);
   const answers: DraftAnswers = {
     ...(childId ? { childId } : {}),
     ...(category ? { categories: [category] } : {}),

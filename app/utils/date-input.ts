@@ -107,6 +107,8 @@ export interface DateRule {
   /** "today" (London, read when checked): the date must be today or in the past. */
   notAfter?: () => string;
   notBefore?: string;
+  /** "today" (London, read when checked): the date must be today or later. */
+  notBeforeToday?: () => string;
 }
 
 /** A date input's field for a zod object: YYYY-MM-DD out (or undefined when optional and empty), the design system's messages in. */
@@ -129,6 +131,7 @@ export function dateField(rule: DateRule) {
       const earliest = rule.notBefore ?? EARLIEST_DATE;
       if (text < earliest) ctx.addIssue({ code: "custom", message: `${What} must be on or after ${longDate(earliest)}` });
       else if (rule.notAfter && text > rule.notAfter()) ctx.addIssue({ code: "custom", message: `${What} must be today or in the past` });
+      else if (rule.notBeforeToday && text < rule.notBeforeToday()) ctx.addIssue({ code: "custom", message: `${What} must be today or later` });
       return text;
     });
 }

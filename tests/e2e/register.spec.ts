@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { expect, raiseConcern, test } from "./fixtures";
+import { expect, fillDate, raiseConcern, test } from "./fixtures";
 
 // The register as records (docs/decisions/021), walked by the people who would do it: a family asks
 // the setting to consider their child; the setting decides not to place, with the family and the
@@ -10,7 +10,7 @@ const part = (page: Page, who: string, how: string) => page.getByRole("group", {
 
 async function decide(staff: Page, outcome: string, criterion: string, reason: string, options: { review?: string; remedy?: string } = {}) {
   await staff.getByRole("radio", { name: outcome, exact: true }).check();
-  if (options.review) await staff.getByLabel("Date of the next review").fill(options.review);
+  if (options.review) await fillDate(staff, "Date of the next review", options.review);
   await part(staff, "Parent or carer", "Took part in a meeting");
   await staff.getByLabel("Name of the parent or carer (optional)").fill("Joanne Walker");
   await part(staff, "The child or young person", "Gave written views");
