@@ -17,6 +17,7 @@ async function act(page: Page, label: string) {
 }
 
 test("a parent raises a mixed concern: it is split into two linked cases with deadlines", async ({ page, signInAs, checkA11y }) => {
+  test.setTimeout(120_000); // axe on every page of the journey
   await signInAs("amira.hussain@example.com");
   const { caseUrl: url } = await raise(page, {
     process: ["I was left out of decisions"],
@@ -35,6 +36,7 @@ test("a parent raises a mixed concern: it is split into two linked cases with de
 });
 
 test("raising a concern with nothing filled in explains every problem on each page, and sends nothing", async ({ page, signInAs, checkA11y }) => {
+  test.setTimeout(90_000);
   await signInAs("gareth.evans@example.com");
   await page.goto("/cases");
   const before = await page.getByRole("row").count();

@@ -93,7 +93,9 @@ export async function raiseConcern(page: Page, answers: ConcernAnswers): Promise
   if (!answers.startHere) await page.goto("/concerns/new");
   await expect(page.getByRole("heading", { level: 1, name: "Raise a concern" })).toBeVisible();
   await answers.onPage?.(page);
+  const start = page.url();
   await page.getByRole("button", { name: "Start now" }).click();
+  await expect(page).not.toHaveURL(start);
   for (let guard = 0; guard < 12; guard++) {
     await page.waitForURL(/\/concerns\/new\/[^/]+\/(child|about|decision|details|outcome|health|aware|check)(\?.*)?$/);
     const step = /\/concerns\/new\/[^/]+\/(\w+)/.exec(page.url())?.[1];
@@ -117,7 +119,10 @@ export async function raiseConcern(page: Page, answers: ConcernAnswers): Promise
       await page.getByLabel("Month").fill(month);
       await page.getByLabel("Year").fill(year);
     }
+    // On to the next page: wait until it is there before reading which question it asks.
+    const asked = page.url();
     await page.getByRole("button", { name: "Continue" }).click();
+    await expect(page).not.toHaveURL(asked);
   }
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Check your answers before sending your concern");
   await page.getByRole("button", { name: "Send concern" }).click();
