@@ -23,6 +23,7 @@ import {
 import { londonDate } from "../utils/dates";
 import { formatDate } from "../utils/format";
 import { MAX_REMEDIES } from "../utils/limits";
+import { DateInput, dateDefaults } from "./date-input";
 import { ChoiceGroup, fieldId, Select, Textarea, TextInput, type FieldErrors } from "./forms";
 
 // THE catalogue of what a person can do to a case: one entry per user event of the machine,
@@ -99,9 +100,9 @@ function Line({
   return <TextInput {...bound(form, name)} label={label} hint={hint} widthClass={width} inputMode={numeric ? "numeric" : undefined} />;
 }
 
-/** A date, typed as YYYY-MM-DD. */
-function DateField({ name, label, hint = "For example, 2027-01-29", ...form }: { name: string; label: string; hint?: string } & Bound) {
-  return <TextInput {...bound(form, name)} label={label} hint={hint} widthClass="govuk-input--width-10" />;
+/** A date: the GOV.UK date input (day, month, year), joined into YYYY-MM-DD before the schema reads it. */
+function DateField({ name, label, hint = "For example, 29 1 2027", errors, values }: { name: string; label: string; hint?: string } & Bound) {
+  return <DateInput name={name} legend={label} hint={hint} error={errors?.[name]?.[0]} defaultValue={dateDefaults(values, name)} />;
 }
 
 /**
@@ -507,7 +508,7 @@ export const CASE_EVENTS = {
       schema: eventForm("GIVE_DELAY_NOTICE", (ctx) =>
         z.object({
           reason: required("Say why you are late"),
-          expectedOn: isoDate("Enter the date you expect to finish as YYYY-MM-DD", "the date you expect to finish", today(ctx)),
+          expectedOn: isoDate("Enter the date you expect to finish", "the date you expect to finish", today(ctx)),
         }),
       ),
       Fields: ({ errors, values }) => (
@@ -586,7 +587,7 @@ export const CASE_EVENTS = {
     fields: {
       schema: eventForm("SCHEDULE_SESSION", (ctx) =>
         z.object({
-          sessionOn: isoDate("Enter the session date as YYYY-MM-DD", "the session date", today(ctx)),
+          sessionOn: isoDate("Enter the session date", "the session date", today(ctx)),
           laterDateAgreed: z
             .string()
             .optional()
@@ -605,7 +606,7 @@ export const CASE_EVENTS = {
           <DateField
             name="sessionOn"
             label="Session date"
-            hint={`For example, 2027-01-12. Within ${page.limits.mediationSessionWithinCalendarDays} days of the family accepting mediation, unless both sides agree to a later date.`}
+            hint={`For example, 12 1 2027. Within ${page.limits.mediationSessionWithinCalendarDays} days of the family accepting mediation, unless both sides agree to a later date.`}
             errors={errors}
             values={values}
           />

@@ -104,6 +104,8 @@ export function useFormKit<S extends z.ZodType>(schema: S, actionData: AnyAnswer
 
   return {
     errors,
+    /** What the server echoed back, by posted name (a date input's boxes: `<name>-day`…). */
+    values,
     /** For a text input, textarea or select. */
     field(name: string) {
       const echoed = values[name];

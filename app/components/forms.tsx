@@ -1,5 +1,8 @@
 import { useEffect, useRef, type InputHTMLAttributes, type ReactNode, type TextareaHTMLAttributes } from "react";
+import { LONG_FIELD_LIMITS } from "../utils/form-fields";
+import { MAX_LENGTH } from "../utils/limits";
 import { fieldId } from "../utils/nested-fields";
+import { CharacterCount } from "./character-count";
 
 // GOV.UK Design System form patterns as small React components. Every component renders
 // plain HTML that works without JavaScript; errors follow the error-summary pattern
@@ -109,22 +112,14 @@ export function TextInput({ name, label, hint, error, widthClass, labelIsHeading
   );
 }
 
-type TextareaProps = { name: string; label: ReactNode; hint?: ReactNode; error?: string } & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, "name">;
+type TextareaProps = { name: string; label: ReactNode; hint?: ReactNode; error?: string; maxLength?: number } & Omit<
+  TextareaHTMLAttributes<HTMLTextAreaElement>,
+  "name" | "maxLength"
+>;
 
-export function Textarea({ name, label, hint, error, rows = 5, ...rest }: TextareaProps) {
-  return (
-    <FieldShell name={name} label={label} hint={hint} error={error}>
-      <textarea
-        id={fieldId(name)}
-        name={name}
-        rows={rows}
-        className={`govuk-textarea${error ? " govuk-textarea--error" : ""}`}
-        aria-describedby={describedBy(name, hint, error)}
-        aria-invalid={error ? true : undefined}
-        {...rest}
-      />
-    </FieldShell>
-  );
+/** Every long answer is a GOV.UK character count, with the limit its schema enforces (utils/limits.ts). */
+export function Textarea({ name, maxLength, rows = 5, ...rest }: TextareaProps) {
+  return <CharacterCount name={name} rows={rows} maxLength={maxLength ?? LONG_FIELD_LIMITS[name] ?? MAX_LENGTH.longText} {...rest} />;
 }
 
 export function Select({

@@ -2,12 +2,14 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
+import { DateInput, dateDefaults } from "../components/date-input";
 import { Button, ChoiceGroup, ErrorSummary, Select, TextInput, type FieldErrors } from "../components/forms";
 import { getPrisma } from "../utils/db.server";
 import { londonDate } from "../utils/dates";
 import { redirectWithFlash } from "../utils/flash.server";
 import { formatDate } from "../utils/format";
 import { badRequest, parseForm, readForm } from "../utils/forms.server";
+import { requiredDateField } from "../utils/date-input";
 import { EARLIEST_CHILD_BIRTH, MAX_LENGTH } from "../utils/limits";
 import { linksOf, requestLink, withdrawLinkRequest } from "../utils/links.server";
 import { RELATIONSHIPS, RELATIONSHIP_VALUES } from "../utils/ways-in-options";
@@ -29,16 +31,7 @@ export const linkRequestSchema = z.object({
   intent: z.literal("request"),
   childGivenName: nameOf("first name"),
   childFamilyName: nameOf("last name"),
-  childDateOfBirth: z
-    .string({ error: "Enter the child's date of birth" })
-    .trim()
-    .min(1, "Enter the child's date of birth")
-    .pipe(
-      z.iso
-        .date("Enter the date of birth as YYYY-MM-DD, for example 2017-03-27")
-        .refine((d) => d <= londonDate(), "The date of birth must be in the past")
-        .refine((d) => d >= EARLIEST_CHILD_BIRTH, "The date of birth must be after 1 January 1990"),
-    ),
+  childDateOfBirth: requiredDateField({ what: "the child's date of birth", notAfter: () => londonDate(), notBefore: EARLIEST_CHILD_BIRTH }),
   settingId: z
     .string({ error: "Select the nursery, school or college" })
     .min(1, "Select the nursery, school or college")
@@ -143,14 +136,12 @@ export default function YourChildren() {
           <input type="hidden" name="intent" value="request" />
           <TextInput name="childGivenName" label="Child's first name" defaultValue={values.childGivenName} error={errors?.childGivenName?.[0]} spellCheck={false} />
           <TextInput name="childFamilyName" label="Child's last name" defaultValue={values.childFamilyName} error={errors?.childFamilyName?.[0]} spellCheck={false} />
-          <TextInput
+          <DateInput
             name="childDateOfBirth"
-            label="Child's date of birth"
-            hint="For example, 2017-03-27"
-            defaultValue={values.childDateOfBirth}
+            legend="Child's date of birth"
+            hint="For example, 27 3 2017"
+            defaultValue={dateDefaults(values, "childDateOfBirth")}
             error={errors?.childDateOfBirth?.[0]}
-            widthClass="govuk-input--width-10"
-            inputMode="numeric"
           />
           <Select
             name="settingId"

@@ -2,7 +2,9 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
+import { DateInput, dateDefaults } from "../components/date-input";
 import { Button, ChoiceGroup, ErrorSummary, TextInput, type FieldErrors } from "../components/forms";
+import { dateField } from "../utils/date-input";
 import { emailField } from "../utils/account-forms";
 import { londonDate } from "../utils/dates";
 import { redirectWithFlash } from "../utils/flash.server";
@@ -33,17 +35,7 @@ export const representativeSchema = z.object({
     .max(MAX_LENGTH.name, `The name must be ${MAX_LENGTH.name} characters or fewer`),
   email: emailField,
   scope: z.preprocess(asArray, z.array(z.enum(["act", "letters"], { error: "Select what the representative may do" })).min(1, "Select what the representative may do")),
-  validUntil: z
-    .string()
-    .trim()
-    .optional()
-    .transform((v) => (v ? v : undefined))
-    .pipe(
-      z.iso
-        .date("Enter the date as YYYY-MM-DD, for example 2027-07-31")
-        .refine((d) => d >= londonDate(), "The end date must be today or later")
-        .optional(),
-    ),
+  validUntil: dateField({ what: "the end date", notBeforeToday: () => londonDate() }),
   consent: z.literal("yes", { error: "Confirm that you give this consent" }),
 });
 const withdrawSchema = z.object({ intent: z.literal("withdraw"), representationId: z.string().min(1).max(MAX_LENGTH.id) });
@@ -212,14 +204,12 @@ export default function Representatives() {
                   { value: "letters", label: "Receive the letters and emails we receive" },
                 ]}
               />
-              <TextInput
+              <DateInput
                 name="validUntil"
-                label="Until when? (optional)"
-                hint="For example, 2027-07-31. Leave empty for no end date: you can still withdraw at any time."
-                defaultValue={values.validUntil}
+                legend="Until when? (optional)"
+                hint="For example, 31 7 2027. Leave empty for no end date: you can still withdraw at any time."
+                defaultValue={dateDefaults(values, "validUntil")}
                 error={errors?.validUntil?.[0]}
-                widthClass="govuk-input--width-10"
-                inputMode="numeric"
               />
               <ChoiceGroup
                 type="checkbox"

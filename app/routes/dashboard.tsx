@@ -6,6 +6,8 @@ import { casesDueSoonest } from "../utils/case-list.server";
 import { getPrisma } from "../utils/db.server";
 import { caseScope } from "../utils/permissions.server";
 import { familyPromptsFor } from "../utils/family-prompts.server";
+import { unsentDrafts } from "../utils/concern-drafts.server";
+import { formatDate } from "../utils/format";
 import { childrenOfUser } from "../utils/representation-scope";
 import { userHasPermission } from "../utils/permissions";
 import { requireUser } from "../utils/session.server";
@@ -30,8 +32,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
     : [];
   const dueSoonest = canReadCases ? await casesDueSoonest(user) : [];
   const decisions = canReadCases && userHasPermission(user, "create:concern") ? await familyPromptsFor(user) : [];
+  // Concerns started on the question pages and not sent yet (docs/decisions/025).
+  const drafts = userHasPermission(user, "create:concern") ? await unsentDrafts(user) : [];
   return json({
     decisions,
+    drafts: drafts.map((draft) => ({ id: draft.id, child: draft.child, savedOn: formatDate(draft.savedAt), expiresOn: formatDate(draft.expiresAt) })),
     dueSoonest,
     name: user.name,
     roles: user.roles.map((r) => r.label),
@@ -78,6 +83,32 @@ export default function Dashboard() {
                     </Link>
                   </p>
                 </div>
+              ))}
+            </div>
+          </div>
+        ) : null}
+        {d.drafts.length ? (
+          <div className="govuk-notification-banner" role="region" aria-labelledby="drafts-title" data-module="govuk-notification-banner" data-testid="concern-drafts">
+            <div className="govuk-notification-banner__header">
+              <h2 className="govuk-notification-banner__title" id="drafts-title">
+                Not sent yet
+              </h2>
+            </div>
+            <div className="govuk-notification-banner__content">
+              <p className="govuk-notification-banner__heading">
+                {d.drafts.length === 1 ? "You have a concern you have not sent yet" : `You have ${d.drafts.length} concerns you have not sent yet`}
+              </p>
+              {d.drafts.map((draft) => (
+                <p key={draft.id} className="govuk-body">
+                  {draft.child ? `About ${draft.child}, last` : "Last"} saved on {draft.savedOn}; kept until {draft.expiresOn}.{" "}
+                  <Link className="govuk-notification-banner__link" to={`/concerns/new/${draft.id}/continue`}>
+                    Continue<span className="govuk-visually-hidden"> the concern saved on {draft.savedOn}</span>
+                  </Link>{" "}
+                  or{" "}
+                  <Link className="govuk-notification-banner__link" to={`/concerns/new/${draft.id}/delete`}>
+                    delete it<span className="govuk-visually-hidden"> (the concern saved on {draft.savedOn})</span>
+                  </Link>
+                </p>
               ))}
             </div>
           </div>

@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { DateInput, dateDefaults } from "../components/date-input";
 import { Button, ChoiceGroup, ErrorSummary, Select, Textarea, TextInput, type FieldErrors } from "../components/forms";
 import { londonDate } from "../utils/dates";
 import { redirectWithFlash } from "../utils/flash.server";
@@ -96,23 +97,19 @@ export default function Decide() {
           </p>
           <Form method="post" noValidate>
             <ChoiceGroup type="radio" name="outcome" legend="What was decided?" error={errors?.outcome?.[0]} defaultValue={v("outcome")} options={d.outcomes} />
-            <TextInput
+            <DateInput
               name="decidedOn"
-              label="Date of the decision"
-              hint={`For example, ${d.today}`}
+              legend="Date of the decision"
+              hint={`For example, ${d.today.split("-").reverse().map(Number).join(" ")}`}
               error={errors?.decidedOn?.[0]}
-              defaultValue={v("decidedOn") ?? d.today}
-              widthClass="govuk-input--width-10"
-              inputMode="numeric"
+              defaultValue={dateDefaults(actionData?.values, "decidedOn", actionData?.values ? undefined : d.today)}
             />
-            <TextInput
+            <DateInput
               name="nextReviewOn"
-              label="Date of the next review"
+              legend="Date of the next review"
               hint="Needed when the child is on the register after this decision. Reviews are held at least every 12 months."
               error={errors?.nextReviewOn?.[0]}
-              defaultValue={v("nextReviewOn")}
-              widthClass="govuk-input--width-10"
-              inputMode="numeric"
+              defaultValue={dateDefaults(actionData?.values, "nextReviewOn")}
             />
 
             <h2 className="govuk-heading-m">Who was invited and who took part</h2>

@@ -3,13 +3,15 @@ import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { ISSUE_CATEGORIES, ROUTES, type IssueCategory } from "../../machines/route";
-import { Button, ChoiceGroup, ErrorSummary, Select, Textarea, TextInput, type FieldErrors } from "../components/forms";
+import { DateInput, dateDefaults } from "../components/date-input";
+import { Button, ChoiceGroup, ErrorSummary, Select, Textarea, type FieldErrors } from "../components/forms";
 import { londonDate } from "../utils/dates";
 import { redirectWithFlash } from "../utils/flash.server";
 import { formatDate } from "../utils/format";
 import { badRequest, parseForm, readForm } from "../utils/forms.server";
 import { ISSUE_CATEGORY_NAMES, issueCategoryText } from "../utils/issue-categories";
-import { EARLIEST_DATE, MAX_LENGTH } from "../utils/limits";
+import { requiredDateField } from "../utils/date-input";
+import { MAX_LENGTH } from "../utils/limits";
 import { childForLogging, childrenOfSetting, logConcernForFamily } from "../utils/logged-concerns.server";
 import { CHANNELS, CHANNEL_VALUES } from "../utils/ways-in-options";
 import { requireUser } from "../utils/session.server";
@@ -26,16 +28,7 @@ export const loggedConcernSchema = z.object({
   childId: z.string({ error: "Select the child or young person" }).min(1, "Select the child or young person").max(MAX_LENGTH.id, "Select the child or young person"),
   raisedById: z.string({ error: "Select who raised the concern" }).min(1, "Select who raised the concern").max(MAX_LENGTH.id, "Select who raised the concern"),
   channel: z.enum(CHANNEL_VALUES, { error: "Select how the concern reached you" }),
-  receivedOn: z
-    .string({ error: "Enter the date the concern was received" })
-    .trim()
-    .min(1, "Enter the date the concern was received")
-    .pipe(
-      z.iso
-        .date("Enter the date as YYYY-MM-DD, for example 2026-11-20")
-        .refine((d) => d <= londonDate(), "The date it was received must be today or in the past")
-        .refine((d) => d >= EARLIEST_DATE, "The date it was received must be after 1 January 2000"),
-    ),
+  receivedOn: requiredDateField({ what: "the date it was received", notAfter: () => londonDate() }),
   categories: z.preprocess(asArray, z.array(z.enum(ISSUE_CATEGORY_NAMES, { error: "Select what the concern is about" })).min(1, "Select what the concern is about")),
   summary: z
     .string({ error: "Describe the concern" })
@@ -92,6 +85,7 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function LogConcern() {
   const { settingName, children, child, today } = useLoaderData<typeof loader>();
+  const todayExample = today.split("-").reverse().map(Number).join(" ");
   const data = useActionData<{ errors?: FieldErrors; values?: Record<string, unknown> }>();
   const errors = data?.errors;
   const values = data?.values ?? {};
@@ -148,14 +142,12 @@ export default function LogConcern() {
               defaultValue={str("channel")}
               options={CHANNELS.map((c) => ({ value: c.value, label: c.label }))}
             />
-            <TextInput
+            <DateInput
               name="receivedOn"
-              label="Date received"
-              hint={`The day it first reached the setting, for example ${today}. Not in the future.`}
+              legend="Date received"
+              hint={`The day it first reached the setting, for example ${todayExample}. Not in the future.`}
               error={errors?.receivedOn?.[0]}
-              defaultValue={str("receivedOn")}
-              widthClass="govuk-input--width-10"
-              inputMode="numeric"
+              defaultValue={dateDefaults(values, "receivedOn")}
             />
             {ROUTES.map((route) => (
               <ChoiceGroup

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { DECIDED_FINDINGS, eventPayloadSchema, FINDING_LABELS, type EventPayload, type Party, type UserEventType } from "../../machines";
+import { datePartsProblem } from "./date-input";
 import { londonDate } from "./dates";
 import { EARLIEST_DATE, MAX_LENGTH, MAX_REMEDIES, MAX_YEARS_AHEAD } from "./limits";
 
@@ -22,22 +23,25 @@ export function latestDate(today: string): string {
 }
 const longDate = (date: string) => new Date(`${date}T00:00:00Z`).toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
 /**
- * Why a typed date is refused (`formatMessage` when it is not a real YYYY-MM-DD date), or
- * undefined when it is a real date between EARLIEST_DATE and MAX_YEARS_AHEAD years from today.
+ * Why a typed date is refused, in the design system's words ("Enter the session date", "The
+ * session date must include a month", "… must be a real date"), or undefined when it is a real
+ * date between EARLIEST_DATE and MAX_YEARS_AHEAD years from today. Dates come from the GOV.UK date
+ * input (date-input.ts); `_formatMessage` is no longer shown (nobody types YYYY-MM-DD now).
  */
-export function dateProblem(value: string, today: string, what: string, formatMessage: string): string | undefined {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || !z.iso.date().safeParse(value).success) return formatMessage;
+export function dateProblem(value: string, today: string, what: string, _formatMessage?: string): string | undefined {
+  if (!value.trim()) return `Enter ${what}`;
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || !z.iso.date().safeParse(value).success) return datePartsProblem(value, what);
   const What = `${what[0]?.toUpperCase()}${what.slice(1)}`;
   if (value < EARLIEST_DATE) return `${What} must be after ${longDate(EARLIEST_DATE)}`;
   if (value > latestDate(today)) return `${What} must be on or before ${longDate(latestDate(today))}`;
   return undefined;
 }
-export const isoDate = (message: string, what: string, today: () => string) =>
+export const isoDate = (_message: string, what: string, today: () => string) =>
   z
-    .string({ error: message })
+    .string({ error: `Enter ${what}` })
     .trim()
     .superRefine((value, ctx) => {
-      const problem = dateProblem(value, today(), what, message);
+      const problem = dateProblem(value, today(), what);
       if (problem) ctx.addIssue({ code: "custom", message: problem });
     });
 

@@ -229,6 +229,15 @@ export interface NewConcern {
   /** How it reached the service when staff logged it for the family (docs/decisions/020). */
   receivedVia?: string;
   loggedById?: string;
+  /** The draft it was written in (docs/decisions/025): marked sent in the same transaction, so a draft is sent once. */
+  draftId?: string;
+}
+
+/** Thrown inside openConcern's transaction when its draft was already sent: nothing is saved. */
+export class DraftAlreadySent extends Error {
+  constructor(readonly draftId: string) {
+    super(`Concern draft ${draftId} was already sent`);
+  }
 }
 
 /** Records a concern and starts one case per route, all in one transaction. */
@@ -251,6 +260,10 @@ export async function openConcern(concernRef: string, concern: NewConcern, actor
           ...(concern.receivedVia ? { receivedVia: concern.receivedVia, loggedById: concern.loggedById ?? null } : {}),
         },
       });
+      if (concern.draftId) {
+        const marked = await tx.concernDraft.updateMany({ where: { id: concern.draftId, concernRef: null }, data: { concernRef } });
+        if (marked.count !== 1) throw new DraftAlreadySent(concern.draftId);
+      }
       const cases = [];
       // The timeline policy published for cases opened today (docs/decisions/027), unless the caller chose one.
       const policy = concern.cases.every((c) => c.policy) ? undefined : await policyInForce(tx);

@@ -28,6 +28,8 @@ export interface ConcernDetails {
   challengesRecordVersionId?: string;
   receivedVia?: string;
   loggedById?: string;
+  /** The draft the concern was written in, marked sent in the same transaction (docs/decisions/025). */
+  draftId?: string;
 }
 
 export interface ConcernChild {
@@ -72,6 +74,7 @@ export function openChildConcern(prisma: PrismaClient, concernRef: string, child
       challengesRecordVersionId: details.challengesRecordVersionId,
       receivedVia: details.receivedVia,
       loggedById: details.loggedById,
+      draftId: details.draftId,
     },
     actor,
     prisma,

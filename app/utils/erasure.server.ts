@@ -38,6 +38,8 @@ export async function erasePerson(prisma: PrismaClient, userId: string, by: { ac
     const newEmail = `erased-${tag}-${userId}@erased.invalid`;
     await tx.user.update({ where: { id: userId }, data: { name: `Erased person ${tag}`, email: newEmail, passwordHash: null, active: false, erasedAt: new Date() } });
     const sessions = await tx.session.deleteMany({ where: { userId } });
+    // Concerns they started and never sent (docs/decisions/025): their words, kept nowhere else.
+    await tx.concernDraft.deleteMany({ where: { userId } });
     const signInAttempts = await tx.signInAttempt.deleteMany({ where: { email: user.email } });
     const emails = await scrubEmails(tx, user.email, newEmail);
     const concerns = await tx.concern.updateMany({ where: { raisedById: userId }, data: { summary: ERASED_TEXT } });

@@ -3,6 +3,7 @@ import { auditEntryData } from "./audit.server";
 import { newConcernRef, openChildConcern } from "./concerns.server";
 import { londonDate } from "./dates";
 import { getPrisma } from "./db.server";
+import { formatDate } from "./format";
 import type { SessionUser } from "./session.server";
 
 // Staff log a concern on the family's behalf when it reached them by phone, letter, email or in
@@ -63,7 +64,7 @@ export async function logConcernForFamily(staff: Pick<SessionUser, "id" | "name"
   if (input.receivedOn > londonDate()) return { ok: false, field: "receivedOn", message: "The date it was received must be today or in the past" };
   const linkedOn = guardian ? guardian.linkedAt.toISOString().slice(0, 10) : null;
   if (linkedOn && input.receivedOn < linkedOn) {
-    return { ok: false, field: "receivedOn", message: `The date it was received cannot be before ${guardian?.user.name} was linked to the child (${linkedOn})` };
+    return { ok: false, field: "receivedOn", message: `The date it was received cannot be before ${guardian?.user.name} was linked to the child (${formatDate(linkedOn)})` };
   }
   const prisma = await getPrisma();
   const raiser = guardian?.user ?? youngPerson!;

@@ -1,3 +1,4 @@
+import { joinDateParts } from "./date-input";
 import type { RawFields } from "./form-fields";
 
 // Repeated groups on a form (remedies, findings per issue) are posted as dotted names:
@@ -12,8 +13,10 @@ const UNSAFE = new Set(["__proto__", "prototype", "constructor"]);
 
 export type NestedFields = Record<string, string | string[] | Record<string, string | string[]>[]>;
 
-export function nestFields(fields: RawFields): NestedFields {
+export function nestFields(posted: RawFields): NestedFields {
   const out: NestedFields = {};
+  // A GOV.UK date input's three boxes (`dueOn-day`, `dueOn-month`, `dueOn-year`) become one field first.
+  const fields = joinDateParts(posted);
   for (const [key, value] of Object.entries(fields)) {
     const match = NESTED.exec(key);
     const [, group, index, field] = match ?? [];

@@ -103,7 +103,8 @@ export function decisionFormSchema(c: DecisionFormContext) {
     if (staysOn && !nextReviewOn) ctx.addIssue({ code: "custom", path: ["nextReviewOn"], message: "Enter the date of the next review" });
     if (staysOn && nextReviewOn) {
       dateField("nextReviewOn", "the date of the next review", c.today, ctx, nextReviewOn);
-      if (decidedOn && nextReviewOn <= decidedOn) ctx.addIssue({ code: "custom", path: ["nextReviewOn"], message: "The next review must be after the decision" });
+      if (/^\d/.test(decidedOn) && /^\d/.test(nextReviewOn) && nextReviewOn <= decidedOn)
+        ctx.addIssue({ code: "custom", path: ["nextReviewOn"], message: "The next review must be after the decision" });
     }
     const participants: Participant[] = PARTICIPANT_ROLES.map(({ role, label }) => {
       const tookPart = str(`part-${role}`) as TookPart;

@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { expect, test } from "./fixtures";
+import { expect, raiseConcern, test } from "./fixtures";
 import { fillRemedy, remedyRow } from "./remedy-rows";
 
 // The case page as the complete file: what the family must decide comes first, every rung's
@@ -33,16 +33,7 @@ test("a concern to the Ombudsman: reasons at every rung, a draft with its remedy
 }) => {
   test.setTimeout(120_000);
   await signInAs("amira.hussain@example.com");
-  await page.goto("/concerns/new");
-  await page.getByLabel("I was left out of decisions").check();
-  await page.getByLabel("Describe your concern").fill("Yusuf's plan was changed at a meeting we were not told about.");
-  await page
-    .getByRole("group", { name: /Are health services involved/ })
-    .getByLabel("No")
-    .check();
-  await page.getByRole("button", { name: "Send concern" }).click();
-  await expect(page.getByText(/Concern RC-\d{4}-[A-Z0-9]{6} sent/)).toBeVisible();
-  const caseUrl = page.url();
+  const { caseUrl } = await raiseConcern(page, { process: ["I was left out of decisions"], summary: "Yusuf's plan was changed at a meeting we were not told about." });
 
   // Rung 1: the setting extends (with a reason the family sees) and responds.
   const setting = await pageAs("Helen Clarke");

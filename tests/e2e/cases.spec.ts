@@ -1,20 +1,12 @@
 import type { Page } from "@playwright/test";
-import { expect, test } from "./fixtures";
+import { expect, raiseConcern as raise, test } from "./fixtures";
 import { fillRemedy, remedyRow } from "./remedy-rows";
 
 // A concern walked up the ladder through the browser, by the people who would really do it.
 
+/** Raises a concern through the question pages (fixtures.ts) and returns its case's URL. */
 async function raiseConcern(page: Page, options: { process?: string[]; substance?: string[]; summary: string }) {
-  await page.goto("/concerns/new");
-  for (const label of [...(options.process ?? []), ...(options.substance ?? [])]) await page.getByLabel(label).check();
-  await page.getByLabel("Describe your concern").fill(options.summary);
-  await page
-    .getByRole("group", { name: /Are health services involved/ })
-    .getByLabel("No")
-    .check();
-  await page.getByRole("button", { name: "Send concern" }).click();
-  await expect(page.getByText(/Concern RC-\d{4}-[A-Z0-9]{6} sent/)).toBeVisible();
-  return page.url();
+  return (await raise(page, options)).caseUrl;
 }
 
 /** Opens an action from the case page, waits for its form, and submits it as it stands. */
@@ -26,37 +18,55 @@ async function act(page: Page, label: string) {
 }
 
 test("a parent raises a mixed concern: it is split into two linked cases with deadlines", async ({ page, signInAs, checkA11y }) => {
+  test.setTimeout(120_000); // axe on every page of the journey
   await signInAs("amira.hussain@example.com");
-  await page.goto("/concerns/new");
-  await checkA11y();
-  const url = await raiseConcern(page, {
+  const { caseUrl: url } = await raise(page, {
     process: ["I was left out of decisions"],
     substance: ["The quality of support"],
     summary: "The school changed Yusuf's timetable without asking us and the new support is not working.",
+    onPage: () => checkA11y(),
   });
   expect(url).toMatch(/\/cases\/[a-z0-9]+$/);
-  await expect(page.getByText("split into two linked cases")).toBeVisible();
   await expect(page.getByText("Linked case:")).toBeVisible();
   await expect(page.getByRole("table", { name: "Deadlines" })).toContainText("acknowledge");
   await checkA11y();
+  // The confirmation page says so, and can be read again.
+  await page.goBack();
+  await expect(page.getByText("split into two linked cases")).toBeVisible();
+  await expect(page.getByRole("link", { name: /^See your concern/ })).toHaveCount(2);
 });
 
-test("raising a concern with nothing filled in explains every problem, and saves nothing", async ({ page, signInAs, checkA11y }) => {
+test("raising a concern with nothing filled in explains every problem on each page, and sends nothing", async ({ page, signInAs, checkA11y }) => {
+  test.setTimeout(90_000);
   await signInAs("gareth.evans@example.com");
   await page.goto("/cases");
   const before = await page.getByRole("row").count();
   await page.goto("/concerns/new");
-  await page.getByRole("button", { name: "Send concern" }).click();
-  const summary = page.getByRole("alert");
-  await expect(summary).toContainText("Select what your concern is about");
-  await expect(summary).toContainText("Describe your concern");
-  await expect(summary).toContainText("Select yes if health services are involved");
+  await page.getByRole("button", { name: "Start now" }).click();
+  if (/\/child$/.test(page.url())) {
+    await page.getByRole("button", { name: "Continue" }).click();
+    await expect(page.getByRole("alert")).toContainText("Select the child or young person");
+    await page.getByRole("radio").first().check();
+    await page.getByRole("button", { name: "Continue" }).click();
+  }
+  await page.getByRole("button", { name: "Continue" }).click();
+  await expect(page.getByRole("alert")).toContainText("Select what your concern is about");
   await checkA11y();
+  const draft = /\/concerns\/new\/([^/]+)\//.exec(page.url())?.[1];
+  await page.goto(`/concerns/new/${draft}/details`);
   await page.getByLabel("Describe your concern").fill("too short");
-  await page.getByLabel("When did you first find out about this? (optional)").fill("2099-01-01");
-  await page.getByRole("button", { name: "Send concern" }).click();
+  await page.getByRole("button", { name: "Continue" }).click();
   await expect(page.getByRole("alert")).toContainText("at least 20 characters");
-  await expect(page.getByRole("alert")).toContainText("must be today or in the past");
+  await page.goto(`/concerns/new/${draft}/aware`);
+  await page.getByLabel("Day").fill("1");
+  await page.getByLabel("Month").fill("1");
+  await page.getByLabel("Year").fill("2099");
+  await page.getByRole("button", { name: "Continue" }).click();
+  await expect(page.getByRole("alert")).toContainText("The date you found out must be today or in the past");
+  await checkA11y();
+  // Check your answers will not open with questions unanswered: it sends you to the first.
+  await page.goto(`/concerns/new/${draft}/check`);
+  await expect(page).toHaveURL(/\/(child|about)$/);
   await page.goto("/cases");
   expect(await page.getByRole("row").count()).toBe(before);
 });
@@ -168,7 +178,12 @@ test.describe("without JavaScript", () => {
 test("a young person raising their own concern is spoken to as themselves", async ({ page, signInAs, checkA11y }) => {
   await signInAs("tyler.brown@example.com");
   await page.goto("/concerns/new");
+  await page.getByRole("button", { name: "Start now" }).click();
+  await expect(page).toHaveURL(/\/about$/);
   await expect(page.getByLabel("The decision to place me on the register")).toBeVisible();
+  await expect(page.getByText("my child")).toHaveCount(0);
+  await checkA11y();
+  await page.goto(page.url().replace(/about$/, "health"));
   await expect(page.getByRole("group", { name: "Are health services involved in your support?" })).toBeVisible();
   await expect(page.getByText("my child")).toHaveCount(0);
   await checkA11y();

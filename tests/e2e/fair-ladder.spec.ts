@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { expect, signInWithPassword, test } from "./fixtures";
+import { expect, fillDate, signInWithPassword, test } from "./fixtures";
 
 // The fair-ladder rules as a family and a late body meet them on the case page: a missed
 // deadline owes the family a dated delay notice, and after the local service's response the
@@ -41,7 +41,7 @@ test("a late college gives Tyler a dated delay notice; after the local service r
   const expectedOn = london(new Date(Date.now() + 7 * 86_400_000));
   await act(college, "Give a delay notice", async (form) => {
     await form.getByLabel("Why is it late?").fill("Our SENCo was away and nobody picked up the concern.");
-    await form.getByLabel("When do you expect to finish?").fill(expectedOn);
+    await fillDate(form, "When do you expect to finish?", expectedOn);
   });
 
   await signInAs("tyler.brown@example.com");

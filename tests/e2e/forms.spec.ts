@@ -54,15 +54,44 @@ test("with JavaScript, a wrong form is answered in the page without sending it",
 test("raising a concern: the browser's messages link to the first input of each question", async ({ page, signInAs, checkA11y }) => {
   await signInAs("amira.hussain@example.com");
   await page.goto("/concerns/new");
+  await page.getByRole("button", { name: "Start now" }).click();
+  await expect(page).toHaveURL(/\/about$/);
+  const draft = page.url().replace(/\/about$/, "");
   const posts = countPosts(page);
-  await page.getByLabel("Describe your concern").fill("Too short");
-  await page.getByRole("button", { name: "Send concern" }).click();
-  expect(await summaryLinks(page)).toEqual(["Select what your concern is about", "Describe your concern in at least 20 characters", "Select yes if health services are involved"]);
+  await page.getByRole("button", { name: "Continue" }).click();
+  expect(await summaryLinks(page)).toEqual(["Select what your concern is about"]);
+  await expect(page).toHaveTitle("Error: What is your concern about? – Raise a concern – Redress");
   expect(posts).toEqual([]);
   await checkA11y();
   await page.getByRole("alert").getByRole("link", { name: "Select what your concern is about" }).click();
   await expect(page.locator("#field-categories")).toBeFocused();
   await expect(page.locator("#field-categories")).toHaveAttribute("type", "checkbox");
+
+  // The date input: the message names the missing part, links to the first box, and only that box is marked.
+  await page.goto(`${draft}/aware`);
+  await page.getByLabel("Day").fill("31");
+  await page.getByLabel("Year").fill("2026");
+  await page.getByRole("button", { name: "Continue" }).click();
+  expect(await summaryLinks(page)).toEqual(["The date you found out must include a month"]);
+  expect(posts).toEqual([]);
+  await expect(page.getByLabel("Month")).toHaveClass(/govuk-input--error/);
+  await expect(page.getByLabel("Day")).not.toHaveClass(/govuk-input--error/);
+  await page.getByLabel("Month").fill("2");
+  await page.getByRole("button", { name: "Continue" }).click();
+  await expect.poll(() => summaryLinks(page)).toEqual(["The date you found out must be a real date"]);
+  await page.getByRole("alert").getByRole("link").click();
+  await expect(page.getByLabel("Day")).toBeFocused();
+  await checkA11y();
+
+  // The character count counts down as you type, and says when there are too many.
+  await page.goto(`${draft}/details`);
+  await page.getByLabel("Describe your concern").fill("Twelve chars");
+  await expect(page.locator(".govuk-character-count__status")).toHaveText("You have 4,988 characters remaining");
+  await page.getByLabel("Describe your concern").fill("x".repeat(5003));
+  await expect(page.locator(".govuk-character-count__status")).toHaveText("You have 3 characters too many");
+  await page.getByRole("button", { name: "Continue" }).click();
+  expect(await summaryLinks(page)).toEqual(["This answer must be 5,000 characters or fewer"]);
+  expect(posts).toEqual([]);
 });
 
 test.describe("without JavaScript", () => {
@@ -77,13 +106,36 @@ test.describe("without JavaScript", () => {
     await signInAs("amira.hussain@example.com");
     await page.goto("/concerns/new");
     await expect(page).toHaveTitle("Raise a concern – Redress");
+    await page.getByRole("button", { name: "Start now" }).click();
+    await page.getByRole("button", { name: "Continue" }).click();
+    expect(await summaryLinks(page)).toEqual(["Select what your concern is about"]);
+    await expect(page).toHaveTitle("Error: What is your concern about? – Raise a concern – Redress");
     await page.getByRole("checkbox", { name: "Reviews that have not been held" }).check();
+    await page.getByRole("button", { name: "Continue" }).click();
+    // Yusuf has register decisions: the next page asks whether it is about one of them.
+    await page.getByRole("button", { name: "Continue" }).click();
+    expect(await summaryLinks(page)).toEqual(["Select the decision your concern is about, or that it is not about one decision"]);
+    await page.getByRole("radio", { name: "No, it is not about one decision" }).check();
+    await page.getByRole("button", { name: "Continue" }).click();
     await page.getByLabel("Describe your concern").fill("Too short");
-    await page.getByRole("button", { name: "Send concern" }).click();
-    expect(await summaryLinks(page)).toEqual(["Describe your concern in at least 20 characters", "Select yes if health services are involved"]);
-    await expect(page).toHaveTitle("Error: Raise a concern – Redress");
-    await expect(page.getByRole("checkbox", { name: "Reviews that have not been held" })).toBeChecked();
+    await page.getByRole("button", { name: "Continue" }).click();
+    expect(await summaryLinks(page)).toEqual(["Describe your concern in at least 20 characters"]);
+    await expect(page).toHaveTitle("Error: Describe your concern – Raise a concern – Redress");
     await expect(page.getByLabel("Describe your concern")).toHaveValue("Too short");
+    // Without the script the character count says the limit.
+    await expect(page.getByText("You can enter up to 5,000 characters")).toBeVisible();
+    // Going back, the saved choices are still there.
+    await page.getByRole("link", { name: "Back" }).click();
+    await expect(page.getByRole("radio", { name: "No, it is not about one decision" })).toBeChecked();
+    await page.getByRole("link", { name: "Back" }).click();
+    await expect(page.getByRole("checkbox", { name: "Reviews that have not been held" })).toBeChecked();
+    await page.goto(page.url().replace(/about$/, "aware"));
+    await page.getByLabel("Day").fill("30");
+    await page.getByLabel("Month").fill("2");
+    await page.getByLabel("Year").fill("2026");
+    await page.getByRole("button", { name: "Continue" }).click();
+    expect(await summaryLinks(page)).toEqual(["The date you found out must be a real date"]);
+    await expect(page.getByLabel("Month")).toHaveValue("2");
   });
 });
 

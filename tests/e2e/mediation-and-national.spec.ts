@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { expect, signInWithPassword, test } from "./fixtures";
+import { expect, fillDate, raiseConcern, signInWithPassword, test } from "./fixtures";
 import { fillRemedy } from "./remedy-rows";
 
 async function openAction(page: Page, label: string) {
@@ -25,16 +25,7 @@ function isoInDays(days: number) {
 test("mediation: offered by the family, arranged by the setting, run by the assigned mediator who alone can see it", async ({ page, pageAs, signInAs, checkA11y }) => {
   test.setTimeout(60_000); // four people and a dozen steps, with the session's place checked on the family's page
   await signInAs("amira.hussain@example.com");
-  await page.goto("/concerns/new");
-  await page.getByLabel("Support when moving between settings").check();
-  await page.getByLabel("Describe your concern").fill("There was no plan for Yusuf's move to the junior building.");
-  await page
-    .getByRole("group", { name: /Are health services involved/ })
-    .getByLabel("No")
-    .check();
-  await page.getByRole("button", { name: "Send concern" }).click();
-  await expect(page.getByText(/Concern RC-\d{4}-[A-Z0-9]{6} sent/)).toBeVisible();
-  const caseUrl = page.url();
+  const { caseUrl } = await raiseConcern(page, { substance: ["Support when moving between settings"], summary: "There was no plan for Yusuf's move to the junior building." });
 
   const mediator = await pageAs("Sam Okafor");
   expect((await mediator.goto(caseUrl))?.status()).toBe(404); // not assigned yet
@@ -62,11 +53,11 @@ test("mediation: offered by the family, arranged by the setting, run by the assi
   await mediator.getByRole("link", { name: /-S$/ }).first().click();
   await expect(mediator.getByText("Mediator assigned: a session is being arranged")).toBeVisible();
   await openAction(mediator, "Schedule a mediation session");
-  await mediator.getByLabel("Session date").fill(isoInDays(60)); // outside the 30-day window
+  await fillDate(mediator, "Session date", isoInDays(60)); // outside the 30-day window
   await mediator.getByRole("button", { name: "Schedule a mediation session" }).click();
   await expect(mediator.getByRole("alert")).toContainText("This cannot be done");
   // The session is today: it is recorded as held (which stops the session clock), then its outcome.
-  await mediator.getByLabel("Session date").fill(isoInDays(0));
+  await fillDate(mediator, "Session date", isoInDays(0));
   await mediator.getByLabel("Start time (optional)").fill("14:30");
   await mediator.getByLabel(/Where it will be held/).fill("Room 2, Beckett Park Primary School");
   await submit(mediator, "Schedule a mediation session");

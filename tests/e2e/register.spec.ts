@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { expect, test } from "./fixtures";
+import { expect, fillDate, raiseConcern, test } from "./fixtures";
 
 // The register as records (docs/decisions/021), walked by the people who would do it: a family asks
 // the setting to consider their child; the setting decides not to place, with the family and the
@@ -10,7 +10,7 @@ const part = (page: Page, who: string, how: string) => page.getByRole("group", {
 
 async function decide(staff: Page, outcome: string, criterion: string, reason: string, options: { review?: string; remedy?: string } = {}) {
   await staff.getByRole("radio", { name: outcome, exact: true }).check();
-  if (options.review) await staff.getByLabel("Date of the next review").fill(options.review);
+  if (options.review) await fillDate(staff, "Date of the next review", options.review);
   await part(staff, "Parent or carer", "Took part in a meeting");
   await staff.getByLabel("Name of the parent or carer (optional)").fill("Joanne Walker");
   await part(staff, "The child or young person", "Gave written views");
@@ -72,17 +72,16 @@ test("a family asks for consideration, the setting decides not to place, the fam
   await expect(decisionCard).toContainText("NF-R8 Needs are met by the universal offer");
   await expect(page.getByText(/Decided: see RD-/)).toBeVisible();
   await decisionCard.getByRole("link", { name: /Raise a concern about this decision/ }).click();
-  await expect(page.getByLabel("Is it about a register decision or review? (optional)")).toHaveValue(/.+/);
-  await expect(page.getByLabel("The decision not to place my child on the register")).toBeChecked();
-  await checkA11y();
-  await page.getByLabel("Describe your concern").fill("The decision was made after one term, without the speech and language assessment we asked for.");
-  await page
-    .getByRole("group", { name: /Are health services involved/ })
-    .getByLabel("No")
-    .check();
-  await page.getByRole("button", { name: "Send concern" }).click();
-  await expect(page.getByText(/Concern RC-\d{4}-[A-Z0-9]{6} sent/)).toBeVisible();
-  const caseUrl = page.url();
+  // The link names the child, the decision and what the concern is about: the journey starts from them.
+  const { caseUrl } = await raiseConcern(page, {
+    startHere: true,
+    summary: "The decision was made after one term, without the speech and language assessment we asked for.",
+    onPage: async (journey) => {
+      if (journey.url().endsWith("/about")) await expect(journey.getByLabel("The decision not to place my child on the register")).toBeChecked();
+      if (journey.url().endsWith("/decision")) await expect(journey.getByRole("radio", { checked: true })).not.toHaveAccessibleName("No, it is not about one decision");
+      if (/\/(about|decision|check)$/.test(journey.url())) await checkA11y();
+    },
+  });
   await page.goto(leahUrl);
   await expect(page.getByText(/Challenged by/)).toBeVisible();
 

@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { expect, signInWithPassword, test } from "./fixtures";
+import { expect, fillDate, raiseConcern, signInWithPassword, test } from "./fixtures";
 
 // A way in for everyone (docs/decisions/020), through the browser: a family signs up and is linked
 // by the setting, an advocate acts within and outside consent, staff log a phone concern with the
@@ -74,7 +74,7 @@ test("a family member signs up, confirms their email, asks to be linked, the set
   await checkA11y();
   await page.getByLabel("Child's first name").fill("Yusuf");
   await page.getByLabel("Child's last name").fill("Hussain");
-  await page.getByLabel("Child's date of birth").fill(born);
+  await fillDate(page, "Child's date of birth", born);
   await page.getByLabel("Their nursery, school or college").selectOption({ label: "Beckett Park Primary School (Leeds)" });
   await page.getByLabel("Grandparent").check();
   await page.getByRole("button", { name: "Send request" }).click();
@@ -95,15 +95,7 @@ test("a family member signs up, confirms their email, asks to be linked, the set
 
   await page.goto("/account/children");
   await expect(page.getByText("Linked to your account")).toBeVisible();
-  await page.goto("/concerns/new");
-  await page.getByLabel("The quality of support").check();
-  await page.getByLabel("Describe your concern").fill("Yusuf's grandmother here: his reading support stopped after half term.");
-  await page
-    .getByRole("group", { name: /Are health services involved/ })
-    .getByLabel("No")
-    .check();
-  await page.getByRole("button", { name: "Send concern" }).click();
-  await expect(page.getByText(/Concern RC-\d{4}-[A-Z0-9]{6} sent/)).toBeVisible();
+  await raiseConcern(page, { substance: ["The quality of support"], summary: "Yusuf's grandmother here: his reading support stopped after half term." });
   await expect(page.getByText("Lena Hussain").first()).toBeVisible();
 });
 
@@ -124,15 +116,7 @@ test("an advocate acts within the family's consent and sees nothing outside it; 
   await checkA11y(nadia);
 
   // Within consent: she raises a concern for Yusuf.
-  await nadia.goto("/concerns/new");
-  await nadia.getByLabel("The quality of support").check();
-  await nadia.getByLabel("Describe your concern").fill("On behalf of Amira Hussain: the agreed speech and language sessions have not happened.");
-  await nadia
-    .getByRole("group", { name: /Are health services involved/ })
-    .getByLabel("No")
-    .check();
-  await nadia.getByRole("button", { name: "Send concern" }).click();
-  await expect(nadia.getByText(/Concern RC-\d{4}-[A-Z0-9]{6} sent/)).toBeVisible();
+  await raiseConcern(nadia, { substance: ["The quality of support"], summary: "On behalf of Amira Hussain: the agreed speech and language sessions have not happened." });
 
   // Amira withdraws her consent: from then on Nadia sees nothing.
   const amira = await pageAs("Amira Hussain");
@@ -159,7 +143,7 @@ test("the setting logs a phone concern with a back-dated receipt: the clock star
   await checkA11y(helen);
   await helen.getByLabel("Amira Hussain (mother)").check();
   await helen.getByLabel("Phone call").check();
-  await helen.getByLabel("Date received").fill(isoDaysAgo(-3));
+  await fillDate(helen, "Date received", isoDaysAgo(-3));
   await helen.getByLabel("The quality of support").check();
   await helen.getByLabel("The concern, as the family put it").fill("Mrs Hussain phoned: Yusuf's one-to-one support has been cut to two mornings.");
   await helen
@@ -170,7 +154,7 @@ test("the setting logs a phone concern with a back-dated receipt: the clock star
   await expect(helen.getByRole("alert")).toContainText("must be today or in the past");
 
   const receivedOn = isoDaysAgo(7);
-  await helen.getByLabel("Date received").fill(receivedOn);
+  await fillDate(helen, "Date received", receivedOn);
   await helen.getByRole("button", { name: "Log concern" }).click();
   await expect(helen.getByText(/Concern RC-\d{4}-[A-Z0-9]{6} logged/)).toBeVisible();
   const [y, m, d] = receivedOn.split("-").map(Number) as [number, number, number];

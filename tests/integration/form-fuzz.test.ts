@@ -222,7 +222,8 @@ beforeAll(async () => {
   useDatabase(database.db);
   const { prisma } = database.db;
   await seed(prisma); // the demo data: cases at every stage, replayed through the machines
-  for (const id of ["sign-in", "account.password", "account.sessions", "admin.users", "concerns.new", "cases.$caseId.$action"]) modules.set(id, await importRoute(id));
+  for (const id of ["sign-in", "account.password", "account.sessions", "admin.users", "concerns.new", "concerns.new_.$draftId.$step", "cases.$caseId.$action"])
+    modules.set(id, await importRoute(id));
   const cookies = new Map<string, string>();
   for (const p of DEMO_PERSONAS) cookies.set(p.email, await cookieFor(prisma, p.email));
   const amira = await prisma.user.findUniqueOrThrow({ where: { email: "amira.hussain@example.com" }, include: { guardianOf: true } });
@@ -304,24 +305,78 @@ beforeAll(async () => {
     ],
     runs: 1000,
   });
-  targets.push({
-    name: "raise a concern",
-    id: "concerns.new",
-    cookie: cookies.get("amira.hussain@example.com"),
-    base: fc.tuple(anyText, fc.constantFrom("yes", "no")).map(([s, h]): Fields => [
-      ["childId", amira.guardianOf[0]?.childId ?? ""],
-      ["categories", "support-level"],
-      ["summary", `My concern about support is this: ${s}`],
-      ["healthInvolved", h],
-    ]),
-    own: [
-      badDate.filter((d) => d !== "").map((d) => (f: Fields) => setField(f, "awarenessDate", d)),
-      fc.string({ maxLength: 19 }).map((s) => (f: Fields) => setField(f, "summary", s)),
-      fc.string({ maxLength: 15 }).map((s) => (f: Fields) => setField(f, "categories", s)),
-      fc.string({ maxLength: 30 }).map((s) => (f: Fields) => setField(f, "childId", s)),
-    ],
-    runs: 1300,
+  // Raising a concern: the start page and every question page of Amira's draft (docs/decisions/025).
+  const draft = await prisma.concernDraft.create({
+    data: { userId: amira.id, answers: { childId: amira.guardianOf[0]?.childId, answered: [] }, expiresAt: new Date(Date.now() + 86_400_000) },
   });
+  const amiraCookie = cookies.get("amira.hussain@example.com");
+  const step = (name: string, stepId: string, base: fc.Arbitrary<Fields>, own: fc.Arbitrary<(f: Fields) => Fields>[], runs = 200) =>
+    targets.push({ name: `raise a concern: ${name}`, id: "concerns.new_.$draftId.$step", params: { draftId: draft.id, step: stepId }, cookie: amiraCookie, base, own, runs });
+  targets.push({
+    name: "raise a concern: start",
+    id: "concerns.new",
+    cookie: amiraCookie,
+    base: fc.constant<Fields>([["category", "support-level"]]),
+    own: [fc.string({ minLength: MAX_LENGTH.id + 1, maxLength: 200 }).map((s) => (f: Fields) => setField(f, "decision", s))],
+    runs: 200,
+  });
+  step("what it is about", "about", fc.constant<Fields>([["categories", "support-level"]]), [
+    fc.string({ maxLength: 15 }).map((s) => (f: Fields) => setField(f, "categories", s)),
+    fc.constant((f: Fields) => f.filter(([k]) => k !== "categories")),
+  ]);
+  step("which decision", "decision", fc.constant<Fields>([["challengesDecisionId", "none"]]), [
+    fc
+      .string({ maxLength: 30 })
+      .filter((s) => s !== "none")
+      .map((s) => (f: Fields) => setField(f, "challengesDecisionId", s)),
+  ]);
+  step(
+    "the concern",
+    "details",
+    anyText.map((t): Fields => [["summary", `My concern about support is this: ${t}`]]),
+    [fc.string({ maxLength: 19 }).map((s) => (f: Fields) => setField(f, "summary", s))],
+  );
+  step(
+    "what should happen",
+    "outcome",
+    anyText.map((t): Fields => [["outcomeWanted", t]]),
+    [],
+  );
+  step("health services", "health", fc.constantFrom<Fields>([["healthInvolved", "yes"]], [["healthInvolved", "no"]]), [
+    fc
+      .string({ maxLength: 10 })
+      .filter((s) => s !== "yes" && s !== "no")
+      .map((s) => (f: Fields) => setField(f, "healthInvolved", s)),
+  ]);
+  const badParts = fc.constantFrom<[string, string, string]>(
+    ["31", "", "2026"],
+    ["", "", "2026"],
+    ["30", "2", "2026"],
+    ["1", "13", "2026"],
+    ["1", "1", "26"],
+    ["1", "1", "2999"],
+    ["31", "12", "1999"],
+    ["x", "y", "z"],
+    ["1.5", "1", "2026"],
+  );
+  step(
+    "when they found out",
+    "aware",
+    fc.constant<Fields>([
+      ["awarenessDate-day", "2"],
+      ["awarenessDate-month", "9"],
+      ["awarenessDate-year", "2026"],
+    ]),
+    [
+      badParts.map(
+        ([d, m, y]) =>
+          (f: Fields) =>
+            setField(setField(setField(f, "awarenessDate-day", d), "awarenessDate-month", m), "awarenessDate-year", y),
+      ),
+    ],
+  );
+  // A page Amira is not asked (she has one child) takes nothing, whatever is sent.
+  step("which child (not asked)", "child", fc.constant<Fields>([["childId", amira.guardianOf[0]?.childId ?? ""]]), [fc.constant((f: Fields) => f)], 100);
 
   // Every case action the demo data offers someone right now, once per action type.
   const seen = new Set<CaseEventType>();

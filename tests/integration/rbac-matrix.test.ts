@@ -30,6 +30,9 @@ interface Fixture {
   /** A pending link request and the setting it asks (docs/decisions/020). */
   linkRequestId: string;
   linkSettingId: string;
+  /** An unsent concern draft (docs/decisions/025) and the one person who may open it. */
+  draftId: string;
+  draftOwner: string;
 }
 
 const holds = (p: Persona, permission: `${Action}:${Entity}`) => p.role !== null && ROLES[p.role].permissions.some((perm) => perm.startsWith(`${permission}:`));
@@ -78,6 +81,7 @@ const familyOrRepresentative = (p: Persona): Outcome => (levels(p, "create:conce
 const settingLinks = (p: Persona, c: Fixture): Outcome => (levels(p, "update:link").includes("setting") && p.settingId === c.linkSettingId ? "allow" : "deny");
 const settingLogger = (p: Persona): Outcome => (levels(p, "create:concern").includes("setting") && p.settingId ? "allow" : "deny");
 const publicPage = { GET: "allow", POST: "405" } as const;
+const draftOwner = (p: Persona, c: Fixture): Outcome => (p.email === c.draftOwner && holds(p, "create:concern") ? "allow" : "deny");
 
 /** route file → method → who may (the case is new at rung 1: the family may withdraw, the setting acknowledges). */
 const EXPECTED: Record<string, { GET: (p: Persona, c: Fixture) => Outcome; POST: (p: Persona, c: Fixture) => Outcome; params?: (c: Fixture) => Record<string, string> }> = {
@@ -200,6 +204,13 @@ const EXPECTED: Record<string, { GET: (p: Persona, c: Fixture) => Outcome; POST:
   },
   "admin.areas": { GET: (p) => (holds(p, "update:setting") ? "allow" : "deny"), POST: (p) => (holds(p, "update:setting") ? "allow" : "deny") },
   "admin.policies": { GET: (p) => (holds(p, "update:setting") ? "allow" : "deny"), POST: (p) => (holds(p, "update:setting") ? "allow" : "deny") },
+  // A concern draft is its author's alone (docs/decisions/025): everyone else gets the same 404.
+  "concerns.new_.$draftId.$step": { GET: draftOwner, POST: draftOwner, params: (c) => ({ draftId: c.draftId, step: "about" }) },
+  "concerns.new_.$draftId.check": { GET: draftOwner, POST: draftOwner, params: (c) => ({ draftId: c.draftId }) },
+  // Not sent yet: there is no confirmation to show, to anyone.
+  "concerns.new_.$draftId.sent": { GET: () => "deny", POST: () => "405", params: (c) => ({ draftId: c.draftId }) },
+  // Last: the author's POST deletes the draft.
+  "concerns.new_.$draftId.delete": { GET: draftOwner, POST: draftOwner, params: (c) => ({ draftId: c.draftId }) },
 };
 
 /** Acknowledging belongs to whoever answers at rung 1: the setting. */
@@ -230,6 +241,10 @@ beforeAll(async () => {
   });
   const linkRequest = await prisma.linkRequest.findFirstOrThrow({ where: { status: "pending" } });
   const other = await prisma.user.findFirstOrThrow({ where: { email: { startsWith: "parent." } }, select: { id: true } });
+  const owner = await prisma.user.findFirstOrThrow({ where: { id: { in: row.concern.child.guardians.map((g) => g.userId) } }, select: { id: true, email: true } });
+  const draft = await prisma.concernDraft.create({
+    data: { userId: owner.id, answers: { childId: row.concern.childId, answered: [] }, expiresAt: new Date(Date.now() + 86_400_000) },
+  });
   fixture = {
     caseId: row.id,
     version: row.version,
@@ -243,6 +258,8 @@ beforeAll(async () => {
     childId: row.concern.childId,
     linkRequestId: linkRequest.id,
     linkSettingId: linkRequest.settingId,
+    draftId: draft.id,
+    draftOwner: owner.email,
   };
   const guardians = new Set(row.concern.child.guardians.map((g) => g.userId));
   personas = [{ email: "", role: null, settingId: null, localAreaId: null, guardianOfCaseChild: false, representsCaseChild: false }];
@@ -302,5 +319,5 @@ describe("role-based access matrix", () => {
     expect(cells).toBe(personas.length * (Object.keys(EXPECTED).length + 1) * 2);
     // Nothing was changed by any of it.
     expect((await prisma.case.findUniqueOrThrow({ where: { id: fixture.caseId }, select: { version: true } })).version).toBe(before.version);
-  }, 120_000);
+  }, 300_000); // every persona × every route, on a machine shared with other work
 });

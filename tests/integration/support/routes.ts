@@ -30,7 +30,7 @@ export async function importRoute(id: string): Promise<RouteModule> {
 /** The URL path for a flat route id with its params filled in. */
 export function routePath(id: string, params: Record<string, string>): string {
   const segments = id === "_index" ? [] : id.split(".").filter((s) => s !== "_index");
-  return `/${segments.map((s) => (s.startsWith("$") ? encodeURIComponent(params[s.slice(1)] ?? "") : s)).join("/")}`;
+  return `/${segments.map((s) => (s.startsWith("$") ? encodeURIComponent(params[s.slice(1)] ?? "") : s.replace(/_$/, ""))).join("/")}`;
 }
 
 export async function cookieFor(prisma: PrismaClient, email: string): Promise<string> {

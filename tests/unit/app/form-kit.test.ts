@@ -4,7 +4,8 @@ import { remedyInputSchema } from "../../../machines";
 import { browserResolver, flattenErrors } from "../../../app/components/form-kit";
 import { checkForm } from "../../../app/utils/form-check";
 import { fieldId, nestedName, nestFields } from "../../../app/utils/nested-fields";
-import { concernSchema, passwordSchema, signInSchema } from "../../../app/utils/page-forms";
+import { STEP_SCHEMAS } from "../../../app/utils/concern-journey";
+import { passwordSchema, signInSchema } from "../../../app/utils/page-forms";
 
 // The browser's check (react-hook-form + zod resolver) must give exactly the messages the server
 // gives for the same submission: the page without JavaScript and the page with it say the same.
@@ -96,46 +97,62 @@ const CASES: [string, z.ZodType, [string, string][]][] = [
       ["confirmPassword", "the same password"],
     ],
   ],
+  ["concern, about: nothing chosen", STEP_SCHEMAS.about, []],
+  ["concern, about: unknown category", STEP_SCHEMAS.about, [["categories", "not-a-category"]]],
   [
-    "concern, nothing chosen",
-    concernSchema,
+    "concern, about: valid",
+    STEP_SCHEMAS.about,
     [
-      ["summary", "too short"],
-      ["awarenessDate", ""],
-    ],
-  ],
-  [
-    "concern, bad date and unknown category",
-    concernSchema,
-    [
-      ["childId", "c1"],
-      ["categories", "not-a-category"],
-      ["summary", "x".repeat(30)],
-      ["healthInvolved", "maybe"],
-      ["awarenessDate", "2026-02-30"],
-    ],
-  ],
-  [
-    "concern, future date",
-    concernSchema,
-    [
-      ["childId", "c1"],
-      ["categories", "register-refusal"],
-      ["summary", "x".repeat(30)],
-      ["healthInvolved", "no"],
-      ["awarenessDate", "2999-01-01"],
-    ],
-  ],
-  [
-    "concern, valid",
-    concernSchema,
-    [
-      ["childId", "c1"],
       ["categories", "register-refusal"],
       ["categories", "support-level"],
-      ["summary", "The school stopped the agreed support in September."],
-      ["healthInvolved", "yes"],
-      ["awarenessDate", "2026-09-14"],
+    ],
+  ],
+  ["concern, details: too short", STEP_SCHEMAS.details, [["summary", "too short"]]],
+  ["concern, details: valid", STEP_SCHEMAS.details, [["summary", "The school stopped the agreed support in September."]]],
+  ["concern, health: maybe", STEP_SCHEMAS.health, [["healthInvolved", "maybe"]]],
+  [
+    "concern, date: no month",
+    STEP_SCHEMAS.aware,
+    [
+      ["awarenessDate-day", "14"],
+      ["awarenessDate-month", ""],
+      ["awarenessDate-year", "2026"],
+    ],
+  ],
+  [
+    "concern, date: 30 February",
+    STEP_SCHEMAS.aware,
+    [
+      ["awarenessDate-day", "30"],
+      ["awarenessDate-month", "2"],
+      ["awarenessDate-year", "2026"],
+    ],
+  ],
+  [
+    "concern, date: future",
+    STEP_SCHEMAS.aware,
+    [
+      ["awarenessDate-day", "1"],
+      ["awarenessDate-month", "1"],
+      ["awarenessDate-year", "2999"],
+    ],
+  ],
+  [
+    "concern, date: none given, valid",
+    STEP_SCHEMAS.aware,
+    [
+      ["awarenessDate-day", ""],
+      ["awarenessDate-month", ""],
+      ["awarenessDate-year", ""],
+    ],
+  ],
+  [
+    "concern, date: valid",
+    STEP_SCHEMAS.aware,
+    [
+      ["awarenessDate-day", "14"],
+      ["awarenessDate-month", "9"],
+      ["awarenessDate-year", "2026"],
     ],
   ],
 ];
