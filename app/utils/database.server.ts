@@ -5,7 +5,7 @@ import { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
-import { PrismaClient } from "../../generated/prisma/client";
+import { type Prisma, PrismaClient } from "../../generated/prisma/client";
 
 // pglite-prisma-adapter is typed against its own copy of @prisma/driver-adapter-utils; the
 // runtime contract is the same (exercised by every integration test on PGlite).
@@ -55,6 +55,19 @@ const driverQueries = new WeakMap<object, DriverQuery>();
  */
 export function driverQueryFor(prisma: object): DriverQuery | undefined {
   return driverQueries.get(prisma);
+}
+
+/**
+ * One self-contained statement on a hot read path (the session, the case page; docs/decisions/029):
+ * straight to the driver when `prisma` came from openDatabase (a prepared statement on
+ * PostgreSQL), else through Prisma (a transaction client, or a client made elsewhere). The rows
+ * are the driver's: parameters and results must not depend on the process's time zone, so pass
+ * instants as ISO strings cast `::timestamp(3)` and select them `AT TIME ZONE 'UTC'`.
+ */
+export function queryRows<T>(prisma: PrismaClient | Prisma.TransactionClient, sql: Prisma.Sql): Promise<T[]> {
+  const direct = driverQueries.get(prisma);
+  if (direct) return direct<T>(sql.text, sql.values, true);
+  return prisma.$queryRawUnsafe<T[]>(sql.text, ...sql.values);
 }
 
 export class DatabaseInUseError extends Error {
