@@ -108,7 +108,10 @@ export async function recordSignIn(emailInput: string, result: { ok: true; userI
 export async function recordCaseView(actorId: string, kase: { id: string; ref: string; concern: { raisedBy: { id: string } } }, page: string, request: Request): Promise<void> {
   // The same row recordAudit writes, as one prepared statement straight to the driver: it is
   // written on every case page view (docs/decisions/029).
-  const data = auditEntryData({ action: "case.viewed", actorId, targetType: "case", targetId: kase.id, subjectUserId: kase.concern.raisedBy.id, details: { ref: kase.ref, page } }, request);
+  const data = auditEntryData(
+    { action: "case.viewed", actorId, targetType: "case", targetId: kase.id, subjectUserId: kase.concern.raisedBy.id, details: { ref: kase.ref, page } },
+    request,
+  );
   await queryRows(
     await getPrisma(),
     Prisma.sql`INSERT INTO "AuditEntry" (at, action, "actorId", "targetType", "targetId", "subjectUserId", details, "requestId")
