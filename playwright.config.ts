@@ -32,7 +32,8 @@ export default defineConfig({
     },
   ],
   webServer: {
-    command: `rm -rf ${DATA_DIR} ${DATA_DIR}.lock && node --import tsx server.ts`,
+    // The server as `npm start` runs it: compiled to plain JavaScript (docs/decisions/029).
+    command: `rm -rf ${DATA_DIR} ${DATA_DIR}.lock && node scripts/build-server.mjs && node build/server.mjs`,
     url: `http://localhost:${PORT}/sign-in`,
     // Migrating and seeding the demo data (cases and register histories) on a busy machine.
     timeout: 240_000,

@@ -1,11 +1,16 @@
-// HTTP benchmark (issue 12): autocannon on loopback against the real server (server.ts, the
-// production Remix build) on each engine: the case page and the queue page (/cases) signed in as
-// a SENCo, against a bare Remix route (/healthz: no session, no database). Prints req/s, p50 and
-// p99 for each, the server's resident memory, and one `ratio <name>: <value>` line per figure;
-// also runs the case-page history bench (bench/case-page.ts).
+// HTTP benchmark (issue 12, docs/decisions/029): autocannon on loopback against the real server
+// as `npm start` runs it (build/server.mjs, the production Remix build) on each engine: the case
+// page and the queue page (/cases) signed in as a SENCo, against the bare DOCUMENT route (/bench:
+// the root layout with nothing to load, signed out; the target line) and the bare RESOURCE route
+// (/healthz: JSON, no document), plus /bench signed in (what the session costs). Prints req/s,
+// p50, p99, the server's CPU per request, the page size, the server's resident memory, and one
+// `ratio <name>: <value>` line per figure; also runs the case-page history bench (bench/case-page.ts).
 //   npx tsx bench/http.ts [--quick] [pglite|postgres]     (needs `npx remix build` first)
+//   BENCH_SERVER=tsx       the server under tsx instead
+//   BENCH_PROFILE=<dir>    the server writes a V8 CPU profile (node --cpu-prof) there
+//   BENCH_HTTP_ONLY=case   time one target only (bare, document, signed-in, queue, case): one profile per page
 // Exported as runHttpBench for `npm run bench`.
-import { spawn, type ChildProcess } from "node:child_process";
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -30,16 +35,26 @@ interface Figures {
   p50: number;
   p99: number;
   errors: number;
+  /** The server process's CPU time (user + system) per request, ms: what a page costs, whatever else the machine is doing. */
+  cpu: number;
 }
 
-async function cannon(url: string, cookie: string | undefined, seconds: number): Promise<Figures> {
+/** CPU time a process has used so far, ms (Linux /proc; clock ticks of 10 ms). */
+function cpuMs(pid: number): number {
+  const fields = fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
+async function cannon(url: string, cookie: string | undefined, seconds: number, pid: number): Promise<Figures> {
+  const cpuBefore = cpuMs(pid);
   const result = await autocannon({
     url,
     connections: CONNECTIONS,
     duration: seconds,
     headers: cookie ? { cookie } : {},
   });
-  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.timeouts + result.non2xx };
+  const cpu = (cpuMs(pid) - cpuBefore) / Math.max(1, result.requests.total);
+  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.timeouts + result.non2xx, cpu };
 }
 
 /** Resident memory of a process in MB, now and at its peak (Linux /proc). */
@@ -123,34 +138,61 @@ async function prepare(engine: EngineName) {
 async function benchEngine(engine: EngineName, quick: boolean): Promise<string[]> {
   const seconds = quick ? 3 : 15;
   const { url, caseId, cookie, drop } = await prepare(engine);
-  // BENCH_SERVER=compiled: the server compiled by scripts/build-server.mjs instead of tsx.
-  const compiled = process.env.BENCH_SERVER === "compiled";
-  if (compiled && !fs.existsSync(path.resolve("build/server.mjs"))) throw new Error("run `node scripts/build-server.mjs` first");
-  const server = await startServer({ PORT: String(PORT), DATABASE_URL: url }, compiled ? ["build/server.mjs"] : undefined);
+  // The server as `npm start` runs it: compiled by scripts/build-server.mjs (BENCH_SERVER=tsx: under tsx).
+  const compiled = process.env.BENCH_SERVER !== "tsx";
+  const profile = process.env.BENCH_PROFILE ? [`--cpu-prof`, `--cpu-prof-dir=${path.resolve(process.env.BENCH_PROFILE, `http-${engine}`)}`] : [];
+  const server = await startServer({ PORT: String(PORT), DATABASE_URL: url }, [...profile, ...(compiled ? ["build/server.mjs"] : ["--import", "tsx", "server.ts"])]);
   const lines: string[] = [];
   try {
     const base = `http://127.0.0.1:${PORT}`;
+    // The targets, and the references they are compared with (docs/decisions/029):
+    //   bare resource route  /healthz: a loader answering JSON, no document, no session;
+    //   bare document route  /bench signed out: a page through the root layout, nothing to load;
+    //   signed-in bare page  /bench with the cookie: the same page plus the session statement.
+    // The target line compares each page with the bare DOCUMENT route: both render a document.
+    const targets = [
+      { name: "bare", label: "bare resource route /healthz", path: "/healthz", cookie: undefined },
+      { name: "document", label: "bare document route /bench", path: "/bench", cookie: undefined },
+      { name: "signed-in", label: "signed-in bare page /bench", path: "/bench", cookie },
+      { name: "queue", label: "queue page /cases", path: "/cases", cookie },
+      { name: "case", label: "case page /cases/:id", path: `/cases/${caseId}`, cookie },
+    ];
     // Every target must answer 200 before it is timed (a redirect to sign-in would be "fast").
-    for (const target of ["/healthz", "/cases", `/cases/${caseId}`]) {
-      const response = await fetch(base + target, { headers: { cookie }, redirect: "manual" });
-      if (response.status !== 200) throw new Error(`${target} answered ${response.status}`);
+    const bytes = new Map<string, number>();
+    for (const target of targets) {
+      const response = await fetch(base + target.path, { headers: target.cookie ? { cookie: target.cookie } : {}, redirect: "manual" });
+      if (response.status !== 200) throw new Error(`${target.path} answered ${response.status}`);
+      bytes.set(target.name, (await response.arrayBuffer()).byteLength);
     }
-    await cannon(`${base}/healthz`, undefined, 1); // warm up
-    const bare = await cannon(`${base}/healthz`, undefined, seconds);
-    const queue = await cannon(`${base}/cases`, cookie, seconds);
-    const page = await cannon(`${base}/cases/${caseId}`, cookie, seconds);
+    await cannon(`${base}/healthz`, undefined, 1, server.pid!); // warm up
+    const only = process.env.BENCH_HTTP_ONLY;
+    const figures = new Map<string, Figures>();
+    for (const target of targets) {
+      if (only && only !== target.name) continue;
+      figures.set(target.name, await cannon(base + target.path, target.cookie, seconds, server.pid!));
+    }
     const memory = rss(server.pid!);
-    const row = (name: string, f: Figures) =>
-      `  ${name.padEnd(28)} ${f.rps.toFixed(0).padStart(6)} req/s  p50 ${String(f.p50).padStart(4)} ms  p99 ${String(f.p99).padStart(4)} ms${f.errors ? `  (${f.errors} errors)` : ""}`;
-    console.log(`HTTP [${engine}${compiled ? ", compiled server" : ""}] ${CONNECTIONS} connections, ${seconds} s each, loopback:`);
-    console.log(row("bare route /healthz", bare));
-    console.log(row("queue page /cases", queue));
-    console.log(row("case page /cases/:id", page));
+    console.log(`HTTP [${engine}, ${compiled ? "compiled server" : "server under tsx"}] ${CONNECTIONS} connections, ${seconds} s each, loopback:`);
+    for (const target of targets) {
+      const f = figures.get(target.name);
+      if (!f) continue;
+      console.log(
+        `  ${target.label.padEnd(30)} ${f.rps.toFixed(0).padStart(6)} req/s  p50 ${String(f.p50).padStart(4)} ms  p99 ${String(f.p99).padStart(4)} ms` +
+          `  CPU ${f.cpu.toFixed(2).padStart(5)} ms/request  ${(bytes.get(target.name)! / 1024).toFixed(1).padStart(5)} KB${f.errors ? `  (${f.errors} errors)` : ""}`,
+      );
+    }
     console.log(`  server RSS ${memory.now.toFixed(0)} MB now, ${memory.peak.toFixed(0)} MB peak`);
-    if (bare.errors + queue.errors + page.errors > 0) throw new Error("errors during the HTTP bench");
-    lines.push(`ratio http-case-page/bare-route [${engine}]: ${(page.rps / bare.rps).toFixed(2)}`);
-    lines.push(`ratio http-queue-page/bare-route [${engine}]: ${(queue.rps / bare.rps).toFixed(2)}`);
-    lines.push(`ratio http-server-rss/300MB [${engine}]: ${(memory.peak / 300).toFixed(2)}`);
+    if ([...figures.values()].some((f) => f.errors > 0)) throw new Error("errors during the HTTP bench");
+    if (!only) {
+      const rps = (name: string) => figures.get(name)!.rps;
+      lines.push(`ratio http-case-page/bare-document [${engine}]: ${(rps("case") / rps("document")).toFixed(2)}`);
+      lines.push(`ratio http-queue-page/bare-document [${engine}]: ${(rps("queue") / rps("document")).toFixed(2)}`);
+      lines.push(`ratio http-signed-in-page/bare-document [${engine}]: ${(rps("signed-in") / rps("document")).toFixed(2)}`);
+      lines.push(`ratio http-case-page/bare-resource-route [${engine}]: ${(rps("case") / rps("bare")).toFixed(2)}`);
+      lines.push(`ratio http-queue-page/bare-resource-route [${engine}]: ${(rps("queue") / rps("bare")).toFixed(2)}`);
+      // 300 MB over the peak: 1.00 or more meets the target (≤ 300 MB; it applies to PostgreSQL).
+      lines.push(`ratio http-server-rss/within-300MB [${engine}]: ${(300 / memory.peak).toFixed(2)} (peak ${memory.peak.toFixed(0)} MB)`);
+    }
   } finally {
     await stopServer(server);
     await drop();
@@ -160,9 +202,11 @@ async function benchEngine(engine: EngineName, quick: boolean): Promise<string[]
 
 export async function runHttpBench({ quick }: { quick: boolean }, engines: EngineName[] = ENGINES): Promise<string[]> {
   if (!fs.existsSync(path.resolve("build/index.js"))) throw new Error("bench/http.ts serves the production build: run `npx remix build` first.");
+  // The server itself, from the current server.ts (0.2 s).
+  if (spawnSync(process.execPath, ["scripts/build-server.mjs"], { stdio: "inherit" }).status !== 0) throw new Error("scripts/build-server.mjs failed");
   const lines: string[] = [];
   for (const engine of engines) lines.push(...(await benchEngine(engine, quick)));
-  lines.push(...(await runCasePageBench({ quick }, engines)));
+  if (!process.env.BENCH_HTTP_ONLY) lines.push(...(await runCasePageBench({ quick }, engines)));
   return lines;
 }
 

@@ -1,5 +1,6 @@
 import crypto from "node:crypto";
-import type { Prisma, PrismaClient } from "../../generated/prisma/client";
+import { Prisma, type PrismaClient } from "../../generated/prisma/client";
+import { queryRows } from "./database.server";
 import { getPrisma } from "./db.server";
 import { auditHmacKey } from "./env.server";
 
@@ -106,5 +107,15 @@ export async function recordSignIn(emailInput: string, result: { ok: true; userI
 
 /** Every time someone opens a case (page or action form), with whose personal data it holds. */
 export async function recordCaseView(actorId: string, kase: { id: string; ref: string; concern: { raisedBy: { id: string } } }, page: string, request: Request): Promise<void> {
-  await recordAudit({ action: "case.viewed", actorId, targetType: "case", targetId: kase.id, subjectUserId: kase.concern.raisedBy.id, details: { ref: kase.ref, page } }, request);
+  // The same row recordAudit writes, as one prepared statement straight to the driver: it is
+  // written on every case page view (docs/decisions/029).
+  const data = auditEntryData(
+    { action: "case.viewed", actorId, targetType: "case", targetId: kase.id, subjectUserId: kase.concern.raisedBy.id, details: { ref: kase.ref, page } },
+    request,
+  );
+  await queryRows(
+    await getPrisma(),
+    Prisma.sql`INSERT INTO "AuditEntry" (at, action, "actorId", "targetType", "targetId", "subjectUserId", details, "requestId")
+               VALUES (${new Date().toISOString()}::timestamp(3), ${data.action}, ${data.actorId}, ${data.targetType}, ${data.targetId}, ${data.subjectUserId}, ${JSON.stringify(data.details)}::jsonb, ${data.requestId})`,
+  );
 }

@@ -1,6 +1,7 @@
 import { Prisma, type PrismaClient } from "../../generated/prisma/client";
 import type { LogEvent } from "./case-file";
 import { MESSAGE_EVENT, NOTE_EVENT } from "./case-messages";
+import { queryRows } from "./database.server";
 
 // A case's history, read a page at a time (docs/decisions/017): the case page shows the latest
 // few entries whatever the length of the log, and /cases/:id/history pages through the rest.
@@ -38,7 +39,7 @@ function toLogEvent(row: EventRow): LogEvent {
 
 /** A case's events with who recorded them: the history and the case file read the same columns. */
 const EVENTS_WITH_ACTORS = Prisma.sql`
-  SELECT e.seq, e.type, e.payload, e."toState", e."actorLabel", u.name AS "actorName", u."erasedAt" AS "actorErasedAt", e."occurredAt"
+  SELECT e.seq, e.type, e.payload, e."toState", e."actorLabel", u.name AS "actorName", u."erasedAt" AT TIME ZONE 'UTC' AS "actorErasedAt", e."occurredAt" AT TIME ZONE 'UTC' AS "occurredAt"
     FROM "CaseEvent" e LEFT JOIN "User" u ON u.id = e."actorId"`;
 
 /**
@@ -75,10 +76,13 @@ export const FILE_EVENT_TYPES = ["SUBMIT_COMMENTS", "CONTRIBUTE_TO_RESPONSE", "E
  * wrote, never by automatic reminders or the length of the log (docs/decisions/017, 019).
  */
 export async function fileEvents(prisma: PrismaClient, caseId: string): Promise<LogEvent[]> {
-  const rows = await prisma.$queryRaw<EventRow[]>`
+  const rows = await queryRows<EventRow>(
+    prisma,
+    Prisma.sql`
     ${EVENTS_WITH_ACTORS}
      WHERE e."caseId" = ${caseId} AND e.type = ANY(${[...FILE_EVENT_TYPES]}::text[])
-     ORDER BY e.seq`;
+     ORDER BY e.seq`,
+  );
   return rows.map(toLogEvent);
 }
 

@@ -3,6 +3,8 @@ import { wordingFor } from "../components/case-events";
 import { actionsFor, maySettleRemedy } from "./case-actions";
 import { MAX_LENGTH } from "./limits";
 import { londonDate } from "./dates";
+import { Prisma } from "../../generated/prisma/client";
+import { queryRows } from "./database.server";
 import { getPrisma } from "./db.server";
 import { caseScope, capacitiesOn } from "./permissions.server";
 import type { SessionUser } from "./session.server";
@@ -60,7 +62,9 @@ export async function loadCaseForUser(user: SessionUser, caseId: string) {
     },
   });
   if (!found) throw new Response("Not found", { status: 404 });
-  const [around] = await prisma.$queryRaw<AroundRow[]>`
+  const [around] = await queryRows<AroundRow>(
+    prisma,
+    Prisma.sql`
     SELECT json_build_object('name', st.name) AS setting,
            json_build_object('name', la.name) AS "localArea",
            json_build_object('ref', co.ref, 'summary', co.summary, 'receivedOn', co."receivedOn", 'receivedVia', co."receivedVia",
@@ -76,7 +80,8 @@ export async function loadCaseForUser(user: SessionUser, caseId: string) {
       JOIN "Concern" co ON co.id = c."concernId"
       JOIN "User" rb ON rb.id = co."raisedById"
       JOIN "Child" ch ON ch.id = co."childId"
-     WHERE c.id = ${found.id}`;
+     WHERE c.id = ${found.id}`,
+  );
   if (!around) throw new Response("Not found", { status: 404 });
   const concern = json(around.concern);
   // Linked cases only where the reader may open them too.
@@ -93,11 +98,10 @@ export async function loadCaseForUser(user: SessionUser, caseId: string) {
       ...concern,
       receivedOn: new Date(concern.receivedOn),
       cases,
-      views: await prisma.concernView.findMany({
-        where: { concernId: found.concernId },
-        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-        select: { id: true, text: true, recordedFor: true, createdAt: true, authorId: true },
-      }),
+      views: await queryRows<{ id: string; text: string; recordedFor: string; createdAt: Date; authorId: string }>(
+        prisma,
+        Prisma.sql`SELECT id, text, "recordedFor", "createdAt" AT TIME ZONE 'UTC' AS "createdAt", "authorId" FROM "ConcernView" WHERE "concernId" = ${found.concernId} ORDER BY "createdAt", id`,
+      ),
     },
     assignments: json(around.assignments),
     deadlines: json(around.deadlines),

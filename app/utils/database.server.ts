@@ -5,7 +5,7 @@ import { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
-import { PrismaClient } from "../../generated/prisma/client";
+import { type Prisma, PrismaClient } from "../../generated/prisma/client";
 
 // pglite-prisma-adapter is typed against its own copy of @prisma/driver-adapter-utils; the
 // runtime contract is the same (exercised by every integration test on PGlite).
@@ -57,6 +57,19 @@ export function driverQueryFor(prisma: object): DriverQuery | undefined {
   return driverQueries.get(prisma);
 }
 
+/**
+ * One self-contained statement on a hot read path (the session, the case page; docs/decisions/029):
+ * straight to the driver when `prisma` came from openDatabase (a prepared statement on
+ * PostgreSQL), else through Prisma (a transaction client, or a client made elsewhere). The rows
+ * are the driver's: parameters and results must not depend on the process's time zone, so pass
+ * instants as ISO strings cast `::timestamp(3)` and select them `AT TIME ZONE 'UTC'`.
+ */
+export function queryRows<T>(prisma: PrismaClient | Prisma.TransactionClient, sql: Prisma.Sql): Promise<T[]> {
+  const direct = driverQueries.get(prisma);
+  if (direct) return direct<T>(sql.text, sql.values, true);
+  return prisma.$queryRawUnsafe<T[]>(sql.text, ...sql.values);
+}
+
 export class DatabaseInUseError extends Error {
   override name = "DatabaseInUseError";
 }
@@ -82,7 +95,7 @@ async function openPglite(location: string): Promise<Database> {
     throw error;
   }
   const prisma = new PrismaClient({ adapter: new PrismaPGlite(client) as unknown as AdapterFactory });
-  driverQueries.set(prisma, async <T>(sql: string, params: unknown[]) => (await client.query<T>(sql, params)).rows);
+  driverQueries.set(prisma, pgliteDriverQuery(client));
   return {
     engine: "pglite",
     prisma,
@@ -101,6 +114,66 @@ async function openPglite(location: string): Promise<Database> {
       await client.close();
       releaseLock();
     },
+  };
+}
+
+/**
+ * A value as an SQL literal for EXECUTE (standard_conforming_strings on: only a single quote is
+ * special inside '…'), or undefined when it is not a kind the hot statements pass.
+ */
+function sqlLiteral(value: unknown): string | undefined {
+  const quote = (text: string) => `'${text.replaceAll("'", "''")}'`;
+  if (value === null || value === undefined) return "NULL";
+  if (typeof value === "string") return quote(value);
+  if (typeof value === "number" && Number.isFinite(value)) return quote(String(value));
+  if (typeof value === "bigint" || typeof value === "boolean") return quote(String(value));
+  if (value instanceof Date) return quote(value.toISOString());
+  if (Array.isArray(value) && value.every((v) => typeof v === "string" || (typeof v === "number" && Number.isFinite(v)))) {
+    return quote(`{${value.map((v) => `"${String(v).replaceAll("\\", "\\\\").replaceAll('"', '\\"')}"`).join(",")}}`);
+  }
+  return undefined;
+}
+
+/**
+ * PGlite's driver for the hot statements. PGlite has no named statements in its API, and
+ * planning the write path's two statements cost ~50–100× executing them (docs/decisions/029), so
+ * a statement sent with `prepare` is PREPAREd once per session and then EXECUTEd, with its generic
+ * plan, its values as literals. Anything else (or a value of another kind) goes through the
+ * ordinary query.
+ */
+function pgliteDriverQuery(client: PGlite): DriverQuery {
+  const prepared = new Map<string, Promise<string | null>>();
+  const prepare = (sql: string) => {
+    let name = prepared.get(sql);
+    if (!name) {
+      name = (async () => {
+        const [setting] = (await client.query<{ standard_conforming_strings: string }>("SHOW standard_conforming_strings")).rows;
+        if (setting?.standard_conforming_strings !== "on") return null;
+        const statement = statementName(sql);
+        try {
+          await client.exec(`PREPARE ${statement} AS ${sql}`);
+        } catch {
+          return null; // e.g. a parameter whose type only the value tells: sent unprepared
+        }
+        return statement;
+      })();
+      prepared.set(sql, name);
+    }
+    return name;
+  };
+  return async <T>(sql: string, params: unknown[], usePrepared?: boolean) => {
+    const literals = params.map(sqlLiteral);
+    if (usePrepared && literals.every((l) => l !== undefined)) {
+      const statement = await prepare(sql);
+      if (statement) {
+        // The generic plan, planned once: PostgreSQL's default re-plans a statement with
+        // parameters for its first five runs and kept re-planning the read statement for good.
+        // SET LOCAL lasts only for this one implicit transaction (a single simple-protocol call).
+        const results = await client.exec(`SET LOCAL plan_cache_mode = force_generic_plan; EXECUTE ${statement}${literals.length ? `(${literals.join(", ")})` : ""}`);
+        return (results.at(-1)?.rows ?? []) as T[];
+      }
+    }
+    return (await client.query<T>(sql, params)).rows;
   };
 }
 

@@ -28,7 +28,10 @@ export async function redirectWithFlash(to: string, flash: Flash, init: Response
 }
 
 export async function readFlash(request: Request): Promise<{ flash: Flash | null; headers: Headers }> {
-  const session = await flashStorage().getSession(request.headers.get("Cookie"));
+  const cookie = request.headers.get("Cookie");
+  // Most requests carry no message: skip verifying a signature that is not there.
+  if (!cookie?.includes("__redress_flash=")) return { flash: null, headers: new Headers() };
+  const session = await flashStorage().getSession(cookie);
   const flash = (session.get("flash") as Flash | undefined) ?? null;
   const headers = new Headers();
   if (flash) headers.append("Set-Cookie", await flashStorage().commitSession(session));

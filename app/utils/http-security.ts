@@ -218,7 +218,10 @@ export function remixHandler(build: ServerBuild, getLoadContext: (req: ExpressRe
       res.status(response.status);
       for (const [key, value] of response.headers.entries()) res.append(key, value);
       if (!response.headers.has("Cache-Control")) res.setHeader("Cache-Control", "no-store");
-      if (response.body) await writeReadableStreamToWritable(response.body, res);
+      // A rendered page is one buffer of known length (entry.server.tsx): one socket write.
+      // Files and data without a length (PDFs, zips, JSON) are streamed.
+      if (response.body && response.headers.has("Content-Length")) res.end(Buffer.from(await response.arrayBuffer()));
+      else if (response.body) await writeReadableStreamToWritable(response.body, res);
       else res.end();
     } catch (error) {
       next(error);
