@@ -48,6 +48,10 @@ export const outcomeSchema = z.object({
 });
 export type OutcomeInput = z.infer<typeof outcomeSchema>;
 
+/** Who may see a file put on the case: every party, or only the body handling the case (and whoever added it). */
+export const EVIDENCE_VISIBILITIES = ["all-parties", "handler"] as const;
+export type EvidenceVisibility = (typeof EVIDENCE_VISIBILITIES)[number];
+
 const event = <T extends string, S extends z.ZodRawShape>(type: T, shape: S) => z.object({ type: z.literal(type), at: atSchema, ...shape });
 
 export const DEADLINE_EVENT_TYPES = ["DEADLINE_WARNING", "DEADLINE_MISSED"] as const;
@@ -110,6 +114,18 @@ const caseEventSchemas = z.discriminatedUnion("type", [
   event("REMEDY_FAILED", { remedyId: text, reason: text }),
   event("TAKE_REMEDY_FURTHER", { remedyId: text, reason: text }),
   event("WITHDRAW", { reason: text.optional() }),
+  /**
+   * A file put on the case (docs/decisions/022): what it is, its kind and size, and who may see it
+   * ("all-parties", or "handler": the body handling the case and whoever added it). The file itself
+   * is stored outside the log; `evidenceId` names its record. No state change.
+   */
+  event("ADD_EVIDENCE", {
+    evidenceId: text,
+    description: text,
+    fileType: text,
+    sizeBytes: z.number().int().nonnegative(),
+    visibility: z.enum(EVIDENCE_VISIBILITIES),
+  }),
   ...deadlineEvents,
 ]);
 

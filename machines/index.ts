@@ -19,12 +19,13 @@ export {
   FINDINGS,
   FINDING_LABELS,
   DECIDED_FINDINGS,
+  EVIDENCE_VISIBILITIES,
   USER_EVENT_TYPES,
   eventPayloadSchema,
   isDeadlineEvent,
   isMediationEvent,
 } from "./events";
-export type { CaseEvent, CaseEventType, UserEventType, EventPayload, DeadlineEvent, Finding, MediationEvent, OutcomeInput, RemedyInput } from "./events";
+export type { CaseEvent, CaseEventType, UserEventType, EventPayload, DeadlineEvent, EvidenceVisibility, Finding, MediationEvent, OutcomeInput, RemedyInput } from "./events";
 export { caseInputSchema } from "./case-input";
 export type { CaseInput, Issue } from "./case-input";
 export { triageConcern, caseRefFor } from "./triage";

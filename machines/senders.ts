@@ -28,6 +28,14 @@ const family: Senders = () => ["family"];
 const mediator: Senders = () => ["mediator"];
 const nationalBody: Senders = () => ["national-body"];
 const anyRespondent: Senders = ({ healthInvolved }) => [...new Set(([1, 2, 3] as const).flatMap((rung) => respondentsAt(rung, healthInvolved)))];
+/** Every party to the case so far: the family, the mediator (while a mediation runs: the app's read scope), and each body on the ladder up to now. */
+const partiesSoFar: Senders = (context) => [
+  "family",
+  "mediator",
+  ...(context.rung === null
+    ? anyRespondent(context)
+    : [...new Set(([1, 2, 3] as const).filter((rung) => rung <= context.rung!).flatMap((rung) => respondentsAt(rung, context.healthInvolved)))]),
+];
 /** Everyone a draft decision is about may comment on it: the family and each body complained about (case-steps commentingParties). */
 const commenters: Senders = ({ healthInvolved }) => ["family", ...bodiesComplainedAbout(healthInvolved)];
 
@@ -60,6 +68,7 @@ export const SENDERS = {
   REMEDY_FAILED: anyRespondent,
   TAKE_REMEDY_FURTHER: family,
   WITHDRAW: family,
+  ADD_EVIDENCE: partiesSoFar,
 } as const satisfies Record<UserEventType, Senders>;
 
 /** The sender context of a case, from its view. */

@@ -14,6 +14,8 @@ import { formatDate, ROUTE_LABELS } from "../utils/format";
 import { requireUserWithPermission } from "../utils/session.server";
 
 import { ReceivedViaRow, YoungPersonViews } from "../components/concern-views";
+import { CaseEvidence } from "../components/case-evidence";
+import { evidenceFor } from "../utils/evidence.server";
 import { mayAddViews, youngPersonViews } from "../utils/concern-views.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.ref ?? "Case"} – Redress` }];
@@ -23,9 +25,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { row, view, actions, capacities } = await loadCaseForUser(user, params.caseId ?? "");
   // Automatic reminders are for the people who owe the deadline; the family sees what happened.
   const prisma = await getPrisma();
-  const [latest, events] = await Promise.all([
+  const [latest, events, evidence] = await Promise.all([
     latestHistory(prisma, row.id, capacities.includes("family")),
     fileEvents(prisma, row.id),
+    evidenceFor({ row, capacities }, prisma),
     recordCaseView(user.id, row, "case", request),
   ]);
   return json({
@@ -47,7 +50,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     setting: row.setting.name,
     area: row.localArea.name,
     mediators: row.assignments.filter((a) => a.capacity === "mediator").map((a) => a.user.name),
-    file: caseFileFor(row, view, capacities, actions, events, latest),
+    file: caseFileFor(row, view, capacities, actions, events, latest, new Set(evidence.items.map((item) => item.id))),
+    evidence: { items: evidence.items, canAdd: actions.includes("ADD_EVIDENCE") },
     actions: actions.map((type) => ({ type, slug: actionSlug(type), label: wordingFor(type, capacities, view.limits).label, warning: entryFor(type).warning ?? false })),
   });
 }
@@ -100,6 +104,7 @@ export default function CasePage() {
           <WrittenOnFile contributions={d.file.contributions} comments={d.file.comments} />
           <YoungPersonViews views={d.concern.views} canAdd={d.concern.canAddViews} child={d.concern.child} />
           <RemediesOnFile view={view} />
+          <CaseEvidence caseId={d.id} {...d.evidence} />
           <History entries={d.file.history} more={d.file.moreHistory} caseId={d.id} />
         </div>
         <div className="govuk-grid-column-one-third">
