@@ -28,7 +28,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const [latest, events, evidence] = await Promise.all([
     latestHistory(prisma, row.id, capacities.includes("family")),
     fileEvents(prisma, row.id),
-    evidenceFor({ row, capacities }, prisma),
+    evidenceFor({ row, capacities, view }, prisma),
     recordCaseView(user.id, row, "case", request),
   ]);
   return json({

@@ -27,7 +27,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const isFamily = capacities.includes("family");
   const [history, evidence] = await Promise.all([
     historyPage(await getPrisma(), row.id, isFamily, page),
-    evidenceFor({ row, capacities }),
+    evidenceFor({ row, capacities, view }),
     recordCaseView(user.id, row, "history", request),
   ]);
   if (page > history.pages) throw new Response("Not found", { status: 404 });

@@ -93,6 +93,10 @@ export function localEvidenceStore(dir: string): EvidenceStore {
 }
 
 let configured: EvidenceStore | undefined;
+/** Tests point the app at a scratch folder, as useDatabase does for the database. */
+export function useEvidenceStore(store: EvidenceStore): void {
+  configured = store;
+}
 /** The store EVIDENCE_DIR names (tests pass their own to the functions that take one). */
 export function evidenceStore(): EvidenceStore {
   configured ??= localEvidenceStore(getEnv().EVIDENCE_DIR);

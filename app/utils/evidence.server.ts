@@ -5,7 +5,7 @@ import { applyCaseEventsInTransaction, type EventAuthor } from "./cases.server";
 import type { CasePage } from "./case-page.server";
 import { londonDate } from "./dates";
 import { getPrisma } from "./db.server";
-import { formatBytes, mayReadEvidence, VISIBILITY_WORDS, type EvidenceFields } from "./evidence";
+import { formatBytes, mayReadEvidence, rungReached, VISIBILITY_WORDS, type EvidenceFields } from "./evidence";
 import { sniffEvidence } from "./evidence-sniff";
 import { evidenceStore, ScanRefusedError, scannerFromEnv, type EvidenceScanner, type EvidenceStore } from "./evidence-store.server";
 import { EVIDENCE_MAX_FILE_BYTES, EVIDENCE_MAX_FILES_PER_CASE } from "./limits";
@@ -97,7 +97,7 @@ export async function addEvidence(
   const at = options.today ?? londonDate();
   const event: CaseEvent = { type: "ADD_EVIDENCE", at, evidenceId, description, fileType: sniffed.label, sizeBytes: input.bytes.length, visibility };
   const author: EventAuthor = { kind: "user", userId: user.id, name: user.name };
-  const rung = page.view.rung ?? page.view.conclusion?.rung ?? 1;
+  const rung = rungReached(page.view);
   // The words the history quotes as the information sent: a private file's description stays private.
   const information = visibility === "all-parties" ? `Evidence added: ${description}` : "Evidence added for the organisation handling the concern only";
   try {
@@ -217,16 +217,19 @@ const evidenceSelect = {
 } as const;
 
 /** Every file on the case this reader may see, oldest first, with the ids of those they may not (for the history). */
-export async function evidenceFor(page: Pick<CasePage, "row" | "capacities">, prisma?: PrismaClient): Promise<{ items: EvidenceListItem[]; hiddenIds: string[]; count: number }> {
+export async function evidenceFor(
+  page: Pick<CasePage, "row" | "capacities" | "view">,
+  prisma?: PrismaClient,
+): Promise<{ items: EvidenceListItem[]; hiddenIds: string[]; count: number }> {
   const db = prisma ?? (await getPrisma());
   const rows = await db.evidence.findMany({ where: { caseId: page.row.id }, orderBy: [{ createdAt: "asc" }, { seq: "asc" }], select: evidenceSelect });
-  const visible = rows.filter((r) => mayReadEvidence(r, page.capacities, page.row.healthInvolved));
+  const visible = rows.filter((r) => mayReadEvidence(r, page.capacities, page.row.healthInvolved, rungReached(page.view)));
   return { items: visible.map(listItem), hiddenIds: rows.filter((r) => !visible.includes(r)).map((r) => r.id), count: rows.length };
 }
 
 /** One file for download: 404 unless it is on this case, this reader may see it, and it is still held. */
 export async function evidenceFile(
-  page: Pick<CasePage, "row" | "capacities">,
+  page: Pick<CasePage, "row" | "capacities" | "view">,
   evidenceId: string,
   options: { prisma?: PrismaClient; store?: EvidenceStore } = {},
 ): Promise<{ item: EvidenceListItem; mediaType: string; bytes: Uint8Array<ArrayBuffer> }> {
@@ -235,7 +238,7 @@ export async function evidenceFile(
   if (!/^[A-Za-z0-9-]{1,64}$/.test(evidenceId)) throw notFound();
   const row = await db.evidence.findFirst({ where: { id: evidenceId, caseId: page.row.id }, select: evidenceSelect });
   if (!row || row.erasedAt) throw notFound();
-  if (!mayReadEvidence(row, page.capacities, page.row.healthInvolved)) throw new Response("Forbidden", { status: 403 });
+  if (!mayReadEvidence(row, page.capacities, page.row.healthInvolved, rungReached(page.view))) throw new Response("Forbidden", { status: 403 });
   const bytes = await (options.store ?? evidenceStore()).get(row.storageKey);
   // What is served is what was checked: a file changed on disk is never sent.
   if (crypto.createHash("sha256").update(bytes).digest("hex") !== row.sha256) throw new Error(`evidence ${row.id}: stored file does not match its recorded sha256`);

@@ -47,14 +47,20 @@ export type EvidenceFields = z.infer<typeof evidenceFieldsSchema>;
 /** What decides who may read one file. */
 export type EvidenceAccess = { visibility: string; addedAs: string; rung: number };
 
+/** The rung the case has reached: where it is now, or where it ended (a case only ever moves up the ladder). */
+export function rungReached(view: { rung: number | null; conclusion?: { rung: number } }): number {
+  return view.rung ?? view.conclusion?.rung ?? 1;
+}
+
 /**
  * May someone acting in `capacities` on a case they can read see this file? Everyone involved,
  * or for a file kept to the organisation handling the concern: whoever added it (in the same
- * capacity), and the lead body at the rung it was added on or any later rung.
+ * capacity), and the lead body of each rung from the one it was added on to the one the case
+ * has reached (`caseRung`): a body that only handles the case later sees it once it does.
  */
-export function mayReadEvidence(evidence: EvidenceAccess, capacities: readonly Party[], healthInvolved: boolean): boolean {
+export function mayReadEvidence(evidence: EvidenceAccess, capacities: readonly Party[], healthInvolved: boolean, caseRung: number): boolean {
   if (evidence.visibility === "all-parties") return capacities.length > 0;
   if (capacities.includes(evidence.addedAs as Party)) return true;
-  const handlers = ([1, 2, 3] as const).filter((rung) => rung >= evidence.rung).map((rung) => respondentsAt(rung, healthInvolved)[0]!);
+  const handlers = ([1, 2, 3] as const).filter((rung) => rung >= evidence.rung && rung <= caseRung).map((rung) => respondentsAt(rung, healthInvolved)[0]!);
   return capacities.some((capacity) => handlers.includes(capacity));
 }
