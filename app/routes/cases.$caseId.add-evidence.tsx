@@ -98,7 +98,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   try {
     const bytes = new Uint8Array(await (file as File).arrayBuffer());
     const added = await addEvidence(page, user, { bytes, fileName: (file as File).name, fields: checked.data });
-    return redirectWithFlash(`/cases/${caseId}#evidence`, {
+    return redirectWithFlash(`/cases/${caseId}`, {
       kind: "success",
       title: "Evidence added",
       body: added.resumed

@@ -1,6 +1,7 @@
 import crypto from "node:crypto";
 import type { Prisma, PrismaClient } from "../../generated/prisma/client";
 import { auditEntryData } from "./audit.server";
+import { evidenceStore } from "./evidence-store.server";
 
 // Erasure by pseudonymisation (docs/decisions/010). Names, email addresses, the free-text summary
 // of a concern and the copies of emails are replaced or deleted; the characteristics the equity
@@ -25,10 +26,12 @@ export interface ErasureResult {
   sessions: number;
   signInAttempts: number;
   emails: number;
+  /** Evidence files deleted from the store (their records keep only the type, size and sha256). */
+  evidenceFiles: number;
 }
 
 export async function erasePerson(prisma: PrismaClient, userId: string, by: { actorId: string | null; reason: string; request?: Request }): Promise<ErasureResult> {
-  return prisma.$transaction(async (tx) => {
+  return withEvidenceRemoved(prisma, async (tx, removed) => {
     const user = await tx.user.findUnique({ where: { id: userId }, select: { email: true, erasedAt: true, youngPerson: { select: { id: true } } } });
     if (!user) throw new Response("Not found", { status: 404 });
     const tag = pseudonymOf(userId);
@@ -39,8 +42,10 @@ export async function erasePerson(prisma: PrismaClient, userId: string, by: { ac
     const emails = await scrubEmails(tx, user.email, newEmail);
     const concerns = await tx.concern.updateMany({ where: { raisedById: userId }, data: { summary: ERASED_TEXT } });
     const childIds = user.youngPerson ? [user.youngPerson.id] : [];
-    for (const childId of childIds) await pseudonymiseChild(tx, childId);
-    const result = { userId, childIds, concerns: concerns.count, sessions: sessions.count, signInAttempts: signInAttempts.count, emails };
+    for (const childId of childIds) await pseudonymiseChild(tx, childId, removed);
+    // Files the person added, on any case: the content is personal data.
+    await eraseEvidence(tx, { addedById: userId }, removed);
+    const result = { userId, childIds, concerns: concerns.count, sessions: sessions.count, signInAttempts: signInAttempts.count, emails, evidenceFiles: removed.length };
     await tx.auditEntry.create({
       data: auditEntryData(
         { action: "person.erased", actorId: by.actorId, targetType: "user", targetId: userId, subjectUserId: userId, details: { reason: by.reason, ...result } },
@@ -53,9 +58,9 @@ export async function erasePerson(prisma: PrismaClient, userId: string, by: { ac
 
 /** A child's record: names out, birth date to 1 January of the year, statistics kept. */
 export async function eraseChild(prisma: PrismaClient, childId: string, by: { actorId: string | null; reason: string; request?: Request }): Promise<ErasureResult> {
-  return prisma.$transaction(async (tx) => {
-    const concerns = await pseudonymiseChild(tx, childId);
-    const result = { childIds: [childId], concerns, sessions: 0, signInAttempts: 0, emails: 0 };
+  return withEvidenceRemoved(prisma, async (tx, removed) => {
+    const concerns = await pseudonymiseChild(tx, childId, removed);
+    const result = { childIds: [childId], concerns, sessions: 0, signInAttempts: 0, emails: 0, evidenceFiles: removed.length };
     await tx.auditEntry.create({
       data: auditEntryData({ action: "person.erased", actorId: by.actorId, targetType: "child", targetId: childId, details: { reason: by.reason, ...result } }, by.request),
     });
@@ -63,12 +68,37 @@ export async function eraseChild(prisma: PrismaClient, childId: string, by: { ac
   });
 }
 
-async function pseudonymiseChild(tx: Tx, childId: string): Promise<number> {
+/**
+ * Runs an erasure in one transaction, then deletes the evidence files it released from the store:
+ * only after the commit, so a rolled-back erasure never loses a file. A file that cannot be deleted
+ * then stays unreferenced by any readable record (its row is marked erased) and is reported.
+ */
+async function withEvidenceRemoved<T>(prisma: PrismaClient, run: (tx: Tx, removed: string[]) => Promise<T>): Promise<T> {
+  const removed: string[] = [];
+  const result = await prisma.$transaction((tx) => run(tx, removed));
+  const store = evidenceStore();
+  for (const key of removed) {
+    await store.remove(key).catch((error: unknown) => console.error(`erasure: evidence file ${key} could not be deleted`, error));
+  }
+  return result;
+}
+
+/** Evidence records matching `where`: names and descriptions blanked, marked erased; their storage keys collected for deletion. */
+async function eraseEvidence(tx: Tx, where: Prisma.EvidenceWhereInput, removed: string[]): Promise<void> {
+  const rows = await tx.evidence.findMany({ where: { ...where, erasedAt: null }, select: { id: true, storageKey: true } });
+  if (rows.length === 0) return;
+  await tx.evidence.updateMany({ where: { id: { in: rows.map((r) => r.id) } }, data: { description: ERASED_TEXT, fileName: "removed", erasedAt: new Date() } });
+  removed.push(...rows.map((r) => r.storageKey));
+}
+
+async function pseudonymiseChild(tx: Tx, childId: string, removed: string[]): Promise<number> {
   const child = await tx.child.findUniqueOrThrow({ where: { id: childId }, select: { dateOfBirth: true } });
   await tx.child.update({
     where: { id: childId },
     data: { givenName: "Erased", familyName: `child ${pseudonymOf(childId)}`, dateOfBirth: new Date(Date.UTC(child.dateOfBirth.getUTCFullYear(), 0, 1)), erasedAt: new Date() },
   });
+  // Every file on the child's cases is about the child.
+  await eraseEvidence(tx, { case: { concern: { childId } } }, removed);
   return (await tx.concern.updateMany({ where: { childId }, data: { summary: ERASED_TEXT } })).count;
 }
 
