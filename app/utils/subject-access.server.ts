@@ -61,7 +61,17 @@ export async function subjectAccessExport(prisma: PrismaClient, userId: string) 
     prisma.evidence.findMany({
       where: { addedById: userId },
       orderBy: { createdAt: "asc" },
-      select: { description: true, fileName: true, mediaType: true, sizeBytes: true, sha256: true, visibility: true, createdAt: true, erasedAt: true, case: { select: { ref: true } } },
+      select: {
+        description: true,
+        fileName: true,
+        mediaType: true,
+        sizeBytes: true,
+        sha256: true,
+        visibility: true,
+        createdAt: true,
+        erasedAt: true,
+        case: { select: { ref: true } },
+      },
     }),
     prisma.signInAttempt.findMany({ where: { email: user.email }, orderBy: { createdAt: "asc" }, select: { createdAt: true, succeeded: true, clientKey: true } }),
     prisma.outboxMessage.findMany({

@@ -57,7 +57,13 @@ test("the family and the setting attach and download files; a private file reach
   expect(new Uint8Array(await readFile((await theirs.path())!))).toEqual(PDF);
   await attach(helen, { name: "attendance.png", mimeType: "image/png", buffer: Buffer.from(PNG) }, "Attendance chart", /Only the organisation handling the concern/);
   await expect(helen.getByTestId("evidence-list")).toContainText("Attendance chart");
-  const privateFile = new URL((await helen.getByTestId("evidence-list").getByRole("link", { name: /Attendance chart/ }).getAttribute("href"))!, caseUrl).href;
+  const privateFile = new URL(
+    (await helen
+      .getByTestId("evidence-list")
+      .getByRole("link", { name: /Attendance chart/ })
+      .getAttribute("href"))!,
+    caseUrl,
+  ).href;
   const download = await helen.request.get(privateFile);
   expect(download.status()).toBe(200);
   expect(download.headers()["content-type"]).toBe("image/png");

@@ -3,7 +3,9 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import type { PrismaClient } from "../../generated/prisma/client";
+import { strFromU8, unzipSync } from "fflate";
 import { applyCaseEvent, type EventAuthor } from "../../app/utils/cases.server";
+import { eraseChild } from "../../app/utils/erasure.server";
 import { londonDate } from "../../app/utils/dates";
 import { localEvidenceStore, useEvidenceStore } from "../../app/utils/evidence-store.server";
 import { EVIDENCE_MAX_FILES_PER_CASE } from "../../app/utils/limits";
@@ -177,5 +179,30 @@ describeEachEngine("evidence on a case", ({ get: db, engine }) => {
     expect(await prisma.evidence.count({ where: { caseId } })).toBe(EVIDENCE_MAX_FILES_PER_CASE);
     // Nothing was left behind in the store for the refused file.
     expect(fs.readdirSync(path.join(dir, engine, "incoming"))).toEqual([]);
+  });
+
+  it("the family's case bundle holds the files they may see; erasing the child deletes the stored files and keeps the records' hashes", async () => {
+    const bundle = await importRoute("cases.$caseId.bundle[.]zip");
+    const res = await get(bundle, `/cases/${caseId}/bundle.zip`, { caseId }, "family");
+    expect(res.status).toBe(200);
+    const zip = unzipSync(new Uint8Array(await res.arrayBuffer()));
+    const names = Object.keys(zip).filter((n) => n.startsWith("evidence/"));
+    expect(names).toEqual(expect.arrayContaining(["evidence/01-SALT report.pdf"]));
+    expect(zip["evidence/01-SALT report.pdf"]).toEqual(PDF);
+    // The setting's private file is not in the family's bundle (they added none privately here but the setting's is hidden).
+    expect(strFromU8(zip["contents.txt"]!)).toContain("Speech and language report");
+
+    const child = await prisma.child.findUniqueOrThrow({ where: { registerRef: "AN-000001" } });
+    const stored = await prisma.evidence.findFirstOrThrow({ where: { caseId, description: "Speech and language report" } });
+    const file = path.join(dir, engine, stored.storageKey.slice(0, 2), stored.storageKey);
+    expect(fs.existsSync(file)).toBe(true);
+    const result = await eraseChild(prisma, child.id, { actorId: null, reason: "test: erasure request" });
+    expect(result.evidenceFiles).toBeGreaterThanOrEqual(3);
+    expect(fs.existsSync(file)).toBe(false);
+    const after = await prisma.evidence.findUniqueOrThrow({ where: { id: stored.id } });
+    expect(after).toMatchObject({ description: "[removed: personal data erased]", sha256: stored.sha256 });
+    expect(after.erasedAt).not.toBeNull();
+    const page = JSON.stringify(await pageFor("family"));
+    expect(page).not.toContain("SALT report.pdf");
   });
 });
