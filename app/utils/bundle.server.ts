@@ -125,10 +125,15 @@ export async function caseBundle(loaded: CaseForLetters, letters: Letter[], sour
   }
   if (letters.length === 0) contents.push("(no letters have been issued yet)");
   for (const [i, file] of files.filter((f) => !f.erased).entries()) {
-    const { bytes } = await evidenceFile(loaded, file.id);
     const path = `evidence/${String(i + 1).padStart(2, "0")}-${file.fileName.replace(/[\\/:*?"<>|]/g, "_")}`;
-    zip[path] = [bytes, { mtime, level: 0 }];
-    contents.push(`${path}: ${file.description} (${file.fileType}, ${file.size}), added by ${file.addedBy}`);
+    try {
+      zip[path] = [(await evidenceFile(loaded, file.id)).bytes, { mtime, level: 0 }];
+      contents.push(`${path}: ${file.description} (${file.fileType}, ${file.size}), added by ${file.addedBy}`);
+    } catch (error) {
+      // One unreadable file (missing, or changed since it was checked) does not withhold the rest of the bundle.
+      console.error(`bundle: evidence ${file.id} could not be included`, error);
+      contents.push(`${file.description} (${file.fileType}, ${file.size}), added by ${file.addedBy}: could not be included; ask the organisation handling the concern for a copy`);
+    }
   }
   zip["case-history.pdf"] = [historyPdf, { mtime }];
   zip["evidence-list.pdf"] = [evidencePdf, { mtime }];
