@@ -5,6 +5,7 @@ import { defineConfig, devices } from "@playwright/test";
 
 const PORT = Number(process.env.E2E_PORT ?? 3210);
 const DATA_DIR = "tests/.tmp/e2e-pglite";
+const EVIDENCE_DIR = "tests/.tmp/e2e-evidence";
 
 export default defineConfig({
   testDir: "tests/e2e",
@@ -33,7 +34,7 @@ export default defineConfig({
   ],
   webServer: {
     // The server as `npm start` runs it: compiled to plain JavaScript (docs/decisions/029).
-    command: `rm -rf ${DATA_DIR} ${DATA_DIR}.lock && node scripts/build-server.mjs && node build/server.mjs`,
+    command: `rm -rf ${DATA_DIR} ${DATA_DIR}.lock ${EVIDENCE_DIR} && node scripts/build-server.mjs && node build/server.mjs`,
     url: `http://localhost:${PORT}/sign-in`,
     // Migrating and seeding the demo data (cases and register histories) on a busy machine.
     timeout: 240_000,
@@ -45,6 +46,7 @@ export default defineConfig({
       APP_ENV: "test",
       PORT: String(PORT),
       DATABASE_URL: `pglite:${DATA_DIR}`,
+      EVIDENCE_DIR,
       SEED_DEMO_DATA: "true",
       SWEEP_INTERVAL_SECONDS: "0",
     },

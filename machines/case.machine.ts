@@ -512,6 +512,8 @@ export const caseMachine = caseSetup
       REMEDY_DONE: { guard: "isRemedyOpen", actions: "settleRemedy" },
       REMEDY_FAILED: { guard: "isRemedyOpen", actions: "settleRemedy" },
       MEDIATION_NOTIFICATION: { actions: "relayMediationNotification" },
+      // Evidence goes on the file in every open state and changes nothing but the date of the latest event.
+      ADD_EVIDENCE: { actions: "stampEvent" },
     },
     states: {
       ladder: {

@@ -56,6 +56,9 @@ export const MESSAGE_PARTIES = ["family", "setting", "local-service", "health-pa
 /** Who may keep internal notes: the bodies, each for its own staff. */
 export const NOTE_PARTIES = ["setting", "local-service", "health-partner", "national-body"] as const;
 export type NoteParty = (typeof NOTE_PARTIES)[number];
+/** Who may see a file put on the case: every party, or only the body handling the case (and whoever added it). */
+export const EVIDENCE_VISIBILITIES = ["all-parties", "handler"] as const;
+export type EvidenceVisibility = (typeof EVIDENCE_VISIBILITIES)[number];
 
 const event = <T extends string, S extends z.ZodRawShape>(type: T, shape: S) => z.object({ type: z.literal(type), at: atSchema, ...shape });
 
@@ -126,6 +129,18 @@ const caseEventSchemas = z.discriminatedUnion("type", [
   event("SEND_MESSAGE", { party: z.enum(MESSAGE_PARTIES), message: text }),
   /** A note for the writing body's own staff, never shown to the family or anyone else (docs/decisions/023). */
   event("ADD_INTERNAL_NOTE", { party: z.enum(NOTE_PARTIES), note: text }),
+  /**
+   * A file put on the case (docs/decisions/022): what it is, its kind and size, and who may see it
+   * ("all-parties", or "handler": the body handling the case and whoever added it). The file itself
+   * is stored outside the log; `evidenceId` names its record. No state change.
+   */
+  event("ADD_EVIDENCE", {
+    evidenceId: text,
+    description: text,
+    fileType: text,
+    sizeBytes: z.number().int().nonnegative(),
+    visibility: z.enum(EVIDENCE_VISIBILITIES),
+  }),
   ...deadlineEvents,
 ]);
 

@@ -19,6 +19,7 @@ export {
   FINDINGS,
   FINDING_LABELS,
   DECIDED_FINDINGS,
+  EVIDENCE_VISIBILITIES,
   USER_EVENT_TYPES,
   MESSAGE_PARTIES,
   NOTE_PARTIES,
@@ -26,7 +27,19 @@ export {
   isDeadlineEvent,
   isMediationEvent,
 } from "./events";
-export type { CaseEvent, CaseEventType, UserEventType, EventPayload, DeadlineEvent, Finding, MediationEvent, OutcomeInput, RemedyInput, NoteParty } from "./events";
+export type {
+  CaseEvent,
+  CaseEventType,
+  UserEventType,
+  EventPayload,
+  DeadlineEvent,
+  EvidenceVisibility,
+  Finding,
+  MediationEvent,
+  OutcomeInput,
+  RemedyInput,
+  NoteParty,
+} from "./events";
 export { caseInputSchema } from "./case-input";
 export type { CaseInput, Issue } from "./case-input";
 export { triageConcern, caseRefFor } from "./triage";

@@ -33,6 +33,9 @@ const bodiesSoFar: Senders = (context) =>
   context.rung === null
     ? anyRespondent(context)
     : [...new Set(([1, 2, 3] as const).filter((rung) => rung <= context.rung!).flatMap((rung) => respondentsAt(rung, context.healthInvolved)))];
+
+/** Every party to the case so far: the family, the mediator (while a mediation runs: the app's read scope), and each body on the ladder up to now. */
+const partiesSoFar: Senders = (context) => ["family", "mediator", ...bodiesSoFar(context)];
 /** Everyone a draft decision is about may comment on it: the family and each body complained about (case-steps commentingParties). */
 const commenters: Senders = ({ healthInvolved }) => ["family", ...bodiesComplainedAbout(healthInvolved)];
 
@@ -67,6 +70,7 @@ export const SENDERS = {
   WITHDRAW: family,
   SEND_MESSAGE: (context) => ["family", ...respondentsNow(context)],
   ADD_INTERNAL_NOTE: bodiesSoFar,
+  ADD_EVIDENCE: partiesSoFar,
 } as const satisfies Record<UserEventType, Senders>;
 
 /** The sender context of a case, from its view. */

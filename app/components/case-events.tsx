@@ -861,6 +861,18 @@ export const CASE_EVENTS = {
       Fields: ({ errors, values }) => <Reason name="note" label="Your note" rows={6} errors={errors} values={values} />,
     },
   },
+  ADD_EVIDENCE: {
+    label: "Add evidence",
+    explains: "Attach a document or photo to the concern, say what it is and who can see it.",
+    pastTense: "Evidence added",
+    // A file is checked, scanned and stored before its event exists: only the add-evidence page
+    // (app/routes/cases.$caseId.add-evidence.tsx) records this event, never a plain form.
+    fields: {
+      schema: eventForm("ADD_EVIDENCE", () =>
+        z.object({}).superRefine((_, ctx) => ctx.addIssue({ code: "custom", path: ["form"], message: "Add evidence on the Add evidence page, where the file is checked" })),
+      ),
+    },
+  },
 } satisfies { [T in UserEventType]: CaseEventEntry<T> };
 
 function DecisionReasons({ errors, values }: FieldsProps) {

@@ -17,6 +17,8 @@ import { formatDate, ROUTE_LABELS } from "../utils/format";
 import { requireUserWithPermission } from "../utils/session.server";
 
 import { ReceivedViaRow, YoungPersonViews } from "../components/concern-views";
+import { CaseEvidence } from "../components/case-evidence";
+import { evidenceFor } from "../utils/evidence.server";
 import { mayAddViews, youngPersonViews } from "../utils/concern-views.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.ref ?? "Case"} – Redress` }];
@@ -26,10 +28,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { row, view, actions, capacities } = await loadCaseForUser(user, params.caseId ?? "");
   // Automatic reminders are for the people who owe the deadline; the family sees what happened.
   const prisma = await getPrisma();
-  const [latest, events, thread] = await Promise.all([
+  const [latest, events, thread, evidence] = await Promise.all([
     latestHistory(prisma, row.id, capacities.includes("family"), noteReadersOf(capacities)),
     fileEvents(prisma, row.id),
     caseThreadFor(prisma, row.id, view, capacities, actions, fileNamesOf(row, view)),
+    evidenceFor({ row, capacities, view }, prisma),
     recordCaseView(user.id, row, "case", request),
   ]);
   return json({
@@ -51,10 +54,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     setting: row.setting.name,
     area: row.localArea.name,
     mediators: row.assignments.filter((a) => a.capacity === "mediator").map((a) => a.user.name),
-    file: caseFileFor(row, view, capacities, actions, events, latest),
+    file: caseFileFor(row, view, capacities, actions, events, latest, new Set(evidence.items.map((item) => item.id))),
     thread,
-    // Messages and notes are sent from their own section (app/components/case-messages.tsx).
-    actions: actions.filter((type) => !THREAD_ACTIONS.has(type)).map((type) => ({ type, slug: actionSlug(type), label: wordingFor(type, capacities, view.limits).label })),
+    evidence: { items: evidence.items, canAdd: actions.includes("ADD_EVIDENCE") },
+    // Messages, notes and evidence are added from their own sections (case-messages.tsx, case-evidence.tsx).
+    actions: actions
+      .filter((type) => !THREAD_ACTIONS.has(type) && type !== "ADD_EVIDENCE")
+      .map((type) => ({ type, slug: actionSlug(type), label: wordingFor(type, capacities, view.limits).label })),
   });
 }
 
@@ -110,6 +116,7 @@ export default function CasePage() {
           <WrittenOnFile contributions={d.file.contributions} comments={d.file.comments} />
           <YoungPersonViews views={d.concern.views} canAdd={d.concern.canAddViews} child={d.concern.child} />
           <RemediesOnFile view={view} />
+          <CaseEvidence caseId={d.id} {...d.evidence} />
           <CaseMessages thread={d.thread} caseId={d.id} allMessagesHref={`/cases/${d.id}/messages`} />
           <History entries={d.file.history} more={d.file.moreHistory} caseId={d.id} />
         </div>

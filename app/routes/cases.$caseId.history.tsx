@@ -9,6 +9,7 @@ import { fileNamesOf } from "../utils/case-file.server";
 import { loadCaseForUser } from "../utils/case-page.server";
 import { noteReadersOf } from "../utils/case-messages";
 import { getPrisma } from "../utils/db.server";
+import { evidenceFor } from "../utils/evidence.server";
 import { ROUTE_LABELS } from "../utils/format";
 import { requireUserWithPermission } from "../utils/session.server";
 
@@ -25,7 +26,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (page === null) throw new Response("The page number must be a whole number from 1.", { status: 400, statusText: "Bad request" });
   const { row, view, capacities } = await loadCaseForUser(user, params.caseId ?? "");
   const isFamily = capacities.includes("family");
-  const [history] = await Promise.all([historyPage(await getPrisma(), row.id, isFamily, page, noteReadersOf(capacities)), recordCaseView(user.id, row, "history", request)]);
+  const [history, evidence] = await Promise.all([
+    historyPage(await getPrisma(), row.id, isFamily, page, noteReadersOf(capacities)),
+    evidenceFor({ row, capacities, view }),
+    recordCaseView(user.id, row, "history", request),
+  ]);
   if (page > history.pages) throw new Response("Not found", { status: 404 });
   return json({
     id: row.id,
@@ -35,7 +40,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     pages: history.pages,
     total: history.total,
     first: (page - 1) * HISTORY_PAGE_SIZE + 1,
-    entries: historyOf(history.events, view, fileNamesOf(row, view), isFamily),
+    entries: historyOf(history.events, view, fileNamesOf(row, view), isFamily, new Set(evidence.items.map((item) => item.id))),
   });
 }
 

@@ -7,6 +7,7 @@ import type { Letter, LetterEvent, LetterSource } from "./letters";
 import { actorOf, type CaseForLetters, type EventRow } from "./letters.server";
 import { pastTenseOf } from "../components/case-events";
 import { letterPdf, pdf, renderPdf } from "./pdf.server";
+import { evidenceFile, evidenceFor, type EvidenceListItem } from "./evidence.server";
 
 // The case bundle (docs/decisions/018): one ZIP with every letter as a PDF, the case's history
 // as a PDF and the evidence list as a PDF, plus a contents file. For the family and the national
@@ -24,14 +25,19 @@ export interface EvidenceItem {
 }
 
 /**
- * What has been put on the file as evidence or information, oldest first. Today that is what the
- * case log holds as text: the evidence given when a remedy was recorded as done, information the
- * family sent to restart a paused response, co-respondents' parts of a joint response and comments
- * on a draft decision, and messages between the family and the bodies (never internal notes). NOTE: the evidence-upload work extends this function with each uploaded
- * file (name, type, size, who may see it) so the bundle lists them too.
+ * What has been put on the file as evidence or information, oldest first: each file the reader may
+ * see (docs/decisions/022: its description, type, size, name and who can see it), and what the case
+ * log holds as text: the evidence given when a remedy was recorded as done, information the family
+ * sent to restart a paused response, co-respondents' parts of a joint response, comments on a
+ * draft decision, and messages between the family and the bodies (never internal notes).
  */
-export async function caseEvidenceList(source: Pick<LetterSource, "events" | "view">): Promise<EvidenceItem[]> {
-  const items: EvidenceItem[] = [];
+export async function caseEvidenceList(source: Pick<LetterSource, "events" | "view">, files: readonly EvidenceListItem[] = []): Promise<EvidenceItem[]> {
+  const items: EvidenceItem[] = files.map((f) => ({
+    on: f.addedOn.slice(0, 10),
+    from: f.addedBy,
+    what: f.erased ? `File (removed: personal data erased), ${f.fileType}, ${f.size}` : `File: ${f.description}`,
+    description: f.erased ? "" : `${f.fileType}, ${f.size}: ${f.fileName}. Who can see it: ${f.visibility}.`,
+  }));
   const on = (e: LetterEvent) => String((e.payload as { at?: unknown }).at ?? "").slice(0, 10);
   for (const e of source.events) {
     const p = e.payload as Record<string, unknown>;
@@ -46,7 +52,7 @@ export async function caseEvidenceList(source: Pick<LetterSource, "events" | "vi
     if (e.type === MESSAGE_EVENT && typeof p.message === "string") items.push({ on: on(e), from: e.actor, what: "Message on the case", description: p.message });
     if (e.type === "SUBMIT_COMMENTS" && typeof p.comments === "string") items.push({ on: on(e), from: e.actor, what: "Comments on the draft decision", description: p.comments });
   }
-  return items;
+  return items.sort((a, b) => a.on.localeCompare(b.on));
 }
 
 /** The case's history as a person reads it, oldest first, in the case page's words (the event catalogue's past tense). */
@@ -87,7 +93,9 @@ export async function caseBundle(loaded: CaseForLetters, letters: Letter[], sour
     pdf.facts(doc, [...(source.child ? [{ label: "Child or young person", value: source.child }] : []), { label: "Made on", value: `${formatDateTime(now)} by ${madeBy}` }]);
   };
   const history = historyEntries(loaded, eventRows);
-  const evidence = await caseEvidenceList(source);
+  // The files this requester may see go into the bundle too, under evidence/.
+  const { items: files } = await evidenceFor(loaded);
+  const evidence = await caseEvidenceList(source, files);
   const historyPdf = await renderPdf({ title: `History of case ${ref}`, footer: ref }, (doc) => {
     heading(doc, "History of the case");
     for (const entry of history) {
@@ -110,20 +118,31 @@ export async function caseBundle(loaded: CaseForLetters, letters: Letter[], sour
     }
   });
   const mtime = now;
-  const files: Zippable = {};
+  const zip: Zippable = {};
   const contents: string[] = [`Case bundle for case ${ref}`, `Made on ${formatDateTime(now)} by ${madeBy}`, "", "Contents:"];
   for (const [i, letter] of letters.entries()) {
     const path = letterPath(letter, i);
-    files[path] = [await letterPdf(letter), { mtime }];
+    zip[path] = [await letterPdf(letter), { mtime }];
     contents.push(`${path}: ${letter.draft ? "DRAFT – " : ""}${letter.title}, ${letter.from}, ${letter.issuedOn}`);
   }
   if (letters.length === 0) contents.push("(no letters have been issued yet)");
-  files["case-history.pdf"] = [historyPdf, { mtime }];
-  files["evidence-list.pdf"] = [evidencePdf, { mtime }];
+  for (const [i, file] of files.filter((f) => !f.erased).entries()) {
+    const path = `evidence/${String(i + 1).padStart(2, "0")}-${file.fileName.replace(/[\\/:*?"<>|]/g, "_")}`;
+    try {
+      zip[path] = [(await evidenceFile(loaded, file.id)).bytes, { mtime, level: 0 }];
+      contents.push(`${path}: ${file.description} (${file.fileType}, ${file.size}), added by ${file.addedBy}`);
+    } catch (error) {
+      // One unreadable file (missing, or changed since it was checked) does not withhold the rest of the bundle.
+      console.error(`bundle: evidence ${file.id} could not be included`, error);
+      contents.push(`${file.description} (${file.fileType}, ${file.size}), added by ${file.addedBy}: could not be included; ask the organisation handling the concern for a copy`);
+    }
+  }
+  zip["case-history.pdf"] = [historyPdf, { mtime }];
+  zip["evidence-list.pdf"] = [evidencePdf, { mtime }];
   contents.push(`case-history.pdf: what happened on the case, when and by whom (${history.length} entries)`);
   contents.push(`evidence-list.pdf: what has been put on the file (${evidence.length} items)`);
-  files["contents.txt"] = [strToU8(`${contents.join("\r\n")}\r\n`), { mtime }];
-  return zipSync(files, { level: 6 });
+  zip["contents.txt"] = [strToU8(`${contents.join("\r\n")}\r\n`), { mtime }];
+  return zipSync(zip, { level: 6 });
 }
 
 export const bundleFileName = (ref: string, now = new Date()) => `${ref}-case-bundle-${londonDate(now)}.zip`;

@@ -30,6 +30,8 @@ export function caseFileFor(
   actions: readonly CaseEventType[],
   events: LogEvent[],
   latest: { events: LogEvent[]; more: boolean },
+  /** Private evidence this reader may see (docs/decisions/022): the history names it with its description. */
+  privateEvidenceShown: ReadonlySet<string> = new Set(),
 ) {
   const isFamily = capacities.includes("family");
   const names = fileNamesOf(row, view);
@@ -37,7 +39,7 @@ export function caseFileFor(
   return {
     prompts: familyPrompts(view, names, { isFamily, mayEscalateNow: isFamily ? actions.includes("ESCALATE") : true }),
     // The latest entries only: the page costs the same at 10 events or 10,000 (docs/decisions/017).
-    history: historyOf(latest.events, view, names, isFamily),
+    history: historyOf(latest.events, view, names, isFamily, privateEvidenceShown),
     moreHistory: latest.more,
     comments: writtenOf(events, "SUBMIT_COMMENTS"),
     contributions: writtenOf(events, "CONTRIBUTE_TO_RESPONSE"),

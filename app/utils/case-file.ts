@@ -1,4 +1,5 @@
 import { FINDING_LABELS, rungName, type CaseView, type Finding, type Party, type Remedy, type RemedyInput } from "../../machines";
+import { formatBytes } from "./evidence";
 import { formatDate } from "./format";
 
 // The case file as a person reads it: every word written on the case, from its event log (the
@@ -152,7 +153,14 @@ function warningTitle(key: string, view: Pick<CaseView, "remedies">, names: File
  * contributions, escalation reasons, delay notices, remedy notes and decisions' reasons have their
  * own sections and are not repeated. Automatic reminders are for the people who owe them, not families.
  */
-export function historyOf(events: readonly LogEvent[], view: Pick<CaseView, "remedies" | "issues">, names: FileNames, forFamily: boolean): HistoryEntry[] {
+export function historyOf(
+  events: readonly LogEvent[],
+  view: Pick<CaseView, "remedies" | "issues">,
+  names: FileNames,
+  forFamily: boolean,
+  /** Files kept to the organisation handling the concern that this reader may see (docs/decisions/022); others are named without their description. */
+  privateEvidenceShown: ReadonlySet<string> = new Set(),
+): HistoryEntry[] {
   const remedyName = (id: unknown) => `“${view.remedies.find((r) => r.id === id)?.description ?? "agreed remedy"}”`;
   return events.flatMap((event): HistoryEntry[] => {
     const p = record(event.payload);
@@ -239,6 +247,13 @@ export function historyOf(events: readonly LogEvent[], view: Pick<CaseView, "rem
         return [{ ...base, title: `Message from ${partyOnFile(String(p.party), names)}` }];
       case "ADD_INTERNAL_NOTE":
         return [{ ...base, title: `Internal note added (only staff of ${partyOnFile(String(p.party), names)} can see it)` }];
+      case "ADD_EVIDENCE": {
+        const about = `${text(p.fileType) ?? "file"}${typeof p.sizeBytes === "number" ? `, ${formatBytes(p.sizeBytes)}` : ""}`;
+        if (p.visibility !== "all-parties" && !privateEvidenceShown.has(String(p.evidenceId))) {
+          return [{ ...base, title: "Evidence added for the organisation handling the concern only" }];
+        }
+        return [{ ...base, title: `Evidence added: ${text(p.description) ?? "a file"} (${about})` }];
+      }
       case "DEADLINE_WARNING":
         return forFamily ? [] : [{ ...base, title: warningTitle(String(p.key), view, names) }];
       case "DEADLINE_MISSED":

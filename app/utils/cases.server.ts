@@ -208,14 +208,52 @@ export async function applyCaseEvent(caseId: string, event: CaseEvent, actor: Ev
  * sweeper — then records through the same statement as every other event.
  */
 export async function applyCaseEventInTransaction(tx: Prisma.TransactionClient, caseId: string, event: CaseEvent, actor: EventAuthor): Promise<Applied> {
+  return applyCaseEventsInTransaction(tx, caseId, [event], actor);
+}
+
+/** A later event of one write, decided from the case as the earlier ones left it (or none). */
+export type FollowingEvent = (view: CaseView) => CaseEvent | undefined;
+
+/**
+ * Several events of one person's act, in order, as ONE write (one statement, one version check):
+ * evidence the family sends that also ends a pause waiting on them (docs/decisions/022). Each is
+ * decided by the machine in turn; a refusal of any writes nothing. `version` is the last event's.
+ */
+export async function applyCaseEventsInTransaction(
+  tx: Prisma.TransactionClient,
+  caseId: string,
+  events: ReadonlyArray<CaseEvent | FollowingEvent>,
+  actor: EventAuthor,
+): Promise<Applied & { firstSeq: number; recorded: CaseEvent[] }> {
   await tx.$queryRaw`SELECT id FROM "Case" WHERE id = ${caseId} FOR UPDATE`;
-  const [state] = await readCases(tx, [caseId], { newMediatorId: event.type === "ASSIGN_MEDIATOR" ? event.mediatorId : undefined });
+  const assigning = events.find((e): e is Extract<CaseEvent, { type: "ASSIGN_MEDIATOR" }> => typeof e !== "function" && e.type === "ASSIGN_MEDIATOR");
+  const [state] = await readCases(tx, [caseId], { newMediatorId: assigning?.mediatorId });
   if (!state) throw new CaseNotFoundError(`No case ${caseId}`);
   const changes = new CaseChanges(state);
-  const { from, last } = recordWithFollowUp(changes, state, event, actor);
+  const recorded: CaseEvent[] = [];
+  let first: { from: string } | undefined;
+  let last: { to: string; view: CaseView } | undefined;
+  for (const next of events) {
+    const event = typeof next === "function" ? (last ? next(last.view) : undefined) : next;
+    if (!event) continue;
+    const result = transition(changes.persisted, event);
+    changes.record(event, result, actor);
+    recorded.push(event);
+    first ??= result;
+    last = result;
+    // What the event sets off in the same write (a family's message ends a pause that waits on them).
+    const follow = followUpOf(event, result);
+    if (follow) {
+      const followed = transition(result.persisted, follow);
+      changes.record(follow, followed, actor);
+      recorded.push(follow);
+      last = followed;
+    }
+  }
+  if (!first || !last) throw new RangeError("no event to record");
   const written = await writeCases(tx, [changes.rows()!]);
   if (!written.has(caseId)) throw new Error(`Case ${caseId} changed while locked`);
-  return { caseId, version: state.version + changes.count, from, to: last.to, view: last.view };
+  return { caseId, version: changes.seq, from: first.from, to: last.to, view: last.view, firstSeq: state.version + 1, recorded };
 }
 
 export interface NewConcern {

@@ -1,3 +1,4 @@
+import path from "node:path";
 import { z } from "zod";
 
 // Configuration is read once, validated, and fails start-up with a message a person can act on.
@@ -7,6 +8,26 @@ const APP_ENVS = ["production", "demo", "development", "test"] as const;
 export type AppEnv = (typeof APP_ENVS)[number];
 
 export const DEFAULT_DATABASE_URL = "pglite:./data/pglite";
+export const DEFAULT_EVIDENCE_DIR = "./data/evidence";
+
+/** Evidence files live in a folder of their own, never where the web server serves files from. */
+const evidenceDir = z
+  .string()
+  .trim()
+  .default(DEFAULT_EVIDENCE_DIR)
+  .superRefine((value, ctx) => {
+    if (value === "" || value.includes("\0")) {
+      ctx.addIssue({ code: "custom", message: "must be a folder path" });
+      return;
+    }
+    const resolved = path.resolve(value);
+    for (const served of ["public", "build"]) {
+      const root = path.resolve(served);
+      if (resolved === root || resolved.startsWith(`${root}${path.sep}`) || root.startsWith(`${resolved}${path.sep}`)) {
+        ctx.addIssue({ code: "custom", message: `must be outside the folders the web server serves (${served}/): uploaded files are never served directly` });
+      }
+    }
+  });
 
 const databaseUrl = z
   .string()
@@ -44,6 +65,10 @@ const envSchema = z
     RESEND_API_KEY: z.string().optional(),
     EMAIL_FROM: z.string().default("Redress <no-reply@redress.example>"),
     SWEEP_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(86_400).default(60),
+    EVIDENCE_DIR: evidenceDir,
+    // A virus scanner run on each uploaded file before it is kept, e.g. "clamdscan --no-summary";
+    // the file's path is added as the last argument; exit 0 = clean, anything else = refused.
+    EVIDENCE_SCAN_COMMAND: z.string().trim().optional(),
     SEED_DEMO_DATA: z.enum(["true", "false", ""], { error: 'must be "true" or "false"' }).optional(),
     // How many reverse proxies stand in front of the portal. Each appends the address it saw to
     // X-Forwarded-For; the client's own value is never trusted. "true" (the old spelling) = 1.

@@ -1,6 +1,7 @@
 import crypto from "node:crypto";
 import type { Prisma, PrismaClient } from "../../generated/prisma/client";
 import { auditEntryData } from "./audit.server";
+import { evidenceStore } from "./evidence-store.server";
 
 // Erasure by pseudonymisation (docs/decisions/010). Names, email addresses, the free-text summary
 // of a concern, the free text of register entries (docs/decisions/027) and the copies of emails
@@ -28,10 +29,12 @@ export interface ErasureResult {
   emails: number;
   /** Register rows whose free text was redacted (docs/decisions/027). */
   registerEntries: number;
+  /** Evidence files deleted from the store (their records keep only the type, size and sha256). */
+  evidenceFiles: number;
 }
 
 export async function erasePerson(prisma: PrismaClient, userId: string, by: { actorId: string | null; reason: string; request?: Request }): Promise<ErasureResult> {
-  return prisma.$transaction(async (tx) => {
+  return withEvidenceRemoved(prisma, async (tx, removed) => {
     const user = await tx.user.findUnique({ where: { id: userId }, select: { email: true, name: true, erasedAt: true, youngPerson: { select: { id: true } } } });
     if (!user) throw new Response("Not found", { status: 404 });
     const tag = pseudonymOf(userId);
@@ -45,8 +48,19 @@ export async function erasePerson(prisma: PrismaClient, userId: string, by: { ac
     const concerns = await tx.concern.updateMany({ where: { raisedById: userId }, data: { summary: ERASED_TEXT } });
     const register = await erasePersonInRegister(tx, userId, user.name, `Erased person ${tag}`);
     const childIds = user.youngPerson ? [user.youngPerson.id] : [];
-    for (const childId of childIds) register.entries += (await pseudonymiseChild(tx, childId)).register;
-    const result = { userId, childIds, concerns: concerns.count, sessions: sessions.count, signInAttempts: signInAttempts.count, emails, registerEntries: register.entries };
+    for (const childId of childIds) register.entries += (await pseudonymiseChild(tx, childId, removed)).register;
+    // Files the person added, on any case: the content is personal data.
+    await eraseEvidence(tx, { addedById: userId }, removed);
+    const result = {
+      userId,
+      childIds,
+      concerns: concerns.count,
+      sessions: sessions.count,
+      signInAttempts: signInAttempts.count,
+      emails,
+      registerEntries: register.entries,
+      evidenceFiles: removed.length,
+    };
     await tx.auditEntry.create({
       data: auditEntryData(
         { action: "person.erased", actorId: by.actorId, targetType: "user", targetId: userId, subjectUserId: userId, details: { reason: by.reason, ...result } },
@@ -59,9 +73,9 @@ export async function erasePerson(prisma: PrismaClient, userId: string, by: { ac
 
 /** A child's record: names out, birth date to 1 January of the year, statistics kept. */
 export async function eraseChild(prisma: PrismaClient, childId: string, by: { actorId: string | null; reason: string; request?: Request }): Promise<ErasureResult> {
-  return prisma.$transaction(async (tx) => {
-    const { concerns, register } = await pseudonymiseChild(tx, childId);
-    const result = { childIds: [childId], concerns, sessions: 0, signInAttempts: 0, emails: 0, registerEntries: register };
+  return withEvidenceRemoved(prisma, async (tx, removed) => {
+    const { concerns, register } = await pseudonymiseChild(tx, childId, removed);
+    const result = { childIds: [childId], concerns, sessions: 0, signInAttempts: 0, emails: 0, registerEntries: register, evidenceFiles: removed.length };
     await tx.auditEntry.create({
       data: auditEntryData({ action: "person.erased", actorId: by.actorId, targetType: "child", targetId: childId, details: { reason: by.reason, ...result } }, by.request),
     });
@@ -69,12 +83,37 @@ export async function eraseChild(prisma: PrismaClient, childId: string, by: { ac
   });
 }
 
-async function pseudonymiseChild(tx: Tx, childId: string): Promise<{ concerns: number; register: number }> {
+/**
+ * Runs an erasure in one transaction, then deletes the evidence files it released from the store:
+ * only after the commit, so a rolled-back erasure never loses a file. A file that cannot be deleted
+ * then stays unreferenced by any readable record (its row is marked erased) and is reported.
+ */
+async function withEvidenceRemoved<T>(prisma: PrismaClient, run: (tx: Tx, removed: string[]) => Promise<T>): Promise<T> {
+  const removed: string[] = [];
+  const result = await prisma.$transaction((tx) => run(tx, removed));
+  const store = evidenceStore();
+  for (const key of removed) {
+    await store.remove(key).catch((error: unknown) => console.error(`erasure: evidence file ${key} could not be deleted`, error));
+  }
+  return result;
+}
+
+/** Evidence records matching `where`: names and descriptions blanked, marked erased; their storage keys collected for deletion. */
+async function eraseEvidence(tx: Tx, where: Prisma.EvidenceWhereInput, removed: string[]): Promise<void> {
+  const rows = await tx.evidence.findMany({ where: { ...where, erasedAt: null }, select: { id: true, storageKey: true } });
+  if (rows.length === 0) return;
+  await tx.evidence.updateMany({ where: { id: { in: rows.map((r) => r.id) } }, data: { description: ERASED_TEXT, fileName: "removed", erasedAt: new Date() } });
+  removed.push(...rows.map((r) => r.storageKey));
+}
+
+async function pseudonymiseChild(tx: Tx, childId: string, removed: string[]): Promise<{ concerns: number; register: number }> {
   const child = await tx.child.findUniqueOrThrow({ where: { id: childId }, select: { dateOfBirth: true } });
   await tx.child.update({
     where: { id: childId },
     data: { givenName: "Erased", familyName: `child ${pseudonymOf(childId)}`, dateOfBirth: new Date(Date.UTC(child.dateOfBirth.getUTCFullYear(), 0, 1)), erasedAt: new Date() },
   });
+  // Every file on the child's cases is about the child.
+  await eraseEvidence(tx, { case: { concern: { childId } } }, removed);
   const concerns = (await tx.concern.updateMany({ where: { childId }, data: { summary: ERASED_TEXT } })).count;
   return { concerns, register: await eraseChildRegisterText(tx, childId) };
 }

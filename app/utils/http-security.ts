@@ -1,7 +1,7 @@
 import crypto from "node:crypto";
 import type { Request as ExpressRequest, RequestHandler, Response as ExpressResponse } from "express";
 import { createRequestHandler, writeReadableStreamToWritable, type AppLoadContext, type ServerBuild } from "@remix-run/node";
-import { MAX_BODY_BYTES, MAX_SIGNED_OUT_BODY_BYTES, MAX_URL_LENGTH } from "./limits";
+import { EVIDENCE_MAX_FILE_BYTES, EVIDENCE_MAX_REQUEST_BYTES, MAX_BODY_BYTES, MAX_SIGNED_OUT_BODY_BYTES, MAX_URL_LENGTH } from "./limits";
 
 // The HTTP gate in front of Remix (server.ts), in the order it runs: security headers with a
 // fresh CSP nonce, then refuse bad URLs, cross-site state changes and bodies that are not small
@@ -11,6 +11,9 @@ import { MAX_BODY_BYTES, MAX_SIGNED_OUT_BODY_BYTES, MAX_URL_LENGTH } from "./lim
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 const FORM_TYPE = /^application\/x-www-form-urlencoded\s*(;|$)/i;
+const MULTIPART_TYPE = /^multipart\/form-data\s*;\s*boundary=/i;
+/** The only route that takes a file (docs/decisions/022): multipart is accepted here and nowhere else. */
+export const EVIDENCE_UPLOAD_PATH = /^\/cases\/[A-Za-z0-9_-]{1,64}\/add-evidence\/?$/;
 
 export interface SecurityOptions {
   /** HSTS is sent only in production (it would pin plain-HTTP demo hosts to HTTPS). */
@@ -132,18 +135,20 @@ export function sameOriginOnly(options: SecurityOptions): RequestHandler {
 
 /**
  * State-changing requests must be small URL-encoded forms: 415 for anything else (JSON,
- * text/plain, multipart), 413 past the size limit, counted on the bytes actually received, not
+ * text/plain, multipart — except one file on the add-evidence page), 413 past the size limit, counted on the bytes actually received, not
  * only the declared Content-Length. The body is kept on req.rawBody for remixHandler.
  */
 export function readBody(): RequestHandler {
   return (req, res, next) => {
     if (SAFE_METHODS.has(req.method)) return next();
     const signedIn = /(^|;\s*)__redress_session=/.test(req.get("Cookie") ?? "");
-    const limit = signedIn ? MAX_BODY_BYTES : MAX_SIGNED_OUT_BODY_BYTES;
     const declared = req.get("Content-Length");
     const hasBody = req.get("Transfer-Encoding") !== undefined || (declared !== undefined && declared !== "0");
     const type = req.get("Content-Type");
-    if (hasBody || type !== undefined) {
+    // A file, signed in, on the add-evidence page: the file's cap counted as it arrives.
+    const upload = signedIn && type !== undefined && MULTIPART_TYPE.test(type) && EVIDENCE_UPLOAD_PATH.test(req.path);
+    const limit = upload ? EVIDENCE_MAX_REQUEST_BYTES : signedIn ? MAX_BODY_BYTES : MAX_SIGNED_OUT_BODY_BYTES;
+    if ((hasBody || type !== undefined) && !upload) {
       if (!type || !FORM_TYPE.test(type)) {
         return refusal(res, 415, "This kind of request is not accepted", "This service only accepts forms sent from its own pages.");
       }
@@ -151,7 +156,14 @@ export function readBody(): RequestHandler {
     // Answer at once and close the connection: what the client keeps sending is never buffered.
     const tooLarge = () => {
       res.setHeader("Connection", "close");
-      refusal(res, 413, "What you sent is too large", `A form can be at most ${Math.round(limit / 1024)} KB. Shorten your answers and try again.`);
+      if (upload) {
+        refusal(
+          res,
+          413,
+          "The selected file is too large",
+          `A file can be at most ${Math.round(EVIDENCE_MAX_FILE_BYTES / (1024 * 1024))} MB. Nothing was saved: go back to the case, choose a smaller file (or save the document as a PDF) and try again.`,
+        );
+      } else refusal(res, 413, "What you sent is too large", `A form can be at most ${Math.round(limit / 1024)} KB. Shorten your answers and try again.`);
       req.removeAllListeners("data");
       req.resume();
     };

@@ -1,7 +1,7 @@
 // Every size limit of the portal in one place: request bodies, form fields, dates, sessions.
 // Shared by the HTTP middleware (server.ts), the form schemas and the pages' hints.
 
-/** Largest request body accepted before parsing; bigger is 413 (no form here uploads files). */
+/** Largest request body accepted before parsing; bigger is 413 (only the add-evidence page uploads files: EVIDENCE_MAX_REQUEST_BYTES). */
 export const MAX_BODY_BYTES = 256 * 1024;
 /** Signed-out forms (sign-in) are tiny: a smaller cap so strangers cannot make us parse much. */
 export const MAX_SIGNED_OUT_BODY_BYTES = 16 * 1024;
@@ -31,3 +31,9 @@ export const MAX_REMEDIES = 25;
 
 /** Concurrent sessions per person; signing in again ends the oldest. */
 export const MAX_SESSIONS_PER_USER = 5;
+
+/** Evidence files (docs/decisions/022): the largest file, and how many files one case may hold. */
+export const EVIDENCE_MAX_FILE_BYTES = 10 * 1024 * 1024;
+export const EVIDENCE_MAX_FILES_PER_CASE = 50;
+/** The add-evidence request as a whole: one file plus its description and the form's other fields. */
+export const EVIDENCE_MAX_REQUEST_BYTES = EVIDENCE_MAX_FILE_BYTES + 64 * 1024;

@@ -14,6 +14,11 @@ const caseSelect = {
   stateValue: true,
   createdAt: true,
   events: { orderBy: { seq: "asc" }, select: { seq: true, type: true, payload: true, fromState: true, toState: true, actorLabel: true, occurredAt: true } },
+  // The files on the case (docs/decisions/022): what each is; the files themselves are downloaded from the case page.
+  evidence: {
+    orderBy: { createdAt: "asc" },
+    select: { description: true, fileName: true, mediaType: true, sizeBytes: true, sha256: true, visibility: true, addedAs: true, createdAt: true, erasedAt: true },
+  },
 } as const;
 
 const concernSelect = {
@@ -49,10 +54,25 @@ export async function subjectAccessExport(prisma: PrismaClient, userId: string) 
   });
   if (!user) return null;
   const childIds = [user.youngPerson?.id, ...user.guardianOf.map((g) => g.child.id)].filter((id): id is string => Boolean(id));
-  const [raised, aboutTheirChildren, actedOn, signIns, messages, audit, register] = await Promise.all([
+  const [raised, aboutTheirChildren, actedOn, evidenceAdded, signIns, messages, audit, register] = await Promise.all([
     prisma.concern.findMany({ where: { raisedById: userId }, orderBy: { createdAt: "asc" }, select: concernSelect }),
     prisma.concern.findMany({ where: { childId: { in: childIds }, NOT: { raisedById: userId } }, orderBy: { createdAt: "asc" }, select: concernSelect }),
     prisma.caseEvent.findMany({ where: { actorId: userId }, orderBy: { occurredAt: "asc" }, select: { seq: true, type: true, occurredAt: true, case: { select: { ref: true } } } }),
+    prisma.evidence.findMany({
+      where: { addedById: userId },
+      orderBy: { createdAt: "asc" },
+      select: {
+        description: true,
+        fileName: true,
+        mediaType: true,
+        sizeBytes: true,
+        sha256: true,
+        visibility: true,
+        createdAt: true,
+        erasedAt: true,
+        case: { select: { ref: true } },
+      },
+    }),
     prisma.signInAttempt.findMany({ where: { email: user.email }, orderBy: { createdAt: "asc" }, select: { createdAt: true, succeeded: true, clientKey: true } }),
     prisma.outboxMessage.findMany({
       where: { toAddress: user.email },
@@ -80,6 +100,7 @@ export async function subjectAccessExport(prisma: PrismaClient, userId: string) 
     concernsAboutTheirChildren: aboutTheirChildren,
     caseAssignments: assignments,
     caseEventsTheyRecorded: actedOn,
+    evidenceTheyAdded: evidenceAdded,
     messagesSentToThem: messages,
     register,
     auditEntries: audit.map((a) => ({ ...a, id: a.id.toString(), actor: a.actorId === userId ? "this person" : a.actorId ? "another user" : "nobody signed in" })),
