@@ -18,12 +18,15 @@ export {
   DEADLINE_EVENT_TYPES,
   FINDINGS,
   FINDING_LABELS,
+  URGENT_REASONS,
+  URGENT_REASON_LABELS,
   DECIDED_FINDINGS,
   USER_EVENT_TYPES,
   eventPayloadSchema,
   isDeadlineEvent,
   isMediationEvent,
 } from "./events";
+export type { UrgentReason } from "./events";
 export type { CaseEvent, CaseEventType, UserEventType, EventPayload, DeadlineEvent, Finding, MediationEvent, OutcomeInput, RemedyInput } from "./events";
 export { caseInputSchema } from "./case-input";
 export type { CaseInput, Issue } from "./case-input";
@@ -31,7 +34,7 @@ export { triageConcern, caseRefFor } from "./triage";
 export type { Concern } from "./triage";
 export { ROUTES, ISSUE_CATEGORIES, routeOf } from "./route";
 export type { Route, IssueCategory } from "./route";
-export type { CaseView, MediationView } from "./view";
+export type { CaseView, MediationView, OwedAction } from "./view";
 export { clockKey } from "./case-context";
 export type { DeadlineSpec, Party } from "./clocks";
 export { PARTIES } from "./clocks";

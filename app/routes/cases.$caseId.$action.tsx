@@ -14,6 +14,7 @@ import { fileEvents } from "../utils/case-history.server";
 import { knownStandardCodes } from "../utils/register.server";
 import { assertMayAct, loadCaseForUser, requireCaseAction, type CasePage } from "../utils/case-page.server";
 import { applyCaseEvent, CaseConflictError } from "../utils/cases.server";
+import { bodyMembers, handlerConflicts } from "../utils/handlers.server";
 import { londonDate } from "../utils/dates";
 import { getPrisma } from "../utils/db.server";
 import { redirectWithFlash } from "../utils/flash.server";
@@ -45,8 +46,16 @@ async function assignableMediators(type: UserEventType) {
   return prisma.user.findMany({ where: { active: true, roles: { some: { name: "mediator" } } }, select: { id: true, name: true }, orderBy: { name: "asc" } });
 }
 
-async function formContext(user: SessionUser, page: CasePage, mediators: { id: string }[]): Promise<FormContext> {
+/** The body answering now, with why anyone may not handle the concern: only the assign and triage forms need them. */
+async function bodyStaff(type: UserEventType, page: CasePage) {
+  if ((type !== "ASSIGN_HANDLER" && type !== "NAME_PERSON_CONCERNED") || page.view.rung === null) return { staff: [], conflicts: {} };
+  const members = await bodyMembers(page.row, page.view.rung);
+  return { staff: members.map(({ id, name }) => ({ id, name })), conflicts: type === "ASSIGN_HANDLER" ? handlerConflicts(members, page.view) : {} };
+}
+
+async function formContext(user: SessionUser, page: CasePage, mediators: { id: string }[], body: Awaited<ReturnType<typeof bodyStaff>>): Promise<FormContext> {
   return {
+    ...body,
     issueIds: page.view.issues.filter((i) => !i.settledByAgreement).map((i) => i.id),
     side: page.capacities.includes("family") ? "family" : "handler",
     capacities: page.capacities,
@@ -66,7 +75,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const wording = wordingFor(type, page.capacities, page.view.limits);
   await recordCaseView(user.id, page.row, `action:${type}`, request);
   const mediators = await assignableMediators(type);
-  const form = await formContext(user, page, mediators);
+  const body = await bodyStaff(type, page);
+  const form = await formContext(user, page, mediators, body);
   return json({
     caseId: page.row.id,
     ref: page.row.ref,
@@ -86,6 +96,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     issues: page.view.issues,
     remedies: page.view.remedies.filter((r) => page.settleableRemedyIds.includes(r.id)).map((r) => ({ id: r.id, description: r.description })),
     mediators,
+    staff: body.staff.map((person) => ({ ...person, ...(body.conflicts[person.id] ? { conflict: body.conflicts[person.id] } : {}) })),
     // The same context the action validates with: the browser checks the form with the same schema (docs/decisions/015).
     form,
     // The final decision starts from the draft: its findings, reasons and proposed remedies.
@@ -102,7 +113,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   // A stale form is a conflict to explain, even if the case has since moved somewhere this action no longer fits.
   if (version !== page.row.version) return badRequest({ form: [CONFLICT] }, Object.fromEntries(formData), 409);
   assertMayAct(page, type);
-  const parsed = parseForm(entry.fields.schema(await formContext(user, page, await assignableMediators(type))), formData);
+  const parsed = parseForm(entry.fields.schema(await formContext(user, page, await assignableMediators(type), await bodyStaff(type, page))), formData);
   if (!parsed.ok) return parsed.response;
   const event = caseEventSchema.safeParse({ type, at: londonDate(), ...parsed.data });
   if (!event.success) return badRequest(zodFieldErrors(event.error), Object.fromEntries(formData));
