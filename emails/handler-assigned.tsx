@@ -11,7 +11,10 @@ export default function HandlerAssigned({ data }: EmailProps<"handler-assigned">
     <Layout notice={n} heading="You are now handling this concern">
       <P>Your complaints lead has asked you to handle this concern. You can see it, its deadlines and everything on its file in Redress.</P>
       <WhatYouNeedToDo>
-        <P>Read the case and take its next step by the date shown there. If the concern is about you, or you have handled it before, tell your complaints lead at once so they can ask someone else.</P>
+        <P>
+          Read the case and take its next step by the date shown there. If the concern is about you, or you have handled it before, tell your complaints lead at once so they can
+          ask someone else.
+        </P>
       </WhatYouNeedToDo>
     </Layout>
   );

@@ -21,8 +21,8 @@ export default function MarkedUrgent({ data }: EmailProps<"marked-urgent">) {
         <>
           <WhatHappensNext>
             <P>
-              Your concern now sits at the top of the list of everyone who works on it, and {body} has been asked to deal with it as soon as possible. The deadlines do not change: the
-              dates you have been given are still the latest {body} may take, not a target.
+              Your concern now sits at the top of the list of everyone who works on it, and {body} has been asked to deal with it as soon as possible. The deadlines do not change:
+              the dates you have been given are still the latest {body} may take, not a target.
             </P>
           </WhatHappensNext>
           <WhatYouCanDo>

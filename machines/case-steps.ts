@@ -150,7 +150,9 @@ export function markUrgent(context: CaseContext, event: EventOf<"MARK_URGENT">, 
   const urgent = { reason: event.reason, ...(event.details ? { details: event.details } : {}), on: dateOf(event.at), rung };
   return {
     changes: { urgent },
-    notifications: [notice(context, "marked-urgent", ["family", ...respondents(context, rung)], { rung, reason: event.reason, ...(event.details ? { details: event.details } : {}) })],
+    notifications: [
+      notice(context, "marked-urgent", ["family", ...respondents(context, rung)], { rung, reason: event.reason, ...(event.details ? { details: event.details } : {}) }),
+    ],
   };
 }
 

@@ -204,11 +204,7 @@ export async function seed(prisma: PrismaClient, options: { today?: Date; demoCa
         data: { email: "marcus.reid@leeds.example.gov.uk", name: "Marcus Reid", passwordHash, localAreaId: leeds, roles: { connect: { name: "local-officer" } } },
       });
       await persona("owen.price@leeds-icb.example.nhs.uk", { localAreaId: leeds });
-      for (const email of [
-        "sam.okafor@mediation.example.com",
-        "grace.liu@practice.example.org.uk",
-        "admin@redress.example.org.uk",
-      ]) {
+      for (const email of ["sam.okafor@mediation.example.com", "grace.liu@practice.example.org.uk", "admin@redress.example.org.uk"]) {
         await persona(email);
       }
       await persona("ruth.adeyemi@ombudsman.example.org.uk", { complaintsLead: "lead" });
@@ -221,7 +217,14 @@ export async function seed(prisma: PrismaClient, options: { today?: Date; demoCa
           .replace(/[^a-z]+/g, "-")
           .replace(/^-|-$/g, "");
         await tx.user.create({
-          data: { email: `senco@${slug}.example.com`, name: `SENCo, ${s.name}`, passwordHash, settingId: s.id, complaintsLead: "lead", roles: { connect: { name: "setting-staff" } } },
+          data: {
+            email: `senco@${slug}.example.com`,
+            name: `SENCo, ${s.name}`,
+            passwordHash,
+            settingId: s.id,
+            complaintsLead: "lead",
+            roles: { connect: { name: "setting-staff" } },
+          },
         });
       }
       for (const area of AREAS.filter((a) => a.code !== "E08000035")) {

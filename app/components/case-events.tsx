@@ -188,7 +188,11 @@ export const CASE_EVENTS = {
           legend="Who will handle the concern?"
           error={errors?.handlerId?.[0]}
           defaultValue={text(values, "handlerId")}
-          options={page.staff.map((person) => ({ value: person.id, label: person.name, ...(person.conflict ? { hint: person.conflict.replace(/ Choose someone else\.$/, "") } : {}) }))}
+          options={page.staff.map((person) => ({
+            value: person.id,
+            label: person.name,
+            ...(person.conflict ? { hint: person.conflict.replace(/ Choose someone else\.$/, "") } : {}),
+          }))}
         />
       ),
     },

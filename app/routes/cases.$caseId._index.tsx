@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { FairnessFacts, IssuesList, Ladder, MissedDeadlines, StatusTag } from "../components/case-parts";
+import { HandlingRows, UrgentNotice } from "../components/case-handling";
 import { EscalationReasons, FamilyPrompts, History, MediationDetails, OutcomesOnFile, RemediesOnFile, RunningDeadlines, WrittenOnFile } from "../components/case-file";
 import { entryFor, wordingFor } from "../components/case-events";
 import { caseFileFor } from "../utils/case-file.server";
@@ -47,6 +48,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     setting: row.setting.name,
     area: row.localArea.name,
     mediators: row.assignments.filter((a) => a.capacity === "mediator").map((a) => a.user.name),
+    handling: { handler: view.handlerId ? (row.people[view.handlerId] ?? null) : null, about: view.peopleConcerned.map((p) => p.description) },
     file: caseFileFor(row, view, capacities, actions, events, latest),
     actions: actions.map((type) => ({ type, slug: actionSlug(type), label: wordingFor(type, capacities, view.limits).label, warning: entryFor(type).warning ?? false })),
   });
@@ -69,6 +71,7 @@ export default function CasePage() {
           <p className="govuk-body">
             <StatusTag status={view.status} /> {view.stateLabel}
           </p>
+          <UrgentNotice urgent={view.urgent} isFamily={d.isFamily} />
           <FamilyPrompts prompts={d.file.prompts} />
           <Ladder view={view} />
           <FairnessFacts view={view} isFamily={d.isFamily} />
@@ -114,6 +117,7 @@ export default function CasePage() {
               <dd className="govuk-summary-list__value">{formatDate(d.concern.receivedOn)}</dd>
             </div>
             <ReceivedViaRow receivedVia={d.concern.receivedVia} />
+            {view.rung !== null ? <HandlingRows handler={d.handling.handler} about={d.handling.about} /> : null}
             <div className="govuk-summary-list__row">
               <dt className="govuk-summary-list__key">Raised by</dt>
               <dd className="govuk-summary-list__value">{d.concern.raisedBy}</dd>

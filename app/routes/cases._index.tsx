@@ -56,7 +56,12 @@ export default function Cases() {
               { value: "all", label: "All cases you can see" },
             ]}
           />
-          <Select name="status" label="Status" defaultValue={query.status ?? ""} options={[{ value: "", label: "Any status" }, ...QUEUE_STATUSES.map((s) => ({ value: s, label: STATUS_LABELS[s] }))]} />
+          <Select
+            name="status"
+            label="Status"
+            defaultValue={query.status ?? ""}
+            options={[{ value: "", label: "Any status" }, ...QUEUE_STATUSES.map((s) => ({ value: s, label: STATUS_LABELS[s] }))]}
+          />
           <Select
             name="route"
             label="About"
@@ -79,7 +84,12 @@ export default function Cases() {
             ]}
           />
           {settings.length > 1 ? (
-            <Select name="setting" label="Setting" defaultValue={query.setting ?? ""} options={[{ value: "", label: "Any setting" }, ...settings.map((s) => ({ value: s.id, label: s.name }))]} />
+            <Select
+              name="setting"
+              label="Setting"
+              defaultValue={query.setting ?? ""}
+              options={[{ value: "", label: "Any setting" }, ...settings.map((s) => ({ value: s.id, label: s.name }))]}
+            />
           ) : null}
           {staff ? (
             <Select

@@ -32,7 +32,10 @@ export function bodyWhere(kase: { settingId: string; localAreaId: string; route:
 export async function bodyMembers(kase: { settingId: string; localAreaId: string; route: "process" | "substance" }, rung: 1 | 2 | 3): Promise<BodyMember[]> {
   const prisma = await getPrisma();
   const rows = await prisma.user.findMany({ where: bodyWhere(kase, rung), select: { id: true, name: true, complaintsLead: true }, orderBy: [{ name: "asc" }, { id: "asc" }] });
-  return rows.map((row) => ({ ...row, complaintsLead: (COMPLAINTS_LEAD_ROLES as readonly string[]).includes(row.complaintsLead ?? "") ? (row.complaintsLead as ComplaintsLeadRole) : null }));
+  return rows.map((row) => ({
+    ...row,
+    complaintsLead: (COMPLAINTS_LEAD_ROLES as readonly string[]).includes(row.complaintsLead ?? "") ? (row.complaintsLead as ComplaintsLeadRole) : null,
+  }));
 }
 
 type HandlerView = Pick<CaseView, "rung" | "handlers" | "peopleConcerned">;
@@ -56,7 +59,8 @@ export function handlerConflicts(members: readonly BodyMember[], view: HandlerVi
   const conflicts: Record<string, string> = {};
   const rung = view.rung;
   for (const member of members) {
-    if (view.peopleConcerned.some((person) => person.personId === member.id)) conflicts[member.id] = `${member.name} cannot handle this concern: it is about them. Choose someone else.`;
+    if (view.peopleConcerned.some((person) => person.personId === member.id))
+      conflicts[member.id] = `${member.name} cannot handle this concern: it is about them. Choose someone else.`;
     else if (rung !== null && view.handlers.some((handler) => handler.rung < rung && handler.handlerId === member.id))
       conflicts[member.id] = `${member.name} cannot handle this concern: they handled it at an earlier stage. Choose someone else.`;
   }

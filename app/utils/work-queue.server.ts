@@ -69,9 +69,7 @@ export async function workQueue(user: SessionUser, query: QueueQuery, page: numb
   if (query.assigned === "nobody") filters.push(Prisma.sql`c."handlerId" IS NULL`);
   if (query.q) {
     const term = likeTerm(query.q);
-    filters.push(
-      Prisma.sql`(c.ref ILIKE ${term} OR st.name ILIKE ${term} OR (ch."givenName" || ' ' || ch."familyName") ILIKE ${term} OR ch."familyName" ILIKE ${term})`,
-    );
+    filters.push(Prisma.sql`(c.ref ILIKE ${term} OR st.name ILIKE ${term} OR (ch."givenName" || ' ' || ch."familyName") ILIKE ${term} OR ch."familyName" ILIKE ${term})`);
   }
   const rows = await prisma.$queryRaw<Raw[]>`
     SELECT c.id, c.ref, c.route::text AS route, c.rung, c.status, c.urgent, c.owed, ch."givenName", ch."familyName", st.name AS setting,
