@@ -16,13 +16,13 @@ export function QueueTable({ rows, caption }: { rows: QueueRow[]; caption: strin
               Reference
             </th>
             <th scope="col" className="govuk-table__header">
+              Action owed
+            </th>
+            <th scope="col" className="govuk-table__header">
               Child or young person
             </th>
             <th scope="col" className="govuk-table__header">
               Where it is
-            </th>
-            <th scope="col" className="govuk-table__header">
-              Action owed
             </th>
             <th scope="col" className="govuk-table__header">
               Handled by
@@ -44,20 +44,6 @@ export function QueueTable({ rows, caption }: { rows: QueueRow[]; caption: strin
                 ) : null}
               </td>
               <td className="govuk-table__cell">
-                {c.child}
-                <br />
-                <span className="govuk-body-s">{c.setting}</span>
-              </td>
-              <td className="govuk-table__cell">
-                <StatusTag status={c.status as CaseView["status"]} />
-                <br />
-                <span className="govuk-body-s">
-                  {c.rung === 1 || c.rung === 2 || c.rung === 3 ? rungName(c.rung, c.route) : "Concluded"}
-                  <br />
-                  {ROUTE_LABELS[c.route]}
-                </span>
-              </td>
-              <td className="govuk-table__cell">
                 {c.action ? (
                   <>
                     {c.action.overdue ? (
@@ -77,7 +63,23 @@ export function QueueTable({ rows, caption }: { rows: QueueRow[]; caption: strin
                   <span className="govuk-body-s">Nothing owed by you</span>
                 )}
               </td>
-              <td className="govuk-table__cell">{c.handler ?? <span className="govuk-body-s">Not yet assigned</span>}</td>
+              <td className="govuk-table__cell">
+                {c.child}
+                <br />
+                <span className="govuk-body-s">{c.setting}</span>
+              </td>
+              <td className="govuk-table__cell">
+                <StatusTag status={c.status as CaseView["status"]} />
+                <br />
+                <span className="govuk-body-s">
+                  {c.rung === 1 || c.rung === 2 || c.rung === 3 ? rungName(c.rung, c.route) : "Concluded"}
+                  <br />
+                  {ROUTE_LABELS[c.route]}
+                </span>
+              </td>
+              <td className="govuk-table__cell">
+                {c.handler ?? (c.rung === null ? <span className="govuk-body-s">No one: the ladder has ended</span> : <span className="govuk-body-s">Not yet assigned</span>)}
+              </td>
             </tr>
           ))}
         </tbody>

@@ -5,7 +5,7 @@ import { Pagination } from "../components/case-history";
 import { Select, TextInput } from "../components/forms";
 import { QueueTable } from "../components/work-queue";
 import { requireUserWithPermission } from "../utils/session.server";
-import { pageOf, QUEUE_STATUSES, queueHref, queueQueryOf } from "../utils/work-queue";
+import { isStaff, pageOf, QUEUE_PAGE_SIZE, QUEUE_PAGE_SIZES, QUEUE_STATUSES, queueHref, queueQueryOf } from "../utils/work-queue";
 import { queueSettings, workQueue } from "../utils/work-queue.server";
 
 export const meta: MetaFunction = () => [{ title: "Cases – Redress" }];
@@ -23,10 +23,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const params = new URL(request.url).searchParams;
   const page = pageOf(params.get("page"));
   if (page === undefined) throw new Response("The page number must be a whole number from 1", { status: 400 });
-  const query = queueQueryOf(params);
+  const query = queueQueryOf(params, user.roles);
   const [queue, settings] = await Promise.all([workQueue(user, query, page), queueSettings(user)]);
   if (queue.rows.length === 0 && page > 1) throw new Response("There is no such page", { status: 404 });
-  const staff = !user.roles.some((r) => ["family", "young-person", "representative"].includes(r.name));
+  const staff = isStaff(user.roles);
   return json({ queue, query, settings, staff, userId: user.id, filtered: [query.q, query.status, query.route, query.rung, query.setting, query.assigned].some(Boolean) });
 }
 
@@ -39,8 +39,11 @@ export default function Cases() {
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-full">
-        <h1 className="govuk-heading-l">{query.show === "mine" ? "Cases needing your action" : "All your cases"}</h1>
-        <p className="govuk-body">Urgent cases come first, then anything overdue, then what is due soonest.</p>
+        <h1 className="govuk-heading-l">Cases</h1>
+        <p className="govuk-body">
+          {query.show === "mine" ? "Cases needing your action. " : staff ? "All the cases you can see. " : ""}Urgent cases come first, then anything overdue, then what is due
+          soonest.
+        </p>
       </div>
       <div className="govuk-grid-column-one-third">
         {/* A plain GET form: filters and search work without JavaScript, and the address can be bookmarked or shared. */}
@@ -103,11 +106,17 @@ export default function Cases() {
               ]}
             />
           ) : null}
+          <Select
+            name="perPage"
+            label="Cases per page"
+            defaultValue={String(query.perPage ?? QUEUE_PAGE_SIZE)}
+            options={QUEUE_PAGE_SIZES.map((size) => ({ value: size, label: size }))}
+          />
           <div className="govuk-button-group">
             <button type="submit" className="govuk-button govuk-button--secondary" data-module="govuk-button">
               Apply filters
             </button>
-            {filtered || query.show !== "mine" ? (
+            {filtered || query.show !== (staff ? "mine" : "all") ? (
               <a className="govuk-link" href="/cases">
                 Clear filters
               </a>

@@ -57,7 +57,7 @@ const likeTerm = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}
 export async function workQueue(user: SessionUser, query: QueueQuery, page: number, options: { today?: string; pageSize?: number } = {}): Promise<QueuePage> {
   const prisma = await getPrisma();
   const today = options.today ?? londonDate();
-  const pageSize = options.pageSize ?? QUEUE_PAGE_SIZE;
+  const pageSize = options.pageSize ?? query.perPage ?? QUEUE_PAGE_SIZE;
   const parties: Party[] = partiesOfRoles(user.roles);
   const filters: Prisma.Sql[] = [caseScopeSql(user, "read")];
   if (query.show === "mine") filters.push(Prisma.sql`a.due IS NOT NULL`);

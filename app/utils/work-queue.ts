@@ -77,6 +77,7 @@ export function actionOwed(owed: OwedAction, today: string): ActionOwed {
 // ───────────── the query string ─────────────
 
 export const QUEUE_PAGE_SIZE = 25;
+export const QUEUE_PAGE_SIZES = ["10", "25", "50", "100"] as const;
 export const QUEUE_STATUSES = ["open", "paused", "in-mediation", "monitoring-compliance", "closed"] as const;
 
 const choice = <T extends readonly [string, ...string[]]>(values: T) =>
@@ -87,7 +88,8 @@ const choice = <T extends readonly [string, ...string[]]>(values: T) =>
 
 /** Filters never fail: a value that is not one of the choices is ignored (links and bookmarks keep working). */
 export const queueQuerySchema = z.object({
-  show: choice(["mine", "all"] as const).transform((v) => v ?? "mine"),
+  /** Unset: staff see what needs their action, families everything they can see (queueDefaults). */
+  show: choice(["mine", "all"] as const),
   q: z
     .string()
     .optional()
@@ -100,6 +102,7 @@ export const queueQuerySchema = z.object({
     .optional()
     .transform((v) => (v && /^[A-Za-z0-9_-]{1,64}$/.test(v) ? v : undefined)),
   assigned: choice(["me", "nobody"] as const),
+  perPage: choice(QUEUE_PAGE_SIZES).transform((v) => (v ? Number(v) : undefined)),
 });
 export type QueueQuery = z.infer<typeof queueQuerySchema>;
 
@@ -109,15 +112,20 @@ export function pageOf(value: string | null): number | undefined {
   return /^[1-9]\d{0,5}$/.test(value) ? Number(value) : undefined;
 }
 
-export function queueQueryOf(params: URLSearchParams): QueueQuery {
-  return queueQuerySchema.parse(Object.fromEntries([...params.entries()].filter(([key]) => key !== "page")));
+/** Families and their representatives have no work queue of their own: their cases list shows everything. */
+const FAMILY_ROLES = new Set(["family", "young-person", "representative"]);
+export const isStaff = (roles: readonly { name: string }[]) => !roles.some((role) => FAMILY_ROLES.has(role.name));
+
+export function queueQueryOf(params: URLSearchParams, roles: readonly { name: string }[] = []): QueueQuery & { show: "mine" | "all" } {
+  const query = queueQuerySchema.parse(Object.fromEntries([...params.entries()].filter(([key]) => key !== "page")));
+  return { ...query, show: query.show ?? (isStaff(roles) ? "mine" : "all") };
 }
 
 /** The query string for the same filters on another page. */
 export function queueHref(query: Partial<QueueQuery>, page: number): string {
   const params = new URLSearchParams();
-  if (query.show === "all") params.set("show", query.show);
-  for (const key of ["q", "status", "route", "rung", "setting", "assigned"] as const) {
+  if (query.show) params.set("show", query.show);
+  for (const key of ["q", "status", "route", "rung", "setting", "assigned", "perPage"] as const) {
     const value = query[key];
     if (value !== undefined) params.set(key, String(value));
   }

@@ -57,9 +57,12 @@ describe("which action is the reader's", () => {
 describe("the queue's address", () => {
   it("reads filters leniently and writes them back for the pagination links", () => {
     const query = queueQueryOf(new URLSearchParams("show=all&q=%20Yusuf%20&status=paused&rung=2&route=bogus&page=3"));
-    expect(query).toEqual({ show: "all", q: "Yusuf", status: "paused", rung: 2, route: undefined, setting: undefined, assigned: undefined });
+    expect(query).toEqual({ show: "all", q: "Yusuf", status: "paused", rung: 2, route: undefined, setting: undefined, assigned: undefined, perPage: undefined });
     expect(queueHref(query, 3)).toBe("?show=all&q=Yusuf&status=paused&rung=2&page=3");
-    expect(queueHref(queueQueryOf(new URLSearchParams("")), 1)).toBe("?");
+    expect(queueHref({}, 1)).toBe("?");
+    // Staff start from what needs their action; families from everything they can see.
+    expect(queueQueryOf(new URLSearchParams(""), [{ name: "setting-staff" }]).show).toBe("mine");
+    expect(queueQueryOf(new URLSearchParams(""), [{ name: "family" }]).show).toBe("all");
   });
 
   it("accepts only whole page numbers from 1", () => {
