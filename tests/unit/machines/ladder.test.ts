@@ -289,7 +289,15 @@ describe("allowed events", () => {
     const driver = acknowledged();
     expect(allowedEvents(driver.persisted).sort()).toEqual(["ASSIGN_HANDLER", "EXTEND", "MARK_URGENT", "NAME_PERSON_CONCERNED", "OFFER_MEDIATION", "PAUSE", "RESPOND", "WITHDRAW"]);
     const responded = respondedAtSetting();
-    expect(allowedEvents(responded.persisted, "2026-02-12").sort()).toEqual(["ACCEPT_OUTCOME", "ASSIGN_HANDLER", "ESCALATE", "MARK_URGENT", "NAME_PERSON_CONCERNED", "OFFER_MEDIATION", "WITHDRAW"]);
+    expect(allowedEvents(responded.persisted, "2026-02-12").sort()).toEqual([
+      "ACCEPT_OUTCOME",
+      "ASSIGN_HANDLER",
+      "ESCALATE",
+      "MARK_URGENT",
+      "NAME_PERSON_CONCERNED",
+      "OFFER_MEDIATION",
+      "WITHDRAW",
+    ]);
     expect(allowedEvents(responded.persisted, "2026-02-13")).not.toContain("ESCALATE");
   });
 });
