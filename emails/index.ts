@@ -17,7 +17,9 @@ import * as delayNotice from "./delay-notice";
 import * as draftDecisionIssued from "./draft-decision-issued";
 import * as escalationWindowClosed from "./escalation-window-closed";
 import * as finalDecisionIssued from "./final-decision-issued";
+import * as handlerAssigned from "./handler-assigned";
 import * as longOpenAlert from "./long-open-alert";
+import * as markedUrgent from "./marked-urgent";
 import * as mediationAccepted from "./mediation-accepted";
 import * as mediationCertificateIssued from "./mediation-certificate-issued";
 import * as mediationDeclined from "./mediation-declined";
@@ -68,7 +70,9 @@ export const TEMPLATES = {
   "draft-decision-issued": draftDecisionIssued,
   "escalation-window-closed": escalationWindowClosed,
   "final-decision-issued": finalDecisionIssued,
+  "handler-assigned": handlerAssigned,
   "long-open-alert": longOpenAlert,
+  "marked-urgent": markedUrgent,
   "mediation-accepted": mediationAccepted,
   "mediation-certificate-issued": mediationCertificateIssued,
   "mediation-declined": mediationDeclined,

@@ -1,7 +1,7 @@
 import { calendarFor, englandAndWales, type WorkingCalendar } from "./calendar";
 import type { CaseFile } from "./case-input";
 import { deadlineSpecs, openClock, type ClockPlan, type Clocks, type DeadlineSpec, type Party } from "./clocks";
-import type { Finding } from "./events";
+import type { Finding, UrgentReason } from "./events";
 import type { MediationOutput } from "./mediation.machine";
 import { bodiesComplainedAbout, respondentName, respondentsAt, type RungNumber } from "./parties";
 import type { Remedy } from "./remedies";
@@ -31,7 +31,8 @@ export type CaseContext = {
   /** Set when the setting's term dates did not cover the case: rung 1 counts working days instead. */
   calendarFallback?: { reason: string; on: string };
   clocks: Clocks;
-  handlers: Array<{ rung: RungNumber; handlerId: string; on: string }>;
+  /** Who handled each rung, in order; `assigned`: named by the complaints lead (ASSIGN_HANDLER). */
+  handlers: Array<{ rung: RungNumber; handlerId: string; on: string; assigned?: true }>;
   outcomes: OutcomeRecord[];
   remedies: Remedy[];
   /** Issues closed by a mediation agreement: later outcomes no longer cover them. */
@@ -59,6 +60,10 @@ export type CaseContext = {
     comments: Comment[];
   };
   conclusion?: { reason: ConclusionReason; rung: RungNumber; on: string };
+  /** Set once by triage: the concern sits at the top of every queue. */
+  urgent?: { reason: UrgentReason; details?: string; on: string; rung: RungNumber };
+  /** Staff the concern is about: none of them may handle it. */
+  peopleConcerned?: Array<{ personId?: string; description: string; on: string; rung: RungNumber }>;
 };
 
 export const clockKey = {

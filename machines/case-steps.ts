@@ -103,6 +103,26 @@ function conclude(context: CaseContext, reason: ConclusionReason, rung: RungNumb
   };
 }
 
+/**
+ * A handler the complaints lead assigned at `rung` before it was acknowledged: the last handler
+ * recorded, assigned at this rung on or after the day the acknowledgement clock started.
+ */
+export function assignedBeforeAcknowledgement(context: CaseContext, rung: RungNumber): string | undefined {
+  const last = context.handlers.at(-1);
+  const clock = context.clocks[clockKey.acknowledge(rung)];
+  return last?.rung === rung && last.assigned && clock && compareDates(last.on, clock.startedOn) >= 0 ? last.handlerId : undefined;
+}
+
+/** Who handles the concern once this acknowledgement is recorded: the assigned handler, else the person acknowledging. */
+export function handlerOnAcknowledgement(context: CaseContext, event: EventOf<"ACKNOWLEDGE">, rung: RungNumber): string {
+  return assignedBeforeAcknowledgement(context, rung) ?? event.handlerId;
+}
+
+/** Is `personId` someone the concern is about? They cannot handle it. */
+export function isPersonConcerned(context: CaseContext, personId: string): boolean {
+  return (context.peopleConcerned ?? []).some((person) => person.personId === personId);
+}
+
 export function acknowledge(context: CaseContext, event: EventOf<"ACKNOWLEDGE">, rung: RungNumber): Change {
   const plans = ladderPlans(context.file);
   const next = startClock(context.file, rung, rung === 3 ? plans.assessment() : plans.respond(rung), event.type, event.at);
@@ -110,9 +130,35 @@ export function acknowledge(context: CaseContext, event: EventOf<"ACKNOWLEDGE">,
     withoutClocks(context.clocks, (key) => key === clockKey.acknowledge(rung)),
     next,
   );
+  const assigned = assignedBeforeAcknowledgement(context, rung);
+  const handlerId = assigned ?? event.handlerId;
   return {
-    changes: { clocks, handlers: [...context.handlers, { rung, handlerId: event.handlerId, on: dateOf(event.at) }] },
-    notifications: [notice(context, "concern-acknowledged", ["family"], { rung, handlerId: event.handlerId, nextDueOn: next.dueOn })],
+    changes: { clocks, handlers: assigned ? context.handlers : [...context.handlers, { rung, handlerId, on: dateOf(event.at) }] },
+    notifications: [notice(context, "concern-acknowledged", ["family"], { rung, handlerId, nextDueOn: next.dueOn })],
+  };
+}
+
+/** The complaints lead names who handles the concern at this rung; the new handler is told. */
+export function assignHandler(context: CaseContext, event: EventOf<"ASSIGN_HANDLER">, rung: RungNumber): Change {
+  return {
+    changes: { handlers: [...context.handlers, { rung, handlerId: event.handlerId, on: dateOf(event.at), assigned: true }] },
+    notifications: [notice(context, "handler-assigned", respondents(context, rung).slice(0, 1), { rung, handlerId: event.handlerId })],
+  };
+}
+
+export function namePersonConcerned(context: CaseContext, event: EventOf<"NAME_PERSON_CONCERNED">, rung: RungNumber): Change {
+  const person = { ...(event.personId ? { personId: event.personId } : {}), description: event.description, on: dateOf(event.at), rung };
+  return { changes: { peopleConcerned: [...(context.peopleConcerned ?? []), person] }, notifications: [] };
+}
+
+/** Urgent: first in every queue, and the family is told what that does (and does not) change. */
+export function markUrgent(context: CaseContext, event: EventOf<"MARK_URGENT">, rung: RungNumber): Change {
+  const urgent = { reason: event.reason, ...(event.details ? { details: event.details } : {}), on: dateOf(event.at), rung };
+  return {
+    changes: { urgent },
+    notifications: [
+      notice(context, "marked-urgent", ["family", ...respondents(context, rung)], { rung, reason: event.reason, ...(event.details ? { details: event.details } : {}) }),
+    ],
   };
 }
 

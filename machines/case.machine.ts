@@ -45,10 +45,13 @@ function mediationDone(event: { type: string }): MediationOutput {
 const onMediationDone = (run: (context: CaseContext, output: MediationOutput) => Change) => record((context, event) => run(context, mediationDone(event)));
 
 const caseGuards = {
-  isDifferentHandlerFromLowerRungs: ({ context, event }: GuardArgs, { rung }: { rung: RungNumber }) => {
-    assertEvent(event, "ACKNOWLEDGE");
-    return !lowerRungHandlers(context, rung).includes(event.handlerId);
+  /** The handler did not handle an earlier rung, and the concern is not about them. */
+  isHandlerFree: ({ context, event }: GuardArgs, { rung }: { rung: RungNumber }) => {
+    assertEvent(event, ["ACKNOWLEDGE", "ASSIGN_HANDLER"]);
+    const handlerId = handlerOf(context, event, rung);
+    return !lowerRungHandlers(context, rung).includes(handlerId) && !steps.isPersonConcerned(context, handlerId);
   },
+  isNotUrgentYet: ({ context }: GuardArgs) => context.urgent === undefined,
   canPause: ({ context }: GuardArgs, { rung }: Rung) => steps.pauseDaysLeft(context, rung) > 0,
   isResponseClockRunning: ({ context }: GuardArgs, { rung }: Rung) => {
     const clock = context.clocks[clockKey.respond(rung)];
@@ -125,11 +128,15 @@ const caseGuards = {
 };
 
 export const CASE_GUARD_QUESTIONS = {
-  isDifferentHandlerFromLowerRungs: {
+  isHandlerFree: {
     asks: "payload",
-    refusal: (context, _, params) =>
-      `a different person must handle this rung: ${lowerRungHandlers(context, params.rung as RungNumber).join(", ")} already handled the concern at an earlier stage`,
+    refusal: (context, event, params) => {
+      const handlerId = handlerOf(context, event as EventOf<"ACKNOWLEDGE" | "ASSIGN_HANDLER">, params.rung as RungNumber);
+      if (steps.isPersonConcerned(context, handlerId)) return "the concern is about this person, so they cannot handle it: someone else must";
+      return `a different person must handle this rung: ${lowerRungHandlers(context, params.rung as RungNumber).join(", ")} already handled the concern at an earlier stage`;
+    },
   },
+  isNotUrgentYet: { asks: "case", refusal: () => "the concern is already marked urgent" },
   canPause: {
     asks: "case",
     refusal: (context) =>
@@ -210,6 +217,11 @@ export const CASE_GUARD_QUESTIONS = {
   doesAgreementSettleAllIssues: null,
 } satisfies Record<keyof typeof caseGuards, GuardQuestion<CaseContext> | null>;
 
+/** The person an ACKNOWLEDGE or ASSIGN_HANDLER would make the handler. */
+function handlerOf(context: CaseContext, event: EventOf<"ACKNOWLEDGE" | "ASSIGN_HANDLER">, rung: RungNumber): string {
+  return event.type === "ACKNOWLEDGE" ? steps.handlerOnAcknowledgement(context, event, rung) : event.handlerId;
+}
+
 /** People who handled an earlier rung than `rung`: a rung's own handler may come back to it (a failed remedy taken further). */
 const lowerRungHandlers = (context: CaseContext, rung: RungNumber) => context.handlers.filter((handler) => handler.rung < rung).map(({ handlerId }) => handlerId);
 
@@ -258,6 +270,9 @@ const caseSetup = setup({
 }).extend({
   actions: {
     acknowledge: step("ACKNOWLEDGE", (context, event, { rung }: { rung: RungNumber }) => steps.acknowledge(context, event, rung)),
+    assignHandler: step("ASSIGN_HANDLER", (context, event, { rung }: { rung: RungNumber }) => steps.assignHandler(context, event, rung)),
+    namePersonConcerned: step("NAME_PERSON_CONCERNED", (context, event, { rung }: { rung: RungNumber }) => steps.namePersonConcerned(context, event, rung)),
+    markUrgent: step("MARK_URGENT", (context, event, { rung }: { rung: RungNumber }) => steps.markUrgent(context, event, rung)),
     pauseResponse: step("PAUSE", (context, event, { rung }: Rung) => steps.pauseResponse(context, event, rung)),
     endPause: step("DEADLINE_MISSED", (context, event, { rung }: Rung) => steps.endPause(context, event, rung)),
     contribute: step("CONTRIBUTE_TO_RESPONSE", (context, event, { rung }: Rung) => steps.contribute(context, event, rung)),
@@ -301,6 +316,16 @@ function withdrawal(rung: RungNumber) {
   return { target: concluded, actions: { type: "withdraw", params: { rung } } } as const;
 }
 
+/** Triage and handling at any stage of a rung: who handles it, who it is about, whether it is urgent. */
+function triage(rung: RungNumber) {
+  return {
+    WITHDRAW: withdrawal(rung),
+    ASSIGN_HANDLER: { guard: { type: "isHandlerFree", params: { rung } }, actions: { type: "assignHandler", params: { rung } } },
+    NAME_PERSON_CONCERNED: { actions: { type: "namePersonConcerned", params: { rung } } },
+    MARK_URGENT: { guard: "isNotUrgentYet", actions: { type: "markUrgent", params: { rung } } },
+  } as const;
+}
+
 function offerMediation(rung: RungNumber) {
   return {
     guard: { type: "canOfferMediation", params: { rung } },
@@ -317,15 +342,15 @@ function rungStates(rung: 1 | 2) {
     actions: { type: "escalate", params: { rung } },
   } as const;
   const escalateIfFinishedOrBreached = { guard: { type: "isLowerRungFinishedOrBreached", params: { rung } }, ...escalate } as const;
-  const acknowledge = { target: "considering", actions: { type: "acknowledge", params: { rung } } } as const;
+  const acknowledge = { guard: { type: "isHandlerFree", params: { rung } }, target: "considering", actions: { type: "acknowledge", params: { rung } } } as const;
   return caseSetup.createStateConfig({
     initial: "awaitingAcknowledgement",
-    on: { WITHDRAW: withdrawal(rung) },
+    on: triage(rung),
     states: {
       awaitingAcknowledgement: {
         meta: { label: `Waiting for the ${name} to acknowledge the concern` },
         on: {
-          ACKNOWLEDGE: rung === 1 ? acknowledge : { guard: { type: "isDifferentHandlerFromLowerRungs", params: { rung } }, ...acknowledge },
+          ACKNOWLEDGE: acknowledge,
           ESCALATE: escalateIfFinishedOrBreached,
         },
       },
@@ -374,13 +399,13 @@ function rungStates(rung: 1 | 2) {
 
 const nationalStates = caseSetup.createStateConfig({
   initial: "awaitingAcknowledgement",
-  on: { WITHDRAW: withdrawal(3) },
+  on: triage(3),
   states: {
     awaitingAcknowledgement: {
       meta: { label: "Waiting for the national body to acknowledge the escalation" },
       on: {
         ACKNOWLEDGE: {
-          guard: { type: "isDifferentHandlerFromLowerRungs", params: { rung: 3 } },
+          guard: { type: "isHandlerFree", params: { rung: 3 } },
           target: "assessment",
           actions: { type: "acknowledge", params: { rung: 3 } },
         },

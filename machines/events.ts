@@ -59,6 +59,14 @@ export type NoteParty = (typeof NOTE_PARTIES)[number];
 /** Who may see a file put on the case: every party, or only the body handling the case (and whoever added it). */
 export const EVIDENCE_VISIBILITIES = ["all-parties", "handler"] as const;
 export type EvidenceVisibility = (typeof EVIDENCE_VISIBILITIES)[number];
+/** Why triage marks a concern urgent: a short list, so queues and reports can count them. */
+export const URGENT_REASONS = ["out-of-education", "safeguarding", "placement-at-risk"] as const;
+export type UrgentReason = (typeof URGENT_REASONS)[number];
+export const URGENT_REASON_LABELS: Readonly<Record<UrgentReason, string>> = {
+  "out-of-education": "The child is out of education",
+  safeguarding: "There is a safeguarding worry",
+  "placement-at-risk": "The child’s place is at risk",
+};
 
 const event = <T extends string, S extends z.ZodRawShape>(type: T, shape: S) => z.object({ type: z.literal(type), at: atSchema, ...shape });
 
@@ -99,6 +107,12 @@ export type MediationEventType = (typeof MEDIATION_EVENT_TYPES)[number];
 
 const caseEventSchemas = z.discriminatedUnion("type", [
   event("ACKNOWLEDGE", { handlerId: text }),
+  /** The body's complaints lead names who handles the concern at this rung (before or after it is acknowledged). */
+  event("ASSIGN_HANDLER", { handlerId: text }),
+  /** Triage: the concern is about a member of staff (`personId` when they have an account), who then cannot handle it. */
+  event("NAME_PERSON_CONCERNED", { personId: text.optional(), description: text }),
+  /** Triage: the concern needs attention first (the clocks stay as they are). */
+  event("MARK_URGENT", { reason: z.enum(URGENT_REASONS), details: text.optional() }),
   event("PAUSE", { reason: text, waitingOn: z.enum(["family", "third-party"]) }),
   /** `information`: the family's answer, which ends a pause that waits on them. */
   event("RESUME", { information: text.optional() }),

@@ -18,6 +18,8 @@ export {
   DEADLINE_EVENT_TYPES,
   FINDINGS,
   FINDING_LABELS,
+  URGENT_REASONS,
+  URGENT_REASON_LABELS,
   DECIDED_FINDINGS,
   EVIDENCE_VISIBILITIES,
   USER_EVENT_TYPES,
@@ -40,13 +42,14 @@ export type {
   RemedyInput,
   NoteParty,
 } from "./events";
+export type { UrgentReason } from "./events";
 export { caseInputSchema } from "./case-input";
 export type { CaseInput, Issue } from "./case-input";
 export { triageConcern, caseRefFor } from "./triage";
 export type { Concern } from "./triage";
 export { ROUTES, ISSUE_CATEGORIES, routeOf } from "./route";
 export type { Route, IssueCategory } from "./route";
-export type { CaseView, MediationView } from "./view";
+export type { CaseView, MediationView, OwedAction } from "./view";
 export { clockKey } from "./case-context";
 export type { DeadlineSpec, Party } from "./clocks";
 export { PARTIES } from "./clocks";

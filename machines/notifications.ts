@@ -1,7 +1,7 @@
 import type { CalendarSpec } from "./calendar";
 import type { ConclusionReason, OutcomeRecord } from "./case-context";
 import type { Party, PauseReason } from "./clocks";
-import type { RemedyInput } from "./events";
+import type { RemedyInput, UrgentReason } from "./events";
 import type { MediationResult } from "./mediation.machine";
 import type { RungNumber } from "./parties";
 import type { Remedy } from "./remedies";
@@ -57,6 +57,9 @@ export type NotificationData = {
   "term-dates-needed": { reason: string };
   /** Never the message itself: only who wrote, so an email never carries what was said (docs/decisions/023). */
   "message-received": { from: Party };
+  "marked-urgent": { rung: RungNumber; reason: UrgentReason; details?: string };
+  /** To the person now handling the concern only. */
+  "handler-assigned": { rung: RungNumber; handlerId: string };
 };
 
 /** A deadline's reminder or breach; mediation deadlines also say the rung the mediation is at. */
@@ -108,6 +111,8 @@ const KINDS = {
   "contribution-received": true,
   "term-dates-needed": true,
   "message-received": true,
+  "marked-urgent": true,
+  "handler-assigned": true,
 } as const satisfies Record<NotificationKind, true>;
 
 /** The kinds at run time (the outbox checks stored rows against it). */

@@ -41,6 +41,9 @@ const commenters: Senders = ({ healthInvolved }) => ["family", ...bodiesComplain
 
 export const SENDERS = {
   ACKNOWLEDGE: respondentsNow,
+  ASSIGN_HANDLER: leadNow,
+  NAME_PERSON_CONCERNED: leadNow,
+  MARK_URGENT: leadNow,
   PAUSE: leadNow,
   RESUME: (context) => [...leadNow(context), ...(context.pausedForFamily ? (["family"] as const) : [])],
   EXTEND: leadNow,

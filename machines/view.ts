@@ -1,6 +1,6 @@
 import type { AnyMachineSnapshot, StateValue } from "xstate";
 import { caseDeadlines, clockKey, type CaseContext, type ConclusionReason, type OutcomeRecord } from "./case-context";
-import type { DeadlineSpec, PauseReason } from "./clocks";
+import type { Clock, DeadlineSpec, Party, PauseReason } from "./clocks";
 import type { Finding } from "./events";
 import { mediationDeadlines, type MediationContext, type MediationOutput } from "./mediation.machine";
 import { rungName, type RungNumber } from "./parties";
@@ -57,6 +57,14 @@ export type CaseView = {
   /** The latest day a person's event was dated: no later event may be dated before it. */
   lastEventOn?: string;
   /** Limits the forms need, from the case's own policy version. */
+  /** Set by triage: first in every queue (the clocks do not change). */
+  urgent?: NonNullable<CaseContext["urgent"]>;
+  /** Staff the concern is about: they cannot handle it. */
+  peopleConcerned: NonNullable<CaseContext["peopleConcerned"]>;
+  /** Who handles the rung the case is on now (the latest recorded for it). */
+  handlerId?: string;
+  /** What is owed now, by whom and by when, running or missed: the queues read this (docs/decisions/024). */
+  owed: OwedAction[];
   limits: {
     maxExtensionWorkingDays?: number;
     maxPauseWorkingDays: number;
@@ -68,6 +76,17 @@ export type CaseView = {
     remedyDefaultWorkingDays: number;
   };
 };
+
+/** One clock still owed: `missedOn` once its day has passed and it is still not done. */
+export type OwedAction = { key: string; kind: "deadline" | "window"; owedBy: Party[]; dueOn: string; missedOn?: string };
+
+/** Clocks still owed (running or breached, not paused), the case's and its mediation's; not the six-month alert. */
+export function owedActions(clocks: readonly Clock[]): OwedAction[] {
+  return clocks
+    .filter((clock) => !clock.paused && clock.key !== clockKey.longOpen)
+    .map((clock) => ({ key: clock.key, kind: clock.kind, owedBy: clock.owedBy, dueOn: clock.dueOn, ...(clock.breachedOn ? { missedOn: clock.breachedOn } : {}) }))
+    .sort((a, b) => a.dueOn.localeCompare(b.dueOn) || a.key.localeCompare(b.key));
+}
 
 export type MediationView =
   | ({ status: "in-progress"; stateLabel: string; stateValue: string } & Pick<
@@ -152,6 +171,7 @@ export function caseView(snapshot: AnyMachineSnapshot): CaseView {
   const latestFinding = (issueId: string) => context.outcomes.flatMap(({ findings }) => findings).findLast((finding) => finding.issueId === issueId)?.finding;
   const outcome = context.outcomes.findLast(({ findings, decision }) => findings.length > 0 || decision !== undefined);
   const mediation = mediationView(snapshot, context);
+  const handlerNow = rung === null ? undefined : context.handlers.findLast((handler) => handler.rung === rung)?.handlerId;
   return {
     caseRef: file.caseRef,
     route: file.route,
@@ -194,6 +214,10 @@ export function caseView(snapshot: AnyMachineSnapshot): CaseView {
     }),
     ...(rung === 1 || rung === 2 ? { pauseDaysLeft: pauseDaysLeft(context, rung) } : {}),
     ...(context.lastEventOn ? { lastEventOn: context.lastEventOn } : {}),
+    ...(context.urgent ? { urgent: context.urgent } : {}),
+    peopleConcerned: context.peopleConcerned ?? [],
+    ...(handlerNow ? { handlerId: handlerNow } : {}),
+    owed: owedActions([...Object.values(context.clocks), ...(child ? Object.values((child.context as MediationContext).clocks) : [])]),
     limits: {
       ...(rung === 1 || rung === 2 ? { maxExtensionWorkingDays: (rung === 1 ? file.policy.setting : file.policy.localService).maxExtensionWorkingDays } : {}),
       maxPauseWorkingDays: file.policy.fairness.maxPauseWorkingDays,

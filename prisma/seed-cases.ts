@@ -93,7 +93,9 @@ export const PERSONA_STORIES: Story[] = [
         },
       ],
       substance: [
-        { daysAfter: 2, by: "handler", event: ({ handler }) => ({ type: "ACKNOWLEDGE", handlerId: handler }) },
+        // Triage marked it urgent: it sits at the top of every queue (docs/decisions/024).
+        { daysAfter: 1, by: "handler", event: { type: "MARK_URGENT", reason: "placement-at-risk", details: "Yusuf's place is at risk without his one-to-one support." } },
+        { daysAfter: 1, by: "handler", event: ({ handler }) => ({ type: "ACKNOWLEDGE", handlerId: handler }) },
         {
           daysAfter: 5,
           by: "handler",
@@ -325,11 +327,9 @@ export async function seedCases(prisma: PrismaClient, stories: Story[], today = 
     });
     const familyUser = child.youngPersonUser ?? child.guardians[0]?.user;
     if (!familyUser) continue;
-    const handlerUser = await prisma.user.findFirstOrThrow({ where: { settingId: child.settingId, roles: { some: { name: "setting-staff" } } }, orderBy: { createdAt: "asc" } });
-    const officerUser = await prisma.user.findFirstOrThrow({
-      where: { localAreaId: child.localAreaId, roles: { some: { name: "local-officer" } } },
-      orderBy: { createdAt: "asc" },
-    });
+    // The body's complaints lead (Helen Clarke, Priya Sharma) handles its demo concerns.
+    const handlerUser = await prisma.user.findFirstOrThrow({ where: { settingId: child.settingId, complaintsLead: "lead", roles: { some: { name: "setting-staff" } } } });
+    const officerUser = await prisma.user.findFirstOrThrow({ where: { localAreaId: child.localAreaId, complaintsLead: "lead", roles: { some: { name: "local-officer" } } } });
     const receivedOn = workingDaysBefore(today, story.receivedWorkingDaysAgo);
     const concernRef = `RC-${receivedOn.slice(0, 4)}-D${String(n + 1).padStart(5, "0")}`;
     const familyActor: EventAuthor = { kind: "user", userId: familyUser.id, name: familyUser.name };

@@ -88,7 +88,8 @@ export async function seedRegister(prisma: PrismaClient, todayInput?: string): P
   if ((await prisma.registerDecision.count()) > 0) return false;
   const random = prng(21_5000);
   const staff = await prisma.user.findMany({
-    where: { settingId: { not: null }, roles: { some: { name: "setting-staff" } } },
+    // Each setting's SENCo, who is also its complaints lead in the demo (not the governors' lead or other staff).
+    where: { settingId: { not: null }, complaintsLead: "lead", roles: { some: { name: "setting-staff" } } },
     select: { id: true, name: true, settingId: true },
     orderBy: { email: "asc" },
   });

@@ -179,7 +179,7 @@ export async function seed(prisma: PrismaClient, options: { today?: Date; demoCa
       };
       const leeds = areas.get("E08000035");
 
-      const persona = async (email: string, extra: { settingId?: string; localAreaId?: string } = {}) => {
+      const persona = async (email: string, extra: { settingId?: string; localAreaId?: string; complaintsLead?: string } = {}) => {
         const p = DEMO_PERSONAS.find((d) => d.email === email);
         if (!p) throw new Error(`Seed refers to unknown persona ${email}`);
         return tx.user.create({
@@ -192,19 +192,24 @@ export async function seed(prisma: PrismaClient, options: { today?: Date; demoCa
       const amira = await persona("amira.hussain@example.com");
       const gareth = await persona("gareth.evans@example.com");
       const tyler = await persona("tyler.brown@example.com");
-      await persona("helen.clarke@beckettpark.example.com", { settingId: beckett.id });
-      await persona("priya.sharma@leeds.example.gov.uk", { localAreaId: leeds });
+      // Each body has a complaints lead who assigns who handles a concern; Beckett Park also has its
+      // governing body's lead, for a concern about the head or the lead (docs/decisions/024).
+      await persona("helen.clarke@beckettpark.example.com", { settingId: beckett.id, complaintsLead: "lead" });
+      await persona("margaret.hughes@beckettpark.example.com", { settingId: beckett.id, complaintsLead: "governing-body" });
+      await persona("priya.sharma@leeds.example.gov.uk", { localAreaId: leeds, complaintsLead: "lead" });
+      await tx.user.create({
+        data: { email: "ben.taylor@beckettpark.example.com", name: "Ben Taylor", passwordHash, settingId: beckett.id, roles: { connect: { name: "setting-staff" } } },
+      });
+      await tx.user.create({
+        data: { email: "marcus.reid@leeds.example.gov.uk", name: "Marcus Reid", passwordHash, localAreaId: leeds, roles: { connect: { name: "local-officer" } } },
+      });
       await persona("owen.price@leeds-icb.example.nhs.uk", { localAreaId: leeds });
       await persona("marcus.bell@leeds.example.gov.uk", { localAreaId: leeds });
-      for (const email of [
-        "sam.okafor@mediation.example.com",
-        "ruth.adeyemi@ombudsman.example.org.uk",
-        "daniel.moore@practice.example.org.uk",
-        "grace.liu@practice.example.org.uk",
-        "admin@redress.example.org.uk",
-      ]) {
+      for (const email of ["sam.okafor@mediation.example.com", "grace.liu@practice.example.org.uk", "admin@redress.example.org.uk"]) {
         await persona(email);
       }
+      await persona("ruth.adeyemi@ombudsman.example.org.uk", { complaintsLead: "lead" });
+      await persona("daniel.moore@practice.example.org.uk", { complaintsLead: "lead" });
 
       // A SENCo for every other setting and an officer for every other area, so each respondent exists.
       for (const s of settings.filter((s) => s.id !== beckett.id)) {
@@ -213,7 +218,14 @@ export async function seed(prisma: PrismaClient, options: { today?: Date; demoCa
           .replace(/[^a-z]+/g, "-")
           .replace(/^-|-$/g, "");
         await tx.user.create({
-          data: { email: `senco@${slug}.example.com`, name: `SENCo, ${s.name}`, passwordHash, settingId: s.id, roles: { connect: { name: "setting-staff" } } },
+          data: {
+            email: `senco@${slug}.example.com`,
+            name: `SENCo, ${s.name}`,
+            passwordHash,
+            settingId: s.id,
+            complaintsLead: "lead",
+            roles: { connect: { name: "setting-staff" } },
+          },
         });
       }
       for (const area of AREAS.filter((a) => a.code !== "E08000035")) {
@@ -224,6 +236,7 @@ export async function seed(prisma: PrismaClient, options: { today?: Date; demoCa
             name: `SEND officer, ${area.name}`,
             passwordHash,
             localAreaId: areas.get(area.code),
+            complaintsLead: "lead",
             roles: { connect: { name: "local-officer" } },
           },
         });

@@ -582,6 +582,8 @@ async function writeBatch(db: Database, nation: Nation, options: GenerateOptions
         view.rung,
         Math.max(rung, f.highestRung),
         new Date().toISOString(),
+        JSON.stringify(view.owed),
+        view.handlerId ?? null,
       ]);
       facts.push([
         caseId,
@@ -635,6 +637,8 @@ async function writeBatch(db: Database, nation: Nation, options: GenerateOptions
       ["rung", "int"],
       ["highestRung", "int"],
       ["updatedAt", "timestamptz"],
+      ["owed", "jsonb"],
+      ["handlerId", "text"],
     ],
     cases,
   );

@@ -1,7 +1,7 @@
 import { Fragment, useEffect, useRef, useState, type ReactNode } from "react";
 import { useFieldArray, type Control, type FieldValues } from "react-hook-form";
 import { z } from "zod";
-import { MESSAGE_PARTIES, NOTE_PARTIES, type CaseView, type Party, type UserEventType } from "../../machines";
+import { MESSAGE_PARTIES, NOTE_PARTIES, URGENT_REASON_LABELS, URGENT_REASONS, type CaseView, type Party, type UserEventType } from "../../machines";
 import {
   asArray,
   commentingCapacity,
@@ -50,6 +50,8 @@ export type ActionPage = {
   failedRemedies: Array<{ id: string; description: string; until: string }>;
   sessions: string[];
   mediators: Array<{ id: string; name: string }>;
+  /** The body answering now, for the assign and triage forms; `conflict`: why they may not handle it. */
+  staff: Array<{ id: string; name: string; conflict?: string }>;
 };
 
 /** `control`: the form kit's react-hook-form control, for rows added and removed in the browser. */
@@ -384,6 +386,109 @@ export const CASE_EVENTS = {
     explains: "You become the person handling the concern at this stage. The response deadline starts today.",
     pastTense: "Acknowledged",
     fields: { schema: eventForm("ACKNOWLEDGE", ({ userId }) => z.object({}).transform(() => ({ handlerId: userId }))) },
+  },
+  ASSIGN_HANDLER: {
+    label: "Assign who handles the concern",
+    explains:
+      "As the complaints lead, choose who handles this concern at this stage. They are told by email and become the person handling it (also when it is acknowledged later). Nobody the concern is about may handle it.",
+    pastTense: "Handler assigned",
+    fields: {
+      schema: eventForm("ASSIGN_HANDLER", ({ staff = [], conflicts = {} }) =>
+        z.object({
+          handlerId: z
+            .string({ error: "Select who will handle the concern" })
+            .refine((id) => staff.some((person) => person.id === id), "Select who will handle the concern")
+            .superRefine((id, ctx) => {
+              if (conflicts[id]) ctx.addIssue({ code: "custom", message: conflicts[id] });
+            }),
+        }),
+      ),
+      Fields: ({ page, errors, values }) => (
+        <ChoiceGroup
+          type="radio"
+          name="handlerId"
+          legend="Who will handle the concern?"
+          error={errors?.handlerId?.[0]}
+          defaultValue={text(values, "handlerId")}
+          options={page.staff.map((person) => ({
+            value: person.id,
+            label: person.name,
+            ...(person.conflict ? { hint: person.conflict.replace(/ Choose someone else\.$/, "") } : {}),
+          }))}
+        />
+      ),
+    },
+  },
+  NAME_PERSON_CONCERNED: {
+    label: "Record who the concern is about",
+    explains:
+      "Use this when the concern is about a member of staff. They will not be able to handle it. If it is about a complaints lead (for example the headteacher), the governing body’s complaints lead assigns who handles it.",
+    pastTense: "Recorded who the concern is about",
+    fields: {
+      schema: eventForm("NAME_PERSON_CONCERNED", ({ staff = [] }) =>
+        z
+          .object({
+            personId: z
+              .string({ error: "Select who the concern is about" })
+              .refine((id) => id === "other" || staff.some((person) => person.id === id), "Select who the concern is about"),
+            description: optionalText,
+          })
+          .superRefine((value, ctx) => {
+            if (value.personId === "other" && !value.description) ctx.addIssue({ code: "custom", path: ["description"], message: "Describe who the concern is about" });
+          })
+          .transform(({ personId, description }) => {
+            const person = staff.find(({ id }) => id === personId);
+            return { ...(person ? { personId: person.id } : {}), description: description ?? person?.name ?? "" };
+          }),
+      ),
+      Fields: ({ page, errors, values }) => (
+        <>
+          <ChoiceGroup
+            type="radio"
+            name="personId"
+            legend="Who is the concern about?"
+            error={errors?.personId?.[0]}
+            defaultValue={text(values, "personId")}
+            options={[...page.staff.map((person) => ({ value: person.id, label: person.name })), { value: "other", label: "Someone without an account here" }]}
+          />
+          <Textarea
+            name="description"
+            label="Describe them (optional if you chose a name)"
+            hint="For example, the headteacher, or the class teacher in Year 4"
+            rows={2}
+            error={errors?.description?.[0]}
+            defaultValue={text(values, "description")}
+          />
+        </>
+      ),
+    },
+  },
+  MARK_URGENT: {
+    label: "Mark the concern urgent",
+    explains:
+      "An urgent concern goes to the top of every list of work and the family is told. The deadlines do not change. A safeguarding worry must also be reported through your own safeguarding procedures: recording it here does not report it.",
+    pastTense: "Marked urgent",
+    fields: {
+      schema: eventForm("MARK_URGENT", () =>
+        z.object({
+          reason: z.enum(URGENT_REASONS, { error: "Select why the concern is urgent" }),
+          details: optionalText,
+        }),
+      ),
+      Fields: ({ errors, values }) => (
+        <>
+          <ChoiceGroup
+            type="radio"
+            name="reason"
+            legend="Why is it urgent?"
+            error={errors?.reason?.[0]}
+            defaultValue={text(values, "reason")}
+            options={URGENT_REASONS.map((value) => ({ value, label: URGENT_REASON_LABELS[value] }))}
+          />
+          <Reason name="details" label="Anything else the family and the organisations should know (optional)" rows={3} errors={errors} values={values} />
+        </>
+      ),
+    },
   },
   PAUSE: {
     label: "Pause the response clock",

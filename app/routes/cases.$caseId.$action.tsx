@@ -15,6 +15,7 @@ import { fileEvents } from "../utils/case-history.server";
 import { knownStandardCodes } from "../utils/register.server";
 import { assertMayAct, loadCaseForUser, requireCaseAction, type CasePage } from "../utils/case-page.server";
 import { applyCaseEvent, CaseConflictError } from "../utils/cases.server";
+import { bodyMembers, handlerConflicts } from "../utils/handlers.server";
 import { londonDate } from "../utils/dates";
 import { getPrisma } from "../utils/db.server";
 import { redirectWithFlash } from "../utils/flash.server";
@@ -57,8 +58,16 @@ const REPLACING = new Set<UserEventType>(["RESPOND", "ISSUE_DRAFT_DECISION", "IS
 /** Remedies a new one may replace: those still owed, or not done (as the machine allows). */
 const replaceable = (page: CasePage) => page.view.remedies.filter((r) => r.status === "open" || r.status === "failed");
 
-async function formContext(user: SessionUser, page: CasePage, mediators: { id: string }[]): Promise<FormContext> {
+/** The body answering now, with why anyone may not handle the concern: only the assign and triage forms need them. */
+async function bodyStaff(type: UserEventType, page: CasePage) {
+  if ((type !== "ASSIGN_HANDLER" && type !== "NAME_PERSON_CONCERNED") || page.view.rung === null) return { staff: [], conflicts: {} };
+  const members = await bodyMembers(page.row, page.view.rung);
+  return { staff: members.map(({ id, name }) => ({ id, name })), conflicts: type === "ASSIGN_HANDLER" ? handlerConflicts(members, page.view) : {} };
+}
+
+async function formContext(user: SessionUser, page: CasePage, mediators: { id: string }[], body: Awaited<ReturnType<typeof bodyStaff>>): Promise<FormContext> {
   return {
+    ...body,
     issueIds: page.view.issues.filter((i) => !i.settledByAgreement).map((i) => i.id),
     side: page.capacities.includes("family") ? "family" : "handler",
     capacities: page.capacities,
@@ -79,7 +88,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const wording = wordingFor(type, page.capacities, page.view.limits);
   await recordCaseView(user.id, page.row, `action:${type}`, request);
   const mediators = await assignableMediators(type);
-  const form = await formContext(user, page, mediators);
+  const body = await bodyStaff(type, page);
+  const form = await formContext(user, page, mediators, body);
   return json({
     caseId: page.row.id,
     ref: page.row.ref,
@@ -102,6 +112,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     // Withdrawing closes the concern's linked cases too: the confirmation page names them.
     closesAlso: type === "WITHDRAW" ? await linkedCasesToWithdraw(user, page) : [],
     mediators,
+    staff: body.staff.map((person) => ({ ...person, ...(body.conflicts[person.id] ? { conflict: body.conflicts[person.id] } : {}) })),
     // The same context the action validates with: the browser checks the form with the same schema (docs/decisions/015).
     form,
     // The final decision starts from the draft: its findings, reasons and proposed remedies.
@@ -123,7 +134,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const intent = remedyIntent(formData.get("intent"));
   if (intent) return json({ values: applyRemedyIntent(Object.fromEntries(formData), intent) });
   const linked = type === "WITHDRAW" ? await linkedCasesToWithdraw(user, page) : [];
-  const parsed = parseForm(entry.fields.schema(await formContext(user, page, await assignableMediators(type))), formData);
+  const parsed = parseForm(entry.fields.schema(await formContext(user, page, await assignableMediators(type), await bodyStaff(type, page))), formData);
   if (!parsed.ok) return parsed.response;
   const event = caseEventSchema.safeParse({ type, at: londonDate(), ...parsed.data });
   if (!event.success) return badRequest(zodFieldErrors(event.error), Object.fromEntries(formData));

@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { FairnessFacts, IssuesList, Ladder, MissedDeadlines, StatusTag } from "../components/case-parts";
+import { HandlingRows, UrgentNotice } from "../components/case-handling";
 import { EscalationReasons, FamilyPrompts, History, MediationDetails, OutcomesOnFile, RemediesOnFile, RunningDeadlines, WrittenOnFile } from "../components/case-file";
 import { wordingFor } from "../components/case-events";
 import { caseFileFor, fileNamesOf } from "../utils/case-file.server";
@@ -54,6 +55,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     setting: row.setting.name,
     area: row.localArea.name,
     mediators: row.assignments.filter((a) => a.capacity === "mediator").map((a) => a.user.name),
+    handling: { handler: view.handlerId ? (row.people[view.handlerId] ?? null) : null, about: view.peopleConcerned.map((p) => p.description) },
     file: caseFileFor(row, view, capacities, actions, events, latest, new Set(evidence.items.map((item) => item.id))),
     thread,
     evidence: { items: evidence.items, canAdd: actions.includes("ADD_EVIDENCE") },
@@ -81,6 +83,7 @@ export default function CasePage() {
           <p className="govuk-body">
             <StatusTag status={view.status} /> {view.stateLabel}
           </p>
+          <UrgentNotice urgent={view.urgent} isFamily={d.isFamily} />
           <FamilyPrompts prompts={d.file.prompts} />
           <Ladder view={view} />
           <FairnessFacts view={view} isFamily={d.isFamily} />
@@ -132,6 +135,7 @@ export default function CasePage() {
               <dd className="govuk-summary-list__value">{formatDate(d.concern.receivedOn)}</dd>
             </div>
             <ReceivedViaRow receivedVia={d.concern.receivedVia} />
+            {view.rung !== null ? <HandlingRows handler={d.handling.handler} about={d.handling.about} /> : null}
             <div className="govuk-summary-list__row">
               <dt className="govuk-summary-list__key">Raised by</dt>
               <dd className="govuk-summary-list__value">{d.concern.raisedBy}</dd>

@@ -9,7 +9,7 @@ export function fileNamesOf(row: CaseRow, view: Pick<CaseView, "route">): FileNa
   return {
     setting: row.setting.name,
     national: view.route === "process" ? "the Ombudsman" : "the national practice body",
-    people: Object.fromEntries(row.assignments.map((a) => [a.user.id, a.user.name])),
+    people: { ...row.people, ...Object.fromEntries(row.assignments.map((a) => [a.user.id, a.user.name])) },
   };
 }
 

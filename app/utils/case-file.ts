@@ -1,4 +1,4 @@
-import { FINDING_LABELS, rungName, type CaseView, type Finding, type Party, type Remedy, type RemedyInput } from "../../machines";
+import { FINDING_LABELS, rungName, URGENT_REASON_LABELS, type CaseView, type Finding, type Party, type Remedy, type RemedyInput, type UrgentReason } from "../../machines";
 import { formatBytes } from "./evidence";
 import { formatDate } from "./format";
 
@@ -175,6 +175,14 @@ export function historyOf(
         return [{ ...base, title: "Concern raised" }];
       case "ACKNOWLEDGE":
         return [{ ...base, title: `${capitalise(bodyAt(rung, names))} acknowledged the concern` }];
+      case "ASSIGN_HANDLER": {
+        const handler = names.people[String(p.handlerId)];
+        return [{ ...base, title: handler ? `${event.actor} assigned the concern to ${handler}` : "The person handling the concern was changed" }];
+      }
+      case "NAME_PERSON_CONCERNED":
+        return [quoted("Recorded that the concern is about a member of staff", "Who", p.description)];
+      case "MARK_URGENT":
+        return [quoted(`Marked urgent: ${(URGENT_REASON_LABELS[String(p.reason) as UrgentReason] ?? "urgent").replace(/^The /, "the ")}`, "Details", p.details)];
       case "PAUSE":
         return [quoted(`Response clock paused, waiting for information from ${p.waitingOn === "family" ? "the family" : "someone else"}`, "Information asked for", p.reason)];
       case "RESUME":
@@ -367,6 +375,12 @@ export function familyPrompts(view: CaseView, names: FileNames, opts: { isFamily
 export function successBanner(type: string, isFamily: boolean): { title: string; body?: string } {
   const BANNERS: Record<string, { title: string; body?: string }> = {
     ACKNOWLEDGE: { title: "Concern acknowledged", body: "The family has been told. Your response deadline is shown on the case." },
+    ASSIGN_HANDLER: { title: "Handler assigned", body: "They have been sent an email and now handle the concern at this stage." },
+    NAME_PERSON_CONCERNED: { title: "Recorded who the concern is about", body: "They cannot be assigned to handle it." },
+    MARK_URGENT: {
+      title: "Marked urgent",
+      body: "It is now at the top of every list of work, and the family has been told what that means. The deadlines have not changed.",
+    },
     PAUSE: {
       title: "Response clock paused",
       body: "Everyone involved has been told what you are waiting for. The clock restarts when the information arrives, or by itself at the pause limit.",

@@ -128,6 +128,9 @@ export interface FormContext {
   userId: string;
   /** Open remedies this person may settle: those their side owes, or that their body ordered. */
   openRemedyIds: string[];
+  /** The body answering now (assign and triage forms only): its people, and why any of them may not handle the concern. */
+  staff?: Array<{ id: string; name: string }>;
+  conflicts?: Record<string, string>;
   /** Failed remedies the family may still take further. */
   failedRemedyIds: string[];
   mediatorIds: string[];

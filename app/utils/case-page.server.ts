@@ -1,4 +1,4 @@
-import { allowedEvents, viewCase, type UserEventType } from "../../machines";
+import { allowedEvents, viewCase, type CaseView, type UserEventType } from "../../machines";
 import { wordingFor } from "../components/case-events";
 import { actionsFor, maySettleRemedy } from "./case-actions";
 import { MAX_LENGTH } from "./limits";
@@ -6,6 +6,7 @@ import { londonDate } from "./dates";
 import { Prisma } from "../../generated/prisma/client";
 import { queryRows } from "./database.server";
 import { getPrisma } from "./db.server";
+import { bodyMembers, mayAssign } from "./handlers.server";
 import { caseScope, capacitiesOn } from "./permissions.server";
 import type { SessionUser } from "./session.server";
 
@@ -28,6 +29,10 @@ interface AroundRow {
   siblings: number;
   assignments: { capacity: string; user: { id: string; name: string } }[] | string;
   deadlines: { key: string; label: string }[] | string;
+  /** The reader's own complaints-lead role, if any (docs/decisions/024). */
+  readerLead: string | null;
+  /** Names of the handlers and of the staff the concern is about, by id (their ids are in the snapshot). */
+  people: Record<string, string> | string | null;
 }
 
 /** json columns arrive parsed from adapter-pg and may arrive as text from other drivers. */
@@ -57,6 +62,7 @@ export async function loadCaseForUser(user: SessionUser, caseId: string) {
       machineVersion: true,
       snapshot: true,
       localAreaId: true,
+      settingId: true,
       concernId: true,
       createdAt: true,
     },
@@ -73,7 +79,11 @@ export async function loadCaseForUser(user: SessionUser, caseId: string) {
            (SELECT count(*)::int FROM "Case" sib WHERE sib."concernId" = c."concernId" AND sib.id <> c.id) AS siblings,
            COALESCE((SELECT json_agg(json_build_object('capacity', a.capacity, 'user', json_build_object('id', au.id, 'name', au.name)) ORDER BY a."createdAt", a."userId")
                        FROM "CaseAssignment" a JOIN "User" au ON au.id = a."userId" WHERE a."caseId" = c.id), '[]'::json) AS assignments,
-           COALESCE((SELECT json_agg(json_build_object('key', d.key, 'label', d.label) ORDER BY d.key) FROM "Deadline" d WHERE d."caseId" = c.id), '[]'::json) AS deadlines
+           COALESCE((SELECT json_agg(json_build_object('key', d.key, 'label', d.label) ORDER BY d.key) FROM "Deadline" d WHERE d."caseId" = c.id), '[]'::json) AS deadlines,
+           (SELECT me."complaintsLead" FROM "User" me WHERE me.id = ${user.id}) AS "readerLead",
+           (SELECT json_object_agg(pu.id, pu.name) FROM "User" pu WHERE pu.id IN (
+              SELECT h->>'handlerId' FROM jsonb_array_elements(COALESCE(c.snapshot->'context'->'handlers', '[]'::jsonb)) h
+              UNION SELECT pc->>'personId' FROM jsonb_array_elements(COALESCE(c.snapshot->'context'->'peopleConcerned', '[]'::jsonb)) pc)) AS people
       FROM "Case" c
       JOIN "Setting" st ON st.id = c."settingId"
       JOIN "LocalArea" la ON la.id = c."localAreaId"
@@ -104,14 +114,25 @@ export async function loadCaseForUser(user: SessionUser, caseId: string) {
       ),
     },
     assignments: json(around.assignments),
+    people: json(around.people ?? {}),
     deadlines: json(around.deadlines),
   };
   const persisted = { machineId: row.machineId, machineVersion: row.machineVersion, snapshot: row.snapshot };
   const view = viewCase(persisted);
   const capacities = await capacitiesOn(prisma, user, row.id);
   const settleableRemedyIds = view.remedies.filter((r) => r.status === "open" && maySettleRemedy(r, capacities)).map((r) => r.id);
-  const actions = actionsFor(capacities, allowedEvents(persisted, londonDate()), view).filter((type) => !REMEDY_EVENTS.has(type) || settleableRemedyIds.length > 0);
+  const candidates = actionsFor(capacities, allowedEvents(persisted, londonDate()), view).filter((type) => !REMEDY_EVENTS.has(type) || settleableRemedyIds.length > 0);
+  // Only a complaints lead of the body answering assigns its handler (the governing body's lead when the concern is about a lead).
+  const assigns = candidates.includes("ASSIGN_HANDLER") && (await mayAssignHandler(user, row, view, around.readerLead));
+  const actions = candidates.filter((type) => type !== "ASSIGN_HANDLER" || assigns);
   return { row, view, capacities, actions, settleableRemedyIds };
+}
+
+async function mayAssignHandler(user: SessionUser, kase: { settingId: string; localAreaId: string; route: "process" | "substance" }, view: CaseView, readerLead: string | null) {
+  if (!readerLead || view.rung === null) return false;
+  // Nobody named yet: any complaints lead of the body answering (their capacity on the case proves which body) may assign.
+  if (view.peopleConcerned.every((person) => !person.personId)) return true;
+  return mayAssign(user, await bodyMembers(kase, view.rung), view);
 }
 
 /**

@@ -74,7 +74,7 @@ const LIKE_RUNG2 = `${RUNG_STATES[2]}%`;
 const LIKE_RUNG3 = `${RUNG_STATES[3]}%`;
 
 /** Statement 1: everything about `ids` in one round trip. `newMediatorId` is a mediator being assigned now. */
-export async function readCases(db: Db, ids: string[], options: { newMediatorId?: string; deadlines?: boolean } = {}): Promise<CaseState[]> {
+export async function readCases(db: Db, ids: string[], options: { newMediatorId?: string; newHandlerId?: string; deadlines?: boolean } = {}): Promise<CaseState[]> {
   if (ids.length === 0) return [];
   const rows = await run<
     Omit<CaseState, "log" | "deadlines"> & { summary: { r2: string | null; r3: string | null; extensions: number; offered: boolean }; deadlines: OpenDeadline[] | null }
@@ -101,6 +101,7 @@ export async function readCases(db: Db, ids: string[], options: { newMediatorId?
             AND EXISTS (SELECT 1 FROM "_RoleToUser" ru JOIN "Role" ro ON ro.id = ru."A" WHERE ru."B" = u.id AND ro.name = 'health-partner')
           UNION ALL SELECT 'mediator', 5, u.name, u.email FROM "CaseAssignment" a JOIN "User" u ON u.id = a."userId" WHERE a."caseId" = c.id AND a.capacity = 'mediator' AND u.active
           UNION ALL SELECT 'new-mediator', 6, u.name, u.email FROM "User" u WHERE u.id = ${options.newMediatorId ?? null}::text AND u.active
+          UNION ALL SELECT 'new-handler', 7, u.name, u.email FROM "User" u WHERE u.id = ${options.newHandlerId ?? null}::text AND u.active
         ) r) AS recipients,
       ${options.deadlines ? Prisma_deadlinesColumn : Prisma_nullColumn} AS deadlines
     FROM "Case" c JOIN "Concern" k ON k.id = c."concernId"
@@ -186,6 +187,10 @@ interface CaseRowWrite {
   headHash: string;
   /** Why deadlines the machine no longer wants were cancelled (unless a moot row says more). */
   cancelReason: string;
+  /** For the work queues (docs/decisions/024), from the view. */
+  urgent: boolean;
+  owed: CaseView["owed"];
+  handlerId: string | null;
 }
 
 /**
@@ -292,7 +297,12 @@ export class CaseChanges {
 
   private queue(seq: number, index: number, notification: NotificationSpec, issueTitles: Record<string, string>) {
     const caseId = this.state.id;
-    for (const recipient of recipientsFor(this.state, notification.to, this.mediatorId !== undefined)) {
+    // Only the person now handling the concern is told they are (read as "new-handler" by readCases).
+    const recipients =
+      notification.kind === "handler-assigned"
+        ? this.state.recipients.filter((r) => (r.party as string) === "new-handler").map((r) => ({ ...r, party: notification.to[0] ?? r.party }))
+        : recipientsFor(this.state, notification.to, this.mediatorId !== undefined);
+    for (const recipient of recipients) {
       this.outbox.push({
         caseId,
         kind: notification.kind,
@@ -373,6 +383,9 @@ export class CaseChanges {
         highestRung: Math.max(this.highestRung, rung),
         headHash: this.head,
         cancelReason: `no longer due after ${lastEvent.type} (event ${lastEvent.seq})`,
+        urgent: view.urgent !== undefined,
+        owed: view.owed,
+        handlerId: view.handlerId ?? null,
       },
       events: this.events,
       deadlines: deadlineRows,
@@ -420,10 +433,12 @@ export async function writeCases(db: Db, writes: CaseWriteRows[], options: { now
     P.sql`
     WITH v AS (
       SELECT * FROM jsonb_to_recordset(${cases}::jsonb) AS v(id text, "fromVersion" int, version int, "machineId" text, "machineVersion" int, snapshot jsonb,
-        "stateValue" text, status text, rung int, "highestRung" int, "headHash" text, "cancelReason" text, moot jsonb)
+        "stateValue" text, status text, rung int, "highestRung" int, "headHash" text, "cancelReason" text, moot jsonb,
+        urgent boolean, owed jsonb, "handlerId" text)
     ), upd AS (
       UPDATE "Case" c SET version = v.version, "machineId" = v."machineId", "machineVersion" = v."machineVersion", snapshot = v.snapshot,
-        "stateValue" = v."stateValue", status = v.status, rung = v.rung, "highestRung" = v."highestRung", "headHash" = v."headHash", "updatedAt" = ${now}::timestamp(3)
+        "stateValue" = v."stateValue", status = v.status, rung = v.rung, "highestRung" = v."highestRung", "headHash" = v."headHash",
+        urgent = v.urgent, owed = v.owed, "handlerId" = v."handlerId", "updatedAt" = ${now}::timestamp(3)
       FROM v WHERE c.id = v.id AND c.version = v."fromVersion"
       RETURNING c.id, v."cancelReason", v.moot
     ), ev AS (

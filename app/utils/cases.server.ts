@@ -49,7 +49,15 @@ export { persistedOf };
 
 function caseColumns(view: CaseView, highestRungSoFar = 0) {
   const rung = view.rung ?? view.conclusion?.rung ?? 0;
-  return { stateValue: view.stateValue, status: view.status, rung: view.rung, highestRung: Math.max(highestRungSoFar, rung) };
+  return {
+    stateValue: view.stateValue,
+    status: view.status,
+    rung: view.rung,
+    highestRung: Math.max(highestRungSoFar, rung),
+    urgent: view.urgent !== undefined,
+    owed: view.owed as Prisma.InputJsonValue,
+    handlerId: view.handlerId ?? null,
+  };
 }
 
 function actorColumns(actor: EventAuthor) {
@@ -183,9 +191,10 @@ export async function applyCaseEvent(caseId: string, event: CaseEvent, actor: Ev
   const db = prisma ?? (await getPrisma());
   const maxAttempts = options.maxAttempts ?? 8;
   const newMediatorId = event.type === "ASSIGN_MEDIATOR" ? event.mediatorId : undefined;
+  const newHandlerId = event.type === "ASSIGN_HANDLER" ? event.handlerId : undefined;
   for (let attempt = 1; ; attempt++) {
     // Two statements, no interactive transaction (docs/decisions/016): read, decide, write.
-    const [state] = await readCases(db, [caseId], { newMediatorId });
+    const [state] = await readCases(db, [caseId], { newMediatorId, newHandlerId });
     if (!state) throw new CaseNotFoundError(`No case ${caseId}`);
     if (options.expectedVersion !== undefined && state.version !== options.expectedVersion) {
       throw new CaseConflictError(caseId, options.expectedVersion, state.version);
@@ -227,7 +236,8 @@ export async function applyCaseEventsInTransaction(
 ): Promise<Applied & { firstSeq: number; recorded: CaseEvent[] }> {
   await tx.$queryRaw`SELECT id FROM "Case" WHERE id = ${caseId} FOR UPDATE`;
   const assigning = events.find((e): e is Extract<CaseEvent, { type: "ASSIGN_MEDIATOR" }> => typeof e !== "function" && e.type === "ASSIGN_MEDIATOR");
-  const [state] = await readCases(tx, [caseId], { newMediatorId: assigning?.mediatorId });
+  const handing = events.find((e): e is Extract<CaseEvent, { type: "ASSIGN_HANDLER" }> => typeof e !== "function" && e.type === "ASSIGN_HANDLER");
+  const [state] = await readCases(tx, [caseId], { newMediatorId: assigning?.mediatorId, newHandlerId: handing?.handlerId });
   if (!state) throw new CaseNotFoundError(`No case ${caseId}`);
   const changes = new CaseChanges(state);
   const recorded: CaseEvent[] = [];

@@ -16,8 +16,14 @@ export const DEMO_PERSONAS: DemoPersona[] = [
   { email: "amira.hussain@example.com", name: "Amira Hussain", role: "family", summary: "Mother of Yusuf (9), autistic, at Beckett Park Primary, Leeds" },
   { email: "gareth.evans@example.com", name: "Gareth Evans", role: "family", summary: "Father of Megan (13), speech and language needs, Truro" },
   { email: "tyler.brown@example.com", name: "Tyler Brown", role: "young-person", summary: "17, at Aston Vale College, Birmingham; raises his own concerns" },
-  { email: "helen.clarke@beckettpark.example.com", name: "Helen Clarke", role: "setting-staff", summary: "SENCo, Beckett Park Primary School, Leeds" },
-  { email: "priya.sharma@leeds.example.gov.uk", name: "Priya Sharma", role: "local-officer", summary: "SEND casework officer, Leeds local service" },
+  { email: "helen.clarke@beckettpark.example.com", name: "Helen Clarke", role: "setting-staff", summary: "SENCo and complaints lead, Beckett Park Primary School, Leeds" },
+  {
+    email: "margaret.hughes@beckettpark.example.com",
+    name: "Margaret Hughes",
+    role: "setting-staff",
+    summary: "Chair of governors, Beckett Park Primary: the governing body’s complaints lead (concerns about the head or the lead)",
+  },
+  { email: "priya.sharma@leeds.example.gov.uk", name: "Priya Sharma", role: "local-officer", summary: "SEND casework officer and complaints lead, Leeds local service" },
   { email: "owen.price@leeds-icb.example.nhs.uk", name: "Dr Owen Price", role: "health-partner", summary: "Designated clinical officer, Leeds health partner" },
   {
     email: "marcus.bell@leeds.example.gov.uk",

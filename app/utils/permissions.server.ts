@@ -1,8 +1,8 @@
-import type { Prisma, PrismaClient } from "../../generated/prisma/client";
+import { Prisma as P, type Prisma, type PrismaClient } from "../../generated/prisma/client";
 import type { Capacity } from "./case-actions";
 import { accessLevels, type Access, type Action } from "./permissions";
 import type { SessionUser } from "./session.server";
-import { activeRepresentation } from "./representation-scope";
+import { activeRepresentation, todayAsDate } from "./representation-scope";
 
 // Turns a user's access levels into a query filter, so ownership is enforced INSIDE the
 // query's where-clause: a record outside it is simply not found (404), never fetched then hidden.
@@ -51,6 +51,49 @@ export function caseScope(user: SessionUser, action: Action, entity: "case" | "m
   const levels = accessLevels(user, action, entity);
   if (levels.length === 0) return NOTHING;
   return { OR: levels.map((level) => scopeFor(level, user)) };
+}
+
+/**
+ * The same scope as `scopeFor`, as SQL on a "Case" aliased `c`, for the read side's hand-written
+ * statements (the work queue). Every clause mirrors one above; tests/integration/work-queue.test.ts
+ * checks on both engines that both forms find the same cases for every demo persona.
+ */
+export function scopeSqlFor(access: Access, user: SessionUser): P.Sql {
+  const child = (condition: P.Sql) => P.sql`EXISTS (SELECT 1 FROM "Concern" sk JOIN "Child" sc ON sc.id = sk."childId" WHERE sk.id = c."concernId" AND ${condition})`;
+  switch (access) {
+    case "any":
+      return P.sql`TRUE`;
+    case "own":
+      return child(P.sql`(sc."youngPersonUserId" = ${user.id} OR EXISTS (SELECT 1 FROM "Guardianship" sg WHERE sg."childId" = sc.id AND sg."userId" = ${user.id}))`);
+    case "represented":
+      return child(
+        P.sql`EXISTS (SELECT 1 FROM "Representation" sr WHERE sr."childId" = sc.id AND sr."representativeId" = ${user.id} AND sr."withdrawnAt" IS NULL
+              AND sr."actOnConcerns" AND (sr."validUntil" IS NULL OR sr."validUntil" >= ${todayAsDate()}::date))`,
+      );
+    case "setting":
+      return user.settingId ? P.sql`c."settingId" = ${user.settingId}` : P.sql`FALSE`;
+    case "area":
+      return user.localAreaId ? P.sql`c."localAreaId" = ${user.localAreaId}` : P.sql`FALSE`;
+    case "health":
+      return user.localAreaId ? P.sql`(c."localAreaId" = ${user.localAreaId} AND c."healthInvolved")` : P.sql`FALSE`;
+    case "assigned":
+      return P.sql`(c.status = ${MEDIATION_RUNNING} AND EXISTS (SELECT 1 FROM "CaseAssignment" sa WHERE sa."caseId" = c.id AND sa."userId" = ${user.id} AND sa.capacity = 'mediator'))`;
+    case "national-process":
+      return P.sql`(c.route = 'process' AND c."highestRung" = 3)`;
+    case "national-substance":
+      return P.sql`(c.route = 'substance' AND c."highestRung" = 3)`;
+    case "aggregate":
+      return P.sql`FALSE`;
+  }
+}
+
+export function caseScopeSql(user: SessionUser, action: Action, entity: "case" | "mediation" = "case"): P.Sql {
+  const levels = accessLevels(user, action, entity);
+  if (levels.length === 0) return P.sql`FALSE`;
+  return P.sql`(${P.join(
+    levels.map((level) => scopeSqlFor(level, user)),
+    " OR ",
+  )})`;
 }
 
 const CAPACITY_OF_ACCESS: Partial<Record<Access, Capacity>> = {

@@ -287,9 +287,17 @@ describe("event validation", () => {
 describe("allowed events", () => {
   it("offers only what the current state allows", () => {
     const driver = acknowledged();
-    expect(allowedEvents(driver.persisted).sort()).toEqual(["EXTEND", "OFFER_MEDIATION", "PAUSE", "RESPOND", "WITHDRAW"]);
+    expect(allowedEvents(driver.persisted).sort()).toEqual(["ASSIGN_HANDLER", "EXTEND", "MARK_URGENT", "NAME_PERSON_CONCERNED", "OFFER_MEDIATION", "PAUSE", "RESPOND", "WITHDRAW"]);
     const responded = respondedAtSetting();
-    expect(allowedEvents(responded.persisted, "2026-02-12").sort()).toEqual(["ACCEPT_OUTCOME", "ESCALATE", "OFFER_MEDIATION", "WITHDRAW"]);
+    expect(allowedEvents(responded.persisted, "2026-02-12").sort()).toEqual([
+      "ACCEPT_OUTCOME",
+      "ASSIGN_HANDLER",
+      "ESCALATE",
+      "MARK_URGENT",
+      "NAME_PERSON_CONCERNED",
+      "OFFER_MEDIATION",
+      "WITHDRAW",
+    ]);
     expect(allowedEvents(responded.persisted, "2026-02-13")).not.toContain("ESCALATE");
   });
 });
