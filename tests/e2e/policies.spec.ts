@@ -21,7 +21,7 @@ test("an administrator publishes a new timeline policy version after fixing a mi
   await page.getByRole("button", { name: "Publish this version" }).click();
   await expect(page).toHaveTitle(/^Error: /);
   const summary = page.getByRole("alert");
-  await expect(summary).toContainText("Enter the date it takes effect as YYYY-MM-DD");
+  await expect(summary).toContainText("The date it takes effect must be a real date");
   await expect(summary).toContainText("The time to acknowledge a concern must be between 1 and 260 working days");
   // The other answers are kept.
   await expect(page.getByLabel("What changes and why")).toHaveValue("Settings acknowledge concerns sooner.");

@@ -104,7 +104,7 @@ describe("dates and remedies", () => {
     expect(latestDate("2028-02-29")).toBe("2030-02-28");
     expect(dateProblem("0001-01-01", "2026-11-27", "the date", "bad")).toMatch(/must be after 1 January 2000/);
     expect(dateProblem("9999-12-31", "2026-11-27", "the date", "bad")).toMatch(/on or before 27 November 2028/);
-    expect(dateProblem("2026-02-30", "2026-11-27", "the date", "bad")).toBe("bad");
+    expect(dateProblem("2026-02-30", "2026-11-27", "the date", "bad")).toBe("The date must be a real date");
     expect(dateProblem("2027-03-01", "2026-11-27", "the date", "bad")).toBeUndefined();
   });
 

@@ -43,7 +43,7 @@ describe("the timeline policy form", () => {
     expect(errorsOf(answers({ policyVersion: "next" })).policyVersion).toBe("Enter the version as a year and month, for example 2027-09");
     expect(errorsOf(answers({ policyVersion: "2026-11" })).policyVersion).toBe("Version 2026-11 has already been published: choose another");
     expect(errorsOf(answers({ effectiveOn: "2026-11-28" })).effectiveOn).toBe("The date it takes effect must be after today");
-    expect(errorsOf(answers({ effectiveOn: "1 September" })).effectiveOn).toBe("Enter the date it takes effect as YYYY-MM-DD");
+    expect(errorsOf(answers({ effectiveOn: "1 September" })).effectiveOn).toBe("The date it takes effect must be a real date");
     expect(errorsOf(answers({ changeSummary: " " })).changeSummary).toBe("Say what changes and why");
     expect(errorsOf(answers({ acknowledgeWorkingDays: "0" })).acknowledgeWorkingDays).toBe("The time to acknowledge a concern must be between 1 and 260 working days");
     expect(errorsOf(answers({ pauseCap: "ten" })).pauseCap).toBe("Enter the most time a response clock may be paused, in total as a whole number of working days");

@@ -2,6 +2,10 @@ import { describe, expect, it } from "vitest";
 import { allowedEvents, transitionCase, CalendarRangeError, InvalidCaseEventError, startCase } from "../../../machines";
 import { acknowledged, atLocalService, caseInput, CaseDriver, outcome, respondedAtSetting, substanceInput } from "./support";
 
+/** What moves the case: messages, notes and evidence are open in every state but closed (tested in ladder.test.ts) and left out here. */
+const TIMELINE = new Set(["ADD_EVIDENCE", "ADD_INTERNAL_NOTE", "SEND_MESSAGE"]);
+const caseSteps = (types: string[]) => types.filter((type) => !TIMELINE.has(type));
+
 describe("intake", () => {
   it("opens the acknowledgement deadline of 5 working days and tells the family and setting", () => {
     const started = startCase(caseInput({ healthInvolved: true }));
@@ -285,11 +289,23 @@ describe("event validation", () => {
 });
 
 describe("allowed events", () => {
+  it("takes messages, internal notes and evidence in every open state, and none once closed", () => {
+    for (const driver of [acknowledged(), respondedAtSetting()]) expect(allowedEvents(driver.persisted)).toEqual(expect.arrayContaining([...TIMELINE]));
+  });
   it("offers only what the current state allows", () => {
     const driver = acknowledged();
-    expect(allowedEvents(driver.persisted).sort()).toEqual(["ASSIGN_HANDLER", "EXTEND", "MARK_URGENT", "NAME_PERSON_CONCERNED", "OFFER_MEDIATION", "PAUSE", "RESPOND", "WITHDRAW"]);
+    expect(caseSteps(allowedEvents(driver.persisted)).sort()).toEqual([
+      "ASSIGN_HANDLER",
+      "EXTEND",
+      "MARK_URGENT",
+      "NAME_PERSON_CONCERNED",
+      "OFFER_MEDIATION",
+      "PAUSE",
+      "RESPOND",
+      "WITHDRAW",
+    ]);
     const responded = respondedAtSetting();
-    expect(allowedEvents(responded.persisted, "2026-02-12").sort()).toEqual([
+    expect(caseSteps(allowedEvents(responded.persisted, "2026-02-12")).sort()).toEqual([
       "ACCEPT_OUTCOME",
       "ASSIGN_HANDLER",
       "ESCALATE",

@@ -2,6 +2,10 @@ import { describe, expect, it } from "vitest";
 import { addWorkingDays, allowedEvents, caseEventSchema } from "../../../machines";
 import { respondedAtSetting } from "./support";
 
+/** What moves the case: messages, notes and evidence are open in every state but closed (tested in ladder.test.ts) and left out here. */
+const TIMELINE = new Set(["ADD_EVIDENCE", "ADD_INTERNAL_NOTE", "SEND_MESSAGE"]);
+const caseSteps = (types: string[]) => types.filter((type) => !TIMELINE.has(type));
+
 const remedies = [
   { kind: "apology" as const, description: "Apology to the family" },
   { kind: "action" as const, description: "Put the reading support in place", dueOn: "2026-02-27" },
@@ -27,7 +31,7 @@ describe("remedies and compliance monitoring", () => {
   it("keeps the case open after the ladder ends until each remedy is done or reported failed", () => {
     const driver = accepted();
     expect(driver.view.status).toBe("monitoring-compliance");
-    expect(allowedEvents(driver.persisted).sort()).toEqual(["REMEDY_DONE", "REMEDY_FAILED"]);
+    expect(caseSteps(allowedEvents(driver.persisted)).sort()).toEqual(["REMEDY_DONE", "REMEDY_FAILED"]);
     driver.send({ type: "REMEDY_DONE", at: "2026-01-20", remedyId: "R1", evidence: "Letter sent" });
     expect(driver.view.status).toBe("monitoring-compliance");
     expect(driver.deadline("remedy.R1")).toBeUndefined();
