@@ -95,6 +95,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function QuestionPage() {
+  // Every step is this one route: a fresh form per step, or the browser would carry one step's
+  // typed answer (and react-hook-form its state) into the next step's field in the same place.
+  const { step } = useLoaderData<typeof loader>();
+  return <StepPage key={step} />;
+}
+
+function StepPage() {
   const { step, title, answers, ctx, changing, back, keepUntil, timeLimitMonths } = useLoaderData<typeof loader>();
   const kit = useFormKit(STEP_SCHEMAS[step], useActionData<typeof action>());
   return (

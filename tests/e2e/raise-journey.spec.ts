@@ -27,6 +27,8 @@ test("the whole journey, with axe on every page: the answers are checked, one ch
   await page.getByRole("button", { name: "Continue" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("What would you like to happen? (optional)");
   await checkA11y();
+  // A fresh field: the previous page's answer is not carried into this one (one route serves every step).
+  await expect(page.getByLabel("What would you like to happen? (optional)")).toHaveValue("");
   await page.getByLabel("What would you like to happen? (optional)").fill("Put the ten hours back until the review is held.");
   await page.getByRole("button", { name: "Continue" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Are health services involved in your child's support?");
