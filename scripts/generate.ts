@@ -1,14 +1,16 @@
-// A synthetic nation for the patterns pages and their benchmark:
+// A synthetic nation for the patterns pages and their benchmark (docs/decisions/012, 028):
 //   npm run generate -- --cases 100000 --seed 42 [--from 2024-01-01] [--to 2026-11-27] [--batch 1000] [--workers 1]
 // ~150 local areas, settings of every kind (up to 20,000), children on the register with
-// ethnicity, sex, FSM, deprivation decile, need and age, and concerns whose cases are WALKED
-// THROUGH THE REAL MACHINES (startCase / transitionCase from machines/, deadlines fired as the
-// sweeper would) — both routes, every rung, mediation, outcomes, remedies and breaches — with
-// built-in disparities and a few systematically failing settings for the analysis to find.
-// Deterministic per seed (each concern has its own PRNG stream) and resumable: rows go in by
-// batch, and a rerun redoes only the last, possibly partial, batch.
-// Rows are written in bulk (INSERT … SELECT FROM unnest(arrays)), not through the per-event
-// service; the case log keeps its hash chain and every case gets its CaseFact row.
+// ethnicity, sex, FSM, deprivation decile, need and age (with and without recorded register
+// decisions, some retaken and overturned), and concerns whose cases are WALKED THROUGH THE REAL
+// MACHINES (startCase / transitionCase from machines/, deadlines fired as the sweeper would) —
+// both routes, every rung, mediation, outcomes, remedies and breaches — with built-in disparities
+// and a few systematically failing settings for the analysis to find.
+// Each transition is recorded by the product's own CaseChanges (keyed v2 hash chain, snapshot
+// digests, head hash, fact row, open deadlines; no emails), so `npm run audit:verify` passes.
+// Deterministic per seed (each concern has its own PRNG stream) and resumable: a batch is one
+// statement (in the database whole or not at all), and a rerun redoes only the last batch.
+// Worker threads walk batches ahead; the main thread writes them in order. Progress on stderr.
 import { Worker, isMainThread, parentPort, workerData } from "node:worker_threads";
 import os from "node:os";
 import { createRequire } from "node:module";
