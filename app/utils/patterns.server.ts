@@ -122,6 +122,25 @@ async function db(): Promise<PrismaClient> {
   return prisma;
 }
 
+/**
+ * Moves fact changes from "PatternDelta" into the monthly summaries (docs/decisions/028), oldest first,
+ * `batch` at a time, each batch its own transaction. Safe on several instances at once (SKIP LOCKED);
+ * readers are exact before, during and after. The sweeper's tick and `npm run sweep` call it.
+ */
+export async function foldPatternDeltas(options: { prisma?: PrismaClient; batch?: number; maxBatches?: number } = {}): Promise<{ folded: number }> {
+  const prisma = options.prisma ?? (await getPrisma());
+  const batch = options.batch ?? 10_000;
+  const maxBatches = options.maxBatches ?? 100;
+  let folded = 0;
+  for (let i = 0; i < maxBatches; i++) {
+    const [row] = await prisma.$queryRaw<Array<{ moved: number }>>`SELECT pattern_summary_fold(${batch}::int) AS moved`;
+    const moved = Number(row?.moved ?? 0);
+    folded += moved;
+    if (moved < batch) break;
+  }
+  return { folded };
+}
+
 /** Unrounded aggregates per group plus the whole table's (key null), in one pass (GROUPING SETS). */
 export async function rawAggregates(filters: Filters, group: Prisma.Sql): Promise<{ groups: Raw[]; total: Raw }> {
   const prisma = await db();
@@ -142,7 +161,7 @@ function wholeMonths(filters: Filters): boolean {
   return filters.from.endsWith("-01") && end.getUTCDate() === 1;
 }
 
-/** England-wide views (no area filter, whole months) read "PatternSummary", not every case of the period. */
+/** England-wide views (no area filter, whole months) read the monthly summaries plus the deltas not yet folded ("PatternSummaryLive"), not every case of the period. */
 export function summaryAnswers(filters: Filters): boolean {
   return !filters.areaId && wholeMonths(filters) && process.env.PATTERNS_SUMMARY !== "off";
 }
@@ -185,9 +204,9 @@ export async function summaryAggregates(dimension: Dimension, filters: Filters):
   const prisma = await db();
   const scope = Prisma.sql`s.dimension = ${dimension} AND s.month BETWEEN ${filters.from}::date AND ${filters.to}::date ${filters.route ? Prisma.sql`AND s.route = ${filters.route}::"Route"` : Prisma.empty}`;
   const [sums, days] = await Promise.all([
-    prisma.$queryRaw<Raw[]>`SELECT s."groupKey" AS key, ${SUMMARY_SUMS} FROM "PatternSummary" s WHERE ${scope} GROUP BY 1 HAVING sum(s.received) > 0 ORDER BY 1`,
+    prisma.$queryRaw<Raw[]>`SELECT s."groupKey" AS key, ${SUMMARY_SUMS} FROM "PatternSummaryLive" s WHERE ${scope} GROUP BY 1 HAVING sum(s.received) > 0 ORDER BY 1`,
     prisma.$queryRaw<Array<{ key: string; rung: number; days: number; n: number }>>`
-      SELECT s."groupKey" AS key, s.rung::int AS rung, s.days, sum(s.n)::int AS n FROM "PatternDays" s WHERE ${scope} GROUP BY 1, 2, 3 HAVING sum(s.n) > 0 ORDER BY 1, 2, 3`,
+      SELECT s."groupKey" AS key, s.rung::int AS rung, s.days, sum(s.n)::int AS n FROM "PatternDaysLive" s WHERE ${scope} GROUP BY 1, 2, 3 HAVING sum(s.n) > 0 ORDER BY 1, 2, 3`,
   ]);
   const histograms = new Map<string, Array<[number, number]>>();
   const add = (key: string, days: number, n: number) => {
@@ -370,11 +389,11 @@ export async function trends(filters: Filters): Promise<Record<"process" | "subs
           prisma.$queryRaw<
             Row[]
           >`SELECT s.route::text AS route, '' AS month, (sum(s.received) FILTER (WHERE s.dimension = 'route') - coalesce(sum(s.received) FILTER (WHERE s.dimension = 'concluded'), 0))::int AS n
-            FROM "PatternSummary" s WHERE s.dimension IN ('route', 'concluded') AND s.month < ${filters.from}::date ${summaryRoute} GROUP BY 1`,
+            FROM "PatternSummaryLive" s WHERE s.dimension IN ('route', 'concluded') AND s.month < ${filters.from}::date ${summaryRoute} GROUP BY 1`,
           prisma.$queryRaw<Row[]>`SELECT s.route::text AS route, to_char(s.month, 'YYYY-MM') AS month, sum(s.received)::int AS n
-            FROM "PatternSummary" s WHERE s.dimension = 'route' AND s.month BETWEEN ${filters.from}::date AND ${filters.to}::date ${summaryRoute} GROUP BY 1, 2`,
+            FROM "PatternSummaryLive" s WHERE s.dimension = 'route' AND s.month BETWEEN ${filters.from}::date AND ${filters.to}::date ${summaryRoute} GROUP BY 1, 2`,
           prisma.$queryRaw<Row[]>`SELECT s.route::text AS route, to_char(s.month, 'YYYY-MM') AS month, sum(s.received)::int AS n
-            FROM "PatternSummary" s WHERE s.dimension = 'concluded' AND s.month BETWEEN ${filters.from}::date AND ${filters.to}::date ${summaryRoute} GROUP BY 1, 2`,
+            FROM "PatternSummaryLive" s WHERE s.dimension = 'concluded' AND s.month BETWEEN ${filters.from}::date AND ${filters.to}::date ${summaryRoute} GROUP BY 1, 2`,
         ]
       : [
           prisma.$queryRaw<Row[]>`SELECT f.route::text AS route, '' AS month, count(*)::int AS n FROM "CaseFact" f

@@ -1,13 +1,14 @@
 import { afterEach, beforeAll, expect, it } from "vitest";
 import { DIMENSIONS } from "../../app/utils/patterns-measures";
-import { caseFactAggregates, percentileOfHistogram, summaryAggregates, summaryAnswers, trends, type Filters } from "../../app/utils/patterns.server";
+import { caseFactAggregates, foldPatternDeltas, percentileOfHistogram, summaryAggregates, summaryAnswers, trends, type Filters } from "../../app/utils/patterns.server";
 import { generate } from "../../scripts/generate";
 import { describeEachEngine } from "./engines";
 
 // The monthly summary tables (docs/decisions/028) against the CaseFact rows they summarise: every
 // dimension, every measure, the timeliness percentiles and the monthly trends must be EXACTLY what
 // the per-case query gives — after the generator's bulk insert, after facts change (the write
-// path's upserts) and after facts are deleted — and a rebuild from scratch gives the same rows.
+// path's upserts) and after facts are deleted, with the changes still in "PatternDelta", after a
+// fold and while two folds run at once — and a rebuild from scratch gives the same rows.
 const PERIODS: Filters[] = [
   { from: "2025-01-01", to: "2025-12-31" },
   { from: "2026-01-01", to: "2026-12-31" },
@@ -60,6 +61,16 @@ describeEachEngine("pattern summary tables", ({ get }) => {
     await db.query(`INSERT INTO "CaseFact" SELECT * FROM "CaseFact" WHERE "caseId" IN (SELECT "caseId" FROM "CaseFact" ORDER BY "caseId" DESC LIMIT 20)
       ON CONFLICT ("caseId") DO UPDATE SET breaches1 = "CaseFact".breaches1 + 1, extensions = "CaseFact".extensions + 1, "mediationOffered" = true`);
     await db.query(`DELETE FROM "CaseFact" WHERE "caseId" IN (SELECT "caseId" FROM "CaseFact" ORDER BY "caseId" LIMIT 15 OFFSET 100)`);
+    const pending = async () => Number(((await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM "PatternDelta"`)) as [{ n: number }])[0].n);
+    // 60 updates (−1 and +1 each), 20 upserts, 15 deletes: all still pending, and the reads already exact.
+    expect(await pending()).toBe(2 * 60 + 2 * 20 + 15);
+    await expectSummaryEqualsFacts();
+    // One fold of part of them, then the rest by two folders at once while the views are read.
+    expect((await foldPatternDeltas({ batch: 40, maxBatches: 1 })).folded).toBe(40);
+    await expectSummaryEqualsFacts();
+    const [a, b] = await Promise.all([foldPatternDeltas({ batch: 7 }), foldPatternDeltas({ batch: 5 }), expectSummaryEqualsFacts()]);
+    expect(a.folded + b.folded).toBe(2 * 60 + 2 * 20 + 15 - 40);
+    expect(await pending()).toBe(0);
     await expectSummaryEqualsFacts();
     const snapshot = async () => [
       await db.query(`SELECT * FROM "PatternSummary" WHERE received <> 0 OR dimension <> 'concluded' ORDER BY 1, 2, 3, 4`),
@@ -68,8 +79,14 @@ describeEachEngine("pattern summary tables", ({ get }) => {
     const strip = (rows: Array<Record<string, unknown>>[]) =>
       rows.map((t) => t.filter((r) => Object.entries(r).some(([k, v]) => typeof v === "number" && v !== 0 && k !== "rung" && k !== "days")));
     const incremental = strip(await snapshot());
+    // A rebuild with changes pending clears them with the rest: nothing lost, nothing counted twice.
+    await db.query(`UPDATE "CaseFact" SET extensions = extensions + 1 WHERE "caseId" IN (SELECT "caseId" FROM "CaseFact" ORDER BY "caseId" LIMIT 10)`);
+    await db.query(`UPDATE "CaseFact" SET extensions = extensions - 1 WHERE "caseId" IN (SELECT "caseId" FROM "CaseFact" ORDER BY "caseId" LIMIT 10)`);
+    expect(await pending()).toBe(40);
     await db.query(`SELECT pattern_summary_rebuild()`);
+    expect(await pending()).toBe(0);
     expect(strip(await snapshot())).toEqual(incremental);
+    await expectSummaryEqualsFacts();
   });
 });
 
