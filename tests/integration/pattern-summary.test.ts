@@ -64,6 +64,9 @@ describeEachEngine("pattern summary tables", ({ get }) => {
     const pending = async () => Number(((await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM "PatternDelta"`)) as [{ n: number }])[0].n);
     // 60 updates (−1 and +1 each), 20 upserts, 15 deletes: all still pending, and the reads already exact.
     expect(await pending()).toBe(2 * 60 + 2 * 20 + 15);
+    // A change to no summed column (most events: an acknowledgement, a reminder) appends nothing.
+    await db.query(`UPDATE "CaseFact" SET "updatedAt" = "updatedAt" + interval '1 day', status = status || '' WHERE "caseId" IN (SELECT "caseId" FROM "CaseFact" LIMIT 50)`);
+    expect(await pending()).toBe(2 * 60 + 2 * 20 + 15);
     await expectSummaryEqualsFacts();
     // One fold of part of them, then the rest by two folders at once while the views are read.
     expect((await foldPatternDeltas({ batch: 40, maxBatches: 1 })).folded).toBe(40);
