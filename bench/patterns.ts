@@ -1,5 +1,6 @@
 // Benchmarks the patterns pages' queries on a generated nation (npm run generate first).
 //   DATABASE_URL=postgresql://…/nation npm run bench:patterns [-- --runs 20]
+//   PATTERNS_SUMMARY=off …   the same views read from CaseFact only (what the summary saves)
 // Per dashboard view (every split × national / one area / one route): p50 and p95 over N runs
 // of exactly what the loader runs (the group table and the monthly trends); funnel plots,
 // annual letters and CSV export the same way; then the read model's size and the database's.
@@ -9,7 +10,7 @@ import { useDatabase } from "../app/utils/db.server";
 import { getEnv } from "../app/utils/env.server";
 import { groupTableCsv } from "../app/utils/patterns-csv.server";
 import { DIMENSIONS } from "../app/utils/patterns-measures";
-import { funnel, groupTable, letter, trends, type Filters } from "../app/utils/patterns.server";
+import { funnel, groupTable, letter, summaryAnswers, trends, type Filters } from "../app/utils/patterns.server";
 
 const runsArg = process.argv.indexOf("--runs");
 const RUNS = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 20;
@@ -50,7 +51,8 @@ try {
   ];
   const rows = [];
   for (const [scope, filters] of scopes) {
-    for (const by of DIMENSIONS) rows.push(await measure(`dashboard ${scope}, by ${by}`, () => Promise.all([groupTable(by, filters), trends(filters)])));
+    const source = summaryAnswers(filters) ? "summary" : "CaseFact";
+    for (const by of DIMENSIONS) rows.push(await measure(`dashboard ${scope}, by ${by} [${source}]`, () => Promise.all([groupTable(by, filters), trends(filters)])));
   }
   for (const level of ["setting", "area"] as const)
     for (const m of ["upheld", "breach"] as const) rows.push(await measure(`funnel plot ${level} ${m}`, () => funnel(level, m, national)));
@@ -63,9 +65,11 @@ try {
   console.log(`\nDashboard views: worst p95 ${worst.p95.toFixed(1)} ms (${worst.name}); ${dashboards.filter((r) => r.p95 <= 300).length}/${dashboards.length} within 300 ms`);
   if (db.engine === "postgres") {
     const [size] = (await db.query<{ database: string; facts: string; events: string }>(
-      `SELECT pg_size_pretty(pg_database_size(current_database())) AS database, pg_size_pretty(pg_total_relation_size('"CaseFact"')) AS facts, pg_size_pretty(pg_total_relation_size('"CaseEvent"')) AS events`,
-    )) as [{ database: string; facts: string; events: string }];
-    console.log(`Size: database ${size.database}; CaseFact ${size.facts}; CaseEvent ${size.events}`);
+      `SELECT pg_size_pretty(pg_database_size(current_database())) AS database, pg_size_pretty(pg_total_relation_size('"CaseFact"')) AS facts, pg_size_pretty(pg_total_relation_size('"CaseEvent"')) AS events,
+        pg_size_pretty(pg_total_relation_size('"PatternSummary"') + pg_total_relation_size('"PatternDays"')) AS summary,
+        (SELECT count(*) FROM "PatternSummary")::text AS "summaryRows", (SELECT count(*) FROM "PatternDays")::text AS "dayRows"`,
+    )) as [{ database: string; facts: string; events: string; summary: string; summaryRows: string; dayRows: string }];
+    console.log(`Size: database ${size.database}; CaseFact ${size.facts}; CaseEvent ${size.events}; summaries ${size.summary} (${size.summaryRows} + ${size.dayRows} rows)`);
   }
 } finally {
   await db.close();

@@ -90,7 +90,54 @@ function workingCalendar(id: string, isWorking: (date: string) => boolean): Work
   return calendar;
 }
 
-export const englandAndWales: WorkingCalendar = workingCalendar(ENGLAND_AND_WALES, (date) => isEnglandAndWalesWorkingDay(inBankHolidayTable(ENGLAND_AND_WALES, date)));
+/**
+ * England and Wales, precomputed over the bank-holiday table (docs/decisions/028): RANK[i] is the
+ * number of working days from the table's first day to TABLE_FIRST + i, WORKING the working days
+ * in order. Same answers and the same errors as the day-by-day loops of `workingCalendar`
+ * (tests/unit/machines cover both), in constant time: every deadline of every case uses it.
+ */
+const SPAN = TABLE_LAST - TABLE_FIRST + 1;
+const RANK = new Int32Array(SPAN);
+const WORKING: number[] = [];
+for (let i = 0; i < SPAN; i++) {
+  if (isEnglandAndWalesWorkingDay(TABLE_FIRST + i)) WORKING.push(TABLE_FIRST + i);
+  RANK[i] = WORKING.length;
+}
+
+function englandAndWalesCalendar(): WorkingCalendar {
+  const isWorking = (date: string) => isEnglandAndWalesWorkingDay(inBankHolidayTable(ENGLAND_AND_WALES, date));
+  /** Throws the error the loops would have thrown on stepping past the table. */
+  const pastTheTable = (): never => {
+    isWorking(isoFromDayNumber(TABLE_LAST + 1));
+    throw new CalendarRangeError(ENGLAND_AND_WALES, isoFromDayNumber(TABLE_LAST + 1), "past the table");
+  };
+  const loops = workingCalendar(ENGLAND_AND_WALES, isWorking);
+  const calendar: WorkingCalendar = {
+    ...loops,
+    addWorkingDays(start, days) {
+      if (!Number.isInteger(days) || days < 0) throw new RangeError(`working days must be a whole number ≥ 0, got ${days}`);
+      isWorking(start);
+      if (days === 0) return isoFromDayNumber(dayNumber(start));
+      const day = WORKING[RANK[dayNumber(start) - TABLE_FIRST]! + days - 1];
+      return day === undefined ? pastTheTable() : isoFromDayNumber(day);
+    },
+    workingDaysBetween(from, to) {
+      const [a, b] = [dayNumber(from), dayNumber(to)];
+      if (b < a) return -calendar.workingDaysBetween(to, from);
+      isWorking(from);
+      if (b > TABLE_LAST) pastTheTable();
+      return RANK[b - TABLE_FIRST]! - RANK[a - TABLE_FIRST]!;
+    },
+    clockStart(date) {
+      if (isWorking(date)) return isoFromDayNumber(dayNumber(date));
+      const day = WORKING[RANK[dayNumber(date) - TABLE_FIRST]!];
+      return day === undefined ? pastTheTable() : isoFromDayNumber(day);
+    },
+  };
+  return calendar;
+}
+
+export const englandAndWales: WorkingCalendar = englandAndWalesCalendar();
 
 export const isWorkingDay = englandAndWales.isWorkingDay;
 export const addWorkingDays = englandAndWales.addWorkingDays;

@@ -20,7 +20,16 @@ export class InvalidDateError extends Error {
   }
 }
 
+/**
+ * Day numbers of the date strings already seen: deadlines and the generator ask about the same
+ * few thousand dates millions of times (docs/decisions/028). Bounded, and only valid dates go in.
+ */
+const DAY_NUMBERS = new Map<string, number>();
+const ISO_OF_DAY = new Map<number, string>();
+const CACHE_LIMIT = 50_000;
+
 export function isIsoDate(value: string): boolean {
+  if (DAY_NUMBERS.has(value)) return true;
   const match = ISO_DATE.exec(value);
   if (!match) return false;
   const [, y, m, d] = match.map(Number) as [number, number, number, number];
@@ -30,12 +39,20 @@ export function isIsoDate(value: string): boolean {
 
 /** Days since 1970-01-01 for an ISO date; throws for anything else. */
 export function dayNumber(date: string): number {
+  const known = DAY_NUMBERS.get(date);
+  if (known !== undefined) return known;
   if (!isIsoDate(date)) throw new InvalidDateError(date);
-  return Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / MS_PER_DAY;
+  const day = Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / MS_PER_DAY;
+  if (DAY_NUMBERS.size < CACHE_LIMIT) DAY_NUMBERS.set(date, day);
+  return day;
 }
 
 export function isoFromDayNumber(day: number): string {
-  return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
+  const known = ISO_OF_DAY.get(day);
+  if (known !== undefined) return known;
+  const iso = new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
+  if (Number.isInteger(day) && ISO_OF_DAY.size < CACHE_LIMIT) ISO_OF_DAY.set(day, iso);
+  return iso;
 }
 
 /** 0 = Sunday … 6 = Saturday. */

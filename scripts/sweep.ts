@@ -9,6 +9,7 @@ import { dispatchOutbox } from "../app/utils/outbox.server";
 import { sweepRegisterReviews } from "../app/utils/register-emails.server";
 import { sweepRegisterRequests } from "../app/utils/register.server";
 import { sweepDeadlines } from "../app/utils/sweeper.server";
+import { foldPatternDeltas } from "../app/utils/patterns.server";
 import { countDeadLetters } from "../app/utils/dead-letters.server";
 
 function parseAsOf(args: string[]): Date {
@@ -34,6 +35,7 @@ async function main() {
     const requests = await sweepRegisterRequests({ now, prisma: db.prisma });
     const reviews = await sweepRegisterReviews({ now, prisma: db.prisma });
     const sent = await dispatchOutbox({ now, prisma: db.prisma });
+    const folded = await foldPatternDeltas({ prisma: db.prisma });
     console.log(`Database: ${redact(env.DATABASE_URL)} · as of ${now.toISOString().slice(0, 10)}`);
     console.log(`Deadlines fired: ${swept.fired}, moot: ${swept.moot}, already done: ${swept.alreadyDone}, failed: ${swept.failed.length}, dead: ${swept.dead.length}`);
     for (const f of swept.failed) console.log(`  ✖ deadline ${f.deadlineId}: ${f.error}`);
@@ -42,6 +44,7 @@ async function main() {
     console.log(`Register requests now overdue: ${requests.overdue}`);
     console.log(`Register reviews written about: ${reviews.dueSoon} due soon, ${reviews.overdue} overdue`);
     console.log(`Emails sent: ${sent.sent}, retrying later: ${sent.retrying}, given up: ${sent.failed}`);
+    console.log(`Fact changes folded into the pattern summaries: ${folded.folded}`);
     if (dead.deadlines || dead.emails) console.log(`Dead letters waiting for an administrator: ${dead.deadlines} deadlines, ${dead.emails} emails`);
     console.log(`Took ${Date.now() - started} ms`);
     if (swept.failed.length || swept.dead.length) process.exitCode = 1;

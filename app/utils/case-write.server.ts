@@ -228,12 +228,14 @@ export class CaseChanges {
     return this.events.length;
   }
 
-  /** Appends one machine transition: its event (hash-chained), its emails, and why deadlines it dropped were dropped. */
-  record(event: CaseEvent, result: CaseTransition, actor: EventAuthor, previousDeadlines?: readonly { key: string }[]) {
+  /**
+   * Appends one machine transition: its event (hash-chained), its emails, and why deadlines it dropped were dropped.
+   * `occurredAt` is the time recorded (now); only the national generator passes the simulated day it walks.
+   */
+  record(event: CaseEvent, result: CaseTransition, actor: EventAuthor, previousDeadlines?: readonly { key: string }[], occurredAt: Date = this.now) {
     const caseId = this.state.id;
     const seq = ++this.version;
     const { actorId, actorLabel } = actorColumns(actor);
-    const occurredAt = this.now;
     const digest = snapshotDigest(result.persisted.snapshot);
     const payload = event as unknown as Record<string, unknown>;
     const hash = eventHmac(this.head, {

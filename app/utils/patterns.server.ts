@@ -122,6 +122,25 @@ async function db(): Promise<PrismaClient> {
   return prisma;
 }
 
+/**
+ * Moves fact changes from "PatternDelta" into the monthly summaries (docs/decisions/028), oldest first,
+ * `batch` at a time, each batch its own transaction. Safe on several instances at once (SKIP LOCKED);
+ * readers are exact before, during and after. The sweeper's tick and `npm run sweep` call it.
+ */
+export async function foldPatternDeltas(options: { prisma?: PrismaClient; batch?: number; maxBatches?: number } = {}): Promise<{ folded: number }> {
+  const prisma = options.prisma ?? (await getPrisma());
+  const batch = options.batch ?? 10_000;
+  const maxBatches = options.maxBatches ?? 100;
+  let folded = 0;
+  for (let i = 0; i < maxBatches; i++) {
+    const [row] = await prisma.$queryRaw<Array<{ moved: number }>>`SELECT pattern_summary_fold(${batch}::int) AS moved`;
+    const moved = Number(row?.moved ?? 0);
+    folded += moved;
+    if (moved < batch) break;
+  }
+  return { folded };
+}
+
 /** Unrounded aggregates per group plus the whole table's (key null), in one pass (GROUPING SETS). */
 export async function rawAggregates(filters: Filters, group: Prisma.Sql): Promise<{ groups: Raw[]; total: Raw }> {
   const prisma = await db();
@@ -131,6 +150,99 @@ export async function rawAggregates(filters: Filters, group: Prisma.Sql): Promis
   const groups = rows.filter((r) => r.whole === 0);
   const total = rows.find((r) => r.whole === 1) ?? emptyRaw("all");
   return { groups, total: { ...total, key: "all" } };
+}
+
+// ───────────────────────────── Monthly summaries (docs/decisions/028) ─────────────────────────────
+
+/** The summary tables hold whole months of receipt: they answer a filter that starts and ends on month boundaries. */
+function wholeMonths(filters: Filters): boolean {
+  const end = new Date(`${filters.to}T00:00:00Z`);
+  end.setUTCDate(end.getUTCDate() + 1);
+  return filters.from.endsWith("-01") && end.getUTCDate() === 1;
+}
+
+/** England-wide views (no area filter, whole months) read the monthly summaries plus the deltas not yet folded ("PatternSummaryLive"), not every case of the period. */
+export function summaryAnswers(filters: Filters): boolean {
+  return !filters.areaId && wholeMonths(filters) && process.env.PATTERNS_SUMMARY !== "off";
+}
+
+const SUMMARY_COUNTS = [
+  "received",
+  "reached2",
+  "reached3",
+  "decided1",
+  "upheld1",
+  "decided2",
+  "upheld2",
+  "decided3",
+  "upheld3",
+  "concluded",
+  "resolvedLocally",
+  "remediesDone",
+  "remediesSettled",
+  "onTime1",
+  "extended",
+  "breached",
+  "breaches",
+  "mediationOffered",
+  "mediationAgreed",
+] as const satisfies ReadonlyArray<keyof Raw>;
+const SUMMARY_SUMS = Prisma.raw(SUMMARY_COUNTS.map((c) => `sum(s."${c}")::int AS "${c}"`).join(", "));
+
+/** percentile_disc as PostgreSQL computes it (the value at row ceil(p·N), in double precision) over a histogram sorted by days. */
+export function percentileOfHistogram(histogram: ReadonlyArray<readonly [days: number, n: number]>, p: number): number | null {
+  const total = histogram.reduce((sum, [, n]) => sum + n, 0);
+  if (total === 0) return null;
+  const row = Math.max(1, Math.ceil(p * total));
+  let seen = 0;
+  for (const [days, n] of histogram) if ((seen += n) >= row) return days;
+  return histogram[histogram.length - 1]![0];
+}
+
+/** The same unrounded sums as rawAggregates, from the monthly summary (a few thousand rows at national scale). */
+export async function summaryAggregates(dimension: Dimension, filters: Filters): Promise<{ groups: Raw[]; total: Raw }> {
+  const prisma = await db();
+  const scope = Prisma.sql`s.dimension = ${dimension} AND s.month BETWEEN ${filters.from}::date AND ${filters.to}::date ${filters.route ? Prisma.sql`AND s.route = ${filters.route}::"Route"` : Prisma.empty}`;
+  const [sums, days] = await Promise.all([
+    prisma.$queryRaw<Raw[]>`SELECT s."groupKey" AS key, ${SUMMARY_SUMS} FROM "PatternSummaryLive" s WHERE ${scope} GROUP BY 1 HAVING sum(s.received) > 0 ORDER BY 1`,
+    prisma.$queryRaw<Array<{ key: string; rung: number; days: number; n: number }>>`
+      SELECT s."groupKey" AS key, s.rung::int AS rung, s.days, sum(s.n)::int AS n FROM "PatternDaysLive" s WHERE ${scope} GROUP BY 1, 2, 3 HAVING sum(s.n) > 0 ORDER BY 1, 2, 3`,
+  ]);
+  const histograms = new Map<string, Array<[number, number]>>();
+  const add = (key: string, days: number, n: number) => {
+    const list = histograms.get(key) ?? [];
+    const last = list[list.length - 1];
+    if (last && last[0] === days) last[1] += n;
+    else list.push([days, n]);
+    histograms.set(key, list);
+  };
+  for (const d of days) add(`${d.key}\u0000${d.rung}`, d.days, d.n);
+  // The whole table's histogram: every group's, merged in order of days.
+  for (const rung of [1, 2]) {
+    const merged = new Map<number, number>();
+    for (const d of days) if (d.rung === rung) merged.set(d.days, (merged.get(d.days) ?? 0) + d.n);
+    for (const [k, n] of [...merged].sort((a, b) => a[0] - b[0])) add(`\u0000all\u0000${rung}`, k, n);
+  }
+  const withPercentiles = (r: Raw, key: string): Raw => {
+    const h1 = histograms.get(`${key}\u0000${1}`) ?? [];
+    const h2 = histograms.get(`${key}\u0000${2}`) ?? [];
+    return {
+      ...r,
+      medianDays1: percentileOfHistogram(h1, 0.5),
+      p90Days1: percentileOfHistogram(h1, 0.9),
+      medianDays2: percentileOfHistogram(h2, 0.5),
+      p90Days2: percentileOfHistogram(h2, 0.9),
+    };
+  };
+  const groups = sums.map((r) => withPercentiles({ ...emptyRaw(r.key), ...r }, r.key));
+  const total = emptyRaw("all");
+  for (const g of groups) for (const c of SUMMARY_COUNTS) total[c] += g[c];
+  return { groups, total: withPercentiles(total, "\u0000all") };
+}
+
+/** The same sums read from CaseFact directly (drill-down, areas, and the proof that the summary agrees). */
+export function caseFactAggregates(dimension: Dimension, filters: Filters): Promise<{ groups: Raw[]; total: Raw }> {
+  return rawAggregates(filters, FACT_GROUP[dimension]);
 }
 
 /** Children on the register per group today ("all" for everyone); the register changes slowly, so kept for 10 minutes. */
@@ -200,7 +312,7 @@ async function areaNames(): Promise<Map<string, string>> {
 /** One published table: a row per group of `dimension`, plus the total. */
 export async function groupTable(dimension: Dimension, filters: Filters): Promise<GroupTable> {
   const [{ groups: raws, total }, register, registerAll, names] = await Promise.all([
-    rawAggregates(filters, FACT_GROUP[dimension]),
+    summaryAnswers(filters) ? summaryAggregates(dimension, filters) : rawAggregates(filters, FACT_GROUP[dimension]),
     registerCounts(dimension, filters),
     registerCounts("sex", filters),
     dimension === "area" ? areaNames() : Promise.resolve(new Map<string, string>()),
@@ -267,15 +379,31 @@ export async function trends(filters: Filters): Promise<Record<"process" | "subs
   const prisma = await db();
   type Row = { route: "process" | "substance"; month: string; n: number };
   const scope = Prisma.sql`${areaAnd(filters)} ${routeAnd(filters)}`;
-  // Three index-friendly aggregates: open when the period starts, then received and concluded by month.
-  const [before, received, concluded] = await Promise.all([
-    prisma.$queryRaw<Row[]>`SELECT f.route::text AS route, '' AS month, count(*)::int AS n FROM "CaseFact" f
+  const summaryRoute = filters.route ? Prisma.sql`AND s.route = ${filters.route}::"Route"` : Prisma.empty;
+  // England: from the monthly summary. Open when the period starts = received before it − concluded
+  // before it (a case is never concluded before it was received). Otherwise three index-friendly
+  // aggregates over CaseFact: open when the period starts, then received and concluded by month.
+  const [before, received, concluded] = await Promise.all(
+    summaryAnswers(filters)
+      ? [
+          prisma.$queryRaw<
+            Row[]
+          >`SELECT s.route::text AS route, '' AS month, (sum(s.received) FILTER (WHERE s.dimension = 'route') - coalesce(sum(s.received) FILTER (WHERE s.dimension = 'concluded'), 0))::int AS n
+            FROM "PatternSummaryLive" s WHERE s.dimension IN ('route', 'concluded') AND s.month < ${filters.from}::date ${summaryRoute} GROUP BY 1`,
+          prisma.$queryRaw<Row[]>`SELECT s.route::text AS route, to_char(s.month, 'YYYY-MM') AS month, sum(s.received)::int AS n
+            FROM "PatternSummaryLive" s WHERE s.dimension = 'route' AND s.month BETWEEN ${filters.from}::date AND ${filters.to}::date ${summaryRoute} GROUP BY 1, 2`,
+          prisma.$queryRaw<Row[]>`SELECT s.route::text AS route, to_char(s.month, 'YYYY-MM') AS month, sum(s.received)::int AS n
+            FROM "PatternSummaryLive" s WHERE s.dimension = 'concluded' AND s.month BETWEEN ${filters.from}::date AND ${filters.to}::date ${summaryRoute} GROUP BY 1, 2`,
+        ]
+      : [
+          prisma.$queryRaw<Row[]>`SELECT f.route::text AS route, '' AS month, count(*)::int AS n FROM "CaseFact" f
       WHERE f."receivedOn" < ${filters.from}::date AND (f."concludedOn" IS NULL OR f."concludedOn" >= ${filters.from}::date) ${scope} GROUP BY 1`,
-    prisma.$queryRaw<Row[]>`SELECT f.route::text AS route, to_char(date_trunc('month', f."receivedOn"), 'YYYY-MM') AS month, count(*)::int AS n FROM "CaseFact" f
+          prisma.$queryRaw<Row[]>`SELECT f.route::text AS route, to_char(date_trunc('month', f."receivedOn"), 'YYYY-MM') AS month, count(*)::int AS n FROM "CaseFact" f
       WHERE f."receivedOn" BETWEEN ${filters.from}::date AND ${filters.to}::date ${scope} GROUP BY 1, 2`,
-    prisma.$queryRaw<Row[]>`SELECT f.route::text AS route, to_char(date_trunc('month', f."concludedOn"), 'YYYY-MM') AS month, count(*)::int AS n FROM "CaseFact" f
+          prisma.$queryRaw<Row[]>`SELECT f.route::text AS route, to_char(date_trunc('month', f."concludedOn"), 'YYYY-MM') AS month, count(*)::int AS n FROM "CaseFact" f
       WHERE f."concludedOn" BETWEEN ${filters.from}::date AND ${filters.to}::date ${scope} GROUP BY 1, 2`,
-  ]);
+        ],
+  );
   // Months that have begun: a trend never runs into the future (the current month is "so far").
   const until = filters.to < londonDate() ? filters.to : londonDate();
   const months: string[] = [];

@@ -1,5 +1,6 @@
 import type { Env } from "./env.server";
 import { dispatchOutbox } from "./outbox.server";
+import { foldPatternDeltas } from "./patterns.server";
 import { runRetentionDaily } from "./retention.server";
 import { sweepRegisterReviews } from "./register-emails.server";
 import { sweepRegisterRequests } from "./register.server";
@@ -55,6 +56,8 @@ export function startBackgroundWorkers(env: Env): () => void {
       // Reviews due soon and overdue, written about once per review date (docs/decisions/027).
       { name: "register-review-sweeper", run: () => sweepRegisterReviews() },
       { name: "email-dispatcher", run: async () => logDispatch(await dispatchOutbox()) },
+      // Fact changes into the monthly pattern summaries (docs/decisions/028); reads are exact either way.
+      { name: "pattern-summary-fold", run: () => foldPatternDeltas() },
       // Ticks with the others but does its work at most once a day (docs/decisions/010).
       { name: "retention", run: () => runRetentionDaily() },
     ],
