@@ -81,6 +81,9 @@ const familyOrRepresentative = (p: Persona): Outcome => (levels(p, "create:conce
 const settingLinks = (p: Persona, c: Fixture): Outcome => (levels(p, "update:link").includes("setting") && p.settingId === c.linkSettingId ? "allow" : "deny");
 const settingLogger = (p: Persona): Outcome => (levels(p, "create:concern").includes("setting") && p.settingId ? "allow" : "deny");
 const publicPage = { GET: "allow", POST: "405" } as const;
+const evidenceAdder = (p: Persona, c: Fixture): Outcome =>
+  // The local service is a party once the concern has reached it (rung 2).
+  canRead(p, c) && levels(p, "update:case").some((l) => reaches(l, p, c)) && (p.role !== "local-officer" || c.highestRung >= 2) ? "allow" : "deny";
 const draftOwner = (p: Persona, c: Fixture): Outcome => (p.email === c.draftOwner && holds(p, "create:concern") ? "allow" : "deny");
 
 /** route file → method → who may (the case is new at rung 1: the family may withdraw, the setting acknowledges). */
@@ -131,6 +134,11 @@ const EXPECTED: Record<string, { GET: (p: Persona, c: Fixture) => Outcome; POST:
   "cases.$caseId.history": { GET: (p, c) => (canRead(p, c) ? "allow" : "deny"), POST: () => "405", params: (c) => ({ caseId: c.caseId }) },
   "cases.$caseId._index": { GET: (p, c) => (canRead(p, c) ? "allow" : "deny"), POST: () => "405", params: (c) => ({ caseId: c.caseId }) },
   // Every message on the case (and the reader's own body's notes): whoever may read the case.
+  // Evidence (docs/decisions/022): adding is for the parties so far (the family, and each body that has answered); a file that is not there is not found, for everyone.
+  "cases.$caseId.add-evidence": { GET: evidenceAdder, POST: evidenceAdder, params: (c) => ({ caseId: c.caseId }) },
+  "cases.$caseId.evidence.$evidenceId": { GET: () => "deny", POST: () => "405", params: (c) => ({ caseId: c.caseId, evidenceId: "no-such-file" }) },
+  // The benchmark's bare document route (docs/decisions/029): a page with nothing to read, outside production.
+  bench: { GET: allow, POST: () => "405" },
   "cases.$caseId.messages": { GET: (p, c) => (canRead(p, c) ? "allow" : "deny"), POST: () => "405", params: (c) => ({ caseId: c.caseId }) },
   // Letters: whoever may read the case. The fixture case has no letter yet, so a letter's page and
   // PDF are "not found" for everyone (and never a 500); tests/integration/letters.test.ts covers
