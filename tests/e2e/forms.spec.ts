@@ -125,9 +125,9 @@ test.describe("without JavaScript", () => {
     // Without the script the character count says the limit.
     await expect(page.getByText("You can enter up to 5,000 characters")).toBeVisible();
     // Going back, the saved choices are still there.
-    await page.getByRole("link", { name: "Back" }).click();
+    await page.getByRole("link", { name: "Back", exact: true }).click();
     await expect(page.getByRole("radio", { name: "No, it is not about one decision" })).toBeChecked();
-    await page.getByRole("link", { name: "Back" }).click();
+    await page.getByRole("link", { name: "Back", exact: true }).click();
     await expect(page.getByRole("checkbox", { name: "Reviews that have not been held" })).toBeChecked();
     await page.goto(page.url().replace(/about$/, "aware"));
     await page.getByLabel("Day").fill("30");

@@ -49,7 +49,7 @@ test("mediation: offered by the family, arranged by the setting, run by the assi
   await setting.getByLabel("Mediator").selectOption({ label: "Sam Okafor" });
   await submit(setting, "Assign a mediator");
 
-  await mediator.goto("/cases");
+  await mediator.goto("/cases?show=all");
   await mediator.getByRole("link", { name: /-S$/ }).first().click();
   await expect(mediator.getByText("Mediator assigned: a session is being arranged")).toBeVisible();
   await openAction(mediator, "Schedule a mediation session");
@@ -89,7 +89,7 @@ test("mediation: offered by the family, arranged by the setting, run by the assi
 
 test("the ombudsman acknowledges and accepts an escalated process case; the practice body cannot see it", async ({ pageAs, checkA11y }) => {
   const ombudsman = await pageAs("Ruth Adeyemi");
-  await ombudsman.goto("/cases");
+  await ombudsman.goto("/cases?show=all");
   await ombudsman.getByRole("link", { name: /RC-\d{4}-D00002-P/ }).click();
   await expect(ombudsman.getByText("Waiting for the national body to acknowledge")).toBeVisible();
   await checkA11y(ombudsman);
@@ -107,7 +107,7 @@ test("the ombudsman acknowledges and accepts an escalated process case; the prac
 
 test("the national stage: draft decision, comments from everyone involved, final decision with a payment remedy", async ({ pageAs, browser, checkA11y }) => {
   const ombudsman = await pageAs("Ruth Adeyemi");
-  await ombudsman.goto("/cases");
+  await ombudsman.goto("/cases?show=all");
   await ombudsman.getByRole("link", { name: /RC-\d{4}-D00002-P/ }).click();
   await ombudsman.waitForURL(/\/cases\/[a-z0-9]+$/);
   const caseUrl = ombudsman.url();
@@ -165,6 +165,6 @@ test("the national stage: draft decision, comments from everyone involved, final
   await expect(ombudsman.getByRole("table", { name: "Remedies" })).toContainText("(£250.00)");
   await expect(ombudsman.getByText("Remedies monitored").first()).toBeVisible();
   // The ladder has ended, but the ombudsman keeps the case to monitor its remedy.
-  await ombudsman.goto("/cases");
+  await ombudsman.goto("/cases?show=all");
   await expect(ombudsman.getByRole("link", { name: /RC-\d{4}-D00002-P/ })).toBeVisible();
 });

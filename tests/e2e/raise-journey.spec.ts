@@ -111,7 +111,7 @@ test("save and come back later: the draft survives signing out, is offered on th
     .click();
   // On at the first question not yet answered, with the saved answers kept.
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("What would you like to happen? (optional)");
-  await page.getByRole("link", { name: "Back" }).click();
+  await page.getByRole("link", { name: "Back", exact: true }).click();
   await expect(page.getByLabel("Describe your concern")).toHaveValue("The speech and language sessions stopped in October.");
 
   await page.goto("/dashboard");
