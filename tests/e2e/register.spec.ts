@@ -1,5 +1,6 @@
 import type { Page } from "@playwright/test";
 import { expect, fillDate, raiseConcern, test } from "./fixtures";
+import { fillRemedy } from "./remedy-rows";
 
 // The register as records (docs/decisions/021), walked by the people who would do it: a family asks
 // the setting to consider their child; the setting decides not to place, with the family and the
@@ -99,8 +100,7 @@ test("a family asks for consideration, the setting decides not to place, the fam
     .check();
   await staff.getByLabel("Reasons for the decision").fill("We decided before the speech and language assessment was done.");
   await staff.getByLabel("National Framework standards relied on").fill("NF-1.1, NF-R4");
-  await staff.getByRole("group", { name: "Remedy 1 (optional)" }).getByLabel("Kind of remedy").selectOption("register-review");
-  await staff.getByRole("group", { name: "Remedy 1 (optional)" }).getByLabel("What must be done").fill("Retake the register decision with the assessment");
+  await fillRemedy(staff, 1, { kind: "register-review", description: "Retake the register decision with the assessment" });
   await staff.getByRole("button", { name: "Send the response" }).click();
   await expect(staff.getByText("Response sent", { exact: true })).toBeVisible();
 
