@@ -79,7 +79,7 @@ describeEachEngine("migrations and seed", ({ get }) => {
     await seed(db.prisma);
     const first = await counts();
     expect(first.settings).toBe(20);
-    expect(first.roles).toBe(11);
+    expect(first.roles).toBe(12); // with children's social care (docs/decisions/027)
     expect(first.children).toBeGreaterThan(200);
     expect(await seed(db.prisma)).toEqual({ created: false });
     expect(await counts()).toEqual(first);
@@ -91,12 +91,13 @@ describeEachEngine("migrations and seed", ({ get }) => {
     const rungs = await prisma.case.groupBy({ by: ["rung"], _count: { _all: true } });
     expect(rungs.map((r) => r.rung)).toEqual(expect.arrayContaining([1, 2, 3, null]));
     const yusuf = await prisma.case.findMany({
-      where: { machineId: "redress-case", concern: { child: { registerRef: "AN-000001" } } },
+      // Yusuf's first concern, split into two linked cases (his later demo cases are other stories).
+      where: { machineId: "redress-case", ref: { startsWith: "RC-2026-D00001-" }, concern: { child: { registerRef: "AN-000001" } } },
       select: { route: true, healthInvolved: true },
     });
     expect(yusuf.map((c) => c.route).sort()).toEqual(["process", "substance"]);
     expect(yusuf.every((c) => c.healthInvolved)).toBe(true);
-    const tyler = await prisma.case.findFirstOrThrow({ where: { concern: { child: { registerRef: "AN-000003" } } }, select: { id: true } });
+    const tyler = await prisma.case.findFirstOrThrow({ where: { concern: { child: { registerRef: "AN-000003" } } }, orderBy: { createdAt: "asc" }, select: { id: true } });
     expect(await prisma.caseEvent.count({ where: { caseId: tyler.id, type: "DEADLINE_MISSED" } })).toBe(1);
     const megan = await prisma.case.findFirstOrThrow({ where: { concern: { child: { registerRef: "AN-000002" } } } });
     expect(megan.rung).toBe(3);
