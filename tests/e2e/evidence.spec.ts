@@ -82,9 +82,14 @@ test("the family and the setting attach and download files; a private file reach
   await owen.goto(caseUrl);
   await expect(owen.getByTestId("evidence-list")).not.toContainText("Attendance chart");
   // Outside the case: another family, the analyst and the administrator never learn the files exist.
-  for (const persona of ["Gareth Evans", "Grace Liu", "Alex Morgan"]) {
+  // Another family is told the file is not there; people with no access to any case are refused before any case is looked up.
+  for (const [persona, status] of [
+    ["Gareth Evans", 404],
+    ["Grace Liu", 403],
+    ["Alex Morgan", 403],
+  ] as const) {
     const other = await pageAs(persona);
-    for (const url of [familyFile, privateFile]) expect((await other.request.get(url)).status()).toBe(404);
+    for (const url of [familyFile, privateFile]) expect((await other.request.get(url)).status()).toBe(status);
   }
 });
 
