@@ -1,6 +1,7 @@
-import { Body, Container, Head, Heading, Hr, Html, Link, Preview, render, Section, Text } from "@react-email/components";
+import { Link, render, Text } from "@react-email/components";
 import { createElement, type ReactNode } from "react";
 import { styles } from "../layout";
+import { StandaloneLayout } from "../_shared/standalone-layout";
 
 // Emails about a person's account rather than a concern (docs/decisions/020): verifying an email
 // address, resetting a password, an invitation, a link to a child decided, being named as a
@@ -35,28 +36,14 @@ function link(data: Data): string | undefined {
 const P = ({ children }: { children: ReactNode }) => <Text style={styles.paragraph}>{children}</Text>;
 
 function AccountLayout({ data, heading, children }: { data: Data; heading: string; children: ReactNode }) {
-  const name = text(data, "recipientName");
   return (
-    <Html lang="en">
-      <Head />
-      <Preview>{heading}</Preview>
-      <Body style={styles.body}>
-        <Container style={styles.container}>
-          <Section style={styles.header}>
-            <Text style={styles.brand}>Redress</Text>
-          </Section>
-          <Section style={styles.content}>
-            <Heading as="h1" style={styles.h1}>
-              {heading}
-            </Heading>
-            <P>{name ? `Dear ${name},` : "Hello,"}</P>
-            {children}
-            <Hr style={styles.hr} />
-            <Text style={styles.footer}>You are getting this email because of an account with Redress at this address. Do not reply to this email.</Text>
-          </Section>
-        </Container>
-      </Body>
-    </Html>
+    <StandaloneLayout
+      name={text(data, "recipientName")}
+      heading={heading}
+      footer="You are getting this email because of an account with Redress at this address. Do not reply to this email."
+    >
+      {children}
+    </StandaloneLayout>
   );
 }
 

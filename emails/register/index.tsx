@@ -1,7 +1,8 @@
-import { Body, Container, Head, Heading, Hr, Html, Link, Preview, render, Section, Text } from "@react-email/components";
+import { Link, render, Text } from "@react-email/components";
 import { createElement, type ReactNode } from "react";
 import { formatDate } from "../_shared/dates";
 import { styles } from "../layout";
+import { StandaloneLayout } from "../_shared/standalone-layout";
 
 // Emails about a child's register entry rather than a concern (docs/decisions/027): a request for
 // consideration received and decided, a register decision recorded, a review due soon or overdue,
@@ -52,28 +53,14 @@ const OUTCOME_SUBJECTS: Record<string, (child: string) => string> = {
 const P = ({ children }: { children: ReactNode }) => <Text style={styles.paragraph}>{children}</Text>;
 
 function RegisterLayout({ data, heading, children }: { data: Data; heading: string; children: ReactNode }) {
-  const name = text(data, "recipientName");
   return (
-    <Html lang="en">
-      <Head />
-      <Preview>{heading}</Preview>
-      <Body style={styles.body}>
-        <Container style={styles.container}>
-          <Section style={styles.header}>
-            <Text style={styles.brand}>Redress</Text>
-          </Section>
-          <Section style={styles.content}>
-            <Heading as="h1" style={styles.h1}>
-              {heading}
-            </Heading>
-            <P>{name ? `Dear ${name},` : "Hello,"}</P>
-            {children}
-            <Hr style={styles.hr} />
-            <Text style={styles.footer}>You are getting this email because of your part in this child&apos;s register entry in Redress. Do not reply to this email.</Text>
-          </Section>
-        </Container>
-      </Body>
-    </Html>
+    <StandaloneLayout
+      name={text(data, "recipientName")}
+      heading={heading}
+      footer="You are getting this email because of your part in this child's register entry in Redress. Do not reply to this email."
+    >
+      {children}
+    </StandaloneLayout>
   );
 }
 
