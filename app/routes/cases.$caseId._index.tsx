@@ -14,7 +14,7 @@ import { recordCaseView } from "../utils/audit.server";
 import { fileEvents, latestHistory } from "../utils/case-history.server";
 import { loadCaseForUser } from "../utils/case-page.server";
 import { getPrisma } from "../utils/db.server";
-import { formatDate, ROUTE_LABELS } from "../utils/format";
+import { formatDate, formatPolicyVersion, ROUTE_LABELS } from "../utils/format";
 import { requireUserWithPermission } from "../utils/session.server";
 
 import { ReceivedViaRow, YoungPersonViews } from "../components/concern-views";
@@ -155,8 +155,8 @@ export default function CasePage() {
               </div>
             ) : null}
             <div className="govuk-summary-list__row">
-              <dt className="govuk-summary-list__key">Timings</dt>
-              <dd className="govuk-summary-list__value">Policy {view.policyVersion}</dd>
+              <dt className="govuk-summary-list__key">Time limits</dt>
+              <dd className="govuk-summary-list__value">The timeline policy of {formatPolicyVersion(view.policyVersion)}</dd>
             </div>
           </dl>
           <p className="govuk-body-s">

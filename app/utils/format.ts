@@ -13,6 +13,14 @@ export function formatDateTime(value: string | Date): string {
     .replace(" pm", "pm");
 }
 
+const MONTH = new Intl.DateTimeFormat("en-GB", { month: "long", year: "numeric", timeZone: "UTC" });
+
+/** A timeline policy version ("2026-11") as people read it: "November 2026". */
+export function formatPolicyVersion(version: string): string {
+  const match = /^(\d{4})-(\d{2})$/.exec(version);
+  return match ? MONTH.format(new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, 1))) : version;
+}
+
 export const ROUTE_LABELS = {
   process: "How a decision was made",
   substance: "Level and quality of support",
