@@ -1,23 +1,15 @@
-import { Form, Link } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Button, ErrorSummary, TextInput, type FieldErrors } from "./forms";
 import { PASSWORD_HINT, LINK_USED_UP } from "../utils/account-forms";
 
-/** The "choose a password" page behind a reset or invitation link, or the dead-link page. */
-export function NewPasswordPage({
-  live,
-  heading,
-  intro,
-  button,
-  deadText,
-  errors,
-}: {
-  live: boolean;
-  heading: string;
-  intro: string;
-  button: string;
-  deadText: string;
-  errors?: FieldErrors;
-}) {
+/**
+ * The "choose a password" page behind a reset or invitation link, or the dead-link page, for the
+ * routes whose loader and action are `passwordLinkLoader` and `passwordLinkAction`.
+ */
+export function NewPasswordPage({ heading, intro, button, deadText }: { heading: string; intro: string; button: string; deadText: string }) {
+  const loaded = useLoaderData<{ live: boolean }>();
+  const errors = useActionData<{ errors?: FieldErrors }>()?.errors;
+  const live = loaded.live && errors?.form?.[0] !== LINK_USED_UP;
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">

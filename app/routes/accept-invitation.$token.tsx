@@ -1,41 +1,21 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json } from "@remix-run/node";
-import { useActionData, useLoaderData } from "@remix-run/react";
-import type { FieldErrors } from "../components/forms";
 import { NewPasswordPage } from "../components/new-password-page";
-import { newPasswordSchema, LINK_USED_UP } from "../utils/account-forms";
-import { peekToken, setPasswordWithToken } from "../utils/accounts.server";
-import { redirectWithFlash } from "../utils/flash.server";
-import { badRequest, parseForm, readForm } from "../utils/forms.server";
-
-// The link in the email: single use, expiring, only its hash stored (docs/decisions/020).
+import { passwordLinkAction, passwordLinkLoader } from "../utils/password-links.server";
 
 export const meta: MetaFunction = () => [{ title: "Accept your invitation – Redress" }];
 
-export async function loader({ params }: LoaderFunctionArgs) {
-  return json({ live: Boolean(await peekToken(params.token ?? "", "invitation")) });
-}
+export const loader = ({ params }: LoaderFunctionArgs) => passwordLinkLoader("invitation", params.token);
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  const parsed = parseForm(newPasswordSchema, await readForm(request));
-  if (!parsed.ok) return parsed.response;
-  const userId = await setPasswordWithToken(params.token ?? "", "invitation", parsed.data.newPassword, request);
-  if (!userId) return badRequest({ form: [LINK_USED_UP] }, {}, 410);
-  return redirectWithFlash("/sign-in", { kind: "success", title: "Your account is ready", body: "Sign in with your email address and new password." });
-}
+export const action = ({ request, params }: ActionFunctionArgs) =>
+  passwordLinkAction("invitation", params.token, request, { kind: "success", title: "Your account is ready", body: "Sign in with your email address and new password." });
 
 export default function Page() {
-  const { live } = useLoaderData<typeof loader>();
-  const data = useActionData<{ errors?: FieldErrors }>();
-  const dead = data?.errors?.form?.[0] === LINK_USED_UP;
   return (
     <NewPasswordPage
-      live={live && !dead}
       heading="Accept your invitation"
       intro="Choose a password for your Redress account. You will sign in with your email address and this password."
       button="Create password"
       deadText="Invitation links work once and for 7 days. Ask whoever invited you to send a new one, or ask for a password reset link."
-      errors={data?.errors}
     />
   );
 }
