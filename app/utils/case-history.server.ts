@@ -55,11 +55,14 @@ function notesVisible(noteParties: readonly string[], alias = Prisma.empty): Pri
  * owe the deadline: a family's history leaves them out (`forFamily`).
  */
 async function readEvents(prisma: PrismaClient, caseId: string, forFamily: boolean, limit: number, offset: number, noteParties: readonly string[]): Promise<EventRow[]> {
-  return prisma.$queryRaw<EventRow[]>`
+  return queryRows<EventRow>(
+    prisma,
+    Prisma.sql`
     ${EVENTS_WITH_ACTORS}
      WHERE e."caseId" = ${caseId} AND (${!forFamily} OR e.type <> 'DEADLINE_WARNING') AND ${notesVisible(noteParties, Prisma.sql`e.`)}
      ORDER BY e.seq DESC
-     LIMIT ${limit} OFFSET ${offset}`;
+     LIMIT ${limit} OFFSET ${offset}`,
+  );
 }
 
 /** The latest entries for the case page, and whether there are older ones. */
@@ -112,21 +115,31 @@ export const THREAD_ON_CASE_PAGE = 20;
  * the family), each newest last, with how many there are in all. Notes are filtered in the query.
  */
 export async function threadEvents(prisma: PrismaClient, caseId: string, noteParties: readonly string[], limit = THREAD_ON_CASE_PAGE, offset = 0) {
+  // Prepared statements straight to the driver: read on every case page (docs/decisions/029).
   const [messages, notes, counts] = await Promise.all([
-    prisma.$queryRaw<EventRow[]>`
+    queryRows<EventRow>(
+      prisma,
+      Prisma.sql`
       ${EVENTS_WITH_ACTORS}
        WHERE e."caseId" = ${caseId} AND e.type = ${MESSAGE_EVENT}
        ORDER BY e.seq DESC LIMIT ${limit} OFFSET ${offset}`,
+    ),
     noteParties.length === 0
       ? Promise.resolve([] as EventRow[])
-      : prisma.$queryRaw<EventRow[]>`
+      : queryRows<EventRow>(
+          prisma,
+          Prisma.sql`
       ${EVENTS_WITH_ACTORS}
        WHERE e."caseId" = ${caseId} AND e.type = ${NOTE_EVENT} AND e.payload->>'party' = ANY(${[...noteParties]}::text[])
        ORDER BY e.seq DESC LIMIT ${limit} OFFSET ${offset}`,
-    prisma.$queryRaw<{ messages: number; notes: number }[]>`
+        ),
+    queryRows<{ messages: number; notes: number }>(
+      prisma,
+      Prisma.sql`
       SELECT count(*) FILTER (WHERE type = ${MESSAGE_EVENT})::int AS messages,
              count(*) FILTER (WHERE type = ${NOTE_EVENT} AND payload->>'party' = ANY(${[...noteParties]}::text[]))::int AS notes
         FROM "CaseEvent" WHERE "caseId" = ${caseId} AND type IN (${MESSAGE_EVENT}, ${NOTE_EVENT})`,
+    ),
   ]);
   return {
     messages: messages.map(toLogEvent).reverse(),

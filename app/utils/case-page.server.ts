@@ -7,13 +7,27 @@ import { Prisma } from "../../generated/prisma/client";
 import { queryRows } from "./database.server";
 import { getPrisma } from "./db.server";
 import { bodyMembers, mayAssign } from "./handlers.server";
-import { caseScope, capacitiesOn } from "./permissions.server";
+import { capacitiesOf, capacityAccessesSql, caseScopeSql } from "./permissions.server";
 import type { SessionUser } from "./session.server";
 
 // Everything a case page needs, loaded THROUGH the user's read scope: a case outside it is a 404.
 // Its cost does not grow with the case's history (docs/decisions/017).
 
-interface AroundRow {
+interface CaseRow {
+  id: string;
+  ref: string;
+  route: "process" | "substance";
+  version: number;
+  healthInvolved: boolean;
+  machineId: string;
+  machineVersion: number;
+  snapshot: unknown;
+  localAreaId: string;
+  settingId: string;
+  concernId: string;
+  createdAt: Date;
+  /** The accesses of the reader's update grants whose scope this case is in (capacitiesOf). */
+  accesses: string[];
   setting: { name: string } | string;
   localArea: { name: string } | string;
   concern:
@@ -26,7 +40,9 @@ interface AroundRow {
         child: { givenName: string; familyName: string; youngPersonUserId: string | null };
       }
     | string;
-  siblings: number;
+  /** The cases on the same concern the reader may open too (this one included), by reference. */
+  cases: { id: string; ref: string; route: "process" | "substance" }[] | string;
+  views: { id: string; text: string; recordedFor: string; createdAt: string; authorId: string; authorName: string | null }[] | string;
   assignments: { capacity: string; user: { id: string; name: string } }[] | string;
   deadlines: { key: string; label: string }[] | string;
   /** The reader's own complaints-lead role, if any (docs/decisions/024). */
@@ -46,84 +62,74 @@ export async function loadCaseForUser(user: SessionUser, caseId: string) {
   // An id that cannot exist is simply not found (and never reaches the database: no NUL bytes).
   if (!/^[A-Za-z0-9_-]+$/.test(caseId) || caseId.length > MAX_LENGTH.id) throw new Response("Not found", { status: 404 });
   const prisma = await getPrisma();
-  const readable = caseScope(user, "read");
-  // Two statements (three for a split concern), whatever the case's history: the case through
-  // the reader's scope, then everything around it as one JSON row. The Prisma include this replaces
-  // sent ten (one per relation).
-  const found = await prisma.case.findFirst({
-    where: { AND: [{ id: caseId }, readable] },
-    select: {
-      id: true,
-      ref: true,
-      route: true,
-      version: true,
-      healthInvolved: true,
-      machineId: true,
-      machineVersion: true,
-      snapshot: true,
-      localAreaId: true,
-      settingId: true,
-      concernId: true,
-      createdAt: true,
-    },
-  });
-  if (!found) throw new Response("Not found", { status: 404 });
-  const [around] = await queryRows<AroundRow>(
+  // ONE prepared statement, whatever the case's history (docs/decisions/029): the case found
+  // THROUGH the reader's read scope (caseScopeSql: the same clauses as caseScope, tested equal for
+  // every persona), the capacities the reader's update grants prove on it, and everything around
+  // it as JSON: setting, area, concern, the linked cases the reader may open, the young person's
+  // views with their authors, assignments, deadlines, and the names of the people in the snapshot.
+  const readable = caseScopeSql(user, "read");
+  const [found] = await queryRows<CaseRow>(
     prisma,
     Prisma.sql`
-    SELECT json_build_object('name', st.name) AS setting,
+    WITH found AS (
+      SELECT c.id, c.ref, c.route::text AS route, c.version, c."healthInvolved", c."machineId", c."machineVersion", c.snapshot,
+             c."localAreaId", c."settingId", c."concernId", c."createdAt" AT TIME ZONE 'UTC' AS "createdAt",
+             ${capacityAccessesSql(user)} AS accesses
+        FROM "Case" c
+       WHERE c.id = ${caseId} AND ${readable}
+    )
+    SELECT f.*,
+           json_build_object('name', st.name) AS setting,
            json_build_object('name', la.name) AS "localArea",
            json_build_object('ref', co.ref, 'summary', co.summary, 'receivedOn', co."receivedOn", 'receivedVia', co."receivedVia",
                              'raisedBy', json_build_object('id', rb.id, 'name', rb.name),
                              'child', json_build_object('givenName', ch."givenName", 'familyName', ch."familyName", 'youngPersonUserId', ch."youngPersonUserId")) AS concern,
-           (SELECT count(*)::int FROM "Case" sib WHERE sib."concernId" = c."concernId" AND sib.id <> c.id) AS siblings,
+           (SELECT json_agg(json_build_object('id', c.id, 'ref', c.ref, 'route', c.route) ORDER BY c.ref)
+              FROM "Case" c WHERE c."concernId" = f."concernId" AND ${readable}) AS cases,
+           COALESCE((SELECT json_agg(json_build_object('id', v.id, 'text', v.text, 'recordedFor', v."recordedFor", 'createdAt', v."createdAt" AT TIME ZONE 'UTC',
+                                                       'authorId', v."authorId", 'authorName', vu.name) ORDER BY v."createdAt", v.id)
+                       FROM "ConcernView" v LEFT JOIN "User" vu ON vu.id = v."authorId" WHERE v."concernId" = f."concernId"), '[]'::json) AS views,
            COALESCE((SELECT json_agg(json_build_object('capacity', a.capacity, 'user', json_build_object('id', au.id, 'name', au.name)) ORDER BY a."createdAt", a."userId")
-                       FROM "CaseAssignment" a JOIN "User" au ON au.id = a."userId" WHERE a."caseId" = c.id), '[]'::json) AS assignments,
-           COALESCE((SELECT json_agg(json_build_object('key', d.key, 'label', d.label) ORDER BY d.key) FROM "Deadline" d WHERE d."caseId" = c.id), '[]'::json) AS deadlines,
+                       FROM "CaseAssignment" a JOIN "User" au ON au.id = a."userId" WHERE a."caseId" = f.id), '[]'::json) AS assignments,
+           COALESCE((SELECT json_agg(json_build_object('key', d.key, 'label', d.label) ORDER BY d.key) FROM "Deadline" d WHERE d."caseId" = f.id), '[]'::json) AS deadlines,
            (SELECT me."complaintsLead" FROM "User" me WHERE me.id = ${user.id}) AS "readerLead",
            (SELECT json_object_agg(pu.id, pu.name) FROM "User" pu WHERE pu.id IN (
-              SELECT h->>'handlerId' FROM jsonb_array_elements(COALESCE(c.snapshot->'context'->'handlers', '[]'::jsonb)) h
-              UNION SELECT pc->>'personId' FROM jsonb_array_elements(COALESCE(c.snapshot->'context'->'peopleConcerned', '[]'::jsonb)) pc)) AS people
-      FROM "Case" c
-      JOIN "Setting" st ON st.id = c."settingId"
-      JOIN "LocalArea" la ON la.id = c."localAreaId"
-      JOIN "Concern" co ON co.id = c."concernId"
+              SELECT h->>'handlerId' FROM jsonb_array_elements(COALESCE(f.snapshot->'context'->'handlers', '[]'::jsonb)) h
+              UNION SELECT pc->>'personId' FROM jsonb_array_elements(COALESCE(f.snapshot->'context'->'peopleConcerned', '[]'::jsonb)) pc)) AS people
+      FROM found f
+      JOIN "Setting" st ON st.id = f."settingId"
+      JOIN "LocalArea" la ON la.id = f."localAreaId"
+      JOIN "Concern" co ON co.id = f."concernId"
       JOIN "User" rb ON rb.id = co."raisedById"
-      JOIN "Child" ch ON ch.id = co."childId"
-     WHERE c.id = ${found.id}`,
+      JOIN "Child" ch ON ch.id = co."childId"`,
   );
-  if (!around) throw new Response("Not found", { status: 404 });
-  const concern = json(around.concern);
-  // Linked cases only where the reader may open them too.
-  const cases =
-    around.siblings > 0
-      ? await prisma.case.findMany({ where: { AND: [{ concernId: found.concernId }, readable] }, select: { id: true, ref: true, route: true }, orderBy: { ref: "asc" } })
-      : [{ id: found.id, ref: found.ref, route: found.route }];
+  if (!found) throw new Response("Not found", { status: 404 });
+  const { accesses, setting, localArea, concern: concernJson, cases, views, assignments, deadlines, readerLead, people, ...kase } = found;
+  const concern = json(concernJson);
   const row = {
-    ...found,
-    setting: json(around.setting),
-    localArea: json(around.localArea),
-    // The young person's own views (docs/decisions/020).
+    ...kase,
+    createdAt: new Date(kase.createdAt),
+    setting: json(setting),
+    localArea: json(localArea),
     concern: {
       ...concern,
       receivedOn: new Date(concern.receivedOn),
-      cases,
-      views: await queryRows<{ id: string; text: string; recordedFor: string; createdAt: Date; authorId: string }>(
-        prisma,
-        Prisma.sql`SELECT id, text, "recordedFor", "createdAt" AT TIME ZONE 'UTC' AS "createdAt", "authorId" FROM "ConcernView" WHERE "concernId" = ${found.concernId} ORDER BY "createdAt", id`,
-      ),
+      // Linked cases only where the reader may open them too.
+      cases: json(cases),
+      // The young person's own views (docs/decisions/020), with their authors' names.
+      views: json(views).map((v) => ({ ...v, createdAt: new Date(v.createdAt) })),
     },
-    assignments: json(around.assignments),
-    people: json(around.people ?? {}),
-    deadlines: json(around.deadlines),
+    assignments: json(assignments),
+    people: json(people ?? {}),
+    deadlines: json(deadlines),
   };
-  const persisted = { machineId: row.machineId, machineVersion: row.machineVersion, snapshot: row.snapshot };
+  const persisted = { machineId: row.machineId, machineVersion: row.machineVersion, snapshot: row.snapshot as Prisma.JsonValue };
   const view = viewCase(persisted);
-  const capacities = await capacitiesOn(prisma, user, row.id);
+  const capacities = capacitiesOf(user, accesses);
   const settleableRemedyIds = view.remedies.filter((r) => r.status === "open" && maySettleRemedy(r, capacities)).map((r) => r.id);
   const candidates = actionsFor(capacities, allowedEvents(persisted, londonDate()), view).filter((type) => !REMEDY_EVENTS.has(type) || settleableRemedyIds.length > 0);
   // Only a complaints lead of the body answering assigns its handler (the governing body's lead when the concern is about a lead).
-  const assigns = candidates.includes("ASSIGN_HANDLER") && (await mayAssignHandler(user, row, view, around.readerLead));
+  const assigns = candidates.includes("ASSIGN_HANDLER") && (await mayAssignHandler(user, row, view, readerLead));
   const actions = candidates.filter((type) => type !== "ASSIGN_HANDLER" || assigns);
   return { row, view, capacities, actions, settleableRemedyIds };
 }

@@ -19,16 +19,17 @@ export function mayAddViews(
   return null;
 }
 
-export async function youngPersonViews(views: { id: string; text: string; recordedFor: string; createdAt: Date; authorId: string }[]) {
+/** The views as the page shows them; their authors' names come with them from the case page's statement, or are looked up here. */
+export async function youngPersonViews(views: { id: string; text: string; recordedFor: string; createdAt: Date; authorId: string; authorName?: string | null }[]) {
   if (!views.length) return [];
-  const prisma = await getPrisma();
-  const authors = await prisma.user.findMany({ where: { id: { in: views.map((v) => v.authorId) } }, select: { id: true, name: true } });
+  const named = views.every((v) => v.authorName !== undefined);
+  const authors = named ? [] : await (await getPrisma()).user.findMany({ where: { id: { in: views.map((v) => v.authorId) } }, select: { id: true, name: true } });
   return views.map((v) => ({
     id: v.id,
     text: v.text,
     createdAt: v.createdAt,
     byYoungPerson: v.recordedFor === "young-person",
-    author: authors.find((a) => a.id === v.authorId)?.name ?? "",
+    author: (named ? v.authorName : authors.find((a) => a.id === v.authorId)?.name) ?? "",
   }));
 }
 

@@ -46,7 +46,12 @@ function statementName(sql: string): string {
   return name;
 }
 
-const driverQueries = new WeakMap<object, DriverQuery>();
+// Shared through globalThis: the server (build/server.mjs, or server.ts under tsx) opens the
+// database with its own copy of this module, and the Remix build (build/index.js) bundles another.
+// A module-level map would leave the build's copy empty, and every "driver" read in a page would
+// quietly go through Prisma instead (docs/decisions/029).
+const globalForDrivers = globalThis as unknown as { __redressDriverQueries?: WeakMap<object, DriverQuery> };
+const driverQueries = (globalForDrivers.__redressDriverQueries ??= new WeakMap<object, DriverQuery>());
 
 /**
  * The driver behind a client opened by openDatabase, for the hot write path's single,

@@ -1,8 +1,9 @@
 import crypto from "node:crypto";
 import { senderContextOf, sendersOf, type CaseEvent, type CaseView, type Party } from "../../machines";
-import type { PrismaClient } from "../../generated/prisma/client";
+import { Prisma, type PrismaClient } from "../../generated/prisma/client";
 import { applyCaseEventsInTransaction, type EventAuthor } from "./cases.server";
 import type { CasePage } from "./case-page.server";
+import { queryRows } from "./database.server";
 import { londonDate } from "./dates";
 import { getPrisma } from "./db.server";
 import { formatBytes, mayReadEvidence, rungReached, VISIBILITY_WORDS, type EvidenceFields } from "./evidence";
@@ -222,7 +223,17 @@ export async function evidenceFor(
   prisma?: PrismaClient,
 ): Promise<{ items: EvidenceListItem[]; hiddenIds: string[]; count: number }> {
   const db = prisma ?? (await getPrisma());
-  const rows = await db.evidence.findMany({ where: { caseId: page.row.id }, orderBy: [{ createdAt: "asc" }, { seq: "asc" }], select: evidenceSelect });
+  // Read on every case page: one prepared statement straight to the driver (docs/decisions/029), the same columns as evidenceSelect.
+  const read = await queryRows<Omit<EvidenceRow, "addedBy"> & { addedByName: string | null; addedById: string | null }>(
+    db,
+    Prisma.sql`SELECT e.id, e.description, e."fileName", e.kind, e."sizeBytes", e.visibility, e."addedAs", e.rung,
+                      e."createdAt" AT TIME ZONE 'UTC' AS "createdAt", e."erasedAt" AT TIME ZONE 'UTC' AS "erasedAt",
+                      e."storageKey", e."mediaType", e.sha256, e."addedById", u.name AS "addedByName"
+                 FROM "Evidence" e LEFT JOIN "User" u ON u.id = e."addedById"
+                WHERE e."caseId" = ${page.row.id}
+                ORDER BY e."createdAt", e.seq`,
+  );
+  const rows: EvidenceRow[] = read.map(({ addedByName, addedById, ...row }) => ({ ...row, addedBy: addedById === null ? null : { name: addedByName ?? "" } }));
   const visible = rows.filter((r) => mayReadEvidence(r, page.capacities, page.row.healthInvolved, rungReached(page.view)));
   return { items: visible.map(listItem), hiddenIds: rows.filter((r) => !visible.includes(r)).map((r) => r.id), count: rows.length };
 }

@@ -2,9 +2,20 @@
 const DATE = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "Europe/London" });
 const DATE_TIME = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", hour: "numeric", minute: "2-digit", hour12: true, timeZone: "Europe/London" });
 
+/** Formatted calendar days (a page formats the same few dates many times; Intl's format is the slow part). */
+const formattedDays = new Map<string, string>();
+
 export function formatDate(value: string | Date): string {
-  const date = typeof value === "string" ? new Date(value.length === 10 ? `${value}T12:00:00Z` : value) : value;
-  return DATE.format(date);
+  if (typeof value === "string" && value.length === 10) {
+    let text = formattedDays.get(value);
+    if (text === undefined) {
+      if (formattedDays.size >= 5000) formattedDays.clear();
+      text = DATE.format(new Date(`${value}T12:00:00Z`));
+      formattedDays.set(value, text);
+    }
+    return text;
+  }
+  return DATE.format(typeof value === "string" ? new Date(value) : value);
 }
 
 export function formatDateTime(value: string | Date): string {

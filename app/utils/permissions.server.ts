@@ -2,7 +2,8 @@ import { Prisma as P, type Prisma, type PrismaClient } from "../../generated/pri
 import type { Capacity } from "./case-actions";
 import { accessLevels, type Access, type Action } from "./permissions";
 import type { SessionUser } from "./session.server";
-import { activeRepresentation, todayAsDate } from "./representation-scope";
+import { londonDate } from "./dates";
+import { activeRepresentation } from "./representation-scope";
 
 // Turns a user's access levels into a query filter, so ownership is enforced INSIDE the
 // query's where-clause: a record outside it is simply not found (404), never fetched then hidden.
@@ -68,7 +69,7 @@ export function scopeSqlFor(access: Access, user: SessionUser): P.Sql {
     case "represented":
       return child(
         P.sql`EXISTS (SELECT 1 FROM "Representation" sr WHERE sr."childId" = sc.id AND sr."representativeId" = ${user.id} AND sr."withdrawnAt" IS NULL
-              AND sr."actOnConcerns" AND (sr."validUntil" IS NULL OR sr."validUntil" >= ${todayAsDate()}::date))`,
+              AND sr."actOnConcerns" AND (sr."validUntil" IS NULL OR sr."validUntil" >= ${londonDate()}::date))`,
       );
     case "setting":
       return user.settingId ? P.sql`c."settingId" = ${user.settingId}` : P.sql`FALSE`;
@@ -107,6 +108,32 @@ const CAPACITY_OF_ACCESS: Partial<Record<Access, Capacity>> = {
   "national-process": "national-body",
   "national-substance": "national-body",
 };
+
+/** The accesses of a user's update grants that prove a capacity, in grant order, once each. */
+function capacityAccesses(user: SessionUser): Access[] {
+  return [...new Set([...accessLevels(user, "update", "case"), ...accessLevels(user, "update", "mediation")])].filter((access) => CAPACITY_OF_ACCESS[access]);
+}
+
+/**
+ * `capacitiesOn` for the case page's single statement (docs/decisions/029): SQL on a "Case"
+ * aliased `c` giving the accesses (text[]) whose scope the row is in; `capacitiesOf` turns them into
+ * capacities exactly as `capacitiesOn` does. tests/integration/case-page-sql.test.ts checks both
+ * forms agree for every persona on every case, on both engines.
+ */
+export function capacityAccessesSql(user: SessionUser): P.Sql {
+  const accesses = capacityAccesses(user);
+  if (accesses.length === 0) return P.sql`ARRAY[]::text[]`;
+  return P.sql`array_remove(ARRAY[${P.join(
+    accesses.map((access) => P.sql`CASE WHEN ${scopeSqlFor(access, user)} THEN ${access}::text END`),
+    ", ",
+  )}]::text[], NULL)`;
+}
+
+export function capacitiesOf(user: SessionUser, proven: readonly string[]): Capacity[] {
+  const capacities = new Set<Capacity>();
+  for (const access of capacityAccesses(user)) if (proven.includes(access)) capacities.add(CAPACITY_OF_ACCESS[access]!);
+  return [...capacities];
+}
 
 /**
  * The capacities in which this user may change this case, each proved by the same query scope

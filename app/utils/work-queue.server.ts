@@ -1,5 +1,6 @@
 import type { OwedAction, Party } from "../../machines";
 import { Prisma } from "../../generated/prisma/client";
+import { queryRows } from "./database.server";
 import { getPrisma } from "./db.server";
 import { londonDate } from "./dates";
 import { caseScopeSql } from "./permissions.server";
@@ -71,7 +72,11 @@ export async function workQueue(user: SessionUser, query: QueueQuery, page: numb
     const term = likeTerm(query.q);
     filters.push(Prisma.sql`(c.ref ILIKE ${term} OR st.name ILIKE ${term} OR (ch."givenName" || ' ' || ch."familyName") ILIKE ${term} OR ch."familyName" ILIKE ${term})`);
   }
-  const rows = await prisma.$queryRaw<Raw[]>`
+  // A prepared statement straight to the driver (docs/decisions/029): planned once per connection
+  // for each shape of filters, and never through Prisma's query compiler.
+  const rows = await queryRows<Raw>(
+    prisma,
+    Prisma.sql`
     SELECT c.id, c.ref, c.route::text AS route, c.rung, c.status, c.urgent, c.owed, ch."givenName", ch."familyName", st.name AS setting,
            hu.name AS handler, count(*) OVER () AS total
       FROM "Case" c
@@ -87,7 +92,8 @@ export async function workQueue(user: SessionUser, query: QueueQuery, page: numb
       ) a ON true
      WHERE ${Prisma.join(filters, " AND ")}
      ORDER BY c.urgent DESC, (a.overdue IS NULL), a.overdue, a.due NULLS LAST, c."updatedAt" DESC, c.id
-     LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`;
+     LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`,
+  );
   const total = Number(rows[0]?.total ?? 0);
   return {
     rows: rows.map((row) => {
@@ -116,8 +122,11 @@ export async function workQueue(user: SessionUser, query: QueueQuery, page: numb
 /** The settings a reader's cases are at, for the filter (one indexed statement, through the same scope). */
 export async function queueSettings(user: SessionUser): Promise<Array<{ id: string; name: string }>> {
   const prisma = await getPrisma();
-  return prisma.$queryRaw<Array<{ id: string; name: string }>>`
+  return queryRows<{ id: string; name: string }>(
+    prisma,
+    Prisma.sql`
     SELECT st.id, st.name FROM "Setting" st
      WHERE EXISTS (SELECT 1 FROM "Case" c WHERE c."settingId" = st.id AND ${caseScopeSql(user, "read")})
-     ORDER BY st.name, st.id`;
+     ORDER BY st.name, st.id`,
+  );
 }
