@@ -103,19 +103,83 @@ function closedBecause({ conclusion }: CaseContext): string {
 export function transitionCase(persisted: PersistedCase, event: CaseEvent): CaseTransition {
   const valid = parseEvent(event);
   const actor = restore(persisted);
-  return withActor(actor, (notifications) => {
-    const from = stateValueOf(actor.getSnapshot());
-    if (isDeadlineEvent(valid) && !isDue(deadlinesOf(actor.getSnapshot()), valid)) return { ...stepOf(actor, notifications), from, to: from };
-    // A deadline that had passed by a person's event is breached first, whoever gets there first
-    // (the sweeper may not have run yet): an event can never erase or jump a breach.
-    const caughtUp = isDeadlineEvent(valid) ? [] : catchUp(actor, dateOf(valid.at));
-    const before = actor.getSnapshot();
-    const refusal = refusalOf(before, valid);
-    if (refusal) throw new EventNotAllowedError(valid.type, stateValueOf(before), refusal);
-    actor.send(valid);
-    ensureHealthy(actor);
-    return { ...stepOf(actor, notifications), from, to: stateValueOf(actor.getSnapshot()), caughtUp };
-  });
+  return withActor(actor, (notifications) => applyTo(actor, valid, notifications));
+}
+
+/** One event on a started actor: the body of transitionCase, shared with LiveCase. */
+function applyTo(actor: CaseActor, valid: CaseEvent, notifications: NotificationSpec[]): CaseTransition {
+  const from = stateValueOf(actor.getSnapshot());
+  if (isDeadlineEvent(valid) && !isDue(deadlinesOf(actor.getSnapshot()), valid)) return { ...stepOf(actor, notifications), from, to: from };
+  // A deadline that had passed by a person's event is breached first, whoever gets there first
+  // (the sweeper may not have run yet): an event can never erase or jump a breach.
+  const caughtUp = isDeadlineEvent(valid) ? [] : catchUp(actor, dateOf(valid.at));
+  const before = actor.getSnapshot();
+  const refusal = refusalOf(before, valid);
+  if (refusal) throw new EventNotAllowedError(valid.type, stateValueOf(before), refusal);
+  actor.send(valid);
+  ensureHealthy(actor);
+  return { ...stepOf(actor, notifications), from, to: stateValueOf(actor.getSnapshot()), caughtUp };
+}
+
+/**
+ * A case whose machine stays started between events, for callers that apply many events to one
+ * case in a row (the national generator, docs/decisions/034). `transition` gives exactly what
+ * `transitionCase(previous.persisted, event)` gives — same checks, same snapshot — without
+ * restoring the machine from its snapshot for every event (the restore was ~20% of a walk's CPU).
+ * After a refused or failed event the actor may hold deadlines caught up before the refusal, so
+ * it is dropped and the next event restores from the last good snapshot, as transitionCase would.
+ */
+export class LiveCase {
+  private actor: CaseActor | undefined;
+  private notifications: NotificationSpec[] = [];
+
+  constructor(private persisted: PersistedCase) {}
+
+  /** startCase, keeping the started machine for the events that follow. */
+  static start(input: CaseInput): { live: LiveCase; step: CaseStep } {
+    const live = new LiveCase(undefined as unknown as PersistedCase);
+    const actor = live.started(createActor(caseMachine, { input: toCaseFile(input) }));
+    const step = stepOf(actor, live.notifications);
+    live.persisted = step.persisted;
+    return { live, step };
+  }
+
+  /** The started actor: kept from the last event, or restored from the last good snapshot. */
+  private started(fresh?: CaseActor): CaseActor {
+    if (this.actor) return this.actor;
+    const actor = fresh ?? restore(this.persisted);
+    // The current call's list (each call starts a new one, so a returned step's list never changes).
+    actor.on("notification", ({ notification }) => this.notifications.push(notification));
+    // NOTE: without an error observer XState rethrows actor errors asynchronously, outside the caller's try.
+    actor.subscribe({ error: () => undefined });
+    actor.start();
+    try {
+      ensureHealthy(actor);
+    } catch (error) {
+      actor.stop();
+      throw error;
+    }
+    return (this.actor = actor);
+  }
+
+  transition(event: CaseEvent): CaseTransition {
+    const valid = parseEvent(event);
+    this.notifications = [];
+    const actor = this.started();
+    try {
+      const step = applyTo(actor, valid, this.notifications);
+      this.persisted = step.persisted;
+      return step;
+    } catch (error) {
+      this.stop();
+      throw error;
+    }
+  }
+
+  stop(): void {
+    this.actor?.stop();
+    this.actor = undefined;
+  }
 }
 
 const MAX_CATCH_UP = 200;

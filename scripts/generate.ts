@@ -3,7 +3,8 @@
 // ~150 local areas, settings of every kind (up to 20,000), children on the register with
 // ethnicity, sex, FSM, deprivation decile, need and age (with and without recorded register
 // decisions, some retaken and overturned), and concerns whose cases are WALKED THROUGH THE REAL
-// MACHINES (startCase / transitionCase from machines/, deadlines fired as the sweeper would) —
+// MACHINES (machines/ LiveCase: startCase / transitionCase with the machine kept started between a
+// case's events; deadlines fired as the sweeper would) —
 // both routes, every rung, mediation, outcomes, remedies and breaches — with built-in disparities
 // and a few systematically failing settings for the analysis to find.
 // Each transition is recorded by the product's own CaseChanges (keyed v2 hash chain, snapshot
@@ -15,18 +16,7 @@ import { Worker, isMainThread, parentPort, workerData } from "node:worker_thread
 import os from "node:os";
 import { createRequire } from "node:module";
 import { pathToFileURL } from "node:url";
-import {
-  addCalendarMonths,
-  addWorkingDays,
-  transitionCase,
-  EventNotAllowedError,
-  startCase,
-  triageConcern,
-  type CaseEvent,
-  type CaseStep,
-  type CaseView,
-  type IssueCategory,
-} from "../machines";
+import { addCalendarMonths, addWorkingDays, LiveCase, EventNotAllowedError, triageConcern, type CaseEvent, type CaseStep, type CaseView, type IssueCategory } from "../machines";
 import { CaseChanges, type CaseState, type EventAuthor } from "../app/utils/case-write.server";
 import { openDatabase, redact, type Database } from "../app/utils/database.server";
 import { CURRENT_CHAIN_VERSION, eventHmac, snapshotDigest } from "../app/utils/event-chain.server";
@@ -257,14 +247,18 @@ class Walk {
   step: CaseStep;
   refused = false;
   lastOn: string;
+  /** The machine stays started for the whole walk (the same transitions as transitionCase, without a restore per event). */
+  readonly live: LiveCase;
   constructor(
     start: CaseStep,
+    live: LiveCase,
     readonly changes: CaseChanges,
     readonly to: string,
     receivedOn: string,
   ) {
     this.step = start;
     this.lastOn = receivedOn;
+    this.live = live;
   }
   get view(): CaseView {
     return this.step.view;
@@ -289,7 +283,7 @@ class Walk {
     if (!fromSweeper) this.tick(on);
     if (!this.active) return false;
     try {
-      const t = transitionCase(this.step.persisted, event);
+      const t = this.live.transition(event);
       this.changes.record(event, t, AUTHORS[role], undefined, noonOf(on));
       this.step = t;
       this.lastOn = on;
@@ -329,8 +323,8 @@ const outcomeFor = (view: CaseView, r: Random, pUpheld: number, on: string, reme
 };
 
 /** One case's life: rung by rung, with lateness, extensions, mediation, outcomes, escalation and remedies. */
-function walkCase(start: CaseStep, changes: CaseChanges, receivedOn: string, to: string, traits: Traits, r: Random): Walk {
-  const w = new Walk(start, changes, to, receivedOn);
+function walkCase(start: CaseStep, live: LiveCase, changes: CaseChanges, receivedOn: string, to: string, traits: Traits, r: Random): Walk {
+  const w = new Walk(start, live, changes, to, receivedOn);
   let day = receivedOn;
   const wd = (from: string, n: number) => addWorkingDays(from, n);
   for (let rung = 1; rung <= 3 && w.active; rung++) {
@@ -439,6 +433,7 @@ function walkCase(start: CaseStep, changes: CaseChanges, receivedOn: string, to:
       );
   }
   if (!w.refused) w.tick(to);
+  w.live.stop();
   return w;
 }
 
@@ -673,7 +668,7 @@ export function buildBatch(nation: Nation, options: GenerateOptions, concernsFro
     });
     for (const input of inputs.slice(0, maxCases - cases)) {
       const caseId = `g${seed}-case-${k}-${input.route[0]}`;
-      const start = startCase(input);
+      const { live, step: start } = LiveCase.start(input);
       // Event 1, as openConcern records it: the concern, keyed, with the starting snapshot for replay.
       const raised = { type: "CONCERN_RAISED", at: input.receivedOn, route: input.route, issues: input.issues };
       const startDigest = snapshotDigest(start.persisted.snapshot);
@@ -722,7 +717,7 @@ export function buildBatch(nation: Nation, options: GenerateOptions, concernsFro
         deadlines: [],
       };
       const changes = new CaseChanges(state, new Date(now));
-      const walked = walkCase(start, changes, receivedOn, to, traitsOf(child, setting.failing), r);
+      const walked = walkCase(start, live, changes, receivedOn, to, traitsOf(child, setting.failing), r);
       if (walked.refused) refused++;
       const written = changes.rows();
       for (const e of written?.events ?? []) {
@@ -998,7 +993,9 @@ export async function generate(db: Database, options: GenerateOptions): Promise<
   await seedRolesAndPermissions(db.prisma);
   const nation = buildNation(options);
   const tag = `RC-G${options.seed}-`;
+  const nationStarted = performance.now();
   await writeNation(db, nation, options, now);
+  const nationMs = performance.now() - nationStarted;
   // Resume: redo the last batch written (it may be the cut-short final one). Its rows are the
   // same on every run, so ON CONFLICT DO NOTHING skips whatever of it is already there.
   const [{ n }] = (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM "Concern" WHERE ref LIKE $1`, [`${tag}%`])) as [{ n: number }];
@@ -1015,6 +1012,9 @@ export async function generate(db: Database, options: GenerateOptions): Promise<
   const pool = threads > 0 ? new WalkerPool(threads, options, now) : undefined;
   let events = 0;
   let refused = 0;
+  // GENERATE_DEBUG=1: where the main thread's time went (waiting for walkers, inserting, folding).
+  const debug = Boolean(process.env.GENERATE_DEBUG);
+  const timing = { nation: nationMs, wait: 0, insert: 0, fold: 0 };
   try {
     // Up to `threads + 1` batches walked ahead. A batch's case budget is the whole remainder (the
     // last one is cut when written), so the rows never depend on how many workers there are.
@@ -1029,11 +1029,20 @@ export async function generate(db: Database, options: GenerateOptions): Promise<
         ahead.push(walk(queued));
         queued += options.batch;
       }
+      const t0 = performance.now();
       const batch = await ahead.shift()!;
       const cut = cutTo(batch, total - done);
+      const t1 = performance.now();
       await insertAll(db, cut.rows);
+      const t2 = performance.now();
       // The batch's facts into the monthly summaries now, so the deltas never pile up (docs/decisions/028).
       while (Number(((await db.query<{ n: number }>(`SELECT pattern_summary_fold(50000) AS n`)) as [{ n: number }])[0].n) > 0);
+      if (debug) {
+        const t3 = performance.now();
+        timing.wait += t1 - t0;
+        timing.insert += t2 - t1;
+        timing.fold += t3 - t2;
+      }
       concern += options.batch;
       done += cut.cases;
       events += cut.events;
@@ -1045,6 +1054,12 @@ export async function generate(db: Database, options: GenerateOptions): Promise<
     await pool?.close();
   }
   await db.query(`ANALYZE "CaseFact"`);
+  if (debug)
+    console.error(
+      `main thread ms: ${Object.entries(timing)
+        .map(([k, v]) => `${k} ${Math.round(v)}`)
+        .join(", ")}`,
+    );
   return { cases: done, events, refused, seconds: (Date.now() - started) / 1000 };
 }
 

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { eventHash, eventHmac, snapshotDigest } from "../../../app/utils/event-chain.server";
+import { canonicalJson, canonicalJsonReference, eventHash, eventHmac, snapshotDigest } from "../../../app/utils/event-chain.server";
+import { startCase, transitionCase, triageConcern } from "../../../machines";
+import { prng } from "../../../app/utils/prng";
 
 // The keyed (v2) hash must cover what the legacy one did not: who, when, the resulting snapshot,
 // and the key itself.
@@ -42,5 +44,44 @@ describe("keyed event hash (chain v2)", () => {
 
   it("digests snapshots independently of key order", () => {
     expect(snapshotDigest({ a: 1, b: { c: 2, d: 3 } })).toBe(snapshotDigest({ b: { d: 3, c: 2 }, a: 1 }));
+  });
+});
+
+// canonicalJson was rewritten for speed (docs/decisions/034): every stored hash depends on it
+// producing exactly what the first version produced.
+describe("canonicalJson", () => {
+  function randomValue(r: () => number, depth: number): unknown {
+    const x = r();
+    if (depth > 3 || x < 0.35) {
+      const leaves = [null, undefined, true, false, 0, -1.5, 1e21, NaN, "", 'a"b', "é\u2028\n", "🙂", 42];
+      return leaves[Math.floor(r() * leaves.length)];
+    }
+    if (x < 0.6) return Array.from({ length: Math.floor(r() * 4) }, () => randomValue(r, depth + 1));
+    const keys = ["b", "a", "B", "_", "aa", "é", "10", "2", "", "key with space", "Z"];
+    return Object.fromEntries(Array.from({ length: Math.floor(r() * 6) }, () => [keys[Math.floor(r() * keys.length)]!, randomValue(r, depth + 1)]));
+  }
+
+  it("gives the same text as the reference version on 2,000 random values", () => {
+    const r = prng(7);
+    for (let i = 0; i < 2000; i++) {
+      const value = randomValue(r, 0);
+      expect(canonicalJson(value)).toBe(canonicalJsonReference(value));
+    }
+  });
+
+  it("gives the same text as the reference version on real case snapshots", () => {
+    const [input] = triageConcern({
+      concernRef: "RC-1",
+      receivedOn: "2026-01-05",
+      settingId: "s",
+      settingName: "Setting",
+      localAreaId: "a",
+      healthInvolved: false,
+      issues: [{ id: "issue-1", category: "register-refusal", summary: "Refused a place" }],
+    });
+    const start = startCase(input!);
+    const next = transitionCase(start.persisted, { type: "ACKNOWLEDGE", at: "2026-01-06", handlerId: "h" });
+    for (const value of [start.persisted, next.persisted, next.view]) expect(canonicalJson(value)).toBe(canonicalJsonReference(value));
+    expect(canonicalJson({ b: 1, a: [undefined, { d: undefined, c: "x" }] })).toBe('{"a":[null,{"c":"x"}],"b":1}');
   });
 });
