@@ -22,7 +22,7 @@ import { redirectWithFlash } from "../utils/flash.server";
 import { badRequest, parseForm, readForm, zodFieldErrors } from "../utils/forms.server";
 import { caseScope } from "../utils/permissions.server";
 import { requireUserWithPermission, type SessionUser } from "../utils/session.server";
-import { linkedCasesToWithdraw, withdrawLinkedCases } from "../utils/withdraw.server";
+import { linkedCasesToWithdraw, withdrawConcern } from "../utils/withdraw.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? "Case action"} – Redress` }];
 
@@ -138,8 +138,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!parsed.ok) return parsed.response;
   const event = caseEventSchema.safeParse({ type, at: londonDate(), ...parsed.data });
   if (!event.success) return badRequest(zodFieldErrors(event.error), Object.fromEntries(formData));
+  const actor = { kind: "user" as const, userId: user.id, name: user.name };
+  const options = entry.keepsState ? {} : { expectedVersion: version };
+  let alsoWithdrawn: string[] = [];
   try {
-    await applyCaseEvent(caseId, event.data as CaseEvent, { kind: "user", userId: user.id, name: user.name }, entry.keepsState ? {} : { expectedVersion: version });
+    if (event.data.type === "WITHDRAW") alsoWithdrawn = await withdrawConcern(caseId, linked, event.data, actor, options);
+    else await applyCaseEvent(caseId, event.data as CaseEvent, actor, options);
   } catch (error) {
     if (error instanceof EventNotAllowedError) return badRequest({ form: [`This cannot be done: ${error.reason}.`] }, Object.fromEntries(formData), 409);
     if (error instanceof CaseConflictError) {
@@ -147,7 +151,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
     throw error;
   }
-  const alsoWithdrawn = event.data.type === "WITHDRAW" ? await withdrawLinkedCases(linked, event.data, { kind: "user", userId: user.id, name: user.name }) : [];
   const banner = restartsClock(type, page) ? CLOCK_RESTARTED_BANNER : successBanner(type, page.capacities.includes("family"));
   const done = alsoWithdrawn.length ? { ...banner, body: `${banner.body ?? ""} The linked case ${alsoWithdrawn.join(" and ")} is closed too.`.trim() } : banner;
   // Some actions end the actor's own access (a mediator's, once the mediation is over).

@@ -1,8 +1,17 @@
-import { transitionCase as transition, startCase, type CaseEvent, type CaseInput, type CaseView, type DeadlineSpec, type NotificationSpec } from "../../machines";
+import {
+  EventNotAllowedError,
+  transitionCase as transition,
+  startCase,
+  type CaseEvent,
+  type CaseInput,
+  type CaseView,
+  type DeadlineSpec,
+  type NotificationSpec,
+} from "../../machines";
 import type { Prisma, PrismaClient } from "../../generated/prisma/client";
 import { dateColumn } from "./dates";
 import { CURRENT_CHAIN_VERSION, eventHmac, snapshotDigest } from "./event-chain.server";
-import { CaseChanges, issueTitlesOf, persistedOf, readCases, writeCases, type CaseState, type EventAuthor } from "./case-write.server";
+import { CaseChanges, issueTitlesOf, persistedOf, readCases, writeCases, type CaseState, type CaseWriteRows, type EventAuthor } from "./case-write.server";
 import { followUpOf } from "./case-messages";
 import { getPrisma } from "./db.server";
 import { policyInForce } from "./policies.server";
@@ -208,6 +217,76 @@ export async function applyCaseEvent(caseId: string, event: CaseEvent, actor: Ev
       throw new CaseConflictError(caseId, options.expectedVersion ?? state.version, now.version);
     }
     // Someone else committed first: re-read and decide again against the new state.
+  }
+}
+
+class StaleCases extends Error {}
+
+/**
+ * Writes every case in `writes` or none: the one statement of writeCases inside a transaction that
+ * is rolled back when any case was changed by someone else since it was read. True when all were written.
+ */
+export async function writeCasesTogether(db: PrismaClient, writes: CaseWriteRows[]): Promise<boolean> {
+  try {
+    await db.$transaction(async (tx) => {
+      const written = await writeCases(tx, writes);
+      if (written.size !== writes.length) throw new StaleCases();
+    });
+    return true;
+  } catch (error) {
+    if (error instanceof StaleCases) return false;
+    throw error;
+  }
+}
+
+/**
+ * One event on a case and on other cases of its concern (withdrawing a concern split into two
+ * cases), all or nothing: one read, one transaction for every case's write. The case itself must
+ * take the event (EventNotAllowedError otherwise); another case that no longer can is left as it is.
+ * When any case moved in between, nothing is written and all are decided again (a conflict at once
+ * when the caller gave the case's version). Returns the case's result and the other cases written.
+ */
+export async function applyCaseEventWithLinked(
+  caseId: string,
+  linkedIds: readonly string[],
+  event: CaseEvent,
+  actor: EventAuthor,
+  options: ApplyOptions = {},
+  prisma?: PrismaClient,
+): Promise<{ applied: Applied; linked: string[] }> {
+  const db = prisma ?? (await getPrisma());
+  const maxAttempts = options.maxAttempts ?? 8;
+  for (let attempt = 1; ; attempt++) {
+    const states = await readCases(db, [caseId, ...linkedIds]);
+    const state = states.find((s) => s.id === caseId);
+    if (!state) throw new CaseNotFoundError(`No case ${caseId}`);
+    if (options.expectedVersion !== undefined && state.version !== options.expectedVersion) {
+      throw new CaseConflictError(caseId, options.expectedVersion, state.version);
+    }
+    const changes = new CaseChanges(state);
+    const { from, last } = recordWithFollowUp(changes, state, event, actor);
+    const writes = [changes.rows()!];
+    const linked: string[] = [];
+    for (const other of states) {
+      if (other.id === caseId) continue;
+      const otherChanges = new CaseChanges(other);
+      try {
+        recordWithFollowUp(otherChanges, other, event, actor);
+      } catch (error) {
+        if (!(error instanceof EventNotAllowedError)) throw error;
+        continue;
+      }
+      writes.push(otherChanges.rows()!);
+      linked.push(other.id);
+    }
+    if (await writeCasesTogether(db, writes)) {
+      return { applied: { caseId, version: state.version + changes.count, from, to: last.to, view: last.view }, linked };
+    }
+    if (attempt >= maxAttempts) {
+      const now = await db.case.findUniqueOrThrow({ where: { id: caseId }, select: { version: true } });
+      throw new CaseConflictError(caseId, options.expectedVersion ?? state.version, now.version);
+    }
+    // Someone else committed to one of the cases first: re-read all and decide again.
   }
 }
 

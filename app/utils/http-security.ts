@@ -205,6 +205,20 @@ function requestHeaders(incoming: ExpressRequest["headers"]): Headers {
 }
 
 /**
+ * A route's headers onto the express response. Each header is set, not appended: the security
+ * headers are already there (securityHeaders), and a route that sends one too (a download's
+ * nosniff) replaces it instead of sending it twice. Only Set-Cookie may repeat. Pages and data
+ * get `Cache-Control: no-store` unless the route chose otherwise.
+ */
+export function copyResponseHeaders(headers: Headers, res: ExpressResponse): void {
+  for (const [key, value] of headers.entries()) {
+    if (key === "set-cookie") res.append(key, value);
+    else res.setHeader(key, value);
+  }
+  if (!headers.has("Cache-Control")) res.setHeader("Cache-Control", "no-store");
+}
+
+/**
  * Remix's express adapter, but fed the body readBody() already read and size-checked, and with
  * `Cache-Control: no-store` on every page and data response (they carry personal data) unless
  * the route chose otherwise.
@@ -228,8 +242,7 @@ export function remixHandler(build: ServerBuild, getLoadContext: (req: ExpressRe
       const response = await handle(new Request(url.href, init), getLoadContext(req, res));
       res.statusMessage = response.statusText;
       res.status(response.status);
-      for (const [key, value] of response.headers.entries()) res.append(key, value);
-      if (!response.headers.has("Cache-Control")) res.setHeader("Cache-Control", "no-store");
+      copyResponseHeaders(response.headers, res);
       // A rendered page is one buffer of known length (entry.server.tsx): one socket write.
       // Files and data without a length (PDFs, zips, JSON) are streamed.
       if (response.body && response.headers.has("Content-Length")) res.end(Buffer.from(await response.arrayBuffer()));

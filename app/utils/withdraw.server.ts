@@ -1,5 +1,5 @@
-import { EventNotAllowedError, type CaseEvent } from "../../machines";
-import { applyCaseEvent, type EventAuthor } from "./cases.server";
+import type { CaseEvent } from "../../machines";
+import { applyCaseEventWithLinked, type ApplyOptions, type EventAuthor } from "./cases.server";
 import { loadCaseForUser, type CasePage } from "./case-page.server";
 import { ROUTE_LABELS } from "./format";
 import type { SessionUser } from "./session.server";
@@ -24,18 +24,23 @@ export async function linkedCasesToWithdraw(user: SessionUser, page: CasePage): 
 }
 
 /**
- * Withdraws the linked cases after the case itself has been withdrawn (each through the machines and
- * the one writer, as its own event). A linked case that has meanwhile moved past withdrawal is left as it is.
+ * Withdraws the case and its linked cases as one write (cases.server.ts applyCaseEventWithLinked):
+ * all of them or, when any fails, none. A linked case that has meanwhile moved past withdrawal is
+ * left as it is. Returns the references of the linked cases withdrawn.
  */
-export async function withdrawLinkedCases(linked: readonly LinkedCase[], event: Extract<CaseEvent, { type: "WITHDRAW" }>, actor: EventAuthor): Promise<string[]> {
-  const withdrawn: string[] = [];
-  for (const other of linked) {
-    try {
-      await applyCaseEvent(other.id, event, actor);
-      withdrawn.push(other.ref);
-    } catch (error) {
-      if (!(error instanceof EventNotAllowedError)) throw error;
-    }
-  }
-  return withdrawn;
+export async function withdrawConcern(
+  caseId: string,
+  linked: readonly LinkedCase[],
+  event: Extract<CaseEvent, { type: "WITHDRAW" }>,
+  actor: EventAuthor,
+  options: ApplyOptions = {},
+): Promise<string[]> {
+  const { linked: withdrawn } = await applyCaseEventWithLinked(
+    caseId,
+    linked.map((c) => c.id),
+    event,
+    actor,
+    options,
+  );
+  return linked.filter((c) => withdrawn.includes(c.id)).map((c) => c.ref);
 }

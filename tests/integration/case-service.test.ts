@@ -1,6 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { EventNotAllowedError, addWorkingDays, schoolCalendar, viewCase } from "../../machines";
-import { applyCaseEvent, CaseConflictError, eventHash, type EventAuthor } from "../../app/utils/cases.server";
+import { applyCaseEvent, applyCaseEventWithLinked, CaseConflictError, eventHash, writeCasesTogether, type EventAuthor } from "../../app/utils/cases.server";
+import { CaseChanges, readCases } from "../../app/utils/case-write.server";
+import { transitionCase } from "../../machines";
 import { eventHmac, snapshotDigest } from "../../app/utils/event-chain.server";
 import { illustrativeTerms, seed } from "../../prisma/seed";
 import { describeEachEngine } from "./engines";
@@ -89,6 +91,50 @@ describeEachEngine("case service", ({ get }) => {
     const row = await prisma.case.findUniqueOrThrow({ where: { id } });
     expect(row.version).toBe(2);
     expect(row.stateValue).toContain("considering");
+  });
+
+  it("withdraws a split concern's two cases as one write", async () => {
+    const { prisma } = get().db;
+    const { cases } = await raiseTestConcern(prisma, { categories: ["register-refusal", "support-level"] });
+    const [first, second] = cases.map((c) => c.id) as [string, string];
+    const done = await applyCaseEventWithLinked(first, [second], { type: "WITHDRAW", at: "2026-11-03" }, HANDLER, { expectedVersion: 1 }, prisma);
+    expect(done.linked).toEqual([second]);
+    for (const id of [first, second]) {
+      const row = await prisma.case.findUniqueOrThrow({ where: { id } });
+      expect([row.version, row.status]).toEqual([2, "closed"]);
+    }
+    // A linked case that can no longer be withdrawn is left as it is; the case itself still is.
+    const again = await raiseTestConcern(prisma, { categories: ["register-refusal", "support-level"] });
+    const [a, b] = again.cases.map((c) => c.id) as [string, string];
+    await applyCaseEvent(b, { type: "WITHDRAW", at: "2026-11-03" }, HANDLER, {}, prisma);
+    expect((await applyCaseEventWithLinked(a, [b], { type: "WITHDRAW", at: "2026-11-04" }, HANDLER, {}, prisma)).linked).toEqual([]);
+    expect((await prisma.case.findUniqueOrThrow({ where: { id: a } })).status).toBe("closed");
+    expect((await prisma.case.findUniqueOrThrow({ where: { id: b } })).version).toBe(2);
+  });
+
+  it("writes neither case when the second one's write fails (a version conflict)", async () => {
+    const { prisma } = get().db;
+    const { cases } = await raiseTestConcern(prisma, { categories: ["register-refusal", "support-level"] });
+    const ids = cases.map((c) => c.id);
+    const states = await readCases(prisma, ids);
+    const writes = states.map((state) => {
+      const changes = new CaseChanges(state);
+      changes.record({ type: "WITHDRAW", at: "2026-11-03" }, transitionCase(changes.persisted, { type: "WITHDRAW", at: "2026-11-03" }), HANDLER);
+      return changes.rows()!;
+    });
+    // Someone else changes the second case after it was read: its write no longer matches.
+    await prisma.case.update({ where: { id: states[1]!.id }, data: { version: { increment: 1 } } });
+    expect(await writeCasesTogether(prisma, writes)).toBe(false);
+    for (const id of ids) {
+      expect(await prisma.caseEvent.count({ where: { caseId: id } })).toBe(1);
+      expect((await prisma.case.findUniqueOrThrow({ where: { id } })).status).not.toBe("closed");
+    }
+    expect(await prisma.outboxMessage.count({ where: { caseId: states[0]!.id, kind: { contains: "withdraw" } } })).toBe(0);
+    // The first case's conflict is the caller's: nothing is written to either case.
+    await expect(applyCaseEventWithLinked(ids[0]!, [ids[1]!], { type: "WITHDRAW", at: "2026-11-03" }, HANDLER, { expectedVersion: 0 }, prisma)).rejects.toBeInstanceOf(
+      CaseConflictError,
+    );
+    expect(await prisma.caseEvent.count({ where: { caseId: ids[1]! } })).toBe(1);
   });
 
   it("counts a school's own deadlines in its school days, from its term dates", async () => {

@@ -2,7 +2,7 @@ import type { AddressInfo } from "node:net";
 import http from "node:http";
 import express from "express";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { securityMiddleware } from "../../../app/utils/http-security";
+import { copyResponseHeaders, securityMiddleware } from "../../../app/utils/http-security";
 import { MAX_BODY_BYTES, MAX_SIGNED_OUT_BODY_BYTES } from "../../../app/utils/limits";
 import { parseEnv } from "../../../app/utils/env.server";
 
@@ -51,6 +51,64 @@ describe("security headers", () => {
     const a = (await (await fetch(`${base}/`)).json()) as { nonce: string };
     const b = (await (await fetch(`${base}/`)).json()) as { nonce: string };
     expect(a.nonce).not.toBe(b.nonce);
+  });
+});
+
+describe("security headers are sent once", () => {
+  // What routes answer (remixHandler copies their headers onto the response the gate already set
+  // its headers on): a page, a file download that sets nosniff itself, and JSON data.
+  const answers: Record<string, () => Response> = {
+    "/document": () => new Response("<!DOCTYPE html><p>Hello</p>", { headers: { "Content-Type": "text/html; charset=utf-8", "Set-Cookie": "a=1" } }),
+    "/download": () =>
+      new Response("file", {
+        headers: { "Content-Type": "image/png", "Content-Disposition": 'attachment; filename="a.png"', "X-Content-Type-Options": "nosniff", "Cache-Control": "private, no-store" },
+      }),
+    "/data.json": () => new Response('{"ok":true}', { headers: { "Content-Type": "application/json; charset=utf-8", "X-Frame-Options": "DENY" } }),
+  };
+  let routed: http.Server;
+  let routedBase: string;
+  beforeAll(async () => {
+    const app = express();
+    app.use(securityMiddleware({ production: true }));
+    app.get("*", (req, res) => {
+      const response = answers[req.path]!();
+      copyResponseHeaders(response.headers, res);
+      res.status(response.status).send(response.body ? "body" : "");
+    });
+    routed = app.listen(0);
+    await new Promise((resolve) => routed.once("listening", resolve));
+    routedBase = `http://127.0.0.1:${(routed.address() as AddressInfo).port}`;
+  });
+  afterAll(() => new Promise((resolve) => routed.close(resolve)));
+
+  /** Every header name as sent on the wire (fetch would join repeats into one value). */
+  const rawHeaderNames = (path: string) =>
+    new Promise<string[]>((resolve, reject) => {
+      http
+        .get(`${routedBase}${path}`, (res) => {
+          res.resume();
+          resolve(res.rawHeaders.filter((_, i) => i % 2 === 0).map((name) => name.toLowerCase()));
+        })
+        .on("error", reject);
+    });
+
+  it.each(Object.keys(answers))("%s carries each security header exactly once", async (path) => {
+    const names = await rawHeaderNames(path);
+    for (const header of [
+      "content-security-policy",
+      "x-content-type-options",
+      "x-frame-options",
+      "referrer-policy",
+      "permissions-policy",
+      "cross-origin-opener-policy",
+      "strict-transport-security",
+      "cache-control",
+    ]) {
+      expect(
+        names.filter((name) => name === header),
+        header,
+      ).toHaveLength(1);
+    }
   });
 });
 
