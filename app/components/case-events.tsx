@@ -15,6 +15,8 @@ import {
   remedyRowCount,
   remedyRows,
   remedyRowValues,
+  EMPTY_REMEDY_ROW,
+  type RemedyRowFields,
   REMEDY_KIND_OPTIONS,
   required,
   type EventForm,
@@ -130,8 +132,7 @@ function OneOf({ name, legend, single, options, ...form }: { name: string; legen
 // ── Add another remedy (GOV.UK add-another): works without JavaScript through `intent` buttons the
 // action answers (case-forms.ts applyRemedyIntent); with JavaScript the rows are a react-hook-form field array. ──
 
-type RemedyRowItem = { id: string; kind: string; description: string; dueOn: string; amount: string; replaces: string };
-const EMPTY_ROW = { kind: "", description: "", dueOn: "", amount: "", replaces: "" };
+type RemedyRowItem = RemedyRowFields & { id: string };
 
 /** The rows the form starts with (each with what was typed or prefilled): at least one. */
 export function remedyRowDefaults(values: Record<string, unknown>) {
@@ -220,12 +221,12 @@ function RemedyRow({
         </fieldset>
       </div>
       <Textarea name={name("description")} label={`What must be done`} rows={2} defaultValue={item.description || undefined} error={error("description")} />
-      <TextInput
+      <DateInput
         name={name("dueOn")}
-        label={kind === "action" ? "Due date" : "Due date (optional for an apology, a payment or a review)"}
-        hint={`For example, 2027-01-29. An action needs one; leave it blank otherwise to allow ${page.limits.remedyDefaultWorkingDays} working days.`}
-        widthClass="govuk-input--width-10"
-        defaultValue={item.dueOn || undefined}
+        legend={kind === "action" ? "Due date" : "Due date (optional for an apology, a payment or a review)"}
+        legendSize="s"
+        hint={`For example, 29 1 2027. An action needs one; leave it blank otherwise to allow ${page.limits.remedyDefaultWorkingDays} working days.`}
+        defaultValue={dateDefaults(item, "dueOn")}
         error={error("dueOn")}
       />
       {page.earlierRemedies.length ? (
@@ -316,7 +317,7 @@ function RemedyRows({ page, errors, control, noun }: FieldsProps & { noun: "reme
           onClick={(event) => {
             event.preventDefault();
             focus.current = "last";
-            append(EMPTY_ROW);
+            append(EMPTY_REMEDY_ROW);
           }}
         >
           {fields.length === 0 ? `Add a ${noun}` : `Add another ${noun}`}

@@ -26,6 +26,7 @@ export function DateInput({
   error,
   defaultValue,
   legendIsHeading,
+  legendSize = "m",
 }: {
   name: string;
   legend: ReactNode;
@@ -34,6 +35,8 @@ export function DateInput({
   /** The boxes' values (dateDefaults), or a saved YYYY-MM-DD date. */
   defaultValue?: DateParts | string | null;
   legendIsHeading?: boolean;
+  /** The legend's size when it is not the page's heading: "s" inside a group that has its own legend (a remedy row). */
+  legendSize?: "m" | "s";
 }) {
   const id = fieldId(name);
   const parts = typeof defaultValue === "object" && defaultValue ? defaultValue : splitDate(defaultValue);
@@ -42,7 +45,7 @@ export function DateInput({
   return (
     <div className={`govuk-form-group${error ? " govuk-form-group--error" : ""}`}>
       <fieldset className="govuk-fieldset" role="group" aria-describedby={describedBy}>
-        <legend className={`govuk-fieldset__legend ${legendIsHeading ? "govuk-fieldset__legend--l" : "govuk-fieldset__legend--m"}`}>
+        <legend className={`govuk-fieldset__legend ${legendIsHeading ? "govuk-fieldset__legend--l" : `govuk-fieldset__legend--${legendSize}`}`}>
           {legendIsHeading ? <h1 className="govuk-fieldset__heading">{legend}</h1> : legend}
         </legend>
         {hint ? (

@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { DateInput, dateDefaults } from "../components/date-input";
 import { Button, ErrorSummary, Textarea, TextInput, type FieldErrors } from "../components/forms";
 import { londonDate } from "../utils/dates";
 import { redirectWithFlash } from "../utils/flash.server";
@@ -121,14 +122,12 @@ export default function Policies() {
             widthClass="govuk-input--width-10"
             spellCheck={false}
           />
-          <TextInput
+          <DateInput
             name="effectiveOn"
-            label="Date it takes effect"
-            hint="Concerns opened on or after this date will follow it. It must be after today. For example, 2027-09-01"
-            defaultValue={data?.values?.effectiveOn ?? ""}
+            legend="Date it takes effect"
+            hint="Concerns opened on or after this date will follow it. It must be after today. For example, 1 9 2027"
+            defaultValue={dateDefaults(data?.values, "effectiveOn")}
             error={errors?.effectiveOn?.[0]}
-            widthClass="govuk-input--width-10"
-            spellCheck={false}
           />
           <Textarea name="changeSummary" label="What changes and why" rows={3} defaultValue={data?.values?.changeSummary ?? ""} error={errors?.changeSummary?.[0]} />
           {POLICY_GROUPS.map((group) => (

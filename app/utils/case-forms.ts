@@ -65,8 +65,12 @@ export const REMEDY_KIND_OPTIONS = [
 // answers with the same values, one row more or less, and saves nothing. With JavaScript the rows are
 // a react-hook-form field array and the same buttons act in the browser.
 
-const REMEDY_FIELD = /^remedy-(\d+)-(kind|description|dueOn|amount|replaces)$/;
-export const REMEDY_FIELDS = ["kind", "description", "dueOn", "amount", "replaces"] as const;
+// The due date is a GOV.UK date input: its boxes (`remedy-N-dueOn-day`, `-month`, `-year`) move with
+// their row, and the forms' first gate joins them into `remedy-N-dueOn` before the schema reads it.
+const REMEDY_FIELD = /^remedy-(\d+)-(kind|description|dueOn|dueOn-day|dueOn-month|dueOn-year|amount|replaces)$/;
+export const REMEDY_FIELDS = ["kind", "description", "dueOn", "dueOn-day", "dueOn-month", "dueOn-year", "amount", "replaces"] as const;
+export type RemedyRowFields = Record<(typeof REMEDY_FIELDS)[number], string>;
+export const EMPTY_REMEDY_ROW: RemedyRowFields = Object.fromEntries(REMEDY_FIELDS.map((field) => [field, ""])) as RemedyRowFields;
 
 /** The highest remedy row number in the posted (or echoed) fields. */
 function highestRemedyRow(fields: Record<string, unknown>): number {
@@ -84,12 +88,12 @@ export function remedyRowCount(fields: Record<string, unknown>): number {
 }
 
 /** One row's fields, as strings. */
-export function remedyRowValues(fields: Record<string, unknown>, row: number): Record<(typeof REMEDY_FIELDS)[number], string> {
+export function remedyRowValues(fields: Record<string, unknown>, row: number): RemedyRowFields {
   const value = (name: string) => {
     const v = fields[`remedy-${row}-${name}`];
     return typeof v === "string" ? v : "";
   };
-  return { kind: value("kind"), description: value("description"), dueOn: value("dueOn"), amount: value("amount"), replaces: value("replaces") };
+  return Object.fromEntries(REMEDY_FIELDS.map((field) => [field, value(field)])) as RemedyRowFields;
 }
 
 export type RemedyIntent = { add: true } | { remove: number };
@@ -110,7 +114,7 @@ export function applyRemedyIntent(fields: Record<string, unknown>, intent: Remed
   const others = Object.fromEntries(Object.entries(fields).filter(([key]) => !REMEDY_FIELD.test(key) && key !== "intent" && key !== "remedyRows"));
   const kept: Array<Record<string, string>> = [];
   for (let row = 1; row <= rows; row++) if (!("remove" in intent) || intent.remove !== row) kept.push(remedyRowValues(fields, row));
-  if ("add" in intent && kept.length < MAX_REMEDIES) kept.push({ kind: "", description: "", dueOn: "", amount: "", replaces: "" });
+  if ("add" in intent && kept.length < MAX_REMEDIES) kept.push(EMPTY_REMEDY_ROW);
   const renumbered = kept.flatMap((row, index) =>
     Object.entries(row)
       .map(([name, value]) => [`remedy-${index + 1}-${name}`, value] as const)
@@ -153,6 +157,12 @@ export function eventForm<T extends UserEventType>(type: T, form: (ctx: FormCont
   return (ctx) => form(ctx).pipe(eventPayloadSchema(type));
 }
 
+/** What is wrong with remedy `row`'s due date, in words that name the row, or undefined. */
+function remedyDueProblem(dueOn: string, today: string, row: number): string | undefined {
+  const problem = dateProblem(dueOn, today, `the due date for remedy ${row}`);
+  return problem?.endsWith("must be a real date") ? `Enter the due date for remedy ${row} as a real date, for example 27 3 2027` : problem;
+}
+
 /** Remedy rows → the machine's remedy inputs. A row with nothing chosen or written is an unused row and is skipped. */
 export function remedyRows(fields: Record<string, unknown>, ctx: z.RefinementCtx, today: string, earlierRemedyIds: readonly string[] = []) {
   const remedies: Payload[] = [];
@@ -172,7 +182,7 @@ export function remedyRows(fields: Record<string, unknown>, ctx: z.RefinementCtx
       continue;
     }
     if (!description) ctx.addIssue({ code: "custom", path: [`remedy-${i}-description`], message: `Describe remedy ${i}` });
-    const dueProblem = dueOn ? dateProblem(dueOn, today, `remedy ${i}'s due date`, `Enter remedy ${i}'s due date as YYYY-MM-DD`) : undefined;
+    const dueProblem = dueOn ? remedyDueProblem(dueOn, today, i) : undefined;
     if (dueProblem) ctx.addIssue({ code: "custom", path: [`remedy-${i}-dueOn`], message: dueProblem });
     if (kind === "action" && !dueOn) ctx.addIssue({ code: "custom", path: [`remedy-${i}-dueOn`], message: `Enter the date action ${i} is due` });
     if (replaces && !earlierRemedyIds.includes(replaces))

@@ -163,7 +163,7 @@ export function policyFormSchema(c: PolicyFormContext) {
     else if (c.publishedVersions.includes(policyVersion))
       ctx.addIssue({ code: "custom", path: ["policyVersion"], message: `Version ${policyVersion} has already been published: choose another` });
     const effectiveOn = str("effectiveOn");
-    const problem = dateProblem(effectiveOn, c.today, "the date it takes effect", "Enter the date it takes effect as YYYY-MM-DD");
+    const problem = dateProblem(effectiveOn, c.today, "the date it takes effect");
     if (problem) ctx.addIssue({ code: "custom", path: ["effectiveOn"], message: problem });
     else if (effectiveOn <= c.today) ctx.addIssue({ code: "custom", path: ["effectiveOn"], message: "The date it takes effect must be after today" });
     else if (effectiveOn <= c.latestEffectiveOn)

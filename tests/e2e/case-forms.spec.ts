@@ -23,6 +23,14 @@ async function openRespondForm(page: Page) {
   await expect(page.getByRole("heading", { level: 1, name: "Send the response" })).toBeVisible();
 }
 
+/** The day, month and year boxes of remedy row `n`'s due date. */
+async function expectDue(page: Page, n: number, [day, month, year]: [string, string, string]) {
+  const due = remedyRow(page, n).getByRole("group", { name: /^Due date/ });
+  await expect(due.getByLabel("Day")).toHaveValue(day);
+  await expect(due.getByLabel("Month")).toHaveValue(month);
+  await expect(due.getByLabel("Year")).toHaveValue(year);
+}
+
 async function expectRows(page: Page, descriptions: string[]) {
   await expect(page.getByRole("group", { name: /^Remedy \d+$/ })).toHaveCount(descriptions.length);
   for (const [i, description] of descriptions.entries()) await expect(remedyRow(page, i + 1).getByLabel("What must be done")).toHaveValue(description);
@@ -43,16 +51,21 @@ test("without JavaScript: add three remedies, remove one, and everything typed i
   await remedyRow(staff, 2).getByRole("button", { name: "Remove remedy 2" }).click();
   await expectRows(staff, ["Written apology", "Hold the annual review"]);
   await expect(remedyRow(staff, 2).getByLabel("Action to be taken")).toBeChecked();
-  await expect(remedyRow(staff, 2).getByLabel(/^Due date/)).toHaveValue("2027-02-26");
+  await expectDue(staff, 2, ["26", "2", "2027"]);
   await expect(staff.getByLabel("Reasons for the decision")).toHaveValue("Reviews were missed this year.");
   // Nothing was sent: adding and removing rows saves nothing, and no error is shown.
   await expect(staff).not.toHaveTitle(/^Error/);
-  // A real submission with a mistake comes back from the server with the rows as typed.
-  await remedyRow(staff, 2)
-    .getByLabel(/^Due date/)
-    .fill("");
+  // A real submission with a mistake comes back from the server with the rows as typed, the message on the right row.
+  const due = remedyRow(staff, 2).getByRole("group", { name: /^Due date/ });
+  await due.getByLabel("Day").fill("30");
   await staff.getByRole("button", { name: "Send the response" }).click();
   await expect(staff).toHaveTitle(/^Error: /);
+  await staff.getByRole("link", { name: "Enter the due date for remedy 2 as a real date, for example 27 3 2027" }).click();
+  await expect(due.getByLabel("Day")).toBeFocused();
+  await expect(due).toContainText("Error: Enter the due date for remedy 2 as a real date");
+  await expectDue(staff, 2, ["30", "2", "2027"]);
+  for (const box of ["Day", "Month", "Year"]) await due.getByLabel(box).fill("");
+  await staff.getByRole("button", { name: "Send the response" }).click();
   await expect(staff.getByRole("link", { name: "Enter the date action 2 is due" })).toBeVisible();
   await expectRows(staff, ["Written apology", "Hold the annual review"]);
   await staff.goto("/cases");
@@ -79,12 +92,17 @@ test("with JavaScript: rows are added and removed in the browser, the amount is 
   await remedyRow(staff, 1).getByRole("button", { name: "Remove remedy 1" }).click();
   await expect(staff.getByRole("heading", { name: "Remedies" })).toBeFocused();
   await expectRows(staff, ["Written apology", "Hold the annual review"]);
-  await expect(remedyRow(staff, 2).getByLabel(/^Due date/)).toHaveValue("2027-02-26");
+  await expectDue(staff, 2, ["26", "2", "2027"]);
   expect(posts).toEqual([]);
   // Checked in the browser with the action's own schema: the messages name the renumbered rows.
   await remedyRow(staff, 1).getByLabel("What must be done").fill("");
+  await remedyRow(staff, 2)
+    .getByRole("group", { name: /^Due date/ })
+    .getByLabel("Month")
+    .fill("13");
   await staff.getByRole("button", { name: "Send the response", exact: true }).click();
   await expect(staff.getByRole("link", { name: "Describe remedy 1" })).toBeVisible();
+  await expect(staff.getByRole("link", { name: "Enter the due date for remedy 2 as a real date, for example 27 3 2027" })).toBeVisible();
   expect(posts).toEqual([]);
 });
 

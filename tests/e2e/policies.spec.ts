@@ -1,4 +1,4 @@
-import { expect, test } from "./fixtures";
+import { expect, fillDate, test } from "./fixtures";
 
 // Publishing a new timeline policy version (docs/decisions/027): administrators only; bad input is
 // answered field by field; a published version is listed with its effective date in words.
@@ -15,7 +15,7 @@ test("an administrator publishes a new timeline policy version after fixing a mi
   const year = new Date().getUTCFullYear() + 1 + Math.floor(Math.random() * 3);
   const month = String(1 + Math.floor(Math.random() * 12)).padStart(2, "0");
   await page.getByLabel("Version").fill(`${year}-${month}`);
-  await page.getByLabel("Date it takes effect").fill("yesterday");
+  await fillDate(page, "Date it takes effect", "2026-02-30");
   await page.getByLabel("What changes and why").fill("Settings acknowledge concerns sooner.");
   await page.getByLabel("Time to acknowledge a concern").fill("0");
   await page.getByRole("button", { name: "Publish this version" }).click();
@@ -27,7 +27,11 @@ test("an administrator publishes a new timeline policy version after fixing a mi
   await expect(page.getByLabel("What changes and why")).toHaveValue("Settings acknowledge concerns sooner.");
   await checkA11y();
 
-  await page.getByLabel("Date it takes effect").fill(`${year}-${month}-01`);
+  // The boxes keep what was typed; the error is beside them.
+  const effective = page.getByRole("group", { name: "Date it takes effect" });
+  await expect(effective.getByLabel("Day")).toHaveValue("30");
+  await expect(effective).toContainText("Error: The date it takes effect must be a real date");
+  await fillDate(page, "Date it takes effect", `${year}-${month}-01`);
   await page.getByLabel("Time to acknowledge a concern").fill("3");
   await page.getByRole("button", { name: "Publish this version" }).click();
   await expect(page.getByText(`Timeline policy ${year}-${month} published`)).toBeVisible();

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { CASE_EVENTS } from "../../../app/components/case-events";
 import { applyRemedyIntent, remedyIntent, remedyRowCount, type FormContext } from "../../../app/utils/case-forms";
 import { MAX_REMEDIES } from "../../../app/utils/limits";
+import { nestFields } from "../../../app/utils/nested-fields";
 
 // The case action forms turn posted fields into machine payloads: money in pence, standards as a
 // list, exactly one finding per open issue.
@@ -128,6 +129,49 @@ describe("Add another remedy: numbered rows, added and removed without JavaScrip
       remedyRows: "2",
     });
     expect(remedyIntent("delete-everything")).toBeUndefined();
+  });
+
+  it("moves a due date's day, month and year boxes with their row", () => {
+    const fields = {
+      "remedy-1-kind": "apology",
+      "remedy-1-description": "Say sorry",
+      "remedy-2-kind": "action",
+      "remedy-2-description": "Do it",
+      "remedy-2-dueOn-day": "29",
+      "remedy-2-dueOn-month": "1",
+      "remedy-2-dueOn-year": "2027",
+      remedyRows: "2",
+    };
+    expect(applyRemedyIntent(fields, { remove: 1 })).toEqual({
+      "remedy-1-kind": "action",
+      "remedy-1-description": "Do it",
+      "remedy-1-dueOn-day": "29",
+      "remedy-1-dueOn-month": "1",
+      "remedy-1-dueOn-year": "2027",
+      remedyRows: "1",
+    });
+  });
+
+  it("reads each row's due date from its date input, and names the row when it is wrong", () => {
+    const rows = (day: string, month: string, year: string) =>
+      respond(
+        nestFields({
+          ...decided,
+          "remedy-1-kind": "apology",
+          "remedy-1-description": "Say sorry",
+          "remedy-2-kind": "action",
+          "remedy-2-description": "Do it",
+          "remedy-2-dueOn-day": day,
+          "remedy-2-dueOn-month": month,
+          "remedy-2-dueOn-year": year,
+        }) as Record<string, string>,
+      );
+    const ok = rows("29", "1", "2027");
+    expect(ok.success && ok.data.outcome.remedies.map((r) => r.dueOn)).toEqual([undefined, "2027-01-29"]);
+    expect(messages(rows("30", "2", "2027"))).toEqual({ "remedy-2-dueOn": "Enter the due date for remedy 2 as a real date, for example 27 3 2027" });
+    expect(messages(rows("29", "", "2027"))).toEqual({ "remedy-2-dueOn": "The due date for remedy 2 must include a month" });
+    expect(messages(rows("29", "1", "27"))).toEqual({ "remedy-2-dueOn": "The due date for remedy 2 must include a year with 4 numbers, like 2026" });
+    expect(messages(rows("", "", ""))).toEqual({ "remedy-2-dueOn": "Enter the date action 2 is due" });
   });
 
   it("stops adding at the cap", () => {

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { policySchema } from "../../../machines";
 import { POLICY_2026_11 } from "../../../machines/policy";
 import { POLICY_FIELDS, policyFormSchema, policyFormValues } from "../../../app/utils/policy-forms";
+import { nestFields } from "../../../app/utils/nested-fields";
 
 // The "publish a new timeline policy" form (docs/decisions/027): every field of the machine's
 // policy has a field in words; what the form accepts, the machine's schema accepts.
@@ -44,6 +45,15 @@ describe("the timeline policy form", () => {
     expect(errorsOf(answers({ policyVersion: "2026-11" })).policyVersion).toBe("Version 2026-11 has already been published: choose another");
     expect(errorsOf(answers({ effectiveOn: "2026-11-28" })).effectiveOn).toBe("The date it takes effect must be after today");
     expect(errorsOf(answers({ effectiveOn: "1 September" })).effectiveOn).toBe("The date it takes effect must be a real date");
+    // The date input's three boxes, joined by the forms' first gate.
+    const boxes = (day: string, month: string, year: string) => {
+      const { effectiveOn: _typed, ...rest } = answers();
+      return nestFields({ ...rest, "effectiveOn-day": day, "effectiveOn-month": month, "effectiveOn-year": year }) as Record<string, string>;
+    };
+    expect(policyFormSchema(context).parse(boxes("1", "sept", "2027")).effectiveOn).toBe("2027-09-01");
+    expect(errorsOf(boxes("30", "2", "2027")).effectiveOn).toBe("The date it takes effect must be a real date");
+    expect(errorsOf(boxes("1", "", "2027")).effectiveOn).toBe("The date it takes effect must include a month");
+    expect(errorsOf(boxes("", "", "")).effectiveOn).toBe("Enter the date it takes effect");
     expect(errorsOf(answers({ changeSummary: " " })).changeSummary).toBe("Say what changes and why");
     expect(errorsOf(answers({ acknowledgeWorkingDays: "0" })).acknowledgeWorkingDays).toBe("The time to acknowledge a concern must be between 1 and 260 working days");
     expect(errorsOf(answers({ pauseCap: "ten" })).pauseCap).toBe("Enter the most time a response clock may be paused, in total as a whole number of working days");
