@@ -2,17 +2,22 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { Button, ChoiceGroup, ErrorSummary, Select, Textarea, TextInput, type FieldErrors } from "../components/forms";
-import { formatTerms, parseTerms, saveSetting } from "../utils/admin.server";
+import { DateInput, dateDefaults } from "../components/date-input";
+import { Button, ChoiceGroup, ErrorSummary, Select, TextInput, type FieldErrors } from "../components/forms";
+import { saveSetting } from "../utils/admin.server";
 import { getPrisma } from "../utils/db.server";
 import { redirectWithFlash } from "../utils/flash.server";
-import { badRequest, parseForm, readForm } from "../utils/forms.server";
+import { checkForm } from "../utils/form-check";
+import { badRequest, readForm } from "../utils/forms.server";
 import { MAX_LENGTH } from "../utils/limits";
+import { fieldId } from "../utils/nested-fields";
 import { requireUserWithPermission } from "../utils/session.server";
+import { applyTermIntent, MAX_TERMS, termDatesSchema, termFields, termIntent, termRowCount } from "../utils/term-forms";
 
 // Add or change a setting and its term dates (docs/decisions/008 and 020). Term dates drive the
 // school-day clocks of the setting's NEW concerns; concerns already open keep the calendar they
-// started with (it is stored in the case).
+// started with (it is stored in the case). Each term is a row of two GOV.UK date inputs; "Add
+// another term" and "Remove" are submit buttons the action answers without saving (utils/term-forms.ts).
 
 export const meta: MetaFunction = () => [{ title: "Setting – Redress" }];
 
@@ -33,7 +38,6 @@ export const settingSchema = z.object({
   kind: z.enum(["nursery", "primary", "secondary", "special", "college"], { error: "Select the kind of setting" }),
   localAreaId: z.string({ error: "Select the local area" }).min(1, "Select the local area").max(MAX_LENGTH.id, "Select the local area"),
   calendar: z.enum(["working-days", "school-days"], { error: "Select how the setting counts its deadlines" }),
-  terms: z.string().max(MAX_LENGTH.longText, "The term dates must be 5,000 characters or fewer").optional(),
 });
 
 async function load(request: Request, settingId: string) {
@@ -49,27 +53,26 @@ async function load(request: Request, settingId: string) {
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { areas, setting } = await load(request, params.settingId ?? "");
-  return json({ areas, setting: setting ? { ...setting, terms: formatTerms(setting.schoolTerms), schoolDays: Array.isArray(setting.schoolTerms) } : null });
+  return json({ areas, setting: setting ? { ...setting, terms: termFields(setting.schoolTerms), schoolDays: Array.isArray(setting.schoolTerms) } : null });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, setting } = await load(request, params.settingId ?? "");
-  const parsed = parseForm(settingSchema, await readForm(request));
-  if (!parsed.ok) return parsed.response;
-  let terms = null;
-  if (parsed.data.calendar === "school-days") {
-    const result = parseTerms(parsed.data.terms ?? "");
-    if (!result.ok) return badRequest({ terms: [result.message] }, parsed.data);
-    if (!result.terms.length) return badRequest({ terms: ["Enter the term dates, or choose working days"] }, parsed.data);
-    terms = result.terms;
-  }
+  const form = await readForm(request);
+  const posted = Object.fromEntries([...form.entries()].flatMap(([k, v]) => (typeof v === "string" ? [[k, v]] : [])));
+  // "Add another term" or "Remove": the same form again, one row more or less, nothing saved.
+  const intent = termIntent(form.get("intent"));
+  if (intent) return json({ values: applyTermIntent(posted, intent) });
+  const parsed = checkForm(settingSchema, form);
+  const terms = checkForm(termDatesSchema, form);
+  if (!parsed.ok || !terms.ok) return badRequest({ ...(parsed.ok ? {} : parsed.errors), ...(terms.ok ? {} : terms.errors) }, posted);
   const saved = await saveSetting(
     user,
     setting?.id ?? null,
-    { name: parsed.data.name, urn: parsed.data.urn, kind: parsed.data.kind, localAreaId: parsed.data.localAreaId, terms },
+    { name: parsed.data.name, urn: parsed.data.urn, kind: parsed.data.kind, localAreaId: parsed.data.localAreaId, terms: terms.data },
     request,
   );
-  if (!saved.ok) return badRequest({ [saved.field]: [saved.message] }, parsed.data);
+  if (!saved.ok) return badRequest({ [saved.field]: [saved.message] }, posted);
   return redirectWithFlash("/admin/settings", {
     kind: "success",
     title: `${parsed.data.name} saved`,
@@ -80,6 +83,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function EditSetting() {
   const { areas, setting } = useLoaderData<typeof loader>();
   const data = useActionData<{ errors?: FieldErrors; values?: Record<string, string> }>();
+  // Values echoed by the action, else the setting as saved (a new setting starts with one empty term).
   const errors = data?.errors;
   const values =
     data?.values ??
@@ -90,9 +94,9 @@ export default function EditSetting() {
           kind: setting.kind,
           localAreaId: setting.localAreaId,
           calendar: setting.schoolDays ? "school-days" : "working-days",
-          terms: setting.terms,
+          ...setting.terms,
         }
-      : {});
+      : { termRows: "1" });
   return (
     <>
       <Link to="/admin/settings" className="govuk-back-link">
@@ -102,7 +106,8 @@ export default function EditSetting() {
         <div className="govuk-grid-column-two-thirds">
           <ErrorSummary errors={errors} />
           <h1 className="govuk-heading-l">{setting ? setting.name : "Add a setting"}</h1>
-          <Form method="post" noValidate>
+          {/* A full page load for every post: "Add another term" and "Remove" land on the row they changed. */}
+          <Form method="post" noValidate reloadDocument>
             <TextInput name="name" label="Name" defaultValue={values.name} error={errors?.name?.[0]} />
             <TextInput
               name="urn"
@@ -144,18 +149,69 @@ export default function EditSetting() {
                 },
               ]}
             />
-            <Textarea
-              name="terms"
-              label="Term dates (for school days)"
-              hint="One term or half-term per line, first and last school day, for example: 2026-09-03 to 2026-10-23"
-              error={errors?.terms?.[0]}
-              defaultValue={values.terms}
-              rows={10}
-            />
+            <TermRows values={values} errors={errors} />
             <Button>Save setting</Button>
           </Form>
         </div>
       </div>
     </>
+  );
+}
+
+/** The term dates: a first and a last school day per term, as many terms as needed (GOV.UK add-another). */
+function TermRows({ values, errors }: { values: Record<string, string | undefined>; errors?: FieldErrors }) {
+  const rows = Math.max(1, termRowCount(values));
+  return (
+    <div className="redress-add-another">
+      <h2 className="govuk-heading-m" id={fieldId("terms")} tabIndex={-1}>
+        Term dates (for school days)
+      </h2>
+      <p className="govuk-body">Give the first and last school day of each term or half-term, for example 3 9 2026 and 23 10 2026. Leave them empty for working days.</p>
+      <input type="hidden" name="termRows" value={rows} />
+      {Array.from({ length: rows }, (_, i) => i + 1).map((row) => (
+        <fieldset className="govuk-fieldset redress-add-another__item" id={fieldId(`term-${row}`)} key={row}>
+          <legend className="govuk-fieldset__legend govuk-fieldset__legend--m">Term {row}</legend>
+          {(["start", "end"] as const).map((field) => {
+            const name = `term-${row}-${field}`;
+            return (
+              <DateInput
+                key={field}
+                name={name}
+                legend={field === "start" ? "First school day" : "Last school day"}
+                legendSize="s"
+                defaultValue={dateDefaults(values, name)}
+                error={errors?.[name]?.[0]}
+              />
+            );
+          })}
+          <button
+            type="submit"
+            name="intent"
+            value={`remove-term-${row}`}
+            formNoValidate
+            formAction={`#${fieldId("terms")}`}
+            className="govuk-button govuk-button--secondary govuk-!-margin-bottom-4"
+            data-module="govuk-button"
+          >
+            Remove<span className="govuk-visually-hidden"> term {row}</span>
+          </button>
+        </fieldset>
+      ))}
+      {rows < MAX_TERMS ? (
+        <button
+          type="submit"
+          name="intent"
+          value="add-term"
+          formNoValidate
+          formAction={`#${fieldId(`term-${rows + 1}`)}`}
+          className="govuk-button govuk-button--secondary"
+          data-module="govuk-button"
+        >
+          Add another term
+        </button>
+      ) : (
+        <p className="govuk-body">You have added {MAX_TERMS} terms, the most one setting can have.</p>
+      )}
+    </div>
   );
 }

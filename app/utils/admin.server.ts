@@ -3,6 +3,7 @@ import { auditEntryData } from "./audit.server";
 import { getPrisma } from "./db.server";
 import { ROLE_NAMES, type RoleName } from "./permissions";
 import type { SessionUser } from "./session.server";
+import type { Term } from "./term-forms";
 
 // Administration (docs/decisions/020): roles, settings, local areas and term dates. Every change
 // writes an AuditEntry in the same transaction, with what it was before and after.
@@ -48,39 +49,6 @@ export async function changeRoles(
     return "changed" as const;
   });
 }
-
-// ───────────────────────── Term dates ─────────────────────────
-
-export interface Term {
-  start: string;
-  end: string;
-}
-
-/** "2026-09-03 to 2026-10-23", one term per line → terms, or the first problem in words. */
-export function parseTerms(text: string): { ok: true; terms: Term[] } | { ok: false; message: string } {
-  const lines = text
-    .split(/\r?\n/)
-    .map((l) => l.trim())
-    .filter(Boolean);
-  const terms: Term[] = [];
-  for (const [i, line] of lines.entries()) {
-    const match = /^(\d{4}-\d{2}-\d{2})\s*(?:to|-|–)\s*(\d{4}-\d{2}-\d{2})$/.exec(line);
-    const valid = (d: string) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().slice(0, 10) === d;
-    if (!match || !valid(match[1]!) || !valid(match[2]!)) return { ok: false, message: `Line ${i + 1}: write each term as 2026-09-03 to 2026-10-23` };
-    const [start, end] = [match[1]!, match[2]!];
-    if (end < start) return { ok: false, message: `Line ${i + 1}: the term ends before it starts` };
-    if (start < "2000-01-01" || end > "2100-12-31") return { ok: false, message: `Line ${i + 1}: the dates must be between 2000 and 2100` };
-    terms.push({ start, end });
-  }
-  terms.sort((a, b) => a.start.localeCompare(b.start));
-  for (let i = 1; i < terms.length; i++) {
-    if (terms[i]!.start <= terms[i - 1]!.end)
-      return { ok: false, message: `The terms ${terms[i - 1]!.start} to ${terms[i - 1]!.end} and ${terms[i]!.start} to ${terms[i]!.end} overlap` };
-  }
-  return { ok: true, terms };
-}
-
-export const formatTerms = (terms: unknown): string => (Array.isArray(terms) ? terms.map((t: Term) => `${t.start} to ${t.end}`).join("\n") : "");
 
 // ───────────────────────── Settings and local areas ─────────────────────────
 

@@ -209,7 +209,12 @@ test("an administrator invites someone, changes their role, sends a reset link; 
   }
   await admin.getByRole("link", { name: "Back to settings" }).click();
   await admin.getByRole("link", { name: "Elmwood Special School" }).click();
-  await expect(admin.getByLabel("Term dates (for school days)")).toContainText("2026-09-03 to 2026-10-24");
+  // The saved terms, one row each, as date inputs (the seed's autumn 2026 term is its 13th).
+  const autumn = admin.getByRole("group", { name: "Term 13", exact: true });
+  await expect(autumn.getByRole("group", { name: "First school day" }).getByLabel("Day")).toHaveValue("3");
+  await expect(autumn.getByRole("group", { name: "First school day" }).getByLabel("Month")).toHaveValue("9");
+  await expect(autumn.getByRole("group", { name: "Last school day" }).getByLabel("Day")).toHaveValue("24");
+  await expect(autumn.getByRole("group", { name: "Last school day" }).getByLabel("Year")).toHaveValue("2026");
   await checkA11y(admin);
 
   await openEmailLink(page, email, "You have been invited to Redress");
