@@ -177,6 +177,7 @@ test("the setting logs a phone concern with a back-dated receipt: the clock star
 });
 
 test("an administrator invites someone, changes their role, sends a reset link; the invitation link works once", async ({ page, pageAs, checkA11y }) => {
+  test.setTimeout(60_000); // many pages, and axe checks a setting with 36 terms of date inputs
   const email = `ravi.${Date.now()}@beckettpark.example.com`;
   const admin = await pageAs("Alex Morgan");
   await admin.goto("/admin/users");
