@@ -37,8 +37,9 @@ export default function EvidenceAdded({ data }: EmailProps<"evidence-added">) {
   );
 }
 
-export const PreviewProps = sample(
+const preview = sample(
   "evidence-added",
   { from: "family", description: "Letter from the speech and language therapist, March", fileType: "PDF", visibility: "all-parties" },
   "setting",
 );
+export const PreviewProps = { data: { ...preview.data, actorName: "Amira Hussain" } };
