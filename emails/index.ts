@@ -16,6 +16,7 @@ import * as deadlineWarning from "./deadline-warning";
 import * as delayNotice from "./delay-notice";
 import * as draftDecisionIssued from "./draft-decision-issued";
 import * as escalationWindowClosed from "./escalation-window-closed";
+import * as evidenceAdded from "./evidence-added";
 import * as finalDecisionIssued from "./final-decision-issued";
 import * as handlerAssigned from "./handler-assigned";
 import * as longOpenAlert from "./long-open-alert";
@@ -69,6 +70,7 @@ export const TEMPLATES = {
   "delay-notice": delayNotice,
   "draft-decision-issued": draftDecisionIssued,
   "escalation-window-closed": escalationWindowClosed,
+  "evidence-added": evidenceAdded,
   "final-decision-issued": finalDecisionIssued,
   "handler-assigned": handlerAssigned,
   "long-open-alert": longOpenAlert,

@@ -714,6 +714,30 @@ export function sendMessage(context: CaseContext, event: EventOf<"SEND_MESSAGE">
   return { changes: {}, notifications: [notice(context, "message-received", to, { from: event.party })] };
 }
 
+/**
+ * A file on the case (docs/decisions/022): the other parties who may read it are told it is there
+ * (what it is, never the file). A file kept to the body handling the case is told to that body
+ * only, never to the family; the mediator only while a mediation is under way.
+ */
+export function addEvidence(context: CaseContext, event: EventOf<"ADD_EVIDENCE">): Change {
+  const rung = currentRung(context) ?? context.conclusion?.rung ?? 1;
+  const readers: Party[] =
+    event.visibility === "handler" ? respondents(context, rung).slice(0, 1) : [...partiesUpTo(context, rung), ...(context.mediationOffer ? (["mediator"] as const) : [])];
+  const to = readers.filter((party) => party !== event.party);
+  if (to.length === 0) return { changes: {}, notifications: [] };
+  return {
+    changes: {},
+    notifications: [
+      notice(context, "evidence-added", to, {
+        ...(event.party ? { from: event.party } : {}),
+        description: event.description,
+        fileType: event.fileType,
+        visibility: event.visibility,
+      }),
+    ],
+  };
+}
+
 /** An internal note is for the writing body's own staff: nobody is told. */
 export function addInternalNote(): Change {
   return { changes: {}, notifications: [] };

@@ -279,6 +279,7 @@ const caseSetup = setup({
     giveDelayNotice: step("GIVE_DELAY_NOTICE", steps.giveDelayNotice),
     sendMessage: step("SEND_MESSAGE", steps.sendMessage),
     addInternalNote: step("ADD_INTERNAL_NOTE", steps.addInternalNote),
+    addEvidence: step("ADD_EVIDENCE", steps.addEvidence),
     takeRemedyFurther: step("TAKE_REMEDY_FURTHER", steps.takeRemedyFurther),
     pauseForMediation: step("ACCEPT_MEDIATION", (context, event) => steps.acceptMediation(context, event)),
     resumeResponse: step("RESUME", (context, event, { rung }: Rung) => steps.resumeResponse(context, event, rung)),
@@ -538,7 +539,7 @@ export const caseMachine = caseSetup
       REMEDY_FAILED: { guard: "isRemedyOpen", actions: "settleRemedy" },
       MEDIATION_NOTIFICATION: { actions: "relayMediationNotification" },
       // Evidence goes on the file in every open state and changes nothing but the date of the latest event.
-      ADD_EVIDENCE: { actions: "stampEvent" },
+      ADD_EVIDENCE: { actions: "addEvidence" },
     },
     states: {
       ladder: {

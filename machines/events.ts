@@ -57,6 +57,7 @@ export const MESSAGE_PARTIES = ["family", "setting", "local-service", "health-pa
 export const NOTE_PARTIES = ["setting", "local-service", "health-partner", "national-body"] as const;
 export type NoteParty = (typeof NOTE_PARTIES)[number];
 /** Who may see a file put on the case: every party, or only the body handling the case (and whoever added it). */
+export const EVIDENCE_PARTIES = ["family", "setting", "local-service", "health-partner", "mediator", "national-body"] as const;
 export const EVIDENCE_VISIBILITIES = ["all-parties", "handler"] as const;
 export type EvidenceVisibility = (typeof EVIDENCE_VISIBILITIES)[number];
 /** Why triage marks a concern urgent: a short list, so queues and reports can count them. */
@@ -146,9 +147,11 @@ const caseEventSchemas = z.discriminatedUnion("type", [
   /**
    * A file put on the case (docs/decisions/022): what it is, its kind and size, and who may see it
    * ("all-parties", or "handler": the body handling the case and whoever added it). The file itself
-   * is stored outside the log; `evidenceId` names its record. No state change.
+   * is stored outside the log; `evidenceId` names its record. No state change. `party`: the part
+   * the person who added it plays (absent in logs written before files were emailed about).
    */
   event("ADD_EVIDENCE", {
+    party: z.enum(EVIDENCE_PARTIES).optional(),
     evidenceId: text,
     description: text,
     fileType: text,

@@ -1,7 +1,7 @@
 import type { CalendarSpec } from "./calendar";
 import type { ConclusionReason, OutcomeRecord } from "./case-context";
 import type { Party, PauseReason } from "./clocks";
-import type { RemedyInput, UrgentReason } from "./events";
+import type { EvidenceVisibility, RemedyInput, UrgentReason } from "./events";
 import type { MediationResult } from "./mediation.machine";
 import type { RungNumber } from "./parties";
 import type { Remedy } from "./remedies";
@@ -57,6 +57,8 @@ export type NotificationData = {
   "term-dates-needed": { reason: string };
   /** Never the message itself: only who wrote, so an email never carries what was said (docs/decisions/023). */
   "message-received": { from: Party };
+  /** Never the file: who added it, what it is, and who may see it (docs/decisions/022). */
+  "evidence-added": { from?: Party; description: string; fileType: string; visibility: EvidenceVisibility };
   "marked-urgent": { rung: RungNumber; reason: UrgentReason; details?: string };
   /** To the person now handling the concern only. */
   "handler-assigned": { rung: RungNumber; handlerId: string };
@@ -111,6 +113,7 @@ const KINDS = {
   "contribution-received": true,
   "term-dates-needed": true,
   "message-received": true,
+  "evidence-added": true,
   "marked-urgent": true,
   "handler-assigned": true,
 } as const satisfies Record<NotificationKind, true>;

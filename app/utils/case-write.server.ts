@@ -3,6 +3,7 @@ import { Prisma as P, type Prisma, type PrismaClient } from "../../generated/pri
 import { driverQueryFor } from "./database.server";
 import { CURRENT_CHAIN_VERSION, eventHmac, snapshotDigest } from "./event-chain.server";
 import { deriveCaseFacts, RUNG_STATES, type LoggedEvent } from "./patterns-facts";
+import { handlingRecipients, RUNG_OF_BODY, TO_THE_HANDLER, type StaffRecipient } from "./handling-recipients";
 import { NATIONAL_INBOX, type Recipient } from "./recipients.server";
 
 // The case write path in raw SQL (docs/decisions/016). The ORM cost ~13 ms of Node CPU and 18–21
@@ -45,7 +46,7 @@ export interface CaseState {
   receivedOn: string;
   /** The log, summarised for the fact row (deriveCaseFacts reads only this much of it). */
   log: LoggedEvent[];
-  recipients: Array<Recipient & { assigned?: boolean }>;
+  recipients: Array<StaffRecipient & { assigned?: boolean }>;
   deadlines: OpenDeadline[];
 }
 
@@ -90,18 +91,22 @@ export async function readCases(db: Db, ids: string[], options: { newMediatorId?
           'extensions', count(*) FILTER (WHERE e.type = 'EXTEND'),
           'offered', COALESCE(bool_or(e.type = 'OFFER_MEDIATION'), false))
         FROM "CaseEvent" e WHERE e."caseId" = c.id) AS summary,
-      (SELECT COALESCE(jsonb_agg(jsonb_build_object('party', r.party, 'name', r.name, 'email', r.email) ORDER BY r.ord, r.email), '[]'::jsonb) FROM (
-          SELECT 'family' AS party, 0 AS ord, u.name, u.email FROM "Guardianship" g JOIN "User" u ON u.id = g."userId" WHERE g."childId" = k."childId" AND u.active
-          UNION ALL SELECT 'family', 1, u.name, u.email FROM "Child" ch JOIN "User" u ON u.id = ch."youngPersonUserId" WHERE ch.id = k."childId" AND u.active
-          UNION ALL SELECT 'setting', 2, u.name, u.email FROM "User" u WHERE u."settingId" = c."settingId" AND u.active
+      (SELECT COALESCE(jsonb_agg(jsonb_build_object('party', r.party, 'name', r.name, 'email', r.email, 'id', r.id, 'lead', r.lead) ORDER BY r.ord, r.email), '[]'::jsonb) FROM (
+          SELECT 'family' AS party, 0 AS ord, u.name, u.email, u.id, u."complaintsLead" AS lead FROM "Guardianship" g JOIN "User" u ON u.id = g."userId" WHERE g."childId" = k."childId" AND u.active
+          UNION ALL SELECT 'family', 1, u.name, u.email, u.id, u."complaintsLead" FROM "Child" ch JOIN "User" u ON u.id = ch."youngPersonUserId" WHERE ch.id = k."childId" AND u.active
+          UNION ALL SELECT 'setting', 2, u.name, u.email, u.id, u."complaintsLead" FROM "User" u WHERE u."settingId" = c."settingId" AND u.active
             AND EXISTS (SELECT 1 FROM "_RoleToUser" ru JOIN "Role" ro ON ro.id = ru."A" WHERE ru."B" = u.id AND ro.name = 'setting-staff')
-          UNION ALL SELECT 'local-service', 3, u.name, u.email FROM "User" u WHERE u."localAreaId" = c."localAreaId" AND u.active
+          UNION ALL SELECT 'local-service', 3, u.name, u.email, u.id, u."complaintsLead" FROM "User" u WHERE u."localAreaId" = c."localAreaId" AND u.active
             AND EXISTS (SELECT 1 FROM "_RoleToUser" ru JOIN "Role" ro ON ro.id = ru."A" WHERE ru."B" = u.id AND ro.name = 'local-officer')
-          UNION ALL SELECT 'health-partner', 4, u.name, u.email FROM "User" u WHERE u."localAreaId" = c."localAreaId" AND u.active
+          UNION ALL SELECT 'health-partner', 4, u.name, u.email, u.id, u."complaintsLead" FROM "User" u WHERE u."localAreaId" = c."localAreaId" AND u.active
             AND EXISTS (SELECT 1 FROM "_RoleToUser" ru JOIN "Role" ro ON ro.id = ru."A" WHERE ru."B" = u.id AND ro.name = 'health-partner')
-          UNION ALL SELECT 'mediator', 5, u.name, u.email FROM "CaseAssignment" a JOIN "User" u ON u.id = a."userId" WHERE a."caseId" = c.id AND a.capacity = 'mediator' AND u.active
-          UNION ALL SELECT 'new-mediator', 6, u.name, u.email FROM "User" u WHERE u.id = ${options.newMediatorId ?? null}::text AND u.active
-          UNION ALL SELECT 'new-handler', 7, u.name, u.email FROM "User" u WHERE u.id = ${options.newHandlerId ?? null}::text AND u.active
+          UNION ALL SELECT 'mediator', 5, u.name, u.email, u.id, u."complaintsLead" FROM "CaseAssignment" a JOIN "User" u ON u.id = a."userId" WHERE a."caseId" = c.id AND a.capacity = 'mediator' AND u.active
+          UNION ALL SELECT 'new-mediator', 6, u.name, u.email, u.id, u."complaintsLead" FROM "User" u WHERE u.id = ${options.newMediatorId ?? null}::text AND u.active
+          UNION ALL SELECT 'new-handler', 7, u.name, u.email, u.id, u."complaintsLead" FROM "User" u WHERE u.id = ${options.newHandlerId ?? null}::text AND u.active
+          -- The national body's caseworkers: only messages and files go to them (its handler or lead); everything else to its casework inbox.
+          UNION ALL SELECT 'national-staff', 8, u.name, u.email, u.id, u."complaintsLead" FROM "User" u WHERE c."highestRung" >= 3 AND u.active
+            AND EXISTS (SELECT 1 FROM "_RoleToUser" ru JOIN "Role" ro ON ro.id = ru."A" WHERE ru."B" = u.id
+              AND ro.name = CASE WHEN c.route::text = 'process' THEN 'ombudsman-caseworker' ELSE 'practice-reviewer' END)
         ) r) AS recipients,
       ${options.deadlines ? Prisma_deadlinesColumn : Prisma_nullColumn} AS deadlines
     FROM "Case" c JOIN "Concern" k ON k.id = c."concernId"
@@ -136,6 +141,29 @@ export function recipientsFor(state: CaseState, parties: readonly Party[], assig
     for (const r of state.recipients) if ((r.party as string) === source) out.push({ party, name: r.name, email: r.email });
   }
   return out.filter((r, i) => out.findIndex((o) => o.email === r.email) === i);
+}
+
+/**
+ * Who a message or a file is told to (handling-recipients.ts): at each body, its handler (or
+ * leads); the family and any health partner or mediator as usual; never the person who acted.
+ */
+export function handlerRecipientsFor(state: CaseState, parties: readonly Party[], view: Pick<CaseView, "handlers" | "peopleConcerned">, actor: EventAuthor): Recipient[] {
+  const out: Recipient[] = [];
+  for (const party of new Set(parties)) {
+    const rung = RUNG_OF_BODY[party];
+    if (rung === undefined) {
+      out.push(...recipientsFor(state, [party], false));
+      continue;
+    }
+    const source = party === "national-body" ? "national-staff" : party;
+    const members = state.recipients.filter((r) => (r.party as string) === source);
+    const chosen = handlingRecipients(members, view, rung);
+    // The national body's staff at large work from its casework inbox.
+    if (party === "national-body" && chosen.as === "staff") out.push({ party, ...NATIONAL_INBOX[state.route] });
+    else for (const r of chosen.people) out.push({ party, name: r.name, email: r.email });
+  }
+  const actorEmail = actor.kind === "user" ? state.recipients.find((r) => r.id === actor.userId)?.email : undefined;
+  return out.filter((r, i) => r.email !== actorEmail && out.findIndex((o) => o.email === r.email) === i);
 }
 
 function actorColumns(actor: EventAuthor) {
@@ -288,7 +316,7 @@ export class CaseChanges {
       }
     }
     const issueTitles = issueTitlesOf(result.view.issues);
-    for (const [index, notification] of result.notifications.entries()) this.queue(seq, index, notification, issueTitles);
+    for (const [index, notification] of result.notifications.entries()) this.queue(seq, index, notification, issueTitles, result.view, actor);
     this.last = { persisted: result.persisted, view: result.view, deadlines: result.deadlines, from: result.from };
   }
 
@@ -297,20 +325,24 @@ export class CaseChanges {
     this.fired.set(spec.key, { dueOn: spec.dueOn, firedAt: this.now.toISOString(), spec });
   }
 
-  private queue(seq: number, index: number, notification: NotificationSpec, issueTitles: Record<string, string>) {
+  private queue(seq: number, index: number, notification: NotificationSpec, issueTitles: Record<string, string>, view: CaseView, actor: EventAuthor) {
     const caseId = this.state.id;
     // Only the person now handling the concern is told they are (read as "new-handler" by readCases).
     const recipients =
       notification.kind === "handler-assigned"
         ? this.state.recipients.filter((r) => (r.party as string) === "new-handler").map((r) => ({ ...r, party: notification.to[0] ?? r.party }))
-        : recipientsFor(this.state, notification.to, this.mediatorId !== undefined);
+        : TO_THE_HANDLER.has(notification.kind)
+          ? handlerRecipientsFor(this.state, notification.to, view, actor)
+          : recipientsFor(this.state, notification.to, this.mediatorId !== undefined);
+    // An email that tells of a person's act names them (evidence-added: who added the file).
+    const actorName = notification.kind === "evidence-added" && actor.kind === "user" ? { actorName: actor.name } : {};
     for (const recipient of recipients) {
       this.outbox.push({
         caseId,
         kind: notification.kind,
         toAddress: recipient.email,
         subject: notification.kind,
-        payload: { ...notification.data, issueTitles, recipientName: recipient.name, party: recipient.party },
+        payload: { ...notification.data, ...actorName, issueTitles, recipientName: recipient.name, party: recipient.party },
         idempotencyKey: `${caseId}:${seq}:${index}:${notification.kind}:${recipient.email}`,
       });
     }

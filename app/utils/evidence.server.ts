@@ -96,7 +96,7 @@ export async function addEvidence(
   const evidenceId = crypto.randomUUID();
   const { description, visibility } = input.fields;
   const at = options.today ?? londonDate();
-  const event: CaseEvent = { type: "ADD_EVIDENCE", at, evidenceId, description, fileType: sniffed.label, sizeBytes: input.bytes.length, visibility };
+  const event: CaseEvent = { type: "ADD_EVIDENCE", at, party: addedAs, evidenceId, description, fileType: sniffed.label, sizeBytes: input.bytes.length, visibility };
   const author: EventAuthor = { kind: "user", userId: user.id, name: user.name };
   const rung = rungReached(page.view);
   // The words the history quotes as the information sent: a private file's description stays private.

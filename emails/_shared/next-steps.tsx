@@ -23,17 +23,31 @@ export function RespondBy({ who, what, date }: { who: string; what: string; date
   );
 }
 
-/** A link to the case's messages (its "Send a message" form is there): the promise "send it in Redress" always points somewhere real. */
-export function MessagesLink({ notice, children = "Send a message about your concern" }: { notice: Pick<Notice, "caseUrl">; children?: string }) {
-  if (!notice.caseUrl) return <P>Sign in to Redress and open the concern to send a message.</P>;
+/** A link to one section of the case page; without a case address, where to find it in words. */
+function CaseSectionLink({ notice, section, children, otherwise }: { notice: Pick<Notice, "caseUrl">; section: string; children: string; otherwise: string }) {
+  if (!notice.caseUrl) return <P>{otherwise}</P>;
   return (
     <P>
-      <Link href={`${notice.caseUrl}#messages`} style={styles.link}>
+      <Link href={`${notice.caseUrl}#${section}`} style={styles.link}>
         {children}
       </Link>
     </P>
   );
 }
+
+/** A link to the case's messages (its "Send a message" form is there): the promise "send it in Redress" always points somewhere real. */
+export const MessagesLink = ({ notice, children = "Send a message about your concern" }: { notice: Pick<Notice, "caseUrl">; children?: string }) => (
+  <CaseSectionLink notice={notice} section="messages" otherwise="Sign in to Redress and open the concern to send a message.">
+    {children}
+  </CaseSectionLink>
+);
+
+/** A link to the case's evidence (files are only ever read there, behind sign-in). */
+export const EvidenceLink = ({ notice, children = "See the evidence on the concern" }: { notice: Pick<Notice, "caseUrl">; children?: string }) => (
+  <CaseSectionLink notice={notice} section="evidence" otherwise="Sign in to Redress and open the concern to see its evidence.">
+    {children}
+  </CaseSectionLink>
+);
 
 /** The family can write to the body handling the concern at any time (docs/decisions/023). */
 export const SendInformation = ({ notice }: { notice: Pick<Notice, "caseUrl"> }) => (

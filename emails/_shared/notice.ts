@@ -3,8 +3,11 @@ import { formatDate } from "./dates";
 import { audienceOf, type Audience, type Party, type RungNumber } from "./wording";
 
 /** What the dispatcher adds to the machine's data for each recipient. */
-/** Added by the write path to every email: who it is for, and the case's issues by their own titles (never ids). */
-export type Recipient = { recipientName?: string; party?: Party; caseUrl?: string; issueTitles?: Record<string, string> };
+/**
+ * Added by the write path to every email: who it is for, and the case's issues by their own titles
+ * (never ids); `actorName`, the person whose act it tells of, where the email names them (evidence-added).
+ */
+export type Recipient = { recipientName?: string; party?: Party; caseUrl?: string; issueTitles?: Record<string, string>; actorName?: string };
 
 /**
  * What a template for `kind` is given: the machine's typed data for that kind (machines'

@@ -89,7 +89,11 @@ test("mediation: offered by the family, arranged by the setting, run by the assi
 
 test("the ombudsman acknowledges and accepts an escalated process case; the practice body cannot see it", async ({ pageAs, checkA11y }) => {
   const ombudsman = await pageAs("Ruth Adeyemi");
-  await ombudsman.goto("/cases?show=all");
+  // Her default queue ("needing your action"): the national body owes the acknowledgement.
+  await ombudsman.goto("/cases");
+  await expect(ombudsman.getByTestId("work-queue").locator("tbody tr", { hasText: /RC-\d{4}-D00002-P/ })).toContainText(
+    /Acknowledge (by \d{1,2} \w+ \d{4}|today|– \d+ days? overdue)/,
+  );
   await ombudsman.getByRole("link", { name: /RC-\d{4}-D00002-P/ }).click();
   await expect(ombudsman.getByText("Waiting for the national body to acknowledge")).toBeVisible();
   await checkA11y(ombudsman);
@@ -107,7 +111,8 @@ test("the ombudsman acknowledges and accepts an escalated process case; the prac
 
 test("the national stage: draft decision, comments from everyone involved, final decision with a payment remedy", async ({ pageAs, browser, checkA11y }) => {
   const ombudsman = await pageAs("Ruth Adeyemi");
-  await ombudsman.goto("/cases?show=all");
+  // Under investigation, her default queue shows the step she owes (the draft decision).
+  await ombudsman.goto("/cases");
   await ombudsman.getByRole("link", { name: /RC-\d{4}-D00002-P/ }).click();
   await ombudsman.waitForURL(/\/cases\/[a-z0-9]+$/);
   const caseUrl = ombudsman.url();
@@ -164,7 +169,8 @@ test("the national stage: draft decision, comments from everyone involved, final
   await submit(ombudsman, "Issue the final decision");
   await expect(ombudsman.getByRole("table", { name: "Remedies" })).toContainText("(£250.00)");
   await expect(ombudsman.getByText("Remedies monitored").first()).toBeVisible();
-  // The ladder has ended, but the ombudsman keeps the case to monitor its remedy.
+  // The ladder has ended, but the ombudsman keeps the case to monitor its remedy: the remedy is
+  // owed by the bodies, not by her, so it is under "all cases", not in her queue of actions.
   await ombudsman.goto("/cases?show=all");
   await expect(ombudsman.getByRole("link", { name: /RC-\d{4}-D00002-P/ })).toBeVisible();
 });

@@ -140,6 +140,23 @@ describeEachEngine("evidence on a case", ({ get: db, engine }) => {
     expect(await prisma.evidence.count({ where: { caseId } })).toBe(2);
   });
 
+  it("the other side is emailed what was added and by whom, never the file: a family's file goes to the setting's complaints lead (no handler yet), a private one never to the family", async () => {
+    const emails = await prisma.outboxMessage.findMany({ where: { caseId, kind: "evidence-added" }, orderBy: { createdAt: "asc" } });
+    // No handler yet: the setting's complaints lead (Helen), not all its staff nor its governing body's lead; the family who added it, nobody.
+    expect(emails.map((e) => [e.toAddress, (e.payload as { description: string }).description, (e.payload as { visibility: string }).visibility])).toEqual([
+      [EMAILS.setting, "Speech and language report", "all-parties"],
+      [EMAILS.setting, "Photo of the medical letter", "handler"],
+    ]);
+    expect(emails[0]!.payload).toMatchObject({ from: "family", actorName: "Amira Hussain", fileType: "PDF", party: "setting" });
+    for (const email of emails) expect(JSON.stringify(email.payload)).not.toMatch(/storageKey|sha256|evidenceId/);
+
+    // The setting's file for everyone goes to the family; one kept to the organisation handling the concern (the setting itself) to nobody.
+    expect((await upload("setting", { bytes: PDF, name: "plan.pdf" }, { description: "Support plan, autumn term", visibility: "all-parties" })).status).toBe(302);
+    expect((await upload("setting", { bytes: PDF, name: "notes.pdf" }, { description: "Staff notes", visibility: "handler" })).status).toBe(302);
+    const later = await prisma.outboxMessage.findMany({ where: { caseId, kind: "evidence-added", id: { notIn: emails.map((e) => e.id) } } });
+    expect(later.map((e) => [e.toAddress, (e.payload as { description: string }).description])).toEqual([[EMAILS.family, "Support plan, autumn term"]]);
+  });
+
   it("answers a missing file and missing answers with field messages", async () => {
     const form = new FormData();
     form.set("description", "");

@@ -83,8 +83,8 @@ describeEachEngine("messages and internal notes", ({ get }) => {
       ["Helen Clarke", "setting", true],
     ]);
     const emails = await prisma().outboxMessage.findMany({ where: { caseId, kind: "message-received" }, orderBy: { createdAt: "asc" } });
-    // The family's message goes to the setting's staff (as every email to the setting does); the reply to the family.
-    expect(emails.map((e) => e.toAddress).sort()).toEqual([AMIRA, "ben.taylor@beckettpark.example.com", HELEN, "margaret.hughes@beckettpark.example.com"].sort());
+    // The family's message goes to the case's handler at the setting (Helen, who acknowledged it), not all its staff; the reply to the family.
+    expect(emails.map((e) => e.toAddress).sort()).toEqual([AMIRA, HELEN].sort());
     for (const email of emails) expect(JSON.stringify(email.payload)).not.toMatch(/half term|Tuesday/);
 
     // The thread, newest last, to the family and to the setting alike; the local service reads it too.
@@ -95,6 +95,27 @@ describeEachEngine("messages and internal notes", ({ get }) => {
         ["Helen Clarke", REPLY],
       ]);
     }
+  });
+
+  it("with no handler yet a family's message goes to the setting's complaints lead; a lead the concern is about is never told, the governing body's lead is instead", async () => {
+    const other = (await raiseTestConcern(prisma(), { childRef: "AN-000001", receivedOn: "2026-11-02" })).cases[0]!.id;
+    const amira = await prisma().user.findUniqueOrThrow({ where: { email: AMIRA } });
+    const helen = await prisma().user.findUniqueOrThrow({ where: { email: HELEN } });
+    const family: EventAuthor = { kind: "user", userId: amira.id, name: amira.name };
+    const toSetting = async () => {
+      const before = (await prisma().outboxMessage.findMany({ where: { caseId: other, kind: "message-received" }, select: { id: true } })).map((e) => e.id);
+      await applyCaseEvent(other, { type: "SEND_MESSAGE", at: "2026-11-03", party: "family", message: "Hello" }, family, {}, prisma());
+      return (await prisma().outboxMessage.findMany({ where: { caseId: other, kind: "message-received", id: { notIn: before } } })).map((e) => e.toAddress).sort();
+    };
+    expect(await toSetting()).toEqual([HELEN]);
+    await applyCaseEvent(
+      other,
+      { type: "NAME_PERSON_CONCERNED", at: "2026-11-03", personId: helen.id, description: "The SENCo" },
+      { kind: "user", userId: helen.id, name: helen.name },
+      {},
+      prisma(),
+    );
+    expect(await toSetting()).toEqual(["margaret.hughes@beckettpark.example.com"]);
   });
 
   it("who may send: not a body that does not answer the concern now, not a role without case files; an empty message is a 400 with its field message", async () => {
