@@ -55,7 +55,8 @@ try {
     for (const by of DIMENSIONS) rows.push(await measure(`dashboard ${scope}, by ${by} [${source}]`, () => Promise.all([groupTable(by, filters), trends(filters)])));
   }
   for (const level of ["setting", "area"] as const)
-    for (const m of ["upheld", "breach"] as const) rows.push(await measure(`funnel plot ${level} ${m} [${funnelFromSummary(level, national) ? "summary" : "CaseFact"}]`, () => funnel(level, m, national)));
+    for (const m of ["upheld", "breach"] as const)
+      rows.push(await measure(`funnel plot ${level} ${m} [${funnelFromSummary(level, national) ? "summary" : "CaseFact"}]`, () => funnel(level, m, national)));
   const [setting] = (await db.query<{ id: string }>(`SELECT "settingId" AS id FROM "CaseFact" GROUP BY 1 ORDER BY count(*) DESC LIMIT 1`)) as [{ id: string }];
   const letterSource = summaryAnswers(national) ? "own facts + summary" : "CaseFact";
   rows.push(await measure(`letter, busiest setting [${letterSource}]`, () => letter("setting", setting.id, year)));
