@@ -10,7 +10,7 @@ import { useDatabase } from "../app/utils/db.server";
 import { getEnv } from "../app/utils/env.server";
 import { groupTableCsv } from "../app/utils/patterns-csv.server";
 import { DIMENSIONS } from "../app/utils/patterns-measures";
-import { funnel, groupTable, letter, summaryAnswers, trends, type Filters } from "../app/utils/patterns.server";
+import { funnel, funnelFromSummary, groupTable, letter, summaryAnswers, trends, type Filters } from "../app/utils/patterns.server";
 
 const runsArg = process.argv.indexOf("--runs");
 const RUNS = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 20;
@@ -55,10 +55,12 @@ try {
     for (const by of DIMENSIONS) rows.push(await measure(`dashboard ${scope}, by ${by} [${source}]`, () => Promise.all([groupTable(by, filters), trends(filters)])));
   }
   for (const level of ["setting", "area"] as const)
-    for (const m of ["upheld", "breach"] as const) rows.push(await measure(`funnel plot ${level} ${m}`, () => funnel(level, m, national)));
+    for (const m of ["upheld", "breach"] as const)
+      rows.push(await measure(`funnel plot ${level} ${m} [${funnelFromSummary(level, national) ? "summary" : "CaseFact"}]`, () => funnel(level, m, national)));
   const [setting] = (await db.query<{ id: string }>(`SELECT "settingId" AS id FROM "CaseFact" GROUP BY 1 ORDER BY count(*) DESC LIMIT 1`)) as [{ id: string }];
-  rows.push(await measure("letter, busiest setting", () => letter("setting", setting.id, year)));
-  rows.push(await measure("letter, busiest area", () => letter("area", busiest.id, year)));
+  const letterSource = summaryAnswers(national) ? "own facts + summary" : "CaseFact";
+  rows.push(await measure(`letter, busiest setting [${letterSource}]`, () => letter("setting", setting.id, year)));
+  rows.push(await measure(`letter, busiest area [${letterSource}]`, () => letter("area", busiest.id, year)));
   rows.push(await measure("CSV export, England by local area", async () => groupTableCsv(await groupTable("area", national))));
   const dashboards = rows.filter((r) => r.name.startsWith("dashboard"));
   const worst = dashboards.reduce((a, b) => (b.p95 > a.p95 ? b : a));

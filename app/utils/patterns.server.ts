@@ -84,7 +84,7 @@ export interface Raw {
   p90Days2: number | null;
 }
 
-const AGGREGATES = Prisma.sql`
+const COUNT_AGGREGATES = Prisma.sql`
   count(*)::int AS received,
   count(*) FILTER (WHERE f."highestRung" >= 2)::int AS "reached2",
   count(*) FILTER (WHERE f."highestRung" >= 3)::int AS "reached3",
@@ -103,7 +103,9 @@ const AGGREGATES = Prisma.sql`
   count(*) FILTER (WHERE f.breaches1 + f.breaches2 + f.breaches3 > 0)::int AS breached,
   coalesce(sum(f.breaches1 + f.breaches2 + f.breaches3), 0)::int AS breaches,
   count(*) FILTER (WHERE f."mediationOffered")::int AS "mediationOffered",
-  count(*) FILTER (WHERE f."mediationAgreed")::int AS "mediationAgreed",
+  count(*) FILTER (WHERE f."mediationAgreed")::int AS "mediationAgreed"`;
+
+const AGGREGATES = Prisma.sql`${COUNT_AGGREGATES},
   percentile_disc(0.5) WITHIN GROUP (ORDER BY f."decideDays1") AS "medianDays1",
   percentile_disc(0.9) WITHIN GROUP (ORDER BY f."decideDays1") AS "p90Days1",
   percentile_disc(0.5) WITHIN GROUP (ORDER BY f."decideDays2") AS "medianDays2",
@@ -199,45 +201,48 @@ export function percentileOfHistogram(histogram: ReadonlyArray<readonly [days: n
   return histogram[histogram.length - 1]![0];
 }
 
+/**
+ * Medians and 90th percentiles per group and rung (key null: the whole table) from the days
+ * histograms in "PatternDaysLive", computed in the database as percentileOfHistogram does (the
+ * value at row max(1, ceil(p·N)) of the running count): one row per group and rung leaves the
+ * database, not the histograms (150 areas × working-day values at national scale).
+ */
+function histogramPercentiles(scope: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`
+    WITH h AS (
+      SELECT CASE WHEN GROUPING(s."groupKey") = 1 THEN NULL ELSE s."groupKey" END AS key, s.rung::int AS rung, s.days, sum(s.n)::bigint AS n
+      FROM "PatternDaysLive" s WHERE ${scope}
+      GROUP BY GROUPING SETS ((s."groupKey", s.rung, s.days), (s.rung, s.days)) HAVING sum(s.n) > 0
+    ), c AS (
+      SELECT key, rung, days, sum(n) OVER (PARTITION BY key, rung ORDER BY days)::float8 AS cum, sum(n) OVER (PARTITION BY key, rung)::float8 AS total FROM h
+    )
+    SELECT key, rung,
+      min(days) FILTER (WHERE cum >= greatest(1, ceil(0.5::float8 * total)))::int AS median,
+      min(days) FILTER (WHERE cum >= greatest(1, ceil(0.9::float8 * total)))::int AS p90
+    FROM c GROUP BY key, rung`;
+}
+
+type PercentileRow = { key: string | null; rung: number; median: number | null; p90: number | null };
+
+function withPercentiles(r: Raw, key: string | null, percentiles: PercentileRow[]): Raw {
+  const of = (rung: number) => percentiles.find((p) => p.key === key && p.rung === rung);
+  return { ...r, medianDays1: of(1)?.median ?? null, p90Days1: of(1)?.p90 ?? null, medianDays2: of(2)?.median ?? null, p90Days2: of(2)?.p90 ?? null };
+}
+
 /** The same unrounded sums as rawAggregates, from the monthly summary (a few thousand rows at national scale). */
 export async function summaryAggregates(dimension: Dimension, filters: Filters): Promise<{ groups: Raw[]; total: Raw }> {
   const prisma = await db();
   const scope = Prisma.sql`s.dimension = ${dimension} AND s.month BETWEEN ${filters.from}::date AND ${filters.to}::date ${filters.route ? Prisma.sql`AND s.route = ${filters.route}::"Route"` : Prisma.empty}`;
-  const [sums, days] = await Promise.all([
+  const [sums, percentiles] = await Promise.all([
     prisma.$queryRaw<Raw[]>`SELECT s."groupKey" AS key, ${SUMMARY_SUMS} FROM "PatternSummaryLive" s WHERE ${scope} GROUP BY 1 HAVING sum(s.received) > 0 ORDER BY 1`,
-    prisma.$queryRaw<Array<{ key: string; rung: number; days: number; n: number }>>`
-      SELECT s."groupKey" AS key, s.rung::int AS rung, s.days, sum(s.n)::int AS n FROM "PatternDaysLive" s WHERE ${scope} GROUP BY 1, 2, 3 HAVING sum(s.n) > 0 ORDER BY 1, 2, 3`,
+    prisma.$queryRaw<PercentileRow[]>(histogramPercentiles(scope)),
   ]);
-  const histograms = new Map<string, Array<[number, number]>>();
-  const add = (key: string, days: number, n: number) => {
-    const list = histograms.get(key) ?? [];
-    const last = list[list.length - 1];
-    if (last && last[0] === days) last[1] += n;
-    else list.push([days, n]);
-    histograms.set(key, list);
-  };
-  for (const d of days) add(`${d.key}\u0000${d.rung}`, d.days, d.n);
-  // The whole table's histogram: every group's, merged in order of days.
-  for (const rung of [1, 2]) {
-    const merged = new Map<number, number>();
-    for (const d of days) if (d.rung === rung) merged.set(d.days, (merged.get(d.days) ?? 0) + d.n);
-    for (const [k, n] of [...merged].sort((a, b) => a[0] - b[0])) add(`\u0000all\u0000${rung}`, k, n);
-  }
-  const withPercentiles = (r: Raw, key: string): Raw => {
-    const h1 = histograms.get(`${key}\u0000${1}`) ?? [];
-    const h2 = histograms.get(`${key}\u0000${2}`) ?? [];
-    return {
-      ...r,
-      medianDays1: percentileOfHistogram(h1, 0.5),
-      p90Days1: percentileOfHistogram(h1, 0.9),
-      medianDays2: percentileOfHistogram(h2, 0.5),
-      p90Days2: percentileOfHistogram(h2, 0.9),
-    };
-  };
-  const groups = sums.map((r) => withPercentiles({ ...emptyRaw(r.key), ...r }, r.key));
+  const byKey = new Map<string | null, PercentileRow[]>();
+  for (const p of percentiles) byKey.set(p.key, [...(byKey.get(p.key) ?? []), p]);
+  const groups = sums.map((r) => withPercentiles({ ...emptyRaw(r.key), ...r }, r.key, byKey.get(r.key) ?? []));
   const total = emptyRaw("all");
   for (const g of groups) for (const c of SUMMARY_COUNTS) total[c] += g[c];
-  return { groups, total: withPercentiles(total, "\u0000all") };
+  return { groups, total: withPercentiles(total, null, byKey.get(null) ?? []) };
 }
 
 /** The same sums read from CaseFact directly (drill-down, areas, and the proof that the summary agrees). */
@@ -455,7 +460,20 @@ export interface Funnel {
   maxVolume: number;
 }
 
-export async function funnel(level: "setting" | "area", measure: FunnelMeasure, filters: Filters): Promise<Funnel> {
+/** Whole calendar years (the per-setting summary rows are yearly). */
+function wholeYears(filters: Filters): boolean {
+  return filters.from.endsWith("-01-01") && filters.to.endsWith("-12-31") && filters.from <= filters.to;
+}
+
+/** Funnels read the summary England-wide: areas for whole months, settings for whole years. */
+export function funnelFromSummary(level: "setting" | "area", filters: Filters): boolean {
+  return summaryAnswers(filters) && (level === "area" || wholeYears(filters));
+}
+
+type FunnelRow = { id: string; name: string; num: number; den: number };
+
+/** Unrounded numerator and base per body (never leave this module but for the equality tests). */
+export async function funnelRows(level: "setting" | "area", measure: FunnelMeasure, filters: Filters): Promise<FunnelRow[]> {
   const prisma = await db();
   const by = level === "setting" ? Prisma.sql`f."settingId"` : Prisma.sql`f."localAreaId"`;
   const [num, den] =
@@ -463,10 +481,19 @@ export async function funnel(level: "setting" | "area", measure: FunnelMeasure, 
       ? [Prisma.sql`count(*) FILTER (WHERE f.upheld1)`, Prisma.sql`count(f."decided1On")`]
       : [Prisma.sql`count(*) FILTER (WHERE f.breaches1 + f.breaches2 + f.breaches3 > 0)`, Prisma.sql`count(*)`];
   const names = level === "setting" ? Prisma.sql`"Setting"` : Prisma.sql`"LocalArea"`;
-  const rows = await prisma.$queryRaw<Array<{ id: string; name: string; num: number; den: number }>>`
-    SELECT g.id, n.name, g.num, g.den FROM (
-      SELECT ${by} AS id, ${num}::int AS num, ${den}::int AS den FROM "CaseFact" f WHERE ${where(filters)} GROUP BY 1
-    ) g JOIN ${names} n ON n.id = g.id`;
+  const [sumNum, sumDen] = measure === "upheld" ? [Prisma.sql`sum(s."upheld1")`, Prisma.sql`sum(s."decided1")`] : [Prisma.sql`sum(s.breached)`, Prisma.sql`sum(s.received)`];
+  // England-wide: per-area sums from the monthly summary, per-setting sums from its yearly rows
+  // (docs/decisions/028); one area (or a period the summary cannot answer) from CaseFact.
+  const grouped = funnelFromSummary(level, filters)
+    ? Prisma.sql`SELECT s."groupKey" AS id, ${sumNum}::int AS num, ${sumDen}::int AS den FROM "PatternSummaryLive" s
+        WHERE s.dimension = ${level} AND s.month BETWEEN ${filters.from}::date AND ${filters.to}::date ${filters.route ? Prisma.sql`AND s.route = ${filters.route}::"Route"` : Prisma.empty}
+        GROUP BY 1 HAVING sum(s.received) > 0`
+    : Prisma.sql`SELECT ${by} AS id, ${num}::int AS num, ${den}::int AS den FROM "CaseFact" f WHERE ${where(filters)} GROUP BY 1`;
+  return prisma.$queryRaw<FunnelRow[]>`SELECT g.id, n.name, g.num, g.den FROM (${grouped}) g JOIN ${names} n ON n.id = g.id ORDER BY g.id`;
+}
+
+export async function funnel(level: "setting" | "area", measure: FunnelMeasure, filters: Filters): Promise<Funnel> {
+  const rows = await funnelRows(level, measure, filters);
   const totalNum = rows.reduce((s, r) => s + r.num, 0);
   const totalDen = rows.reduce((s, r) => s + r.den, 0);
   const p = totalDen > 0 ? totalNum / totalDen : null;
@@ -505,6 +532,26 @@ export interface Letter {
 
 /** One body's figures for a year against the pooled figures of similar bodies (same setting type, or all areas). */
 export async function letter(level: "setting" | "area", id: string, year: number): Promise<Letter | null> {
+  const sums = await letterSums(level, id, year);
+  if (!sums) return null;
+  const { body, kind, mine, others } = sums;
+  const publish = (r: Raw): Figures => ({
+    ...(Object.fromEntries(COUNT_MEASURES.map((m) => [m, publishCount(r[m])])) as Pick<Figures, (typeof COUNT_MEASURES)[number]>),
+    ...rates(r, undefined),
+  });
+  const a = publish(mine);
+  const b = publish(others);
+  return {
+    level,
+    name: body.name,
+    comparedWith: kind ? `all other settings of the same type (${groupLabel(kind).toLowerCase()}) in England` : "all other local areas in England",
+    year,
+    figures: MEASURES.filter((m) => m.key !== "perThousand").map((m) => ({ key: m.key, own: a[m.key], similar: b[m.key] })),
+  };
+}
+
+/** A letter's unrounded sums: the body's own and its similar bodies' (never leave this module but for the equality tests). */
+export async function letterSums(level: "setting" | "area", id: string, year: number): Promise<{ body: { name: string }; kind: string | null; mine: Raw; others: Raw } | null> {
   const prisma = await db();
   const body =
     level === "setting"
@@ -515,25 +562,72 @@ export async function letter(level: "setting" | "area", id: string, year: number
   const kind = "kind" in body ? String(body.kind) : null;
   const own = Prisma.sql`${level === "setting" ? Prisma.sql`f."settingId"` : Prisma.sql`f."localAreaId"`} = ${id}`;
   const similar = kind ? Prisma.sql`f."settingKind" = ${kind}::"SettingKind" AND f."settingId" <> ${id}` : Prisma.sql`f."localAreaId" <> ${id}`;
-  const [mine, others] = await Promise.all(
-    [own, similar].map(async (cond) => {
-      const rows = await prisma.$queryRaw<Raw[]>`SELECT 'x' AS key, ${AGGREGATES} FROM "CaseFact" f WHERE ${where(filters)} AND ${cond}`;
-      return rows[0] ?? emptyRaw("x");
-    }),
-  );
-  const publish = (r: Raw): Figures => ({
-    ...(Object.fromEntries(COUNT_MEASURES.map((m) => [m, publishCount(r[m])])) as Pick<Figures, (typeof COUNT_MEASURES)[number]>),
-    ...rates(r, undefined),
-  });
-  const a = publish(mine!);
-  const b = publish(others!);
+  const [mine, others] = summaryAnswers(filters)
+    ? await letterFromSummary(prisma, filters, own, kind)
+    : await Promise.all(
+        [own, similar].map(async (cond) => {
+          const rows = await prisma.$queryRaw<Raw[]>`SELECT 'x' AS key, ${AGGREGATES} FROM "CaseFact" f WHERE ${where(filters)} AND ${cond}`;
+          return rows[0] ?? emptyRaw("x");
+        }),
+      );
+  return { body, kind, mine: mine!, others: others! };
+}
+
+type Histogram = Map<number, number>; // working days → cases
+
+function percentilesOf(r: Raw, h1: Histogram, h2: Histogram): Raw {
+  const sorted = (h: Histogram) => [...h].filter(([, n]) => n > 0).sort((a, b) => a[0] - b[0]);
   return {
-    level,
-    name: body.name,
-    comparedWith: kind ? `all other settings of the same type (${groupLabel(kind).toLowerCase()}) in England` : "all other local areas in England",
-    year,
-    figures: MEASURES.filter((m) => m.key !== "perThousand").map((m) => ({ key: m.key, own: a[m.key], similar: b[m.key] })),
+    ...r,
+    medianDays1: percentileOfHistogram(sorted(h1), 0.5),
+    p90Days1: percentileOfHistogram(sorted(h1), 0.9),
+    medianDays2: percentileOfHistogram(sorted(h2), 0.5),
+    p90Days2: percentileOfHistogram(sorted(h2), 0.9),
   };
+}
+
+/**
+ * A letter's two columns without scanning a year of CaseFact (docs/decisions/028): the body's own
+ * facts by index (settingId, or localAreaId + receivedOn), and "similar bodies" = the summary's
+ * total for the body's setting type (or England) minus the body's own facts in that total; the
+ * percentiles from the days histograms, subtracted the same way. Exactly the CaseFact figures.
+ */
+async function letterFromSummary(prisma: PrismaClient, filters: Filters, own: Prisma.Sql, kind: string | null): Promise<[Raw, Raw]> {
+  // Which of the body's own facts the comparison total contains: those of its setting type (all, for an area).
+  const inTotal = kind ? Prisma.sql`f."settingKind" = ${kind}::"SettingKind"` : Prisma.sql`true`;
+  const scope = kind
+    ? Prisma.sql`s.dimension = 'settingKind' AND s."groupKey" = ${kind} AND s.month BETWEEN ${filters.from}::date AND ${filters.to}::date`
+    : Prisma.sql`s.dimension = 'route' AND s.month BETWEEN ${filters.from}::date AND ${filters.to}::date`;
+  const [ownSums, ownDays, totalSums, totalDays] = await Promise.all([
+    prisma.$queryRaw<
+      Array<Raw & { inTotal: boolean }>
+    >`SELECT 'x' AS key, (${inTotal}) AS "inTotal", ${COUNT_AGGREGATES} FROM "CaseFact" f WHERE ${where(filters)} AND ${own} GROUP BY 2`,
+    prisma.$queryRaw<Array<{ inTotal: boolean; rung: number; days: number; n: number }>>`
+      SELECT (${inTotal}) AS "inTotal", r.rung, r.days, count(*)::int AS n
+      FROM "CaseFact" f CROSS JOIN LATERAL (VALUES (1, f."decideDays1"), (2, f."decideDays2")) AS r(rung, days)
+      WHERE ${where(filters)} AND ${own} AND r.days IS NOT NULL GROUP BY 1, 2, 3`,
+    prisma.$queryRaw<Raw[]>`SELECT 'x' AS key, ${SUMMARY_SUMS} FROM "PatternSummaryLive" s WHERE ${scope}`,
+    prisma.$queryRaw<
+      Array<{ rung: number; days: number; n: number }>
+    >`SELECT s.rung::int AS rung, s.days, sum(s.n)::int AS n FROM "PatternDaysLive" s WHERE ${scope} GROUP BY 1, 2`,
+  ]);
+  const mine = emptyRaw("x");
+  const similar = emptyRaw("x");
+  for (const c of SUMMARY_COUNTS) {
+    similar[c] = Number(totalSums[0]?.[c] ?? 0);
+    for (const r of ownSums) {
+      mine[c] += r[c];
+      if (r.inTotal) similar[c] -= r[c];
+    }
+  }
+  const histograms = [new Map(), new Map(), new Map(), new Map()] as [Histogram, Histogram, Histogram, Histogram]; // mine 1, 2; similar 1, 2
+  const add = (h: Histogram, days: number, n: number) => h.set(days, (h.get(days) ?? 0) + n);
+  for (const d of totalDays) add(histograms[d.rung + 1]!, d.days, d.n);
+  for (const d of ownDays) {
+    add(histograms[d.rung - 1]!, d.days, d.n);
+    if (d.inTotal) add(histograms[d.rung + 1]!, d.days, -d.n);
+  }
+  return [percentilesOf(mine, histograms[0], histograms[1]), percentilesOf(similar, histograms[2], histograms[3])];
 }
 
 /** Settings or areas a letter can be written for, by name. */

@@ -1,6 +1,19 @@
 import { afterEach, beforeAll, expect, it } from "vitest";
 import { DIMENSIONS } from "../../app/utils/patterns-measures";
-import { caseFactAggregates, foldPatternDeltas, percentileOfHistogram, summaryAggregates, summaryAnswers, trends, type Filters } from "../../app/utils/patterns.server";
+import {
+  caseFactAggregates,
+  foldPatternDeltas,
+  funnel,
+  funnelFromSummary,
+  funnelRows,
+  letter,
+  letterSums,
+  percentileOfHistogram,
+  summaryAggregates,
+  summaryAnswers,
+  trends,
+  type Filters,
+} from "../../app/utils/patterns.server";
 import { generate } from "../../scripts/generate";
 import { describeEachEngine } from "./engines";
 
@@ -45,6 +58,47 @@ describeEachEngine("pattern summary tables", ({ get }) => {
       expect(await trends(filters)).toEqual(summaryTrends);
       delete process.env.PATTERNS_SUMMARY;
     }
+    await expectFunnelsAndLettersEqualFacts();
+  }
+
+  // Funnel plots (per area from the monthly rows, per setting from the yearly rows) and annual
+  // letters (own facts by index, similar bodies = summary total − own) against CaseFact only.
+  async function expectFunnelsAndLettersEqualFacts() {
+    const { db } = get();
+    const offAndOn = async <T>(read: () => Promise<T>): Promise<[T, T]> => {
+      const on = await read();
+      process.env.PATTERNS_SUMMARY = "off";
+      try {
+        return [on, await read()];
+      } finally {
+        delete process.env.PATTERNS_SUMMARY;
+      }
+    };
+    for (const filters of PERIODS)
+      for (const level of ["setting", "area"] as const) {
+        // The per-setting rows are yearly: April to March reads CaseFact.
+        expect(funnelFromSummary(level, filters)).toBe(level === "area" || filters.from.endsWith("-01-01"));
+        for (const measure of ["upheld", "breach"] as const) {
+          const [rows, factRows] = await offAndOn(() => funnelRows(level, measure, filters));
+          expect(factRows.length).toBeGreaterThan(level === "setting" ? 20 : 5);
+          expect(rows, `${level} ${measure} ${JSON.stringify(filters)}`).toEqual(factRows);
+          const [plot, factPlot] = await offAndOn(() => funnel(level, measure, filters));
+          expect(plot).toEqual(factPlot);
+        }
+      }
+    const settings = (await db.query<{ id: string }>(`SELECT "settingId" AS id FROM "CaseFact" GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 6`)).map((r) => r.id);
+    const areas = (await db.query<{ id: string }>(`SELECT DISTINCT "localAreaId" AS id FROM "CaseFact" ORDER BY 1 LIMIT 6`)).map((r) => r.id);
+    const bodies = [...settings.map((id) => ["setting", id] as const), ...areas.map((id) => ["area", id] as const)];
+    for (const year of [2025, 2026])
+      for (const [level, id] of bodies) {
+        const [sums, factSums] = await offAndOn(() => letterSums(level, id, year));
+        const n = (r: object) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, v === null || k === "key" ? v : Number(v)]));
+        expect(n(sums!.mine), `${level} ${id} ${year} own`).toEqual(n(factSums!.mine));
+        expect(n(sums!.others), `${level} ${id} ${year} similar`).toEqual(n(factSums!.others));
+        expect(factSums!.others.decided1).toBeGreaterThan(0);
+        const [page, factPage] = await offAndOn(() => letter(level, id, year));
+        expect(page).toEqual(factPage);
+      }
   }
 
   it("equals the CaseFact totals after the generator's bulk insert", async () => {
@@ -61,18 +115,22 @@ describeEachEngine("pattern summary tables", ({ get }) => {
     await db.query(`INSERT INTO "CaseFact" SELECT * FROM "CaseFact" WHERE "caseId" IN (SELECT "caseId" FROM "CaseFact" ORDER BY "caseId" DESC LIMIT 20)
       ON CONFLICT ("caseId") DO UPDATE SET breaches1 = "CaseFact".breaches1 + 1, extensions = "CaseFact".extensions + 1, "mediationOffered" = true`);
     await db.query(`DELETE FROM "CaseFact" WHERE "caseId" IN (SELECT "caseId" FROM "CaseFact" ORDER BY "caseId" LIMIT 15 OFFSET 100)`);
+    // Some of the busiest setting's facts recorded under another setting type: its letter's own
+    // figures count them, its similar bodies' total (its type) does not.
+    await db.query(`UPDATE "CaseFact" SET "settingKind" = CASE WHEN "settingKind" = 'primary' THEN 'secondary'::"SettingKind" ELSE 'primary'::"SettingKind" END
+      WHERE "caseId" IN (SELECT "caseId" FROM "CaseFact" WHERE "settingId" = (SELECT "settingId" FROM "CaseFact" GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1) ORDER BY "caseId" LIMIT 3)`);
     const pending = async () => Number(((await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM "PatternDelta"`)) as [{ n: number }])[0].n);
-    // 60 updates (−1 and +1 each), 20 upserts, 15 deletes: all still pending, and the reads already exact.
-    expect(await pending()).toBe(2 * 60 + 2 * 20 + 15);
+    // 60 updates (−1 and +1 each), 20 upserts, 15 deletes, 3 kind changes: all still pending, and the reads already exact.
+    expect(await pending()).toBe(2 * 60 + 2 * 20 + 15 + 2 * 3);
     // A change to no summed column (most events: an acknowledgement, a reminder) appends nothing.
     await db.query(`UPDATE "CaseFact" SET "updatedAt" = "updatedAt" + interval '1 day', status = status || '' WHERE "caseId" IN (SELECT "caseId" FROM "CaseFact" LIMIT 50)`);
-    expect(await pending()).toBe(2 * 60 + 2 * 20 + 15);
+    expect(await pending()).toBe(2 * 60 + 2 * 20 + 15 + 2 * 3);
     await expectSummaryEqualsFacts();
     // One fold of part of them, then the rest by two folders at once while the views are read.
     expect((await foldPatternDeltas({ batch: 40, maxBatches: 1 })).folded).toBe(40);
     await expectSummaryEqualsFacts();
     const [a, b] = await Promise.all([foldPatternDeltas({ batch: 7 }), foldPatternDeltas({ batch: 5 }), expectSummaryEqualsFacts()]);
-    expect(a.folded + b.folded).toBe(2 * 60 + 2 * 20 + 15 - 40);
+    expect(a.folded + b.folded).toBe(2 * 60 + 2 * 20 + 15 + 2 * 3 - 40);
     expect(await pending()).toBe(0);
     await expectSummaryEqualsFacts();
     const snapshot = async () => [
