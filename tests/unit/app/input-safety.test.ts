@@ -111,7 +111,7 @@ describe("dates and remedies", () => {
   it("refuses a remedy due on 9999-12-31", () => {
     const result = outcome({ "remedy-1-kind": "action", "remedy-1-description": "Do it", "remedy-1-dueOn": "9999-12-31" });
     expect(result.success).toBe(false);
-    expect(result.error?.issues[0]?.message).toMatch(/Remedy 1's due date must be on or before/);
+    expect(result.error?.issues[0]?.message).toMatch(/The due date for remedy 1 must be on or before/);
   });
 
   it("refuses absurd payments", () => {
