@@ -75,6 +75,24 @@ export async function latestHistory(prisma: PrismaClient, caseId: string, forFam
 export const FILE_EVENT_TYPES = ["SUBMIT_COMMENTS", "CONTRIBUTE_TO_RESPONSE", "ESCALATE", "TAKE_REMEDY_FURTHER", "ISSUE_DRAFT_DECISION", "SCHEDULE_SESSION"] as const;
 
 /**
+ * The events people wrote that the case page reads by type: the file's quoted events, messages and
+ * notes. The partial index "CaseEvent_written_idx" (migration 20261128043000_case_event_written)
+ * holds exactly these, so the page reads them without walking a long log of automatic events
+ * (docs/decisions/017); tests/integration/case-page-sql.test.ts checks the index lists the same set.
+ */
+export const WRITTEN_EVENT_TYPES = [...FILE_EVENT_TYPES, MESSAGE_EVENT, NOTE_EVENT] as const;
+
+/**
+ * Event types as SQL literals, not bound parameters: PostgreSQL uses a partial index only when it
+ * can prove the query's condition implies the index's, which a generic plan of a prepared
+ * statement with `type = $1` cannot. Only the constants above reach here.
+ */
+function typeLiterals(types: readonly string[]): Prisma.Sql {
+  for (const type of types) if (!/^[A-Z_]+$/.test(type)) throw new Error(`Not an event type: ${type}`);
+  return Prisma.raw(types.map((type) => `'${type}'`).join(", "));
+}
+
+/**
  * The events the case file quotes, oldest first: written by people, so bounded by what people
  * wrote, never by automatic reminders or the length of the log (docs/decisions/017, 019).
  */
@@ -83,7 +101,7 @@ export async function fileEvents(prisma: PrismaClient, caseId: string): Promise<
     prisma,
     Prisma.sql`
     ${EVENTS_WITH_ACTORS}
-     WHERE e."caseId" = ${caseId} AND e.type = ANY(${[...FILE_EVENT_TYPES]}::text[])
+     WHERE e."caseId" = ${caseId} AND e.type IN (${typeLiterals(FILE_EVENT_TYPES)})
      ORDER BY e.seq`,
   );
   return rows.map(toLogEvent);
@@ -121,7 +139,7 @@ export async function threadEvents(prisma: PrismaClient, caseId: string, notePar
       prisma,
       Prisma.sql`
       ${EVENTS_WITH_ACTORS}
-       WHERE e."caseId" = ${caseId} AND e.type = ${MESSAGE_EVENT}
+       WHERE e."caseId" = ${caseId} AND e.type = ${typeLiterals([MESSAGE_EVENT])}
        ORDER BY e.seq DESC LIMIT ${limit} OFFSET ${offset}`,
     ),
     noteParties.length === 0
@@ -130,7 +148,7 @@ export async function threadEvents(prisma: PrismaClient, caseId: string, notePar
           prisma,
           Prisma.sql`
       ${EVENTS_WITH_ACTORS}
-       WHERE e."caseId" = ${caseId} AND e.type = ${NOTE_EVENT} AND e.payload->>'party' = ANY(${[...noteParties]}::text[])
+       WHERE e."caseId" = ${caseId} AND e.type = ${typeLiterals([NOTE_EVENT])} AND e.payload->>'party' = ANY(${[...noteParties]}::text[])
        ORDER BY e.seq DESC LIMIT ${limit} OFFSET ${offset}`,
         ),
     queryRows<{ messages: number; notes: number }>(
@@ -138,7 +156,7 @@ export async function threadEvents(prisma: PrismaClient, caseId: string, notePar
       Prisma.sql`
       SELECT count(*) FILTER (WHERE type = ${MESSAGE_EVENT})::int AS messages,
              count(*) FILTER (WHERE type = ${NOTE_EVENT} AND payload->>'party' = ANY(${[...noteParties]}::text[]))::int AS notes
-        FROM "CaseEvent" WHERE "caseId" = ${caseId} AND type IN (${MESSAGE_EVENT}, ${NOTE_EVENT})`,
+        FROM "CaseEvent" WHERE "caseId" = ${caseId} AND type IN (${typeLiterals([MESSAGE_EVENT, NOTE_EVENT])})`,
     ),
   ]);
   return {

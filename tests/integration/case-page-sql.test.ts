@@ -1,5 +1,6 @@
 import { beforeAll, expect, it } from "vitest";
 import type { PrismaClient } from "../../generated/prisma/client";
+import { WRITTEN_EVENT_TYPES } from "../../app/utils/case-history.server";
 import { loadCaseForUser } from "../../app/utils/case-page.server";
 import { DEMO_PERSONAS } from "../../app/utils/demo-personas";
 import { capacitiesOn, caseScope } from "../../app/utils/permissions.server";
@@ -60,4 +61,11 @@ describeEachEngine("case page statement vs the ORM scope", ({ get }) => {
     expect(capacitiesSeen.size).toBeGreaterThanOrEqual(4);
     expect(linkedSeen).toBeGreaterThan(0);
   }, 300_000);
+
+  it("keeps a partial index over exactly the event types the case page reads by type, so a long log of automatic events is never walked", async () => {
+    const [index] = await prisma.$queryRaw<{ indexdef: string }[]>`SELECT indexdef FROM pg_indexes WHERE indexname = 'CaseEvent_written_idx'`;
+    expect(index?.indexdef).toMatch(/\("caseId", seq\) WHERE/);
+    const listed = [...(index?.indexdef ?? "").matchAll(/'([A-Z_]+)'/g)].map((m) => m[1]);
+    expect(listed.sort()).toEqual([...WRITTEN_EVENT_TYPES].sort());
+  });
 });
