@@ -1054,6 +1054,10 @@ export async function generate(db: Database, options: GenerateOptions): Promise<
     await pool?.close();
   }
   await db.query(`ANALYZE "CaseFact"`);
+  // Every folded delta is a dead row until vacuumed, and the summaries' live views scan the delta
+  // table: at 1,000,000 cases, 1,000,000 dead rows made England views 4x slower until autovacuum
+  // came round (docs/decisions/028). Vacuum it once at the end of a bulk load.
+  await db.query(`VACUUM ANALYZE "PatternDelta"`);
   if (debug)
     console.error(
       `main thread ms: ${Object.entries(timing)
