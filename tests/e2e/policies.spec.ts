@@ -11,7 +11,7 @@ test("an administrator publishes a new timeline policy version after fixing a mi
   await expect(page.getByRole("heading", { name: "Version 2026-11: in force" })).toBeVisible();
   await checkA11y();
 
-  // A version name in a future year no earlier run has used (the demo database persists).
+  // A version name next year (inside the form's two-year limit); the e2e database is fresh each run.
   const year = new Date().getUTCFullYear() + 1;
   const month = String(1 + Math.floor(Math.random() * 12)).padStart(2, "0");
   await page.getByLabel("Version").fill(`${year}-${month}`);
