@@ -1,4 +1,5 @@
 import { defineConfig, devices } from "@playwright/test";
+import { serverNodeArgs } from "./scripts/portal-env.mjs";
 
 // End-to-end tests drive Debian's Chromium (no browser downloads here) against the built portal
 // on a fresh embedded database seeded with the demo data.
@@ -33,8 +34,8 @@ export default defineConfig({
     },
   ],
   webServer: {
-    // The server as `npm start` runs it: compiled to plain JavaScript (docs/decisions/029).
-    command: `rm -rf ${DATA_DIR} ${DATA_DIR}.lock ${EVIDENCE_DIR} && node scripts/build-server.mjs && node build/server.mjs`,
+    // The server as `npm start` runs it: compiled to plain JavaScript (docs/decisions/029), with its heap cap (035).
+    command: `rm -rf ${DATA_DIR} ${DATA_DIR}.lock ${EVIDENCE_DIR} && node scripts/build-server.mjs && node ${serverNodeArgs(process.env).join(" ")} build/server.mjs`,
     url: `http://localhost:${PORT}/sign-in`,
     // Migrating and seeding the demo data (cases and register histories) on a busy machine.
     timeout: 240_000,

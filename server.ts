@@ -1,4 +1,5 @@
 import path from "node:path";
+import v8 from "node:v8";
 import { pathToFileURL } from "node:url";
 import type { ServerBuild } from "@remix-run/node";
 import express from "express";
@@ -48,7 +49,9 @@ async function main() {
 
   const stopWorkers = startBackgroundWorkers(env);
   const server = app.listen(env.PORT, () => {
-    console.log(`Redress is running at http://localhost:${env.PORT} (${env.APP_ENV}, ${db.engine})`);
+    // The heap cap `npm start` gives node (docs/decisions/035), so an operator sees it took effect.
+    const heapMb = Math.round(v8.getHeapStatistics().heap_size_limit / 1024 / 1024);
+    console.log(`Redress is running at http://localhost:${env.PORT} (${env.APP_ENV}, ${db.engine}, heap limit ${heapMb} MB)`);
   });
 
   const shutdown = (signal: string) => {

@@ -124,7 +124,7 @@ export async function runCasePageBench({ quick }: { quick: boolean }, engines: E
     const f = await benchCasePage(engine, { quick });
     console.log(
       `case page [${engine}]: 10 events p50 ${f.small.toFixed(1)} ms, 10,000 events p50 ${f.large.toFixed(1)} ms (×${f.ratio.toFixed(2)})` +
-        (f.statements !== null ? `; ${f.statements} SQL statements per view (session, case, history, capacities, audit)` : ""),
+        (f.statements !== null ? `; ${f.statements} SQL statements per view (session, case with capacities, the rest of the file, audit entry)` : ""),
     );
     lines.push(`ratio case-page/10000-vs-10-events [${engine}]: ${f.ratio.toFixed(2)}`);
   }

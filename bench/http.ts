@@ -24,12 +24,15 @@ import { seed } from "../prisma/seed";
 import { raiseTestConcern } from "../tests/integration/support/cases";
 import { cookieFor } from "../tests/integration/support/routes";
 import { createTestDatabase, ENGINES, type EngineName } from "../tests/support/scratch-database";
+import { serverNodeArgs } from "../scripts/portal-env.mjs";
 import { padHistory, runCasePageBench } from "./case-page";
 
 const ACTOR: EventAuthor = { kind: "system", name: "bench" };
 const SENCO = "helen.clarke@beckettpark.example.com";
 const PORT = Number(process.env.BENCH_HTTP_PORT ?? 3441);
 const CONNECTIONS = Number(process.env.BENCH_HTTP_CONNECTIONS ?? 8);
+/** Each target is timed in this many slices, taken in turn with the others'. */
+const ROUNDS = 3;
 
 interface Figures {
   rps: number;
@@ -56,6 +59,19 @@ async function cannon(url: string, cookie: string | undefined, seconds: number, 
   });
   const cpu = (cpuMs(pid) - cpuBefore) / Math.max(1, result.requests.total);
   return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.timeouts + result.non2xx, cpu };
+}
+
+/** Slices of one target put together: requests over time, CPU over requests; the median slice's p50, the worst slice's p99. */
+function combine(parts: Figures[]): Figures {
+  const requests = parts.reduce((n, part) => n + part.rps, 0);
+  const median = [...parts].sort((a, b) => a.p50 - b.p50)[Math.floor(parts.length / 2)]!;
+  return {
+    rps: requests / parts.length,
+    p50: median.p50,
+    p99: Math.max(...parts.map((part) => part.p99)),
+    errors: parts.reduce((n, part) => n + part.errors, 0),
+    cpu: parts.reduce((sum, part) => sum + part.cpu * part.rps, 0) / Math.max(1, requests),
+  };
 }
 
 /** Resident memory of a process in MB, now and at its peak (Linux /proc). */
@@ -142,7 +158,9 @@ async function benchEngine(engine: EngineName, quick: boolean): Promise<string[]
   // The server as `npm start` runs it: compiled by scripts/build-server.mjs (BENCH_SERVER=tsx: under tsx).
   const compiled = process.env.BENCH_SERVER !== "tsx";
   const profile = process.env.BENCH_PROFILE ? [`--cpu-prof`, `--cpu-prof-dir=${path.resolve(process.env.BENCH_PROFILE, `http-${engine}`)}`] : [];
-  const server = await startServer({ PORT: String(PORT), DATABASE_URL: url }, [...profile, ...(compiled ? ["build/server.mjs"] : ["--import", "tsx", "server.ts"])]);
+  // With the heap cap `npm start` gives it (docs/decisions/035): the RSS line measures what ships.
+  const heap = serverNodeArgs(process.env);
+  const server = await startServer({ PORT: String(PORT), DATABASE_URL: url }, [...profile, ...heap, ...(compiled ? ["build/server.mjs"] : ["--import", "tsx", "server.ts"])]);
   const lines: string[] = [];
   try {
     const base = `http://127.0.0.1:${PORT}`;
@@ -167,15 +185,20 @@ async function benchEngine(engine: EngineName, quick: boolean): Promise<string[]
       bytes.set(target.name, body.byteLength);
       if (process.env.BENCH_HTTP_DUMP) fs.writeFileSync(path.join(process.env.BENCH_HTTP_DUMP, `${target.name}.html`), Buffer.from(body));
     }
-    await cannon(`${base}/healthz`, undefined, 1, server.pid!); // warm up
     const only = process.env.BENCH_HTTP_ONLY;
-    const figures = new Map<string, Figures>();
-    for (const target of targets) {
-      if (only && only !== target.name) continue;
-      figures.set(target.name, await cannon(base + target.path, target.cookie, seconds, server.pid!));
+    const timed = targets.filter((target) => !only || only === target.name);
+    for (const target of timed) await cannon(base + target.path, target.cookie, 1, server.pid!); // warm up every page
+    // Interleaved: ROUNDS slices of each target in turn, so a change in the machine's speed during
+    // the run (a shared 2-core machine) falls on every target alike instead of on the last ones.
+    const slices = new Map<string, Figures[]>();
+    for (let round = 0; round < ROUNDS; round++) {
+      for (const target of timed) slices.set(target.name, [...(slices.get(target.name) ?? []), await cannon(base + target.path, target.cookie, seconds / ROUNDS, server.pid!)]);
     }
+    const figures = new Map<string, Figures>([...slices].map(([name, parts]) => [name, combine(parts)]));
     const memory = rss(server.pid!);
-    console.log(`HTTP [${engine}, ${compiled ? "compiled server" : "server under tsx"}] ${CONNECTIONS} connections, ${seconds} s each, loopback:`);
+    console.log(
+      `HTTP [${engine}, ${compiled ? "compiled server" : "server under tsx"}, ${heap.join(" ")}] ${CONNECTIONS} connections, ${seconds} s each in ${ROUNDS} interleaved slices, loopback:`,
+    );
     for (const target of targets) {
       const f = figures.get(target.name);
       if (!f) continue;

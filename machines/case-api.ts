@@ -218,20 +218,35 @@ function catchUp(actor: CaseActor, on: string): DeadlineEvent[] {
  */
 export function allowedEvents(persisted: PersistedCase, on?: string): string[] {
   const actor = restore(persisted);
-  return withActor(actor, () => {
-    if (on !== undefined) catchUp(actor, dateOf(on));
-    const snapshot = actor.getSnapshot();
-    if (snapshot.status !== "active") return [];
-    const own = possibleEventTypes(snapshot, CASE_GUARD_QUESTIONS, USER_EVENT_TYPES, on);
-    const child = mediationChild(snapshot);
-    if (!child) return own;
-    const mediation = possibleEventTypes(child, MEDIATION_GUARD_QUESTIONS, MEDIATION_EVENT_TYPES, on);
-    return [...own.filter((type) => !isMediationEvent({ type })), ...mediation];
-  });
+  return withActor(actor, () => allowedOn(actor, on));
+}
+
+/** The event types the started actor could take on `on` (after catching up with what fell due). */
+function allowedOn(actor: CaseActor, on: string | undefined): string[] {
+  if (on !== undefined) catchUp(actor, dateOf(on));
+  const snapshot = actor.getSnapshot();
+  if (snapshot.status !== "active") return [];
+  const own = possibleEventTypes(snapshot, CASE_GUARD_QUESTIONS, USER_EVENT_TYPES, on);
+  const child = mediationChild(snapshot);
+  if (!child) return own;
+  const mediation = possibleEventTypes(child, MEDIATION_GUARD_QUESTIONS, MEDIATION_EVENT_TYPES, on);
+  return [...own.filter((type) => !isMediationEvent({ type })), ...mediation];
 }
 
 /** The view of a stored case, without changing it. */
 export function viewCase(persisted: PersistedCase): CaseView {
   const actor = restore(persisted);
   return withActor(actor, () => caseView(actor.getSnapshot()));
+}
+
+/**
+ * viewCase and allowedEvents from ONE restore (the case page needs both): the view as stored,
+ * then the events possible on `on`. The same answers as calling the two, for half the work.
+ */
+export function viewAndAllowedEvents(persisted: PersistedCase, on?: string): { view: CaseView; allowed: string[] } {
+  const actor = restore(persisted);
+  return withActor(actor, () => {
+    const view = caseView(actor.getSnapshot());
+    return { view, allowed: allowedOn(actor, on) };
+  });
 }

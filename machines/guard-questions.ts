@@ -20,8 +20,12 @@ export type GuardQuestions<TContext> = Readonly<Record<string, GuardQuestion<TCo
 
 type GuardRef = { type: string; params?: Record<string, unknown> };
 
-function candidateGuards(snapshot: AnyMachineSnapshot, eventType: string): Array<GuardRef | undefined> | undefined {
-  const nodes = [...new Set(getStateNodes(snapshot.machine.root, snapshot.value))];
+/** The state nodes the snapshot is in (each once): where its transitions are. */
+function activeNodes(snapshot: AnyMachineSnapshot) {
+  return [...new Set(getStateNodes(snapshot.machine.root, snapshot.value))];
+}
+
+function candidateGuards(snapshot: AnyMachineSnapshot, eventType: string, nodes = activeNodes(snapshot)): Array<GuardRef | undefined> | undefined {
   const transitions = nodes.flatMap((node) => node.on[eventType] ?? []);
   if (transitions.length === 0) return undefined;
   return transitions.map(({ guard }) => {
@@ -50,8 +54,10 @@ export function explainRefusal<TContext>(snapshot: AnyMachineSnapshot, event: Ev
  */
 export function possibleEventTypes<TContext>(snapshot: AnyMachineSnapshot, questions: GuardQuestions<TContext>, eventTypes: readonly string[], on?: string): string[] {
   const implementations = snapshot.machine.implementations.guards as Record<string, (args: { context: unknown; event: EventObject }, params: unknown) => boolean>;
+  // The active state nodes once for all the event types (the case page asks about ~40).
+  const nodes = activeNodes(snapshot);
   return eventTypes.filter((type) =>
-    (candidateGuards(snapshot, type) ?? []).some((guard) => {
+    (candidateGuards(snapshot, type, nodes) ?? []).some((guard) => {
       const question = guard && questions[guard.type];
       if (!guard || !question) return true;
       if (question.asks === "payload") return question.couldPass?.(snapshot.context as TContext, guard.params ?? {}) ?? true;

@@ -5,7 +5,7 @@
  */
 export { CASE_MACHINE_ID, CASE_MACHINE_VERSION, SNAPSHOT_MIGRATIONS, migrateSnapshot } from "./persistence";
 export type { PersistedCase, SnapshotMigration } from "./persistence";
-export { startCase, transitionCase, LiveCase, allowedEvents, viewCase, compareDueDeadlines } from "./case-api";
+export { startCase, transitionCase, LiveCase, allowedEvents, viewCase, viewAndAllowedEvents, compareDueDeadlines } from "./case-api";
 export type { CaseStep, CaseTransition } from "./case-api";
 export { EventNotAllowedError, SnapshotVersionError, InvalidCaseEventError } from "./errors";
 export {

@@ -6,7 +6,7 @@ import { spawnSync } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { portalEnv } from "./portal-env.mjs";
+import { portalEnv, serverNodeArgs } from "./portal-env.mjs";
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
 process.chdir(root);
@@ -85,7 +85,14 @@ function ensureChromium() {
 }
 
 function startPortal() {
-  const result = spawnSync(process.execPath, ["build/server.mjs"], { stdio: "inherit", env: portalEnv(process.env) });
+  let heap;
+  try {
+    heap = serverNodeArgs(process.env);
+  } catch (error) {
+    console.error(`✖ ${error.message}`);
+    process.exit(1);
+  }
+  const result = spawnSync(process.execPath, [...heap, "build/server.mjs"], { stdio: "inherit", env: portalEnv(process.env) });
   process.exit(result.status ?? 1);
 }
 

@@ -5,37 +5,28 @@ import { FairnessFacts, IssuesList, Ladder, MissedDeadlines, StatusTag } from ".
 import { HandlingRows, UrgentNotice } from "../components/case-handling";
 import { EscalationReasons, FamilyPrompts, History, MediationDetails, OutcomesOnFile, RemediesOnFile, RunningDeadlines, WrittenOnFile } from "../components/case-file";
 import { wordingFor } from "../components/case-events";
-import { caseFileFor, fileNamesOf } from "../utils/case-file.server";
+import { caseFileFor } from "../utils/case-file.server";
 import { CaseMessages } from "../components/case-messages";
-import { noteReadersOf, THREAD_ACTIONS } from "../utils/case-messages";
-import { caseThreadFor } from "../utils/case-messages.server";
+import { THREAD_ACTIONS } from "../utils/case-messages";
 import { actionSlug } from "../utils/case-forms";
 import { recordCaseView } from "../utils/audit.server";
-import { fileEvents, latestHistory } from "../utils/case-history.server";
-import { loadCaseForUser } from "../utils/case-page.server";
+import { loadCaseForUser, readCaseFile } from "../utils/case-page.server";
 import { getPrisma } from "../utils/db.server";
 import { formatDate, formatPolicyVersion, ROUTE_LABELS } from "../utils/format";
 import { requireUserWithPermission } from "../utils/session.server";
 
 import { ReceivedViaRow, YoungPersonViews } from "../components/concern-views";
 import { CaseEvidence } from "../components/case-evidence";
-import { evidenceFor } from "../utils/evidence.server";
 import { mayAddViews, youngPersonViews } from "../utils/concern-views.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.ref ?? "Case"} – Redress` }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user } = await requireUserWithPermission(request, "read:case");
-  const { row, view, actions, capacities } = await loadCaseForUser(user, params.caseId ?? "");
-  // Automatic reminders are for the people who owe the deadline; the family sees what happened.
-  const prisma = await getPrisma();
-  const [latest, events, thread, evidence] = await Promise.all([
-    latestHistory(prisma, row.id, capacities.includes("family"), noteReadersOf(capacities)),
-    fileEvents(prisma, row.id),
-    caseThreadFor(prisma, row.id, view, capacities, actions, fileNamesOf(row, view)),
-    evidenceFor({ row, capacities, view }, prisma),
-    recordCaseView(user.id, row, "case", request),
-  ]);
+  const page = await loadCaseForUser(user, params.caseId ?? "");
+  const { row, view, actions, capacities } = page;
+  // History, quoted events, messages, notes and evidence in one statement; the view recorded beside it.
+  const [{ latest, events, thread, evidence }] = await Promise.all([readCaseFile(await getPrisma(), page), recordCaseView(user.id, row, "case", request)]);
   return json({
     id: row.id,
     ref: row.ref,

@@ -1,7 +1,7 @@
 import { Prisma, type PrismaClient } from "../../generated/prisma/client";
 import type { LogEvent } from "./case-file";
 import { MESSAGE_EVENT, NOTE_EVENT } from "./case-messages";
-import { queryRows } from "./database.server";
+import { queryParts, queryRows } from "./database.server";
 
 // A case's history, read a page at a time (docs/decisions/017): the case page shows the latest
 // few entries whatever the length of the log, and /cases/:id/history pages through the rest.
@@ -21,8 +21,9 @@ interface EventRow {
   toState: string;
   actorLabel: string;
   actorName: string | null;
-  actorErasedAt: Date | null;
-  occurredAt: Date;
+  actorErasedAt: Date | string | null;
+  /** A Date from the driver; an ISO string from a queryParts statement. */
+  occurredAt: Date | string;
 }
 
 function toLogEvent(row: EventRow): LogEvent {
@@ -33,7 +34,7 @@ function toLogEvent(row: EventRow): LogEvent {
     toState: row.toState,
     // The log keeps the name as it was; an erased person is shown by their pseudonym.
     actor: row.actorLabel.startsWith("system:") ? "Redress (automatic)" : row.actorErasedAt ? (row.actorName ?? row.actorLabel) : row.actorLabel,
-    recordedAt: row.occurredAt,
+    recordedAt: typeof row.occurredAt === "string" ? new Date(row.occurredAt) : row.occurredAt,
   };
 }
 
@@ -54,21 +55,28 @@ function notesVisible(noteParties: readonly string[], alias = Prisma.empty): Pri
  * History entries newest first, `limit` from `offset`. Automatic reminders are for the people who
  * owe the deadline: a family's history leaves them out (`forFamily`).
  */
-async function readEvents(prisma: PrismaClient, caseId: string, forFamily: boolean, limit: number, offset: number, noteParties: readonly string[]): Promise<EventRow[]> {
-  return queryRows<EventRow>(
-    prisma,
-    Prisma.sql`
+function readEventsSql(caseId: string, forFamily: boolean, limit: number, offset: number, noteParties: readonly string[]): Prisma.Sql {
+  return Prisma.sql`
     ${EVENTS_WITH_ACTORS}
      WHERE e."caseId" = ${caseId} AND (${!forFamily} OR e.type <> 'DEADLINE_WARNING') AND ${notesVisible(noteParties, Prisma.sql`e.`)}
      ORDER BY e.seq DESC
-     LIMIT ${limit} OFFSET ${offset}`,
-  );
+     LIMIT ${limit} OFFSET ${offset}`;
+}
+
+/** The query behind latestHistory, for a page that reads it with others in one statement (queryParts). */
+export function latestHistorySql(caseId: string, forFamily: boolean, noteParties: readonly string[] = []): Prisma.Sql {
+  return readEventsSql(caseId, forFamily, HISTORY_ON_CASE_PAGE + 1, 0, noteParties);
+}
+
+/** latestHistory's answer from its rows. */
+export function latestHistoryFrom(rows: readonly unknown[]) {
+  const events = rows as EventRow[];
+  return { events: events.slice(0, HISTORY_ON_CASE_PAGE).map(toLogEvent), more: events.length > HISTORY_ON_CASE_PAGE };
 }
 
 /** The latest entries for the case page, and whether there are older ones. */
 export async function latestHistory(prisma: PrismaClient, caseId: string, forFamily: boolean, noteParties: readonly string[] = []) {
-  const rows = await readEvents(prisma, caseId, forFamily, HISTORY_ON_CASE_PAGE + 1, 0, noteParties);
-  return { events: rows.slice(0, HISTORY_ON_CASE_PAGE).map(toLogEvent), more: rows.length > HISTORY_ON_CASE_PAGE };
+  return latestHistoryFrom(await queryRows<EventRow>(prisma, latestHistorySql(caseId, forFamily, noteParties)));
 }
 
 /** Event types whose words have their own place on the case file (comments, contributions, escalation reasons, drafts' remedies, sessions). */
@@ -97,14 +105,20 @@ function typeLiterals(types: readonly string[]): Prisma.Sql {
  * wrote, never by automatic reminders or the length of the log (docs/decisions/017, 019).
  */
 export async function fileEvents(prisma: PrismaClient, caseId: string): Promise<LogEvent[]> {
-  const rows = await queryRows<EventRow>(
-    prisma,
-    Prisma.sql`
+  return fileEventsFrom(await queryRows<EventRow>(prisma, fileEventsSql(caseId)));
+}
+
+/** The query behind fileEvents (queryParts). */
+export function fileEventsSql(caseId: string): Prisma.Sql {
+  return Prisma.sql`
     ${EVENTS_WITH_ACTORS}
      WHERE e."caseId" = ${caseId} AND e.type IN (${typeLiterals(FILE_EVENT_TYPES)})
-     ORDER BY e.seq`,
-  );
-  return rows.map(toLogEvent);
+     ORDER BY e.seq`;
+}
+
+/** fileEvents' answer from its rows. */
+export function fileEventsFrom(rows: readonly unknown[]): LogEvent[] {
+  return (rows as EventRow[]).map(toLogEvent);
 }
 
 /** One page (1-based) of the full history, with the number of entries and pages. */
@@ -113,7 +127,7 @@ export async function historyPage(prisma: PrismaClient, caseId: string, forFamil
     SELECT count(*)::int AS n FROM "CaseEvent" WHERE "caseId" = ${caseId} AND (${!forFamily} OR type <> 'DEADLINE_WARNING') AND ${notesVisible(noteParties)}`;
   const total = counted?.n ?? 0;
   const pages = Math.max(1, Math.ceil(total / HISTORY_PAGE_SIZE));
-  const rows = page <= pages ? await readEvents(prisma, caseId, forFamily, HISTORY_PAGE_SIZE, (page - 1) * HISTORY_PAGE_SIZE, noteParties) : [];
+  const rows = page <= pages ? await queryRows<EventRow>(prisma, readEventsSql(caseId, forFamily, HISTORY_PAGE_SIZE, (page - 1) * HISTORY_PAGE_SIZE, noteParties)) : [];
   return { events: rows.map(toLogEvent), total, pages };
 }
 
@@ -130,39 +144,39 @@ export const THREAD_ON_CASE_PAGE = 20;
 
 /**
  * The latest messages on the case and the notes this reader may see (none for anyone acting for
- * the family), each newest last, with how many there are in all. Notes are filtered in the query.
+ * the family), each newest first in the query, with how many there are in all. Notes are
+ * filtered in the query. Three parts of one statement (queryParts).
  */
-export async function threadEvents(prisma: PrismaClient, caseId: string, noteParties: readonly string[], limit = THREAD_ON_CASE_PAGE, offset = 0) {
-  // Prepared statements straight to the driver: read on every case page (docs/decisions/029).
-  const [messages, notes, counts] = await Promise.all([
-    queryRows<EventRow>(
-      prisma,
-      Prisma.sql`
+export function threadSql(caseId: string, noteParties: readonly string[], limit = THREAD_ON_CASE_PAGE, offset = 0) {
+  return {
+    messages: Prisma.sql`
       ${EVENTS_WITH_ACTORS}
        WHERE e."caseId" = ${caseId} AND e.type = ${typeLiterals([MESSAGE_EVENT])}
        ORDER BY e.seq DESC LIMIT ${limit} OFFSET ${offset}`,
-    ),
-    noteParties.length === 0
-      ? Promise.resolve([] as EventRow[])
-      : queryRows<EventRow>(
-          prisma,
-          Prisma.sql`
+    // No reader of notes (the family): the empty list reads nothing.
+    notes: Prisma.sql`
       ${EVENTS_WITH_ACTORS}
        WHERE e."caseId" = ${caseId} AND e.type = ${typeLiterals([NOTE_EVENT])} AND e.payload->>'party' = ANY(${[...noteParties]}::text[])
        ORDER BY e.seq DESC LIMIT ${limit} OFFSET ${offset}`,
-        ),
-    queryRows<{ messages: number; notes: number }>(
-      prisma,
-      Prisma.sql`
+    counts: Prisma.sql`
       SELECT count(*) FILTER (WHERE type = ${MESSAGE_EVENT})::int AS messages,
              count(*) FILTER (WHERE type = ${NOTE_EVENT} AND payload->>'party' = ANY(${[...noteParties]}::text[]))::int AS notes
         FROM "CaseEvent" WHERE "caseId" = ${caseId} AND type IN (${typeLiterals([MESSAGE_EVENT, NOTE_EVENT])})`,
-    ),
-  ]);
-  return {
-    messages: messages.map(toLogEvent).reverse(),
-    notes: notes.map(toLogEvent).reverse(),
-    messageCount: counts[0]?.messages ?? 0,
-    noteCount: counts[0]?.notes ?? 0,
   };
+}
+
+/** threadEvents' answer from the rows of threadSql's parts: each list newest last. */
+export function threadFrom(rows: { messages: readonly unknown[]; notes: readonly unknown[]; counts: readonly unknown[] }) {
+  const counts = rows.counts[0] as { messages: number; notes: number } | undefined;
+  return {
+    messages: (rows.messages as EventRow[]).map(toLogEvent).reverse(),
+    notes: (rows.notes as EventRow[]).map(toLogEvent).reverse(),
+    messageCount: counts?.messages ?? 0,
+    noteCount: counts?.notes ?? 0,
+  };
+}
+
+/** The latest messages and the notes this reader may see, in one statement (docs/decisions/029). */
+export async function threadEvents(prisma: PrismaClient, caseId: string, noteParties: readonly string[], limit = THREAD_ON_CASE_PAGE, offset = 0) {
+  return threadFrom(await queryParts(prisma, threadSql(caseId, noteParties, limit, offset)));
 }

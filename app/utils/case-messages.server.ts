@@ -28,8 +28,19 @@ export async function caseThreadFor(
   names: Pick<FileNames, "setting" | "national">,
   page: { limit?: number; offset?: number } = {},
 ): Promise<CaseThread> {
+  const thread = await threadEvents(prisma, caseId, noteReadersOf(capacities), page.limit ?? THREAD_ON_CASE_PAGE, page.offset ?? 0);
+  return caseThreadFrom(thread, view, capacities, actions, names);
+}
+
+/** The thread as the page shows it, from threadEvents' answer (read alone, or as parts of the case page's statement). */
+export function caseThreadFrom(
+  thread: Awaited<ReturnType<typeof threadEvents>>,
+  view: Pick<CaseView, "pausedClocks">,
+  capacities: readonly Party[],
+  actions: readonly UserEventType[],
+  names: Pick<FileNames, "setting" | "national">,
+): CaseThread {
   const noteParties = noteReadersOf(capacities);
-  const thread = await threadEvents(prisma, caseId, noteParties, page.limit ?? THREAD_ON_CASE_PAGE, page.offset ?? 0);
   const isFamily = capacities.includes("family");
   return {
     isFamily,

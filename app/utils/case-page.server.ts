@@ -1,10 +1,15 @@
-import { allowedEvents, viewCase, type CaseView, type UserEventType } from "../../machines";
+import { viewAndAllowedEvents, type CaseView, type UserEventType } from "../../machines";
 import { wordingFor } from "../components/case-events";
 import { actionsFor, maySettleRemedy } from "./case-actions";
 import { MAX_LENGTH } from "./limits";
 import { londonDate } from "./dates";
 import { Prisma } from "../../generated/prisma/client";
-import { queryRows } from "./database.server";
+import { queryParts, queryRows } from "./database.server";
+import { fileEventsFrom, fileEventsSql, latestHistoryFrom, latestHistorySql, threadFrom, threadSql } from "./case-history.server";
+import { caseThreadFrom } from "./case-messages.server";
+import { noteReadersOf } from "./case-messages";
+import { fileNamesOf } from "./case-file.server";
+import { evidenceFrom, evidenceSql } from "./evidence.server";
 import { getPrisma } from "./db.server";
 import { bodyMembers, mayAssign } from "./handlers.server";
 import { capacitiesOf, capacityAccessesSql, caseScopeSql } from "./permissions.server";
@@ -124,10 +129,10 @@ export async function loadCaseForUser(user: SessionUser, caseId: string) {
     deadlines: json(deadlines),
   };
   const persisted = { machineId: row.machineId, machineVersion: row.machineVersion, snapshot: row.snapshot as Prisma.JsonValue };
-  const view = viewCase(persisted);
+  const { view, allowed } = viewAndAllowedEvents(persisted, londonDate());
   const capacities = capacitiesOf(user, accesses);
   const settleableRemedyIds = view.remedies.filter((r) => r.status === "open" && maySettleRemedy(r, capacities)).map((r) => r.id);
-  const candidates = actionsFor(capacities, allowedEvents(persisted, londonDate()), view).filter((type) => !REMEDY_EVENTS.has(type) || settleableRemedyIds.length > 0);
+  const candidates = actionsFor(capacities, allowed, view).filter((type) => !REMEDY_EVENTS.has(type) || settleableRemedyIds.length > 0);
   // Only a complaints lead of the body answering assigns its handler (the governing body's lead when the concern is about a lead).
   const assigns = candidates.includes("ASSIGN_HANDLER") && (await mayAssignHandler(user, row, view, readerLead));
   const actions = candidates.filter((type) => type !== "ASSIGN_HANDLER" || assigns);
@@ -159,3 +164,27 @@ export function assertMayAct(page: CasePage, type: UserEventType): void {
 }
 
 export type CasePage = Awaited<ReturnType<typeof loadCaseForUser>>;
+
+/**
+ * Everything the case page reads besides the case itself, in ONE statement (queryParts,
+ * docs/decisions/029): the latest history (no reminders for the family), the events the file
+ * quotes, the latest messages and the notes this reader may see with their counts, and the
+ * evidence. Each part is the same query its own page runs alone (history, messages, evidence),
+ * and the same function turns its rows into what the page shows.
+ */
+export async function readCaseFile(prisma: Parameters<typeof queryParts>[0], page: CasePage) {
+  const { row, view, capacities, actions } = page;
+  const noteParties = noteReadersOf(capacities);
+  const { messages, notes, counts, ...rest } = await queryParts(prisma, {
+    latest: latestHistorySql(row.id, capacities.includes("family"), noteParties),
+    written: fileEventsSql(row.id),
+    ...threadSql(row.id, noteParties),
+    evidence: evidenceSql(row.id),
+  });
+  return {
+    latest: latestHistoryFrom(rest.latest),
+    events: fileEventsFrom(rest.written),
+    thread: caseThreadFrom(threadFrom({ messages, notes, counts }), view, capacities, actions, fileNamesOf(row, view)),
+    evidence: evidenceFrom(rest.evidence, page),
+  };
+}

@@ -5,7 +5,7 @@ import { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
-import { type Prisma, PrismaClient } from "../../generated/prisma/client";
+import { Prisma, PrismaClient } from "../../generated/prisma/client";
 
 // pglite-prisma-adapter is typed against its own copy of @prisma/driver-adapter-utils; the
 // runtime contract is the same (exercised by every integration test on PGlite).
@@ -73,6 +73,31 @@ export function queryRows<T>(prisma: PrismaClient | Prisma.TransactionClient, sq
   const direct = driverQueries.get(prisma);
   if (direct) return direct<T>(sql.text, sql.values, true);
   return prisma.$queryRawUnsafe<T[]>(sql.text, ...sql.values);
+}
+
+/** One part of a queryParts statement: a query returning rows. */
+export type PartRows<T extends Record<string, Prisma.Sql>> = { [K in keyof T]: Record<string, unknown>[] };
+
+/**
+ * Several reads of one page as ONE statement (docs/decisions/029): each part is a query returning
+ * rows (its own WHERE, ORDER BY and LIMIT); the statement answers one row with a JSON array per
+ * part, in that part's order (json_agg reads the ordered subquery as it comes). One round trip
+ * and one plan instead of one per part. Values come back as JSON: numbers, strings, nested JSON;
+ * an instant selected `AT TIME ZONE 'UTC'` arrives as an ISO string with its offset, which
+ * `new Date` reads the same whatever the process's time zone.
+ */
+export async function queryParts<T extends Record<string, Prisma.Sql>>(prisma: PrismaClient | Prisma.TransactionClient, parts: T): Promise<PartRows<T>> {
+  const names = Object.keys(parts);
+  for (const name of names) if (!/^[a-z][A-Za-z]*$/.test(name)) throw new Error(`queryParts: not a part name: ${name}`);
+  const columns = names.map((name) => Prisma.sql`COALESCE((SELECT json_agg(p) FROM (${parts[name]!}) p), '[]'::json) AS "${Prisma.raw(name)}"`);
+  const [row] = await queryRows<Record<string, unknown>>(prisma, Prisma.sql`SELECT ${Prisma.join(columns, ", ")}`);
+  const result: Record<string, Record<string, unknown>[]> = {};
+  // json columns arrive parsed from pg and may arrive as text from other drivers.
+  for (const name of names) {
+    const value = row?.[name] ?? [];
+    result[name] = (typeof value === "string" ? JSON.parse(value) : value) as Record<string, unknown>[];
+  }
+  return result as PartRows<T>;
 }
 
 export class DatabaseInUseError extends Error {

@@ -65,6 +65,19 @@ const envSchema = z
     RESEND_API_KEY: z.string().optional(),
     EMAIL_FROM: z.string().default("Redress <no-reply@redress.example>"),
     SWEEP_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(86_400).default(60),
+    // Read by the launcher (scripts/portal-env.mjs: Node's --max-old-space-size); checked here too
+    // so a bad value is named however the server was started (docs/decisions/035).
+    SERVER_HEAP_MB: z
+      .string()
+      .trim()
+      .optional()
+      .transform((v, ctx) => {
+        if (v === undefined || v === "") return undefined;
+        const mb = /^\d{1,6}$/.test(v) ? Number(v) : NaN;
+        if (mb >= 128 && mb <= 65_536) return mb;
+        ctx.addIssue({ code: "custom", message: "must be a whole number of megabytes from 128 to 65536" });
+        return undefined;
+      }),
     EVIDENCE_DIR: evidenceDir,
     // A virus scanner run on each uploaded file before it is kept, e.g. "clamdscan --no-summary";
     // the file's path is added as the last argument; exit 0 = clean, anything else = refused.

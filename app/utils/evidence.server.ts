@@ -224,16 +224,36 @@ export async function evidenceFor(
 ): Promise<{ items: EvidenceListItem[]; hiddenIds: string[]; count: number }> {
   const db = prisma ?? (await getPrisma());
   // Read on every case page: one prepared statement straight to the driver (docs/decisions/029), the same columns as evidenceSelect.
-  const read = await queryRows<Omit<EvidenceRow, "addedBy"> & { addedByName: string | null; addedById: string | null }>(
-    db,
-    Prisma.sql`SELECT e.id, e.description, e."fileName", e.kind, e."sizeBytes", e.visibility, e."addedAs", e.rung,
+  return evidenceFrom(await queryRows<EvidenceReadRow>(db, evidenceSql(page.row.id)), page);
+}
+
+type EvidenceReadRow = Omit<EvidenceRow, "addedBy" | "createdAt" | "erasedAt"> & {
+  addedByName: string | null;
+  addedById: string | null;
+  /** Dates from the driver; ISO strings from a queryParts statement. */
+  createdAt: Date | string;
+  erasedAt: Date | string | null;
+};
+
+/** The query behind evidenceFor (also a part of the case page's one statement, queryParts). */
+export function evidenceSql(caseId: string): Prisma.Sql {
+  return Prisma.sql`SELECT e.id, e.description, e."fileName", e.kind, e."sizeBytes", e.visibility, e."addedAs", e.rung,
                       e."createdAt" AT TIME ZONE 'UTC' AS "createdAt", e."erasedAt" AT TIME ZONE 'UTC' AS "erasedAt",
                       e."storageKey", e."mediaType", e.sha256, e."addedById", u.name AS "addedByName"
                  FROM "Evidence" e LEFT JOIN "User" u ON u.id = e."addedById"
-                WHERE e."caseId" = ${page.row.id}
-                ORDER BY e."createdAt", e.seq`,
-  );
-  const rows: EvidenceRow[] = read.map(({ addedByName, addedById, ...row }) => ({ ...row, addedBy: addedById === null ? null : { name: addedByName ?? "" } }));
+                WHERE e."caseId" = ${caseId}
+                ORDER BY e."createdAt", e.seq`;
+}
+
+/** evidenceFor's answer from evidenceSql's rows. */
+export function evidenceFrom(read: readonly unknown[], page: Pick<CasePage, "row" | "capacities" | "view">): { items: EvidenceListItem[]; hiddenIds: string[]; count: number } {
+  const date = (value: Date | string) => (typeof value === "string" ? new Date(value) : value);
+  const rows: EvidenceRow[] = (read as EvidenceReadRow[]).map(({ addedByName, addedById, createdAt, erasedAt, ...row }) => ({
+    ...row,
+    createdAt: date(createdAt),
+    erasedAt: erasedAt === null ? null : date(erasedAt),
+    addedBy: addedById === null ? null : { name: addedByName ?? "" },
+  }));
   const visible = rows.filter((r) => mayReadEvidence(r, page.capacities, page.row.healthInvolved, rungReached(page.view)));
   return { items: visible.map(listItem), hiddenIds: rows.filter((r) => !visible.includes(r)).map((r) => r.id), count: rows.length };
 }

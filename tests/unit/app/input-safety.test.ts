@@ -7,7 +7,7 @@ import { readFields } from "../../../app/utils/form-fields";
 import { MAX_LENGTH } from "../../../app/utils/limits";
 import { safeRedirect } from "../../../app/utils/redirects";
 import { hasForbiddenCharacters, normaliseText } from "../../../app/utils/text";
-import { portalEnv } from "../../../scripts/portal-env.mjs";
+import { DEFAULT_SERVER_HEAP_MB, portalEnv, serverNodeArgs } from "../../../scripts/portal-env.mjs";
 
 // Pure input guards: redirects, text, fields, dates, remedies, configuration.
 
@@ -141,6 +141,18 @@ describe("configuration for production", () => {
   it("npm start seeds by default only outside production", () => {
     expect(portalEnv({}).SEED_DEMO_DATA).toBe("true");
     expect(portalEnv({ APP_ENV: "production" }).SEED_DEMO_DATA).toBe("false");
+  });
+  it("caps the server's heap, 384 MB unless SERVER_HEAP_MB says otherwise, and names a bad value", () => {
+    expect(DEFAULT_SERVER_HEAP_MB).toBe(384);
+    expect(serverNodeArgs({})).toEqual(["--max-old-space-size=384"]);
+    expect(serverNodeArgs({ SERVER_HEAP_MB: " " })).toEqual(["--max-old-space-size=384"]);
+    expect(serverNodeArgs({ SERVER_HEAP_MB: "1024" })).toEqual(["--max-old-space-size=1024"]);
+    for (const bad of ["64", "100000", "1.5", "512MB", "-256", "1e3"]) {
+      expect(() => serverNodeArgs({ SERVER_HEAP_MB: bad })).toThrow(`SERVER_HEAP_MB must be a whole number of megabytes from 128 to 65536 (it is "${bad}")`);
+      expect(() => parseEnv({ SERVER_HEAP_MB: bad })).toThrow(/SERVER_HEAP_MB must be a whole number of megabytes from 128 to 65536/);
+    }
+    expect(parseEnv({ SERVER_HEAP_MB: "512" }).SERVER_HEAP_MB).toBe(512);
+    expect(parseEnv({}).SERVER_HEAP_MB).toBeUndefined();
   });
   it("reads TRUST_PROXY as a hop count", () => {
     expect(parseEnv({}).TRUST_PROXY).toBe(0);

@@ -1,7 +1,17 @@
 import { getShortestPaths, getSimplePaths } from "@xstate/graph";
 import { describe, expect, it } from "vitest";
 import { createActor } from "xstate";
-import { allowedEvents, transitionCase, isDeadlineEvent, startCase, type CaseEvent, type CaseTransition, type PersistedCase } from "../../../machines";
+import {
+  allowedEvents,
+  transitionCase,
+  isDeadlineEvent,
+  startCase,
+  viewAndAllowedEvents,
+  viewCase,
+  type CaseEvent,
+  type CaseTransition,
+  type PersistedCase,
+} from "../../../machines";
 import { toCaseFile } from "../../../machines/case-input";
 import { caseMachine, type CaseMachineEvent } from "../../../machines/case.machine";
 import { addCalendarDays } from "../../../machines/calendar";
@@ -117,6 +127,9 @@ function checkInvariants({ view, deadlines, persisted }: CaseTransition) {
   if (view.status === "paused") expect(deadlines.some(({ key }) => key === `rung${view.rung}.respond`)).toBe(false);
   if (view.status === "in-mediation") expect(view.mediation?.status).toBe("in-progress");
   expect(() => allowedEvents(persisted)).not.toThrow();
+  // The case page's one restore gives what the two calls give, today and after deadlines fall due.
+  const later = addCalendarDays(view.lastEventOn ?? "2026-11-02", 45);
+  expect(viewAndAllowedEvents(persisted, later)).toEqual({ view: viewCase(persisted), allowed: allowedEvents(persisted, later) });
 }
 
 /**
