@@ -1,4 +1,5 @@
-import { viewAndAllowedEvents, type CaseView, type UserEventType } from "../../machines";
+import type { CaseView, UserEventType } from "../../machines";
+import { caseViewOn } from "./case-view-cache.server";
 import { wordingFor } from "../components/case-events";
 import { actionsFor, maySettleRemedy } from "./case-actions";
 import { MAX_LENGTH } from "./limits";
@@ -128,8 +129,8 @@ export async function loadCaseForUser(user: SessionUser, caseId: string) {
     people: json(people ?? {}),
     deadlines: json(deadlines),
   };
-  const persisted = { machineId: row.machineId, machineVersion: row.machineVersion, snapshot: row.snapshot as Prisma.JsonValue };
-  const { view, allowed } = viewAndAllowedEvents(persisted, londonDate());
+  // One machine restore per (case, version, day), shared by the action page, its POST and the case page after it.
+  const { view, allowed } = caseViewOn({ ...row, snapshot: row.snapshot as Prisma.JsonValue }, londonDate());
   const capacities = capacitiesOf(user, accesses);
   const settleableRemedyIds = view.remedies.filter((r) => r.status === "open" && maySettleRemedy(r, capacities)).map((r) => r.id);
   const candidates = actionsFor(capacities, allowed, view).filter((type) => !REMEDY_EVENTS.has(type) || settleableRemedyIds.length > 0);
