@@ -75,6 +75,36 @@ export function queryRows<T>(prisma: PrismaClient | Prisma.TransactionClient, sq
   return prisma.$queryRawUnsafe<T[]>(sql.text, ...sql.values);
 }
 
+/** Runs a function in one transaction on the driver, handing it a handle for queryRows and driverQueryFor. */
+type DriverTransaction = <T>(fn: (tx: Prisma.TransactionClient) => Promise<T>) => Promise<T>;
+const globalForTransactions = globalThis as unknown as { __redressDriverTransactions?: WeakMap<object, DriverTransaction> };
+const driverTransactions = (globalForTransactions.__redressDriverTransactions ??= new WeakMap<object, DriverTransaction>());
+
+/**
+ * A handle for one transaction's statements: `queryRows`, `driverQueryFor` and everything built on
+ * them (readCases, writeCases) send to `query`; it has none of Prisma's methods, so code that
+ * tried the ORM inside a driver transaction would fail at once rather than run outside it.
+ */
+function transactionHandle(query: DriverQuery): Prisma.TransactionClient {
+  const handle = Object.freeze(Object.create(null) as object);
+  driverQueries.set(handle, query);
+  return handle as Prisma.TransactionClient;
+}
+
+/**
+ * `fn` in ONE transaction (docs/decisions/035). On a client from openDatabase the transaction runs
+ * straight on the driver: a pooled connection with BEGIN/COMMIT on PostgreSQL, PGlite's own
+ * transaction on PGlite; `fn` must then send its statements through queryRows or driverQueryFor
+ * with the handle it is given. Prisma's interactive transaction carried every statement through
+ * its query compiler: about a fifth of the sweeper's CPU. Elsewhere (a client made by a test, a
+ * transaction client already) it is Prisma's interactive transaction. An error inside rolls back.
+ */
+export function inTransaction<T>(prisma: PrismaClient, fn: (tx: Prisma.TransactionClient) => Promise<T>, options: { timeoutMs?: number } = {}): Promise<T> {
+  const direct = driverTransactions.get(prisma);
+  if (direct) return direct(fn);
+  return prisma.$transaction(fn, { timeout: options.timeoutMs ?? 120_000, maxWait: 60_000 });
+}
+
 /** One part of a queryParts statement: a query returning rows. */
 export type PartRows<T extends Record<string, Prisma.Sql>> = { [K in keyof T]: Record<string, unknown>[] };
 
@@ -126,6 +156,8 @@ async function openPglite(location: string): Promise<Database> {
   }
   const prisma = new PrismaClient({ adapter: new PrismaPGlite(client) as unknown as AdapterFactory });
   driverQueries.set(prisma, pgliteDriverQuery(client));
+  // One session: the transaction holds PGlite until it ends, so its statements go through `tx`.
+  driverTransactions.set(prisma, (fn) => client.transaction((tx) => fn(transactionHandle(async (sql, params) => (await tx.query(sql, params)).rows as never))));
   return {
     engine: "pglite",
     prisma,
@@ -233,11 +265,27 @@ async function openPostgres(url: string): Promise<Database> {
     throw new Error(`Cannot connect to PostgreSQL at ${redact(url)}: ${reason}`);
   }
   const prisma = new PrismaClient({ adapter: new PrismaPg(appPool) });
-  driverQueries.set(
-    prisma,
-    async <T>(sql: string, params: unknown[], prepare?: boolean) =>
-      (await appPool.query(prepare ? { name: statementName(sql), text: sql, values: params } : { text: sql, values: params })).rows as T[],
-  );
+  const send = async <T>(conn: pg.Pool | pg.PoolClient, sql: string, params: unknown[], prepare?: boolean) =>
+    (await conn.query(prepare ? { name: statementName(sql), text: sql, values: params } : { text: sql, values: params })).rows as T[];
+  driverQueries.set(prisma, (sql, params, prepare) => send(appPool, sql, params, prepare));
+  driverTransactions.set(prisma, async (fn) => {
+    const conn = await appPool.connect();
+    let broken: Error | undefined;
+    try {
+      // A transaction left open by a stuck process is ended by the server, not kept holding its locks.
+      await conn.query("BEGIN; SET LOCAL idle_in_transaction_session_timeout = '120s'");
+      const result = await fn(transactionHandle((sql, params, prepare) => send(conn, sql, params, prepare)));
+      await conn.query("COMMIT");
+      return result;
+    } catch (error) {
+      await conn.query("ROLLBACK").catch((rollback: Error) => {
+        broken = rollback; // the connection is unusable: the pool drops it
+      });
+      throw error;
+    } finally {
+      conn.release(broken);
+    }
+  });
   return {
     engine: "postgres",
     prisma,

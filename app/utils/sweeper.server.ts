@@ -1,6 +1,7 @@
 import { transitionCase as transition, compareDueDeadlines, type DeadlineEvent, type DeadlineSpec } from "../../machines";
-import type { PrismaClient } from "../../generated/prisma/client";
+import { Prisma, type PrismaClient } from "../../generated/prisma/client";
 import { CaseChanges, persistedOf, readCases, writeCases, type EventAuthor, type CaseWriteRows, type DeadlineFailure } from "./case-write.server";
+import { inTransaction, queryRows } from "./database.server";
 import { londonDate } from "./dates";
 import { getPrisma } from "./db.server";
 
@@ -105,16 +106,21 @@ export async function sweepDeadlines(options: SweepOptions = {}): Promise<SweepR
   const runBatch = async (restrict: string[] | null, limit: number) => {
     let locked: string[] = [];
     try {
-      await prisma.$transaction(
+      // Straight on the driver (inTransaction): three statements per batch, none through Prisma.
+      await inTransaction(
+        prisma,
         async (tx) => {
-          const rows = await tx.$queryRaw<Array<{ id: string }>>`
+          const rows = await queryRows<{ id: string }>(
+            tx,
+            Prisma.sql`
             SELECT c.id FROM "Case" c
             WHERE c.id IN (SELECT d."caseId" FROM "Deadline" d WHERE d.status = 'open' AND d."dueOn" < ${today}::date)
               AND (${restrict}::text[] IS NULL OR c.id = ANY(${restrict}::text[]))
               AND NOT (c.id = ANY(${[...skip]}::text[]))
             ORDER BY c.id
             LIMIT ${limit}
-            FOR UPDATE OF c SKIP LOCKED`;
+            FOR UPDATE OF c SKIP LOCKED`,
+          );
           locked = rows.map((r) => r.id);
           if (locked.length === 0) return;
           await hook(() => options.crashAt?.("locked"));
@@ -174,7 +180,7 @@ export async function sweepDeadlines(options: SweepOptions = {}): Promise<SweepR
           // Counted only once the transaction commits (below).
           pending = { fired, moot, failures };
         },
-        { timeout: 120_000, maxWait: 60_000 },
+        { timeoutMs: 120_000 },
       );
     } catch (error) {
       pending = undefined;
