@@ -10,8 +10,9 @@ import { Layout } from "./layout";
 
 export const subject = (data: NoticeProps) => caseSubject(data, "new evidence has been added");
 
-/** Who added it, in the reader's terms: "Helen Clarke (the setting)", "The family". */
+/** Who added it, in the reader's terms: "Helen Clarke (the setting)", "The family"; to another of the family, just the name. */
 function adder(name: string | undefined, from: string | undefined, family: boolean): string {
+  if (family && from === "family") return name ?? "Someone in your family";
   const side = from === "family" ? "the family" : from ? (family ? `${partyName(from)}, which is dealing with your concern` : partyName(from)) : undefined;
   if (name && side) return `${name} (${side})`;
   return capitalise(name ?? side ?? "Someone involved in the concern");

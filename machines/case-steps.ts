@@ -723,7 +723,10 @@ export function addEvidence(context: CaseContext, event: EventOf<"ADD_EVIDENCE">
   const rung = currentRung(context) ?? context.conclusion?.rung ?? 1;
   const readers: Party[] =
     event.visibility === "handler" ? respondents(context, rung).slice(0, 1) : [...partiesUpTo(context, rung), ...(context.mediationOffer ? (["mediator"] as const) : [])];
-  const to = readers.filter((party) => party !== event.party);
+  // A body's own file is not emailed back to that body. The family's side is told, because it is
+  // several people: another guardian or the young person hears of a file one of them added; the
+  // write path leaves out the person who added it (handlerRecipientsFor, docs/decisions/022).
+  const to = readers.filter((party) => party !== event.party || party === "family");
   if (to.length === 0) return { changes: {}, notifications: [] };
   return {
     changes: {},

@@ -157,6 +157,20 @@ describeEachEngine("evidence on a case", ({ get: db, engine }) => {
     expect(later.map((e) => [e.toAddress, (e.payload as { description: string }).description])).toEqual([[EMAILS.family, "Support plan, autumn term"]]);
   });
 
+  it("a file one guardian adds is emailed to the family's other guardian, never to the one who added it", async () => {
+    const { concern } = await prisma.case.findUniqueOrThrow({ where: { id: caseId }, select: { concern: { select: { childId: true } } } });
+    const second = await prisma.user.create({ data: { name: "Bilal Hussain", email: `bilal.${engine}@example.com` } });
+    await prisma.guardianship.create({ data: { userId: second.id, childId: concern.childId, relationship: "father" } });
+    const before = (await prisma.outboxMessage.findMany({ where: { caseId, kind: "evidence-added" }, select: { id: true } })).map((e) => e.id);
+    expect((await upload("family", { bytes: PDF, name: "letter.pdf" }, { description: "Letter from the GP", visibility: "all-parties" })).status).toBe(302);
+    const sent = await prisma.outboxMessage.findMany({ where: { caseId, kind: "evidence-added", id: { notIn: before } }, orderBy: { toAddress: "asc" } });
+    expect(sent.map((e) => [e.toAddress, (e.payload as { party: string }).party])).toEqual([
+      [`bilal.${engine}@example.com`, "family"],
+      [EMAILS.setting, "setting"],
+    ]);
+    expect(sent[0]!.payload).toMatchObject({ from: "family", actorName: "Amira Hussain", description: "Letter from the GP" });
+  });
+
   it("answers a missing file and missing answers with field messages", async () => {
     const form = new FormData();
     form.set("description", "");

@@ -20,7 +20,7 @@ const evidence = (party: "family" | "setting" | "local-service" | "national-body
 });
 
 describe("the machine", () => {
-  it("tells every other party that may read a file, never the one that added it, and changes no state", () => {
+  it("tells every party that may read a file, not the body that added it (the family's side: its other members), and changes no state", () => {
     const driver = acknowledged(caseInput({ healthInvolved: true }));
     const before = driver.view.stateValue;
     const added = driver.send({ at: "2026-01-07", ...evidence("family", "all-parties") });
@@ -28,7 +28,7 @@ describe("the machine", () => {
     expect(added.notifications).toEqual([
       {
         kind: "evidence-added",
-        to: ["setting", "health-partner"],
+        to: ["family", "setting", "health-partner"],
         data: { caseRef: "RD-TEST-P", from: "family", description: "Speech and language report", fileType: "PDF", visibility: "all-parties" },
       },
     ]);
@@ -124,6 +124,9 @@ describe("the email", () => {
     const toFamily = await renderNotification("evidence-added", { ...data, from: "setting", actorName: "Helen Clarke", party: "family" });
     expect(toFamily.text).toContain("Helen Clarke (the setting, which is dealing with your concern) has added a file (PDF) to your concern");
     expect(toFamily.text).toContain("Sign in to Redress and open the concern to see its evidence.");
+    // Another of the family (a second guardian, the young person) is told by name only.
+    const toOtherGuardian = await renderNotification("evidence-added", { ...data, party: "family" });
+    expect(toOtherGuardian.text).toContain("Amira Hussain has added a file (PDF) to your concern");
     const privateFile = await renderNotification("evidence-added", { ...data, visibility: "handler", party: "local-service" });
     expect(privateFile.text).toContain("Only the organisation handling the concern can see this file. The family cannot see it.");
   });
